@@ -59,9 +59,7 @@ const conditionFields = {
 export const conditionSchema = z.object(conditionFields).strict();
 export type Condition = z.infer<typeof conditionSchema>;
 
-export const fitRuleSchema = z
-  .object({ id, label, ...conditionFields, points: points.optional() })
-  .strict();
+export const fitRuleSchema = z.object({ id, label, ...conditionFields, points: points.optional() }).strict();
 export type FitRule = z.infer<typeof fitRuleSchema>;
 
 export const signalSchema = z
@@ -82,7 +80,7 @@ export type Disqualifier = z.infer<typeof disqualifierSchema>;
 
 const nonNegativeInt = z.number().int('expected a whole number').nonnegative('expected 0 or more');
 
-/** The shape of `lead-pact/agreement@1`. Semantic checks (unique ids, ordered thresholds...) live in validate-agreement. */
+/** The shape of `lead-pact/agreement@1`. Semantic checks (unique ids, ordered thresholds...) live in parse-agreement. */
 export const agreementShape = z
   .object({
     schema: z.literal('lead-pact/agreement@1'),
