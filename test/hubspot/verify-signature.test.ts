@@ -28,6 +28,7 @@ describe('verifySignature', () => {
   it('computes the same v3 signature as the official SDK', () => {
     const timestamp = String(now);
     const expected = Signature.getSignature('POST', 'v3', {
+      signature: '',
       clientSecret: secret,
       requestBody: body,
       url: uri,
