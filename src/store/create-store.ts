@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import { AppError } from '../errors/app-error';
+import { rootContext } from './db-context';
+import type { Engine } from './engine';
+import { migrateToLatest, migrationStatus, type MigrationStatus } from './migrate';
+import { openDatabase } from './open-database';
+import { createRepositories, type Repositories } from './repositories';
+
+/** Where the store lives: PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`. */
+export interface StoreOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/** The app's storage: typed repositories over SQLite or PostgreSQL. */
+export type Store = Repositories & {
+  readonly engine: Engine;
+  /** Runs `fn` in one write transaction; the repositories it gets are bound to it. */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+  migrationStatus(): Promise<MigrationStatus>;
+  close(): Promise<void>;
+};
+
+/** Opens the database, runs pending migrations, and returns the store. */
+export async function createStore(options: StoreOptions): Promise<Store> {
+  const { db, engine } = openDatabase(options);
+  try {
+    await migrateToLatest(db, engine);
+  } catch (error) {
+    await db.destroy();
+    throw error instanceof AppError
+      ? error
+      : new AppError('unavailable', `Cannot open the ${engine} database`, [], { cause: error });
+  }
+  const root = rootContext(db, engine);
+  return {
+    ...createRepositories(root),
+    engine,
+    transaction: (fn) => root.transaction((ctx) => fn(createRepositories(ctx))),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    migrationStatus: () => migrationStatus(db, engine),
+    close: () => db.destroy(),
+  };
+}

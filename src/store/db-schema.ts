@@ -1,0 +1,189 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of every table (Kysely's view of the database). Times are epoch milliseconds, JSON is
+ * stored as text on both engines so one query layer reads it the same way; repositories parse it.
+ */
+export interface InstallationsTable {
+  portal_id: string;
+  access_token_enc: string | null;
+  refresh_token_enc: string | null;
+  token_expires_at: number | null;
+  scopes: string | null;
+  status: string;
+  status_reason: string | null;
+  marketing_team_ids: string;
+  sales_team_ids: string;
+  locale: string;
+  installed_at: number;
+  updated_at: number;
+}
+
+export interface AgreementVersionsTable {
+  portal_id: string;
+  version: number;
+  status: string;
+  name: string;
+  body: string;
+  created_by: string | null;
+  created_at: number;
+  proposed_by: string | null;
+  proposed_at: number | null;
+  proposed_side: string | null;
+  rationale: string | null;
+  approved_by: string | null;
+  approved_at: number | null;
+  sent_back_by: string | null;
+  sent_back_at: number | null;
+  sent_back_comment: string | null;
+  diff: string | null;
+}
+
+export interface ContactsTable {
+  portal_id: string;
+  contact_id: string;
+  properties: string;
+  company: string | null;
+  hs_last_modified: number | null;
+  updated_at: number;
+}
+
+export interface SignalHistoryTable {
+  portal_id: string;
+  contact_id: string;
+  property: string;
+  value: string;
+  occurred_at: number;
+}
+
+interface QualificationColumns {
+  portal_id: string;
+  contact_id: string;
+  tier: string;
+  grade: string;
+  score: number;
+  stage: string;
+  route: string;
+  tier_reason: string | null;
+  reasons: string;
+  agreement_version: number;
+  qualified_at: number | null;
+  follow_up_due: number | null;
+  sla_status: string | null;
+  recycled_at: number | null;
+  capacity_month: string | null;
+  criteria: string;
+}
+
+export interface QualificationsTable extends QualificationColumns {
+  updated_at: number;
+}
+
+export interface QualificationHistoryTable extends QualificationColumns {
+  id: Generated<number>;
+  at: number;
+}
+
+export interface VerdictsTable {
+  id: Generated<number>;
+  portal_id: string;
+  contact_id: string;
+  user_id: string;
+  verdict: string;
+  reason: string | null;
+  note: string | null;
+  at: number;
+}
+
+export interface WebhookInboxTable {
+  id: Generated<number>;
+  portal_id: string;
+  event_id: string;
+  payload: string;
+  received_at: number;
+  processed_at: number | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  type: string;
+  portal_id: string | null;
+  payload: string;
+  idempotency_key: string | null;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: number;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  last_error: string | null;
+  progress: string | null;
+  result: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+export interface OutboxTable {
+  portal_id: string;
+  contact_id: string;
+  properties: string;
+  status: string;
+  revision: number;
+  attempts: number;
+  next_attempt_at: number;
+  message: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+export interface CapacityUsageTable {
+  portal_id: string;
+  month: string;
+  used: number;
+}
+
+export interface RateBudgetTable {
+  portal_id: string;
+  /** JSON array of epoch-ms request times inside the current rolling window. */
+  recent: string;
+  paused_until: number | null;
+  updated_at: number;
+}
+
+export interface CheckpointsTable {
+  portal_id: string;
+  name: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  portal_id: string;
+  actor: string;
+  action: string;
+  details: string;
+  at: number;
+}
+
+/** The whole database as Kysely sees it. */
+export interface Database {
+  installations: InstallationsTable;
+  agreement_versions: AgreementVersionsTable;
+  contacts: ContactsTable;
+  signal_history: SignalHistoryTable;
+  qualifications: QualificationsTable;
+  qualification_history: QualificationHistoryTable;
+  verdicts: VerdictsTable;
+  webhook_inbox: WebhookInboxTable;
+  jobs: JobsTable;
+  outbox: OutboxTable;
+  capacity_usage: CapacityUsageTable;
+  rate_budget: RateBudgetTable;
+  checkpoints: CheckpointsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Engine } from '../engine';
+import { initialMigration } from './001-initial';
+
+/** Every migration, in order. Names sort lexically; never rename or edit one that has shipped. */
+export function migrations(engine: Engine): Record<string, Migration> {
+  return {
+    '001-initial': initialMigration(engine),
+  };
+}
+
+/** Kysely's migration provider for the in-code migrations of one engine. */
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return { getMigrations: async () => migrations(engine) };
+}

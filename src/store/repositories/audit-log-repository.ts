@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { DbContext } from '../db-context';
+import { fromJson, toJson } from '../json-column';
+
+/** One audited action: who did what, when, with details. */
+export interface AuditEntry {
+  portalId: string;
+  actor: string;
+  action: string;
+  details: Record<string, unknown>;
+  at: number;
+}
+
+const detailsSchema = z.record(z.string(), z.unknown());
+
+/** Append-only audit log of who changed what. */
+export function auditLogRepository(ctx: DbContext) {
+  return {
+    /** Appends one entry. */
+    async record(entry: AuditEntry): Promise<void> {
+      await ctx.db
+        .insertInto('audit_log')
+        .values({
+          portal_id: entry.portalId,
+          actor: entry.actor,
+          action: entry.action,
+          details: toJson(entry.details),
+          at: entry.at,
+        })
+        .execute();
+    },
+    /** The latest entries of a portal, newest first. */
+    async list(portalId: string, limit = 100): Promise<AuditEntry[]> {
+      const rows = await ctx.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('portal_id', '=', portalId)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        portalId: r.portal_id,
+        actor: r.actor,
+        action: r.action,
+        details: fromJson(detailsSchema, r.details, 'audit_log.details'),
+        at: r.at,
+      }));
+    },
+  };
+}
+
+export type AuditLogRepository = ReturnType<typeof auditLogRepository>;
