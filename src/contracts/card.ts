@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import {
+  gradeSchema,
+  instantSchema,
+  objectIdSchema,
+  rejectReasonSchema,
+  routeSchema,
+  slaStatusSchema,
+  stageSchema,
+  tierSchema,
+  verdictSchema,
+} from './values';
+
+/** One line of the explanation: a fit rule, an intent signal or a disqualifier, with the value it saw. */
+export const criterionSchema = z.object({
+  kind: z.enum(['fit', 'signal', 'disqualify']),
+  id: z.string(),
+  label: z.string(),
+  property: z.string(),
+  value: z.string().nullable(),
+  outcome: z.enum(['matched', 'not_matched', 'unknown']),
+  points: z.number(),
+  ageDays: z.number().nullable().optional(),
+  occurrences: z.number().int().optional(),
+  note: z.enum(['missing', 'unparsable', 'date_unknown']).optional(),
+});
+
+/** The agreement version that produced a verdict. */
+export const agreementRefSchema = z.object({
+  version: z.number().int().positive(),
+  name: z.string(),
+  approvedAt: instantSchema,
+});
+
+/** A rep's accept/reject, as stored. */
+export const recordedVerdictSchema = z.object({
+  verdict: verdictSchema,
+  reason: rejectReasonSchema.nullable(),
+  note: z.string().nullable(),
+  at: instantSchema,
+});
+
+/** `GET /api/card` when the contact has been scored. */
+export const scoredCardSchema = z.object({
+  state: z.literal('scored'),
+  objectId: objectIdSchema,
+  portalTimezone: z.string().min(1),
+  agreement: agreementRefSchema,
+  tier: tierSchema,
+  grade: gradeSchema,
+  score: z.number().min(0).max(100),
+  stage: stageSchema,
+  route: routeSchema,
+  tierReason: z.enum(['grade', 'disqualified', 'recycled', 'capacity']).nullable(),
+  criteria: z.array(criterionSchema),
+  /** Labels of the disqualify rules that matched (empty unless tier is `disqualified`). */
+  disqualifiedBy: z.array(z.string()),
+  qualifiedAt: instantSchema.nullable(),
+  followUpDue: instantSchema.nullable(),
+  slaStatus: slaStatusSchema.nullable(),
+  verdict: recordedVerdictSchema.nullable(),
+  scoredAt: instantSchema,
+});
+
+/** `GET /api/card?objectId=`: one of four deliberate states. */
+export const cardResponseSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not_connected') }),
+  z.object({ state: z.literal('no_agreement') }),
+  z.object({ state: z.literal('not_scored'), objectId: objectIdSchema, agreement: agreementRefSchema }),
+  scoredCardSchema,
+]);
+
+/** `GET /api/card` query string. */
+export const cardQuerySchema = z.object({ objectId: objectIdSchema });
+
+/** `POST /api/card/verdict`: a rejection needs a reason, an acceptance has none. */
+export const verdictRequestSchema = z
+  .object({
+    objectId: objectIdSchema,
+    verdict: verdictSchema,
+    reason: rejectReasonSchema.optional(),
+    note: z.string().trim().max(1000, 'expected at most 1000 characters').optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.verdict === 'rejected' && body.reason === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason' });
+    }
+    if (body.verdict === 'accepted' && body.reason !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'an acceptance takes no reason' });
+    }
+  });
+
+/** `POST /api/card/verdict` answer: what was written to the contact. */
+export const verdictResponseSchema = z.object({
+  objectId: objectIdSchema,
+  verdict: verdictSchema,
+  tier: tierSchema,
+});
+
+/** `POST /api/card/score-now`: qualify this contact now; answers with the fresh card. */
+export const scoreNowRequestSchema = z.object({ objectId: objectIdSchema }).strict();
+export const scoreNowResponseSchema = cardResponseSchema;
+
+export type Criterion = z.infer<typeof criterionSchema>;
+export type AgreementRef = z.infer<typeof agreementRefSchema>;
+export type ScoredCard = z.infer<typeof scoredCardSchema>;
+export type CardResponse = z.infer<typeof cardResponseSchema>;
+export type VerdictRequest = z.infer<typeof verdictRequestSchema>;
+export type VerdictResponse = z.infer<typeof verdictResponseSchema>;
+export type ScoreNowRequest = z.infer<typeof scoreNowRequestSchema>;
