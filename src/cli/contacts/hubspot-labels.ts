@@ -1,0 +1,65 @@
+/**
+ * HubSpot property labels (as they appear in the header row of a CRM export) mapped to internal names.
+ * Standard contact properties of DESIGN.md section 7 plus the usual identity columns; keys are lower-case.
+ */
+export const CONTACT_LABELS: Readonly<Record<string, string>> = {
+  'record id': 'hs_object_id',
+  'contact id': 'hs_object_id',
+  'first name': 'firstname',
+  'last name': 'lastname',
+  email: 'email',
+  'email domain': 'hs_email_domain',
+  'phone number': 'phone',
+  'company name': 'company',
+  'job title': 'jobtitle',
+  seniority: 'hs_seniority',
+  'employment role': 'hs_role',
+  'employment sub role': 'hs_sub_role',
+  'number of employees': 'numemployees',
+  industry: 'industry',
+  'country/region': 'country',
+  country: 'country',
+  'lifecycle stage': 'lifecyclestage',
+  'lead status': 'hs_lead_status',
+  'contact owner': 'hubspot_owner_id',
+  'last contacted': 'notes_last_contacted',
+  'last engagement date': 'hs_last_sales_activity_timestamp',
+  'recent conversion': 'recent_conversion_event_name',
+  'recent conversion date': 'recent_conversion_date',
+  'first conversion': 'first_conversion_event_name',
+  'first conversion date': 'first_conversion_date',
+  'number of form submissions': 'num_conversion_events',
+  'last marketing email click date': 'hs_email_last_click_date',
+  'number of pageviews': 'hs_analytics_num_page_views',
+  'number of associated deals': 'num_associated_deals',
+  'create date': 'createdate',
+};
+
+/** Standard company property labels, for `company.<Label>` columns. */
+export const COMPANY_LABELS: Readonly<Record<string, string>> = {
+  'number of employees': 'numberofemployees',
+  'annual revenue': 'annualrevenue',
+  industry: 'industry',
+  'company name': 'name',
+  name: 'name',
+  'company domain name': 'domain',
+  'country/region': 'country',
+};
+
+const COMPANY_PREFIX = /^company\.(.+)$/i;
+
+/**
+ * The property a CSV header stands for: the `--map` entry if any, else a `company.<name or label>` column,
+ * else a known contact label, else the header itself (internal names and custom properties pass through).
+ */
+export function propertyForHeader(header: string, map: Readonly<Record<string, string>> = {}): string {
+  const trimmed = header.replace(/^\uFEFF/, '').trim();
+  const mapped = map[trimmed];
+  if (mapped !== undefined) return mapped;
+  const company = COMPANY_PREFIX.exec(trimmed);
+  if (company?.[1] !== undefined) {
+    const name = company[1].trim();
+    return `company.${COMPANY_LABELS[name.toLowerCase()] ?? name}`;
+  }
+  return CONTACT_LABELS[trimmed.toLowerCase()] ?? trimmed;
+}

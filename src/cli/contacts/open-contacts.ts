@@ -1,0 +1,63 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../errors/app-error';
+import type { ContactRow } from './contact-row';
+import { readCsvContacts } from './read-csv-contacts';
+import { readJsonContacts } from './read-json-contacts';
+import { readJsonFile } from './read-json-file';
+import { readJsonlContacts } from './read-jsonl-contacts';
+
+/** An opened contacts file: its rows, what a row number means, and how far reading has got (for a progress bar). */
+export interface ContactSource {
+  rows: AsyncIterable<ContactRow>;
+  unit: 'line' | 'item';
+  totalBytes: number;
+  bytesRead(): number;
+}
+
+const mapSchema = z.record(
+  z.string(),
+  z
+    .string()
+    .regex(/^(company\.)?[A-Za-z0-9_]+$/, 'expected a property name such as "company.numberofemployees"'),
+);
+
+/** Opens a contacts file by extension: .csv (HubSpot export), .json (array), .jsonl/.ndjson (one contact a line). */
+export async function openContacts(file: string, options: { mapFile?: string } = {}): Promise<ContactSource> {
+  const totalBytes = await sizeOf(file);
+  const extension = extname(file).toLowerCase();
+  if (extension === '.json') {
+    return { rows: readJsonContacts(file), unit: 'item', totalBytes, bytesRead: () => totalBytes };
+  }
+  if (extension !== '.csv' && extension !== '.jsonl' && extension !== '.ndjson') {
+    throw new AppError(
+      'invalid_input',
+      `${file}: unknown format "${extension}" (use .csv, .json, .jsonl or .ndjson)`,
+    );
+  }
+  const map = options.mapFile ? await readMap(options.mapFile) : {};
+  const input = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const rows = extension === '.csv' ? readCsvContacts(input, file, map) : readJsonlContacts(input);
+  return { rows, unit: 'line', totalBytes, bytesRead: () => input.bytesRead };
+}
+
+async function readMap(file: string): Promise<Record<string, string>> {
+  const parsed = mapSchema.safeParse(await readJsonFile(file));
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+  const lines = details.map((d) => `${file}: ${d.path}: ${d.message}`).join('\n');
+  throw new AppError('invalid_input', lines, details);
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch (cause) {
+    throw new AppError('invalid_input', `${file}: no such file`, [], { cause });
+  }
+}

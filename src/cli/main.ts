@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../errors/app-error';
+import { registerValidateCommand } from './commands/validate';
+
+const BAD_INPUT = 2;
+const UNEXPECTED = 1;
+
+const program = new Command('lead-pact')
+  .description('Lead Pact: the lead agreement between sales and marketing, enforced in HubSpot')
+  .exitOverride();
+
+registerValidateCommand(program);
+
+/** AppError: its plain message, exit 2 for bad input; commander usage errors: exit 2; anything else: exit 1. */
+function fail(error: unknown): void {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : BAD_INPUT;
+  } else if (isAppError(error)) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = error.code === 'invalid_input' ? BAD_INPUT : UNEXPECTED;
+  } else {
+    const detail = process.env.LEAD_PACT_DEBUG ? (error as Error).stack : (error as Error).message;
+    process.stderr.write(`lead-pact: unexpected error: ${detail ?? String(error)}\n`);
+    process.exitCode = UNEXPECTED;
+  }
+}
+
+program.parseAsync(process.argv).catch(fail);
