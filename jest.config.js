@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|@remote-ui|tinyspy)/)'],
+  moduleNameMapper: { '^@lead-pact/contracts$': '<rootDir>/src/contracts/index.ts' },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 30000,
 };
