@@ -1,0 +1,65 @@
+import type { Logger } from '../logger';
+
+/** One thing the service needs before it can take traffic. */
+export interface ReadinessCheck {
+  name: string;
+  ok: boolean;
+  message: string;
+}
+
+/** A connected portal that cannot be served right now (uninstalled, token revoked, ...). */
+export interface PortalProblem {
+  portalId: number;
+  message: string;
+}
+
+/** What `GET /readyz` answers: 200 when every check is ok, 503 otherwise; portal problems never fail it. */
+export interface ReadinessReport {
+  status: 'ready' | 'not_ready';
+  checks: ReadinessCheck[];
+  portals: PortalProblem[];
+  notices: string[];
+}
+
+/** The part of the store readiness needs. */
+export interface StoreHealth {
+  ping(): Promise<unknown>;
+  migrationStatus(): Promise<{ pending: string[] }>;
+}
+
+export interface ReadinessSources {
+  store: StoreHealth;
+  logger: Logger;
+  /** Portals whose connection is broken, with a message saying what to do. */
+  portalProblems?: () => Promise<PortalProblem[]>;
+  /** Plain sentences shown as is, e.g. "HubSpot is not connected yet". */
+  notices?: string[];
+}
+
+async function storeChecks({ store, logger }: ReadinessSources): Promise<ReadinessCheck[]> {
+  try {
+    await store.ping();
+  } catch (error) {
+    logger.warn({ err: error }, 'readiness: database unreachable');
+    return [{ name: 'database', ok: false, message: 'The database cannot be reached.' }];
+  }
+  const { pending } = await store.migrationStatus();
+  const migrations =
+    pending.length === 0
+      ? { name: 'migrations', ok: true, message: 'Every migration is applied.' }
+      : { name: 'migrations', ok: false, message: `Migrations not applied yet: ${pending.join(', ')}.` };
+  return [{ name: 'database', ok: true, message: 'The database is reachable.' }, migrations];
+}
+
+/** Builds the readiness probe from the store and the portal connection problems. */
+export function createReadiness(sources: ReadinessSources): () => Promise<ReadinessReport> {
+  return async () => {
+    const checks = await storeChecks(sources).catch((error: unknown) => {
+      sources.logger.warn({ err: error }, 'readiness: migration status unavailable');
+      return [{ name: 'migrations', ok: false, message: 'The migration status cannot be read.' }];
+    });
+    const ready = checks.every((check) => check.ok);
+    const portals = ready && sources.portalProblems ? await sources.portalProblems() : [];
+    return { status: ready ? 'ready' : 'not_ready', checks, portals, notices: sources.notices ?? [] };
+  };
+}

@@ -1,0 +1,159 @@
+import { Router } from 'express';
+import { AppError } from '../../src/errors/app-error';
+import { createApp } from '../../src/http/create-app';
+import { createReadiness, type StoreHealth } from '../../src/http/readiness';
+import { startWebServer, stopWebServer, type WebServer } from '../../src/http/web-server';
+import { createLogger } from '../../src/logger';
+import { metricsRegistry } from '../../src/metrics';
+
+const logLines: string[] = [];
+const logger = createLogger({
+  level: 'info',
+  destination: { write: (line: string) => void logLines.push(line) },
+});
+
+/** A router like the ones other areas plug in. */
+function exampleRouter(): Router {
+  const router = Router();
+  router.post('/api/echo', (req, res) => {
+    const raw = (req as typeof req & { rawBody?: Buffer }).rawBody;
+    res.json({ body: req.body, raw: raw?.toString() });
+  });
+  router.get('/api/widgets/:id', () => {
+    throw new AppError('invalid_input', 'That widget id is not valid.', [
+      { path: 'id', message: 'expected digits' },
+    ]);
+  });
+  router.get('/api/broken', async () => {
+    throw new Error('secret internals at db.ts:42');
+  });
+  return router;
+}
+
+let store: StoreHealth & { up: boolean };
+let web: WebServer;
+
+beforeEach(async () => {
+  store = {
+    up: true,
+    ping: async () => {
+      if (!store.up) throw new Error('connection refused');
+    },
+    migrationStatus: async () => ({ pending: [] }),
+  };
+  const readiness = createReadiness({ store, logger });
+  const app = createApp({ logger, readiness, metrics: metricsRegistry, routers: [exampleRouter()] });
+  web = await startWebServer(app, 0, '127.0.0.1');
+});
+
+afterEach(async () => {
+  await stopWebServer(web);
+});
+
+const get = (path: string) => fetch(`${web.url}${path}`);
+const postJson = (path: string, body: string) =>
+  fetch(`${web.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+describe('health routes', () => {
+  test('When the process is up, then /healthz answers 200', async () => {
+    const res = await get('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  test('When the store is reachable and migrated, then /readyz answers 200 with its checks', async () => {
+    const res = await get('/readyz');
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report.status).toBe('ready');
+    expect(report.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
+      ['database', true],
+      ['migrations', true],
+    ]);
+  });
+
+  test('When the store cannot be reached, then /readyz answers 503 with a plain message', async () => {
+    store.up = false;
+    const res = await get('/readyz');
+    expect(res.status).toBe(503);
+    const report = await res.json();
+    expect(report.status).toBe('not_ready');
+    expect(report.checks).toEqual([
+      { name: 'database', ok: false, message: 'The database cannot be reached.' },
+    ]);
+  });
+
+  test('When migrations are pending, then /readyz answers 503 naming them', async () => {
+    store.migrationStatus = async () => ({ pending: ['002-outbox'] });
+    const res = await get('/readyz');
+    expect(res.status).toBe(503);
+    expect(JSON.stringify(await res.json())).toContain('Migrations not applied yet: 002-outbox.');
+  });
+
+  test('When a request was served, then /metrics shows its latency by route and status', async () => {
+    await get('/api/widgets/abc');
+    const res = await get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/widgets\/:id",status="400"\} \d+/,
+    );
+    expect(text).toContain('lead_pact_queue_depth');
+  });
+});
+
+describe('bodies and errors', () => {
+  test('When JSON is posted, then the route gets it parsed and the exact raw bytes', async () => {
+    const raw = '{"a": 1,  "b":[true]}';
+    const res = await postJson('/api/echo', raw);
+    expect(await res.json()).toEqual({ body: { a: 1, b: [true] }, raw });
+  });
+
+  test('When a route throws an AppError, then the answer carries its code, message and details', async () => {
+    const res = await get('/api/widgets/abc');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'invalid_input',
+        message: 'That widget id is not valid.',
+        details: [{ path: 'id', message: 'expected digits' }],
+      },
+    });
+  });
+
+  test('When a route fails unexpectedly, then the answer is a plain 500 and the cause goes to the log only', async () => {
+    const res = await get('/api/broken');
+    expect(res.status).toBe(500);
+    const body = await res.json();
+    expect(body.error.code).toBe('internal');
+    expect(body.error.message).toMatch(/^Something went wrong\. \(reference [0-9a-f-]{36}\)$/);
+    expect(body.error.details).toEqual([]);
+    expect(JSON.stringify(body)).not.toContain('db.ts');
+    expect(logLines.join('')).toContain('secret internals at db.ts:42');
+  });
+
+  test('When the JSON is malformed, then the answer is 400 saying so', async () => {
+    const res = await postJson('/api/echo', '{"a": ');
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.message).toBe('The request body is not valid JSON.');
+    expect(body.error.details[0].path).toBe('body');
+  });
+
+  test('When the body is larger than 1 MB, then the answer is 413', async () => {
+    const big = JSON.stringify({ blob: 'x'.repeat(1024 * 1024) });
+    const res = await postJson('/api/echo', big);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('payload_too_large');
+  });
+
+  test('When no route matches, then the answer is a 404 in the same shape', async () => {
+    const res = await get('/nowhere');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      error: { code: 'not_found', message: 'There is no GET /nowhere.', details: [] },
+    });
+  });
+});
