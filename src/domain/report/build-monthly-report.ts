@@ -1,0 +1,93 @@
+import type { Grade } from '../agreement-schema';
+import { buildEvidence } from './build-evidence';
+import { buildTrend } from './build-trend';
+import { conversionBreakdown } from './conversion-breakdown';
+import { countRecycles } from './count-recycles';
+import { monthRange } from './month-range';
+import type { MonthlyReport } from './monthly-report';
+import { reportNotes } from './report-notes';
+import type { HandoffEvent, MonthTotals, ReportInput } from './report-input';
+import { shiftMonth } from './shift-month';
+import { suggestGrades } from './suggest-grades';
+import { summariseFollowUp } from './summarise-follow-up';
+import { summariseVerdicts } from './summarise-verdicts';
+
+/** Months before the report month whose inflow feeds the suggestion. */
+const SUGGESTION_BASIS_MONTHS = 2;
+
+/** The first handoff of each contact inside [start, end) (a contact counts once against capacity). */
+function handoffsIn(events: readonly HandoffEvent[], range: { start: number; end: number }): HandoffEvent[] {
+  const first = new Map<string, HandoffEvent>();
+  for (const event of events) {
+    if (event.at < range.start || event.at >= range.end) continue;
+    const known = first.get(event.contactId);
+    if (known === undefined || event.at < known.at) first.set(event.contactId, event);
+  }
+  return [...first.values()].sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The monthly alignment report for one portal and month (boundaries in the agreement's time zone):
+ * handoff against capacity, follow-up, verdicts, recycles, conversion, a six-month trend, evidence per
+ * criterion and a suggestion for next month. Thin data gives the same report with wide intervals and a note.
+ */
+export function buildMonthlyReport(input: ReportInput): MonthlyReport {
+  const range = monthRange(input.month, input.timezone);
+  const handoffs = handoffsIn(input.handoffs, range);
+  const followUp = summariseFollowUp(handoffs, input.firstTouches, input.slaBreaches, input.now);
+  const criteria = input.agreement?.criteria ?? [];
+  const conversion = conversionBreakdown(input.leads, criteria);
+  const current: MonthTotals = {
+    month: input.month,
+    capacity: input.capacity,
+    handed: handoffs.length,
+    followUpDecided: followUp.total.withinSla.trials,
+    touchedWithinSla: followUp.total.withinSla.successes,
+    handedConverted: conversion.handed.successes,
+    byGrade: conversion.byGrade.map((row) => ({
+      grade: row.key as Grade,
+      leads: row.trials,
+      converted: row.successes,
+    })),
+  };
+  const trend = buildTrend(current, input.history);
+  const basisMonths = Array.from({ length: SUGGESTION_BASIS_MONTHS }, (_, i) =>
+    shiftMonth(input.month, i - 2),
+  );
+  const agreement = input.agreement;
+  return {
+    portalId: input.portalId,
+    month: input.month,
+    timezone: input.timezone,
+    agreementVersion: agreement?.version ?? null,
+    handoff: {
+      handed: handoffs.length,
+      capacity: input.capacity,
+      heldBack: input.heldBack.reduce((sum, row) => sum + row.count, 0),
+      utilisation: input.capacity ? handoffs.length / input.capacity : null,
+    },
+    followUp,
+    verdicts: summariseVerdicts(handoffs, input.verdicts),
+    recycled: countRecycles(input.recycles, range),
+    conversion,
+    trend,
+    evidence: buildEvidence(input.leads, criteria),
+    suggestion:
+      agreement === null || input.nextMonthCapacity === null
+        ? null
+        : suggestGrades({
+            current,
+            basis: input.history.filter((totals) => basisMonths.includes(totals.month)),
+            nextMonth: shiftMonth(input.month, 1),
+            nextCapacity: input.nextMonthCapacity,
+            salesReady: agreement.salesReady,
+          }),
+    notes: reportNotes({
+      hasAgreement: agreement !== null,
+      capacity: input.capacity,
+      leads: conversion.overall.trials,
+      handed: handoffs.length,
+      trend,
+    }),
+  };
+}
