@@ -1,0 +1,109 @@
+import type { Agreement } from '../../domain/agreement-schema';
+import type { DiffLine } from '../../domain/diff-agreements';
+
+/** The two sides that must agree: one proposes, the other approves. */
+export const SIDES = ['marketing', 'sales'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** draft -> proposed -> active (-> superseded) or sent_back. Proposed and sent-back versions are never edited. */
+export const VERSION_STATUSES = ['draft', 'proposed', 'active', 'superseded', 'sent_back'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/** One version of a portal's agreement and what happened to it. Times are epoch ms; people are user ids or emails. */
+export interface AgreementVersion {
+  portalId: string;
+  version: number;
+  status: VersionStatus;
+  name: string;
+  body: Agreement;
+  createdBy: string | null;
+  createdAt: number;
+  proposedBy: string | null;
+  proposedAt: number | null;
+  /** Null for versions applied from git (`lead-pact agreement apply`), where no side is checked. */
+  proposedSide: Side | null;
+  rationale: string | null;
+  approvedBy: string | null;
+  approvedAt: number | null;
+  sentBackBy: string | null;
+  sentBackAt: number | null;
+  sentBackComment: string | null;
+  /** Against the version active when it was proposed (then approved); null for drafts. */
+  diff: DiffLine[] | null;
+}
+
+/** A new draft: the repository gives it the next version number. */
+export type NewVersion = Pick<AgreementVersion, 'portalId' | 'name' | 'body' | 'createdBy' | 'createdAt'>;
+
+/** Agreement versions of every portal. */
+export interface AgreementVersionRepository {
+  /** Serialises lifecycle changes of one portal until the surrounding transaction ends. */
+  lockPortal(portalId: string): Promise<void>;
+  get(portalId: string, version: number): Promise<AgreementVersion | null>;
+  active(portalId: string): Promise<AgreementVersion | null>;
+  /** Every version of the portal, newest first. */
+  list(portalId: string): Promise<AgreementVersion[]>;
+  /** Inserts a draft numbered one past the highest version of the portal. */
+  create(draft: NewVersion): Promise<AgreementVersion>;
+  /** Overwrites the stored version with the same portal and number. */
+  save(version: AgreementVersion): Promise<void>;
+}
+
+/** Which HubSpot teams count as marketing and which as sales (set in the installation). */
+export interface TeamMapping {
+  marketingTeamIds: readonly string[];
+  salesTeamIds: readonly string[];
+}
+
+/** The installation's team mapping; null when the portal has none. */
+export interface TeamMappingLookup {
+  teamMapping(portalId: string): Promise<TeamMapping | null>;
+}
+
+/** A HubSpot user's team ids (primary and secondary), from a trusted source such as HubSpot's users API. */
+export interface UserTeamsLookup {
+  teamIdsOf(portalId: string, userId: string): Promise<readonly string[]>;
+}
+
+/** Append-only record of who changed what. */
+export interface AuditLog {
+  record(entry: {
+    portalId: string;
+    actor: string;
+    action: string;
+    details: Record<string, unknown>;
+    at: number;
+  }): Promise<void>;
+}
+
+/** Rescore every stored contact of a portal under an agreement version. */
+export interface RescoreJob {
+  type: 'rescore';
+  portalId: string;
+  version: number;
+}
+
+/** The durable job queue; the idempotency key makes a repeated enqueue a no-op. */
+export interface JobQueue {
+  enqueue(job: RescoreJob, options: { idempotencyKey: string }): Promise<void>;
+}
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+/** The ports written inside one transaction: all commit or none. */
+export interface TransactionalPorts {
+  versions: AgreementVersionRepository;
+  audit: AuditLog;
+  jobs: JobQueue;
+}
+
+/** Everything the agreement use cases need. */
+export interface AgreementPorts extends TransactionalPorts {
+  teams: TeamMappingLookup;
+  userTeams: UserTeamsLookup;
+  clock: Clock;
+  transaction<T>(fn: (tx: TransactionalPorts) => Promise<T>): Promise<T>;
+}

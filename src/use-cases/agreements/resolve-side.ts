@@ -1,0 +1,59 @@
+import { AppError } from '../../errors/app-error';
+import type { AgreementPorts, Side } from './ports';
+
+/** Who acts: a HubSpot user id (from the signed request), and the side they say they act for if they are on both. */
+export interface Actor {
+  userId: string;
+  actingAs?: Side;
+}
+
+/**
+ * The side a user acts for: their HubSpot teams intersected with the installation's marketing and sales teams.
+ * A user on both sides must say which one they act for (`actingAs`); we do not guess, because the side
+ * decides who may approve. A user on neither side gets a `forbidden` error.
+ */
+export async function resolveSide(
+  ports: Pick<AgreementPorts, 'teams' | 'userTeams'>,
+  portalId: string,
+  actor: Actor,
+): Promise<Side> {
+  const mapping = await ports.teams.teamMapping(portalId);
+  const teamIds = new Set(await ports.userTeams.teamIdsOf(portalId, actor.userId));
+  const sides: Side[] = [];
+  if (mapping?.marketingTeamIds.some((id) => teamIds.has(id))) sides.push('marketing');
+  if (mapping?.salesTeamIds.some((id) => teamIds.has(id))) sides.push('sales');
+  const [only] = sides;
+  if (only === undefined) {
+    throw new AppError(
+      'forbidden',
+      'You are in neither a marketing nor a sales team of this portal, so you cannot propose or approve agreements. Ask an admin to map your HubSpot team in the Lead Pact settings.',
+    );
+  }
+  if (sides.length === 1) {
+    if (actor.actingAs && actor.actingAs !== only) {
+      throw new AppError(
+        'forbidden',
+        `You are on the ${only} side only; you cannot act for ${actor.actingAs}.`,
+      );
+    }
+    return only;
+  }
+  if (!actor.actingAs) {
+    throw new AppError(
+      'invalid_input',
+      'You are in both a marketing and a sales team: say which side you act for.',
+      [{ path: 'actingAs', message: 'expected "marketing" or "sales"' }],
+    );
+  }
+  return actor.actingAs;
+}
+
+/** The side that is not `side`. */
+export function otherSide(side: Side): Side {
+  return side === 'marketing' ? 'sales' : 'marketing';
+}
+
+/** "Marketing" / "Sales", for sentences. */
+export function sideName(side: Side): string {
+  return side === 'marketing' ? 'Marketing' : 'Sales';
+}

@@ -1,0 +1,115 @@
+import type {
+  AgreementPorts,
+  AgreementVersion,
+  RescoreJob,
+  TeamMapping,
+  TransactionalPorts,
+} from '../../../src/use-cases/agreements/ports';
+
+/** What the lifecycle suite needs from a backend: the ports plus ways to arrange and inspect. */
+export interface World {
+  ports: AgreementPorts;
+  advance(ms: number): void;
+  mapTeams(portalId: string, mapping: TeamMapping): Promise<void>;
+  setUserTeams(userId: string, teamIds: string[]): void;
+  auditActions(portalId: string): Promise<string[]>;
+  rescoreJobs(portalId: string): Promise<RescoreJob[]>;
+  close(): Promise<void>;
+}
+
+/** A fake clock that starts at 2026-11-01T00:00:00Z and moves only when told. */
+export function fakeClock() {
+  let now = Date.UTC(2026, 10, 1);
+  return { now: () => now, advance: (ms: number) => void (now += ms) };
+}
+
+/** In-memory fakes of our ports: transactions run one at a time and roll back on error. */
+export function inMemoryWorld(): World {
+  let versions: AgreementVersion[] = [];
+  let audit: { portalId: string; action: string }[] = [];
+  let jobs: { job: RescoreJob; key: string }[] = [];
+  const mappings = new Map<string, TeamMapping>();
+  const userTeams = new Map<string, string[]>();
+  const clock = fakeClock();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const tx: TransactionalPorts = {
+    versions: {
+      lockPortal: async () => undefined,
+      get: async (portalId, version) =>
+        structuredClone(versions.find((v) => v.portalId === portalId && v.version === version) ?? null),
+      active: async (portalId) =>
+        structuredClone(versions.find((v) => v.portalId === portalId && v.status === 'active') ?? null),
+      list: async (portalId) =>
+        structuredClone(
+          versions.filter((v) => v.portalId === portalId).sort((a, b) => b.version - a.version),
+        ),
+      create: async (draft) => {
+        const last = Math.max(
+          0,
+          ...versions.filter((v) => v.portalId === draft.portalId).map((v) => v.version),
+        );
+        const created: AgreementVersion = {
+          ...draft,
+          version: last + 1,
+          status: 'draft',
+          ...{ proposedBy: null, proposedAt: null, proposedSide: null, rationale: null },
+          ...{
+            approvedBy: null,
+            approvedAt: null,
+            sentBackBy: null,
+            sentBackAt: null,
+            sentBackComment: null,
+          },
+          diff: null,
+        };
+        versions.push(structuredClone(created));
+        return created;
+      },
+      save: async (version) => {
+        const same = (v: AgreementVersion) =>
+          v.portalId === version.portalId && v.version === version.version;
+        versions = [...versions.filter((v) => !same(v)), structuredClone(version)];
+        if (versions.filter((v) => v.portalId === version.portalId && v.status === 'active').length > 1) {
+          throw new Error('two active versions (the real stores refuse this with a unique index)');
+        }
+      },
+    },
+    audit: { record: async (entry) => void audit.push(entry) },
+    jobs: {
+      enqueue: async (job, { idempotencyKey }) => {
+        if (!jobs.some((j) => j.key === idempotencyKey)) jobs.push({ job, key: idempotencyKey });
+      },
+    },
+  };
+
+  const transaction = <T>(fn: (t: TransactionalPorts) => Promise<T>): Promise<T> => {
+    const run = queue.then(async () => {
+      const snapshot = structuredClone({ versions, audit, jobs });
+      try {
+        return await fn(tx);
+      } catch (error) {
+        ({ versions, audit, jobs } = snapshot);
+        throw error;
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    ports: {
+      ...tx,
+      teams: { teamMapping: async (portalId) => mappings.get(portalId) ?? null },
+      userTeams: { teamIdsOf: async (_portalId, userId) => userTeams.get(userId) ?? [] },
+      clock,
+      transaction,
+    },
+    advance: clock.advance,
+    mapTeams: async (portalId, mapping) => void mappings.set(portalId, mapping),
+    setUserTeams: (userId, teamIds) => void userTeams.set(userId, teamIds),
+    auditActions: async (portalId) => audit.filter((a) => a.portalId === portalId).map((a) => a.action),
+    rescoreJobs: async (portalId) => jobs.filter((j) => j.job.portalId === portalId).map((j) => j.job),
+    close: async () => undefined,
+  };
+}
