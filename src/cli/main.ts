@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../errors/app-error';
 import { registerValidateCommand } from './commands/validate';
+import { registerSetBackendUrlCommand } from './commands/set-backend-url';
 
 const BAD_INPUT = 2;
 const UNEXPECTED = 1;
@@ -10,6 +11,7 @@ const program = new Command('lead-pact')
   .exitOverride();
 
 registerValidateCommand(program);
+registerSetBackendUrlCommand(program);
 
 /** AppError: its plain message, exit 2 for bad input; commander usage errors: exit 2; anything else: exit 1. */
 function fail(error: unknown): void {
