@@ -1,12 +1,12 @@
-import type { Grade } from '../agreement-schema';
 import { buildEvidence } from './build-evidence';
 import { buildTrend } from './build-trend';
 import { conversionBreakdown } from './conversion-breakdown';
 import { countRecycles } from './count-recycles';
 import { monthRange } from './month-range';
+import { monthTotals } from './month-totals';
 import type { MonthlyReport } from './monthly-report';
 import { reportNotes } from './report-notes';
-import type { HandoffEvent, MonthTotals, ReportInput } from './report-input';
+import type { HandoffEvent, ReportInput } from './report-input';
 import { shiftMonth } from './shift-month';
 import { suggestGrades } from './suggest-grades';
 import { summariseFollowUp } from './summarise-follow-up';
@@ -37,19 +37,13 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
   const followUp = summariseFollowUp(handoffs, input.firstTouches, input.slaBreaches, input.now);
   const criteria = input.agreement?.criteria ?? [];
   const conversion = conversionBreakdown(input.leads, criteria);
-  const current: MonthTotals = {
-    month: input.month,
-    capacity: input.capacity,
+  const handoff = {
     handed: handoffs.length,
-    followUpDecided: followUp.total.withinSla.trials,
-    touchedWithinSla: followUp.total.withinSla.successes,
-    handedConverted: conversion.handed.successes,
-    byGrade: conversion.byGrade.map((row) => ({
-      grade: row.key as Grade,
-      leads: row.trials,
-      converted: row.successes,
-    })),
+    capacity: input.capacity,
+    heldBack: input.heldBack.reduce((sum, row) => sum + row.count, 0),
+    utilisation: input.capacity ? handoffs.length / input.capacity : null,
   };
+  const current = monthTotals({ month: input.month, handoff, followUp, conversion });
   const trend = buildTrend(current, input.history);
   const basisMonths = Array.from({ length: SUGGESTION_BASIS_MONTHS }, (_, i) =>
     shiftMonth(input.month, i - 2),
@@ -60,12 +54,7 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
     month: input.month,
     timezone: input.timezone,
     agreementVersion: agreement?.version ?? null,
-    handoff: {
-      handed: handoffs.length,
-      capacity: input.capacity,
-      heldBack: input.heldBack.reduce((sum, row) => sum + row.count, 0),
-      utilisation: input.capacity ? handoffs.length / input.capacity : null,
-    },
+    handoff,
     followUp,
     verdicts: summariseVerdicts(handoffs, input.verdicts),
     recycled: countRecycles(input.recycles, range),
