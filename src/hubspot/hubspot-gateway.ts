@@ -1,0 +1,95 @@
+import type { ContactRecord, PropertyMap } from '../domain/qualification';
+
+/** HubSpot caps batch read/update inputs and list/search pages at 100. */
+export const HUBSPOT_BATCH_LIMIT = 100;
+
+/** A contact read from HubSpot, with its primary company's properties when asked for. */
+export interface HubSpotContact extends ContactRecord {
+  companyId?: string | null;
+  /** ISO timestamp HubSpot reports as `updatedAt`. */
+  updatedAt?: string;
+}
+
+export interface ReadContactsResult {
+  contacts: HubSpotContact[];
+  /** Requested ids HubSpot does not know (deleted or merged away). */
+  missing: string[];
+}
+
+/** Properties to write onto one contact (an empty string clears a value). */
+export interface ContactUpdate {
+  id: string;
+  properties: Record<string, string>;
+}
+
+/** A contact HubSpot refused to update, with HubSpot's own words. */
+export interface RejectedUpdate {
+  id: string;
+  message: string;
+  category: string;
+}
+
+export interface UpdateContactsResult {
+  written: string[];
+  rejected: RejectedUpdate[];
+}
+
+export interface ContactPage {
+  contacts: HubSpotContact[];
+  /** Cursor for the next page; undefined on the last page. */
+  after?: string;
+}
+
+export interface SearchPage extends ContactPage {
+  /** Total matches for the whole query (HubSpot serves at most 10,000 of them). */
+  total: number;
+}
+
+/** Epoch-ms window [from, to) on `lastmodifieddate`. */
+export interface ModifiedWindow {
+  from: number;
+  to: number;
+}
+
+/** What the install bootstrap did to the `lead_pact` group and properties. */
+export interface EnsurePropertiesReport {
+  groupCreated: boolean;
+  created: string[];
+  /** Enumeration properties whose missing options were added. */
+  optionsAdded: string[];
+  unchanged: string[];
+}
+
+/** Who a token belongs to (`GET /oauth/v1/access-tokens/{token}`). */
+export interface AccessTokenInfo {
+  hubId: number;
+  userId?: number;
+  user?: string;
+  appId?: number;
+  scopes: string[];
+  expiresInSeconds?: number;
+  tokenType?: string;
+}
+
+/**
+ * The port through which the app talks to one HubSpot portal. Failures are AppErrors: `rate_limited`
+ * (with the HubSpot policy), `upstream_failed`, `unauthorized`, `forbidden`, `invalid_input`.
+ */
+export interface HubSpotGateway {
+  readContacts(
+    ids: readonly string[],
+    properties: readonly string[],
+    companyProperties: readonly string[],
+  ): Promise<ReadContactsResult>;
+  updateContacts(inputs: readonly ContactUpdate[]): Promise<UpdateContactsResult>;
+  listContacts(after: string | undefined, properties: readonly string[]): Promise<ContactPage>;
+  searchModifiedSince(
+    window: ModifiedWindow,
+    after: string | undefined,
+    properties: readonly string[],
+  ): Promise<SearchPage>;
+  ensureProperties(): Promise<EnsurePropertiesReport>;
+  getAccessTokenInfo(): Promise<AccessTokenInfo>;
+}
+
+export type { PropertyMap };
