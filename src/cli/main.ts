@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../errors/app-error';
+import { registerServeCommand } from './commands/serve';
 import { registerValidateCommand } from './commands/validate';
 import { registerSetBackendUrlCommand } from './commands/set-backend-url';
 
@@ -11,6 +12,7 @@ const program = new Command('lead-pact')
   .exitOverride();
 
 registerValidateCommand(program);
+registerServeCommand(program);
 registerSetBackendUrlCommand(program);
 
 /** AppError: its plain message, exit 2 for bad input; commander usage errors: exit 2; anything else: exit 1. */

@@ -9,7 +9,7 @@ export interface ReadinessCheck {
 
 /** A connected portal that cannot be served right now (uninstalled, token revoked, ...). */
 export interface PortalProblem {
-  portalId: number;
+  portalId: string;
   message: string;
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { AppError } from '../errors/app-error';
 
 /** A listening server and where to reach it. */
 export interface WebServer {
@@ -9,13 +10,21 @@ export interface WebServer {
   url: string;
 }
 
+function explain(error: NodeJS.ErrnoException, port: number): Error {
+  if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') return error;
+  const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges this process lacks';
+  const message = `Port ${port} ${why}: stop the other process or set PORT to another port.`;
+  return new AppError('unavailable', message, [{ path: 'PORT', message: why }], { cause: error });
+}
+
 /** Listens on `port` (0 picks a free one, for tests) and resolves once it accepts connections. */
 export function startWebServer(app: Express, port: number, host?: string): Promise<WebServer> {
   return new Promise((resolve, reject) => {
     const server = createServer(app);
-    server.once('error', reject);
+    const failed = (error: NodeJS.ErrnoException) => reject(explain(error, port));
+    server.once('error', failed);
     server.listen({ port, host }, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       const address = server.address() as AddressInfo;
       const shownHost = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
       resolve({ server, port: address.port, url: `http://${shownHost}:${address.port}` });

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '../../src/errors/app-error';
 import { createApp } from '../../src/http/create-app';
-import { createReadiness, type StoreHealth } from '../../src/http/readiness';
+import { createReadiness, type ReadinessReport, type StoreHealth } from '../../src/http/readiness';
 import { startWebServer, stopWebServer, type WebServer } from '../../src/http/web-server';
 import { createLogger } from '../../src/logger';
 import { metricsRegistry } from '../../src/metrics';
@@ -50,6 +50,12 @@ afterEach(async () => {
   await stopWebServer(web);
 });
 
+interface ErrorBody {
+  error: { code: string; message: string; details: { path: string; message: string }[] };
+}
+const readReport = async (res: Response) => (await res.json()) as ReadinessReport;
+const errorOf = async (res: Response) => (await res.json()) as ErrorBody;
+
 const get = (path: string) => fetch(`${web.url}${path}`);
 const postJson = (path: string, body: string) =>
   fetch(`${web.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -64,9 +70,9 @@ describe('health routes', () => {
   test('When the store is reachable and migrated, then /readyz answers 200 with its checks', async () => {
     const res = await get('/readyz');
     expect(res.status).toBe(200);
-    const report = await res.json();
+    const report = await readReport(res);
     expect(report.status).toBe('ready');
-    expect(report.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
+    expect(report.checks.map((c) => [c.name, c.ok])).toEqual([
       ['database', true],
       ['migrations', true],
     ]);
@@ -76,7 +82,7 @@ describe('health routes', () => {
     store.up = false;
     const res = await get('/readyz');
     expect(res.status).toBe(503);
-    const report = await res.json();
+    const report = await readReport(res);
     expect(report.status).toBe('not_ready');
     expect(report.checks).toEqual([
       { name: 'database', ok: false, message: 'The database cannot be reached.' },
@@ -125,7 +131,7 @@ describe('bodies and errors', () => {
   test('When a route fails unexpectedly, then the answer is a plain 500 and the cause goes to the log only', async () => {
     const res = await get('/api/broken');
     expect(res.status).toBe(500);
-    const body = await res.json();
+    const body = await errorOf(res);
     expect(body.error.code).toBe('internal');
     expect(body.error.message).toMatch(/^Something went wrong\. \(reference [0-9a-f-]{36}\)$/);
     expect(body.error.details).toEqual([]);
@@ -136,17 +142,17 @@ describe('bodies and errors', () => {
   test('When the JSON is malformed, then the answer is 400 saying so', async () => {
     const res = await postJson('/api/echo', '{"a": ');
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await errorOf(res);
     expect(body.error.code).toBe('invalid_input');
     expect(body.error.message).toBe('The request body is not valid JSON.');
-    expect(body.error.details[0].path).toBe('body');
+    expect(body.error.details[0]?.path).toBe('body');
   });
 
   test('When the body is larger than 1 MB, then the answer is 413', async () => {
     const big = JSON.stringify({ blob: 'x'.repeat(1024 * 1024) });
     const res = await postJson('/api/echo', big);
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('payload_too_large');
+    expect((await errorOf(res)).error.code).toBe('payload_too_large');
   });
 
   test('When no route matches, then the answer is a 404 in the same shape', async () => {

@@ -1,0 +1,41 @@
+import { Option, type Command } from 'commander';
+import { hubspotMode } from '../../config';
+import { ROLES, startService, type Role } from '../../main';
+
+/** Past this, a drain that hangs (a stuck request or job) gives way to a non-zero exit. */
+const DRAIN_TIMEOUT_MS = 30_000;
+
+/** The one paragraph shown at start-up while no HubSpot app is configured. */
+export const CONNECT_HUBSPOT_HELP = [
+  'HubSpot is not connected yet. For one portal, set HUBSPOT_ACCESS_TOKEN and HUBSPOT_PORTAL_ID;',
+  'to let portals install the app with OAuth, set HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, PUBLIC_BASE_URL',
+  '(the public https URL of this service) and TOKEN_ENCRYPTION_KEY (openssl rand -hex 32). Then upload the',
+  'card and settings page with `hs project upload`. Step by step: README.md, "Connect a HubSpot portal".',
+].join('\n');
+
+function nextSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+}
+
+/** `lead-pact serve [--role web|worker|all]`: runs until SIGTERM or SIGINT, then drains and exits 0. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the service: the web app, the job worker, or both (all)')
+    .addOption(new Option('--role <role>', 'which part to run').choices(ROLES).default('all'))
+    .action(async (options: { role: Role }) => {
+      const service = await startService(options.role);
+      if (service.url) process.stdout.write(`Lead Pact (${options.role}) is listening on ${service.url}\n`);
+      else process.stdout.write(`Lead Pact (${options.role}) is running.\n`);
+      if (hubspotMode(service.config) === 'not-configured')
+        process.stdout.write(`\n${CONNECT_HUBSPOT_HELP}\n\n`);
+      const signal = await nextSignal();
+      service.logger.info({ signal }, 'shutting down');
+      setTimeout(() => process.exit(1), DRAIN_TIMEOUT_MS).unref();
+      await service.stop();
+      process.exitCode = 0;
+    });
+}

@@ -1,0 +1,79 @@
+import type { RequestHandler } from 'express';
+import { hubspotMode, loadConfig, type Config } from './config';
+import { createApp } from './http/create-app';
+import { createReadiness } from './http/readiness';
+import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
+import { configSecrets, createLogger, type Logger } from './logger';
+import { enableProcessMetrics, metricsRegistry } from './metrics';
+import { createStore, type Store } from './store/create-store';
+
+/** Which parts of the service a process runs: the HTTP app, the job worker, or both. */
+export const ROLES = ['web', 'worker', 'all'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A started service: where it listens (web roles) and how to drain it. */
+export interface RunningService {
+  config: Config;
+  logger: Logger;
+  url: string | undefined;
+  /** Stops taking requests, lets the worker finish or release its jobs, closes the store. */
+  stop(): Promise<void>;
+}
+
+/** What every router factory gets: the real adapters, built once here. */
+interface RouteContext {
+  config: Config;
+  logger: Logger;
+  store: Store;
+}
+
+/** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
+function buildRouters(_context: RouteContext): RequestHandler[] {
+  return [];
+}
+
+function notices(config: Config): string[] {
+  if (hubspotMode(config) !== 'not-configured') return [];
+  return ['HubSpot is not connected yet: see the README section "Connect a HubSpot portal".'];
+}
+
+async function startWeb(context: RouteContext): Promise<WebServer> {
+  const { config, logger, store } = context;
+  const readiness = createReadiness({ store, logger, notices: notices(config) });
+  const app = createApp({ logger, readiness, metrics: metricsRegistry, routers: buildRouters(context) });
+  return startWebServer(app, config.port);
+}
+
+/** Closes the store before passing a start-up failure on. */
+const closing =
+  (store: Store) =>
+  async (error: unknown): Promise<never> => {
+    await store.close();
+    throw error;
+  };
+
+/** The composition root: config, logger, store, web app and worker for `role`. */
+export async function startService(
+  role: Role,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService> {
+  const config = loadConfig(env);
+  const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
+  const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  enableProcessMetrics();
+  const context = { config, logger, store };
+  const web = role === 'worker' ? undefined : await startWeb(context).catch(closing(store));
+  const hubspot = hubspotMode(config);
+  logger.info({ role, engine: store.engine, url: web?.url, hubspot }, 'lead-pact started');
+  return {
+    config,
+    logger,
+    url: web?.url,
+    async stop() {
+      logger.info({ role }, 'draining');
+      if (web) await stopWebServer(web);
+      await store.close();
+      logger.info({ role }, 'stopped');
+    },
+  };
+}

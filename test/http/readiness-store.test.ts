@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../src/http/create-app';
+import { createReadiness, type ReadinessReport } from '../../src/http/readiness';
+import { startWebServer, stopWebServer, type WebServer } from '../../src/http/web-server';
+import { createLogger } from '../../src/logger';
+import { metricsRegistry } from '../../src/metrics';
+import { createStore, type Store } from '../../src/store/create-store';
+
+const logger = createLogger({ level: 'silent' });
+let dataDir: string;
+let store: Store;
+let web: WebServer;
+
+beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-ready-'));
+  store = await createStore({ dataDir });
+  const readiness = createReadiness({ store, logger });
+  web = await startWebServer(createApp({ logger, readiness, metrics: metricsRegistry }), 0, '127.0.0.1');
+});
+
+afterEach(async () => {
+  await stopWebServer(web);
+  await store.close().catch(() => undefined);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('When the SQLite store is open and migrated, then /readyz answers 200', async () => {
+  const res = await fetch(`${web.url}/readyz`);
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as ReadinessReport).status).toBe('ready');
+});
+
+test('When the store has been closed, then /readyz answers 503 and /healthz still 200', async () => {
+  await store.close();
+  const ready = await fetch(`${web.url}/readyz`);
+  expect(ready.status).toBe(503);
+  expect(((await ready.json()) as ReadinessReport).checks[0]).toEqual({
+    name: 'database',
+    ok: false,
+    message: 'The database cannot be reached.',
+  });
+  expect((await fetch(`${web.url}/healthz`)).status).toBe(200);
+});
