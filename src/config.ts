@@ -93,6 +93,14 @@ type Env = z.infer<typeof envSchema>;
 
 /** The names of every variable in `envSchema`. */
 export const ENV_VARS = Object.keys(envSchema.shape) as (keyof Env)[];
+/** Set by the platform (PORT) or its PostgreSQL add-on (DATABASE_URL): app.json does not ask for them. */
+export const PLATFORM_VARS: (keyof Env)[] = ['PORT', 'DATABASE_URL'];
+/** What a deployment cannot work without (app.json marks them required): HubSpot's calls, signatures, tokens. */
+export const DEPLOY_REQUIRED_VARS: (keyof Env)[] = [
+  'PUBLIC_BASE_URL',
+  'HUBSPOT_CLIENT_SECRET',
+  'TOKEN_ENCRYPTION_KEY',
+];
 
 function crossChecks(env: Env): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
