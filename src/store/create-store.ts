@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../errors/app-error';
+import { createTokenCipher } from '../security/token-cipher';
 import { rootContext } from './db-context';
 import type { Engine } from './engine';
 import { migrateToLatest, migrationStatus, type MigrationStatus } from './migrate';
@@ -10,6 +11,8 @@ import { createRepositories, type Repositories } from './repositories';
 export interface StoreOptions {
   databaseUrl?: string;
   dataDir: string;
+  /** TOKEN_ENCRYPTION_KEY (32 bytes, hex or base64); needed only to store or read OAuth tokens. */
+  tokenEncryptionKey?: string;
 }
 
 /** The app's storage: typed repositories over SQLite or PostgreSQL. */
@@ -25,6 +28,7 @@ export type Store = Repositories & {
 
 /** Opens the database, runs pending migrations, and returns the store. */
 export async function createStore(options: StoreOptions): Promise<Store> {
+  const cipher = options.tokenEncryptionKey ? createTokenCipher(options.tokenEncryptionKey) : undefined;
   const { db, engine } = openDatabase(options);
   try {
     await migrateToLatest(db, engine);
@@ -36,9 +40,9 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   }
   const root = rootContext(db, engine);
   return {
-    ...createRepositories(root),
+    ...createRepositories(root, cipher),
     engine,
-    transaction: (fn) => root.transaction((ctx) => fn(createRepositories(ctx))),
+    transaction: (fn) => root.transaction((ctx) => fn(createRepositories(ctx, cipher))),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -5,12 +5,15 @@ import { Client } from 'pg';
 import { createStore, type Store } from '../../src/store/create-store';
 
 /** The CI PostgreSQL server; every test run gets its own database on it, dropped afterwards. */
+/** A fixed test key (32 bytes as hex): tests only. */
+export const TEST_TOKEN_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A fresh database for one test file: its options for createStore, and how to remove it. */
 export interface TestDatabase {
   engine: 'sqlite' | 'postgres';
-  options: { databaseUrl?: string; dataDir: string };
+  options: { databaseUrl?: string; dataDir: string; tokenEncryptionKey: string };
   drop(): Promise<void>;
 }
 
@@ -36,7 +39,7 @@ export function tempSqlite(): TestDatabase {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-store-'));
   return {
     engine: 'sqlite',
-    options: { dataDir },
+    options: { dataDir, tokenEncryptionKey: TEST_TOKEN_KEY },
     drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };
 }
@@ -50,7 +53,7 @@ export async function tempPostgres(): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-store-'));
   return {
     engine: 'postgres',
-    options: { databaseUrl: url.toString(), dataDir },
+    options: { databaseUrl: url.toString(), dataDir, tokenEncryptionKey: TEST_TOKEN_KEY },
     drop: async () => {
       await admin((client) => client.query(`drop database if exists ${name} with (force)`));
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,10 +1,37 @@
+import type { TokenCipher } from '../../security/token-cipher';
 import type { DbContext } from '../db-context';
+import { agreementVersionsRepository } from './agreement-versions-repository';
 import { auditLogRepository } from './audit-log-repository';
+import { capacityRepository } from './capacity-repository';
 import { checkpointsRepository } from './checkpoints-repository';
+import { contactBatchesRepository } from './contact-batches-repository';
+import { contactsRepository } from './contacts-repository';
+import { installationsRepository } from './installations-repository';
+import { jobLeasesRepository } from './job-leases-repository';
+import { jobsRepository } from './jobs-repository';
+import { outboxRepository } from './outbox-repository';
+import { qualificationsRepository } from './qualifications-repository';
+import { rateBudgetRepository } from './rate-budget-repository';
+import { signalHistoryRepository } from './signal-history-repository';
+import { verdictsRepository } from './verdicts-repository';
+import { webhookInboxRepository } from './webhook-inbox-repository';
 
 /** Every repository, bound to one context (the store or a transaction). */
-export function createRepositories(ctx: DbContext) {
+export function createRepositories(ctx: DbContext, cipher?: TokenCipher) {
   return {
+    installations: installationsRepository(ctx, cipher),
+    agreements: agreementVersionsRepository(ctx),
+    contacts: contactsRepository(ctx),
+    contactBatches: contactBatchesRepository(ctx),
+    signals: signalHistoryRepository(ctx),
+    qualifications: qualificationsRepository(ctx),
+    verdicts: verdictsRepository(ctx),
+    inbox: webhookInboxRepository(ctx),
+    jobs: jobsRepository(ctx),
+    jobLeases: jobLeasesRepository(ctx),
+    outbox: outboxRepository(ctx),
+    capacity: capacityRepository(ctx),
+    rateBudget: rateBudgetRepository(ctx),
     checkpoints: checkpointsRepository(ctx),
     audit: auditLogRepository(ctx),
   };

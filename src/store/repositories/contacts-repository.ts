@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { ContactRecord, PropertyMap } from '../../domain/qualification';
+import type { DbContext } from '../db-context';
+import { fromJson, toJson } from '../json-column';
+
+/** A contact snapshot as stored: the properties the agreement reads and the primary company's. */
+export interface StoredContact extends ContactRecord {
+  hsLastModified: number | null;
+  updatedAt: number;
+}
+
+/** What `upsertMany` takes per contact. */
+export interface ContactSnapshot extends ContactRecord {
+  hsLastModified?: number | null;
+}
+
+/** Statement size that stays under SQLite's bound-parameter limit with room to spare. */
+export const UPSERT_CHUNK = 1000;
+
+/** Zod for a stored property map (HubSpot values are strings or null). */
+export const propertyMapSchema: z.ZodType<PropertyMap> = z.record(z.string(), z.string().nullable());
+
+/** Contact snapshots per portal, paged by id for big batch work. */
+export function contactsRepository(ctx: DbContext) {
+  return {
+    /** Inserts or replaces snapshots, in statements of UPSERT_CHUNK rows. */
+    async upsertMany(portalId: string, contacts: readonly ContactSnapshot[], at: number): Promise<void> {
+      for (let i = 0; i < contacts.length; i += UPSERT_CHUNK) {
+        const rows = contacts.slice(i, i + UPSERT_CHUNK).map((c) => ({
+          portal_id: portalId,
+          contact_id: c.id,
+          properties: toJson(c.properties),
+          company: c.company ? toJson(c.company) : null,
+          hs_last_modified: c.hsLastModified ?? null,
+          updated_at: at,
+        }));
+        await ctx.db
+          .insertInto('contacts')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['portal_id', 'contact_id']).doUpdateSet((eb) => ({
+              properties: eb.ref('excluded.properties'),
+              company: eb.ref('excluded.company'),
+              hs_last_modified: eb.ref('excluded.hs_last_modified'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+    },
+    /** One snapshot, or undefined. */
+    async get(portalId: string, contactId: string): Promise<StoredContact | undefined> {
+      const row = await ctx.db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', contactId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        id: row.contact_id,
+        properties: fromJson(propertyMapSchema, row.properties, 'contacts.properties'),
+        company: row.company === null ? null : fromJson(propertyMapSchema, row.company, 'contacts.company'),
+        hsLastModified: row.hs_last_modified,
+        updatedAt: row.updated_at,
+      };
+    },
+    /** How many contacts a portal has stored. */
+    async count(portalId: string): Promise<number> {
+      const row = await ctx.db
+        .selectFrom('contacts')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('portal_id', '=', portalId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    /** Ids of up to `limit` contacts after `afterId` (id order), for resumable batch work. */
+    async pageIds(portalId: string, afterId: string | null, limit: number): Promise<string[]> {
+      let query = ctx.db
+        .selectFrom('contacts')
+        .select('contact_id')
+        .where('portal_id', '=', portalId)
+        .orderBy('contact_id')
+        .limit(limit);
+      if (afterId !== null) query = query.where('contact_id', '>', afterId);
+      return (await query.execute()).map((r) => r.contact_id);
+    },
+    /** Privacy deletion: removes everything stored about one contact, in one transaction. */
+    forget(portalId: string, contactId: string): Promise<void> {
+      return ctx.transaction(async (tx) => {
+        const tables = [
+          'contacts',
+          'signal_history',
+          'qualifications',
+          'qualification_history',
+          'verdicts',
+          'outbox',
+        ] as const;
+        for (const table of tables) {
+          await tx.db
+            .deleteFrom(table)
+            .where('portal_id', '=', portalId)
+            .where('contact_id', '=', contactId)
+            .execute();
+        }
+      });
+    },
+  };
+}
+
+export type ContactsRepository = ReturnType<typeof contactsRepository>;

@@ -1,0 +1,140 @@
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { DbContext } from '../db-context';
+import type { JobsTable } from '../db-schema';
+import { fromJson, toJson } from '../json-column';
+
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'dead'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** A durable job. `progress` is whatever JSON its handler reports; readable at any time. */
+export interface Job {
+  id: number;
+  type: string;
+  portalId: string | null;
+  payload: unknown;
+  idempotencyKey: string | null;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: number;
+  leaseOwner: string | null;
+  leaseExpiresAt: number | null;
+  lastError: string | null;
+  progress: unknown;
+  result: unknown;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+}
+
+/** What `enqueue` takes. */
+export interface NewJob {
+  type: string;
+  payload: unknown;
+  portalId?: string | null;
+  /** A second enqueue with the same key returns the first job instead of adding one. */
+  idempotencyKey?: string | null;
+  maxAttempts?: number;
+  runAt?: number;
+}
+
+const json = z.unknown();
+const parseNullable = (text: string | null, column: string) =>
+  text === null ? null : fromJson(json, text, column);
+
+/** Maps a jobs row to a Job. */
+export function toJob(r: Selectable<JobsTable>): Job {
+  return {
+    id: Number(r.id),
+    type: r.type,
+    portalId: r.portal_id,
+    payload: fromJson(json, r.payload, 'jobs.payload'),
+    idempotencyKey: r.idempotency_key,
+    status: z.enum(JOB_STATUSES).parse(r.status),
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+    runAt: r.run_at,
+    leaseOwner: r.lease_owner,
+    leaseExpiresAt: r.lease_expires_at,
+    lastError: r.last_error,
+    progress: parseNullable(r.progress, 'jobs.progress'),
+    result: parseNullable(r.result, 'jobs.result'),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+/** Enqueueing and reading jobs (leasing and finishing live in job-leases-repository). */
+export function jobsRepository(ctx: DbContext) {
+  const repo = {
+    /** Adds a job, or returns the existing one with the same idempotency key. */
+    async enqueue(job: NewJob, now: number): Promise<{ job: Job; created: boolean }> {
+      const inserted = await ctx.db
+        .insertInto('jobs')
+        .values({
+          type: job.type,
+          portal_id: job.portalId ?? null,
+          payload: toJson(job.payload),
+          idempotency_key: job.idempotencyKey ?? null,
+          status: 'queued',
+          attempts: 0,
+          max_attempts: job.maxAttempts ?? 5,
+          run_at: job.runAt ?? now,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (inserted) return { job: toJob(inserted), created: true };
+      const existing = await ctx.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('idempotency_key', '=', job.idempotencyKey ?? '')
+        .executeTakeFirstOrThrow();
+      return { job: toJob(existing), created: false };
+    },
+    /** One job, or undefined. */
+    async get(id: number): Promise<Job | undefined> {
+      const row = await ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toJob(row) : undefined;
+    },
+    /** Recent jobs, newest first, filtered by status, type or portal. */
+    async list(
+      filter: { status?: JobStatus; type?: string; portalId?: string; limit?: number } = {},
+    ): Promise<Job[]> {
+      let query = ctx.db
+        .selectFrom('jobs')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(filter.limit ?? 100);
+      if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.type) query = query.where('type', '=', filter.type);
+      if (filter.portalId) query = query.where('portal_id', '=', filter.portalId);
+      return (await query.execute()).map(toJob);
+    },
+    /** The portal's running job, else its next queued one (for "what is going on" pages). */
+    async current(portalId: string): Promise<Job | undefined> {
+      const [running] = await repo.list({ portalId, status: 'running', limit: 1 });
+      if (running) return running;
+      const [queued] = await repo.list({ portalId, status: 'queued', limit: 1 });
+      return queued;
+    },
+    /** Jobs per status (queue depth for metrics). */
+    async counts(): Promise<Record<JobStatus, number>> {
+      const rows = await ctx.db
+        .selectFrom('jobs')
+        .select(['status', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('status')
+        .execute();
+      const counts = { queued: 0, running: 0, succeeded: 0, dead: 0 };
+      for (const r of rows) counts[z.enum(JOB_STATUSES).parse(r.status)] = Number(r.n);
+      return counts;
+    },
+  };
+  return repo;
+}
+
+export type JobsRepository = ReturnType<typeof jobsRepository>;

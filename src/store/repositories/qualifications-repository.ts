@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { DbContext } from '../db-context';
+import type { QualificationsTable } from '../db-schema';
+import { fromJson, toJson } from '../json-column';
+import { UPSERT_CHUNK } from './contacts-repository';
+
+/** The current qualification of one contact, as stored and written to HubSpot. */
+export interface StoredQualification {
+  contactId: string;
+  tier: string;
+  grade: string;
+  score: number;
+  stage: string;
+  route: string;
+  tierReason: string | null;
+  reasons: string;
+  agreementVersion: number;
+  qualifiedAt: number | null;
+  followUpDue: number | null;
+  slaStatus: string | null;
+  recycledAt: number | null;
+  /** The capacity month (YYYY-MM) a sales_ready contact counted against. */
+  capacityMonth: string | null;
+  criteria: unknown;
+}
+
+/** Columns read for comparisons (everything but the bulky criteria). */
+export const SUMMARY_COLUMNS = [
+  'contact_id',
+  'tier',
+  'grade',
+  'score',
+  'stage',
+  'route',
+  'tier_reason',
+  'reasons',
+  'agreement_version',
+  'qualified_at',
+  'follow_up_due',
+  'sla_status',
+  'recycled_at',
+  'capacity_month',
+] as const;
+
+type SummaryRow = Pick<QualificationsTable, (typeof SUMMARY_COLUMNS)[number]>;
+
+/** Maps stored columns (without criteria) to the domain-facing shape. */
+export function toSummary(r: SummaryRow): Omit<StoredQualification, 'criteria'> {
+  return {
+    contactId: r.contact_id,
+    tier: r.tier,
+    grade: r.grade,
+    score: r.score,
+    stage: r.stage,
+    route: r.route,
+    tierReason: r.tier_reason,
+    reasons: r.reasons,
+    agreementVersion: r.agreement_version,
+    qualifiedAt: r.qualified_at,
+    followUpDue: r.follow_up_due,
+    slaStatus: r.sla_status,
+    recycledAt: r.recycled_at,
+    capacityMonth: r.capacity_month,
+  };
+}
+
+function toColumns(portalId: string, q: StoredQualification) {
+  return {
+    portal_id: portalId,
+    contact_id: q.contactId,
+    tier: q.tier,
+    grade: q.grade,
+    score: q.score,
+    stage: q.stage,
+    route: q.route,
+    tier_reason: q.tierReason,
+    reasons: q.reasons,
+    agreement_version: q.agreementVersion,
+    qualified_at: q.qualifiedAt,
+    follow_up_due: q.followUpDue,
+    sla_status: q.slaStatus,
+    recycled_at: q.recycledAt,
+    capacity_month: q.capacityMonth,
+    criteria: toJson(q.criteria),
+  };
+}
+
+/** Current qualifications (one per contact) and their history. */
+export function qualificationsRepository(ctx: DbContext) {
+  return {
+    /** The current qualification of a contact, or undefined. */
+    async get(portalId: string, contactId: string): Promise<StoredQualification | undefined> {
+      const row = await ctx.db
+        .selectFrom('qualifications')
+        .selectAll()
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', contactId)
+        .executeTakeFirst();
+      return row
+        ? { ...toSummary(row), criteria: fromJson(z.unknown(), row.criteria, 'qualifications.criteria') }
+        : undefined;
+    },
+    /** Replaces the current qualification of many contacts; with `history`, also appends each to the history. */
+    async upsertMany(
+      portalId: string,
+      rows: readonly StoredQualification[],
+      at: number,
+      history = true,
+    ): Promise<void> {
+      for (let i = 0; i < rows.length; i += UPSERT_CHUNK / 2) {
+        const values = rows.slice(i, i + UPSERT_CHUNK / 2).map((q) => toColumns(portalId, q));
+        await ctx.db
+          .insertInto('qualifications')
+          .values(values.map((v) => ({ ...v, updated_at: at })))
+          .onConflict((oc) =>
+            oc
+              .columns(['portal_id', 'contact_id'])
+              .doUpdateSet((eb) =>
+                Object.fromEntries(
+                  [...SUMMARY_COLUMNS.slice(1), 'criteria', 'updated_at'].map((c) => [
+                    c,
+                    eb.ref(`excluded.${c}` as 'excluded.tier'),
+                  ]),
+                ),
+              ),
+          )
+          .execute();
+        if (history)
+          await ctx.db
+            .insertInto('qualification_history')
+            .values(values.map((v) => ({ ...v, at })))
+            .execute();
+      }
+    },
+    /** Updates the SLA fields of one contact (sweeps, rejections). */
+    async updateSla(
+      portalId: string,
+      contactId: string,
+      patch: Partial<
+        Pick<StoredQualification, 'tier' | 'slaStatus' | 'followUpDue' | 'recycledAt' | 'tierReason'>
+      >,
+      at: number,
+    ): Promise<void> {
+      await ctx.db
+        .updateTable('qualifications')
+        .set({
+          tier: patch.tier,
+          sla_status: patch.slaStatus,
+          follow_up_due: patch.followUpDue,
+          recycled_at: patch.recycledAt,
+          tier_reason: patch.tierReason,
+          updated_at: at,
+        })
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', contactId)
+        .execute();
+    },
+    /** Past qualifications of a contact, newest first. */
+    async history(
+      portalId: string,
+      contactId: string,
+      limit = 50,
+    ): Promise<(StoredQualification & { at: number })[]> {
+      const rows = await ctx.db
+        .selectFrom('qualification_history')
+        .selectAll()
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', contactId)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        ...toSummary(r),
+        criteria: fromJson(z.unknown(), r.criteria, 'criteria'),
+        at: r.at,
+      }));
+    },
+    /** How many contacts of a portal are in each tier. */
+    async countByTier(portalId: string): Promise<Record<string, number>> {
+      const rows = await ctx.db
+        .selectFrom('qualifications')
+        .select(['tier', (eb) => eb.fn.countAll().as('n')])
+        .where('portal_id', '=', portalId)
+        .groupBy('tier')
+        .execute();
+      return Object.fromEntries(rows.map((r) => [r.tier, Number(r.n)]));
+    },
+  };
+}
+
+export type QualificationsRepository = ReturnType<typeof qualificationsRepository>;
