@@ -11,8 +11,11 @@ export const REQUIRED_SCOPES = [
   'crm.schemas.contacts.write',
   'crm.objects.companies.read',
 ] as const;
-/** Reading property definitions (GET /crm/v3/properties/contacts) is documented under this scope. */
-export const OPTIONAL_SCOPES = ['crm.schemas.contacts.read'] as const;
+/**
+ * Must equal `auth.optionalScopes` in `app-hsmeta.json` (empty today). Reading property definitions is documented
+ * under `crm.schemas.contacts.read`; add it to both places if a portal answers the properties read with 403.
+ */
+export const OPTIONAL_SCOPES: readonly string[] = [];
 
 export const DEFAULT_AUTHORIZE_BASE_URL = 'https://app.hubspot.com';
 

@@ -51,9 +51,9 @@ export async function readRawBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTE
     withRaw.rawBody = raw;
     return raw;
   }
-  if (req.readableEnded || req.body !== undefined) {
-    throw new AppError('internal', 'The request body was parsed before its signature could be checked.');
-  }
+  // Consumed by a parser that kept no bytes: body parsers call `verify` whenever there were bytes, so the body
+  // was empty. Were it not, the signature check simply fails (closed).
+  if (req.readableEnded || req.body !== undefined) return '';
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes)
     throw new AppError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);

@@ -1,9 +1,12 @@
 import nock from 'nock';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isAppError } from '../../src/errors/app-error';
 import {
   buildAuthorizeUrl,
   exchangeCode,
   getAccessTokenInfo,
+  OPTIONAL_SCOPES,
   refreshAccessToken,
   REQUIRED_SCOPES,
 } from '../../src/hubspot/oauth';
@@ -33,15 +36,21 @@ describe('buildAuthorizeUrl', () => {
       redirect_uri: redirectUri,
       scope:
         'oauth crm.objects.contacts.read crm.objects.contacts.write crm.schemas.contacts.write crm.objects.companies.read',
-      optional_scope: 'crm.schemas.contacts.read',
       state: 'st-123',
     });
     expect(REQUIRED_SCOPES).toContain('crm.objects.companies.read');
   });
 
-  it('When no optional scopes are wanted, then optional_scope is left out', () => {
-    const url = new URL(buildAuthorizeUrl({ clientId: 'c', redirectUri, state: 's', optionalScopes: [] }));
-    expect(url.searchParams.has('optional_scope')).toBe(false);
+  it('When optional scopes are given, then they go in optional_scope', () => {
+    const optionalScopes = ['crm.schemas.contacts.read'];
+    const url = new URL(buildAuthorizeUrl({ clientId: 'c', redirectUri, state: 's', optionalScopes }));
+    expect(url.searchParams.get('optional_scope')).toBe('crm.schemas.contacts.read');
+  });
+
+  it('asks for exactly the scopes the app config requires', () => {
+    const app = JSON.parse(readFileSync(join(__dirname, '../../extensions/app/app-hsmeta.json'), 'utf8'));
+    expect([...REQUIRED_SCOPES]).toEqual(app.config.auth.requiredScopes);
+    expect([...OPTIONAL_SCOPES]).toEqual(app.config.auth.optionalScopes);
   });
 });
 

@@ -115,3 +115,48 @@ describe('requireHubSpotSignature', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_input' } });
   });
 });
+
+describe('requireHubSpotSignature behind express.json with a verify hook', () => {
+  it('When the app keeps req.rawBody, then the signature is checked on those exact bytes', async () => {
+    const app = express();
+    app.use(
+      express.json({
+        verify: (req, _res, buffer) => {
+          (req as unknown as { rawBody: Buffer }).rawBody = buffer;
+        },
+      }),
+    );
+    app.use(requireHubSpotSignature({ clientSecret: secret, publicBaseUrl, now: () => now }));
+    app.post('/webhooks/hubspot', (req, res) => res.json(req.body));
+    const local = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => local.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(local.address() as AddressInfo).port}/webhooks/hubspot`;
+      const body = '[ {"eventId": 7} ]';
+      const timestamp = String(now);
+      const signature = computeSignatureV3(
+        secret,
+        'POST',
+        'https://leadpact.example.com/webhooks/hubspot',
+        body,
+        timestamp,
+      );
+      const headers = { 'content-type': 'application/json', 'x-hubspot-request-timestamp': timestamp };
+      const ok = await fetch(url, {
+        method: 'POST',
+        body,
+        headers: { ...headers, 'x-hubspot-signature-v3': signature },
+      });
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual([{ eventId: 7 }]);
+      const reformatted = await fetch(url, {
+        method: 'POST',
+        body: '[{"eventId":7}]',
+        headers: { ...headers, 'x-hubspot-signature-v3': signature },
+      });
+      expect(reformatted.status).toBe(401);
+    } finally {
+      await new Promise((resolve) => local.close(resolve));
+    }
+  });
+});
