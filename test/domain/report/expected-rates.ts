@@ -39,6 +39,8 @@ const BOUNDS: Record<string, [number, number]> = {
   '16/236': [0.0422, 0.1073],
   '6/199': [0.0139, 0.0642],
   '13/42': [0.1907, 0.4603],
+  '2/6': [0.0968, 0.7],
+  '1/5': [0.0362, 0.6245],
 };
 
 const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;

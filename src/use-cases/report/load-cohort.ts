@@ -1,0 +1,91 @@
+import { sql, type RawBuilder } from 'kysely';
+import { GRADES, STAGES } from '../../domain/agreement-schema';
+import type { LeadGroup } from '../../domain/report/report-input';
+import type { Engine } from '../../store/engine';
+import { jsonProperty, type ReportDb } from './report-db';
+import { monthOfColumn, type ReportWindow } from './report-window';
+import { storedValue } from './stored-value';
+
+/** Lifecycle stages that count as converted (reached opportunity or customer). */
+const CONVERTED_STAGES = sql.raw(`'opportunity', 'customer', 'evangelist'`);
+
+/** Comma-joined `f:<rule id>` / `s:<signal id>` of the criteria that gave points (report month only). */
+function scoredIds(engine: Engine, criteria: RawBuilder<unknown>): RawBuilder<string | null> {
+  return engine === 'postgres'
+    ? sql`(select string_agg(left(e ->> 'kind', 1) || ':' || (e ->> 'id'), ',') from json_array_elements(${criteria}::json) e
+           where e ->> 'kind' in ('fit', 'signal') and (e ->> 'points')::float8 > 0)`
+    : sql`(select group_concat(substr(json_extract(e.value, '$.kind'), 1, 1) || ':' || json_extract(e.value, '$.id'), ',')
+           from json_each(${criteria}) e
+           where json_extract(e.value, '$.kind') in ('fit', 'signal') and json_extract(e.value, '$.points') > 0)`;
+}
+
+interface CohortRow {
+  month: string;
+  grade: string;
+  stage: string;
+  version: number;
+  handed: number;
+  scored: string | null;
+  n: number | string;
+  converted: number | string;
+  accepted: number | string;
+  rejected: number | string;
+}
+
+/**
+ * The leads of each window month, aggregated in SQL: for every contact and month its last history row
+ * (disqualified left out), handed when it became sales_ready that month, converted when its contact
+ * snapshot reached opportunity/customer or has a deal, with its latest verdict. Grouped by month, grade,
+ * stage, version, handed and (report month only) the criteria that scored: a few hundred rows at most.
+ */
+export async function loadCohort({ db, engine }: ReportDb, portalId: string, window: ReportWindow) {
+  const month = monthOfColumn(window, sql.ref('h.at'));
+  const qualifiedMonth = monthOfColumn(window, sql.ref('h.qualified_at'));
+  const properties = sql.ref('c.properties');
+  const deals = jsonProperty(engine, properties, 'num_associated_deals');
+  const result = await sql<CohortRow>`
+    with latest_verdict as (
+      select v.contact_id, v.verdict from verdicts v
+      where v.portal_id = ${portalId}
+        and v.id = (select max(v2.id) from verdicts v2 where v2.portal_id = v.portal_id and v2.contact_id = v.contact_id)
+    ), month_rows as (
+      select h.contact_id, h.tier, h.grade, h.stage, h.agreement_version, h.criteria, ${month} as month,
+        row_number() over (partition by h.contact_id, ${month} order by h.at desc, h.id desc) as rn,
+        max(case when h.tier = 'sales_ready' and ${qualifiedMonth} = ${month} then 1 else 0 end)
+          over (partition by h.contact_id, ${month}) as handed
+      from qualification_history h
+      where h.portal_id = ${portalId} and h.at >= ${sql.lit(window.start)} and h.at < ${sql.lit(window.end)}
+    ), leads as (
+      select r.contact_id, r.month, r.grade, r.stage, r.agreement_version as version, r.handed,
+        case when r.month = ${sql.lit(window.month)} then ${scoredIds(engine, sql.ref('r.criteria'))} else null end as scored
+      from month_rows r
+      where r.rn = 1 and r.tier <> 'disqualified'
+    )
+    select l.month, l.grade, l.stage, l.version, l.handed, l.scored,
+      count(*) as n,
+      sum(case when ${jsonProperty(engine, properties, 'lifecyclestage')} in (${CONVERTED_STAGES})
+               or coalesce(${deals}, '') not in ('', '0') then 1 else 0 end) as converted,
+      sum(case when l.handed = 1 and lv.verdict = 'accepted' then 1 else 0 end) as accepted,
+      sum(case when l.handed = 1 and lv.verdict = 'rejected' then 1 else 0 end) as rejected
+    from leads l
+    left join contacts c on c.portal_id = ${portalId} and c.contact_id = l.contact_id
+    left join latest_verdict lv on lv.contact_id = l.contact_id
+    group by l.month, l.grade, l.stage, l.version, l.handed, l.scored`.execute(db);
+  return result.rows.map((row) => ({ month: row.month, group: toGroup(row) }));
+}
+
+function toGroup(row: CohortRow): LeadGroup {
+  const ids = row.scored ? row.scored.split(',') : [];
+  return {
+    grade: storedValue(GRADES, row.grade, 'qualification_history.grade'),
+    stage: storedValue(STAGES, row.stage, 'qualification_history.stage'),
+    version: Number(row.version),
+    rules: ids.filter((id) => id.startsWith('f:')).map((id) => id.slice(2)),
+    signals: ids.filter((id) => id.startsWith('s:')).map((id) => id.slice(2)),
+    handed: Number(row.handed) === 1,
+    count: Number(row.n),
+    accepted: Number(row.accepted),
+    rejected: Number(row.rejected),
+    converted: Number(row.converted),
+  };
+}

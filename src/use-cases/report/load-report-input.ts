@@ -1,0 +1,88 @@
+import { GRADES, type Grade } from '../../domain/agreement-schema';
+import { buildMonthlyReport } from '../../domain/report/build-monthly-report';
+import { monthTotals } from '../../domain/report/month-totals';
+import type { ReportInput } from '../../domain/report/report-input';
+import { shiftMonth } from '../../domain/report/shift-month';
+import { agreementForMonth, capacityOf, reportCriteria } from './agreement-for-month';
+import { loadAgreementVersions } from './load-agreement-versions';
+import { loadCohort } from './load-cohort';
+import { loadContactFacts } from './load-contact-facts';
+import { loadHandoffs, loadSlaBreaches } from './load-handoffs';
+import { loadHeldBack } from './load-held-back';
+import { loadRecycles } from './load-recycles';
+import { recycleCause } from './recycle-cause';
+import type { ReportDb } from './report-db';
+import { reportWindow } from './report-window';
+
+const isGrade = (value: string): value is Grade => (GRADES as string[]).includes(value);
+
+/** Time zone when no agreement was ever approved (nothing was handed, so it only names the month). */
+const FALLBACK_ZONE = 'UTC';
+
+/**
+ * Everything the monthly report of `portalId` for `month` is computed from, read from the store:
+ * whole-portal figures are aggregated in SQL (one grouped query over six months of history); only the
+ * handed and recycled leads (bounded by capacity) are read one by one. Earlier months become trend totals.
+ */
+export async function loadReportInput(
+  rdb: ReportDb,
+  portalId: string,
+  month: string,
+  now: number,
+): Promise<ReportInput> {
+  const versions = await loadAgreementVersions(rdb, portalId);
+  const active = versions.find((version) => version.active) ?? null;
+  const timezone = (active ?? versions.at(-1))?.agreement.sla.timezone ?? FALLBACK_ZONE;
+  const window = reportWindow(month, timezone);
+  const range = { start: window.monthStart, end: window.end };
+  const handoffs = await loadHandoffs(rdb, portalId, window);
+  const recycles = await loadRecycles(rdb, portalId, range);
+  const heldBack = await loadHeldBack(rdb, portalId, range);
+  const cohort = await loadCohort(rdb, portalId, window);
+  const handedIds = [...new Set(handoffs.map((handoff) => handoff.contactId))];
+  const facts = await loadContactFacts(rdb, portalId, [
+    ...new Set([...handedIds, ...recycles.map((r) => r.contactId)]),
+  ]);
+  const slaBreaches = await loadSlaBreaches(rdb, portalId, handedIds, window.start);
+  const inputFor = (index: number): ReportInput => {
+    const monthOfIndex = window.months[index] as string;
+    const inForce = agreementForMonth(versions, window.bounds[index + 1] as number);
+    return {
+      portalId,
+      month: monthOfIndex,
+      timezone,
+      now,
+      capacity: inForce ? capacityOf(inForce.agreement, monthOfIndex) : null,
+      nextMonthCapacity: active ? capacityOf(active.agreement, shiftMonth(monthOfIndex, 1)) : null,
+      agreement: active
+        ? {
+            version: active.version,
+            salesReady: active.agreement.handoff.salesReady.filter(isGrade),
+            criteria: reportCriteria(active.agreement),
+          }
+        : null,
+      handoffs: handoffs.map((handoff) => ({
+        ...handoff,
+        ownerId: facts.owners.get(handoff.contactId) ?? null,
+      })),
+      firstTouches: facts.touches,
+      slaBreaches,
+      verdicts: facts.verdicts,
+      recycles: [],
+      heldBack: [],
+      leads: cohort.filter((row) => row.month === monthOfIndex).map((row) => row.group),
+      history: [],
+    };
+  };
+  const last = window.months.length - 1;
+  return {
+    ...inputFor(last),
+    recycles: recycles.map((r) => ({
+      contactId: r.contactId,
+      at: r.at,
+      cause: recycleCause(r, facts.verdicts, facts.touches),
+    })),
+    heldBack,
+    history: window.months.slice(0, last).map((_, index) => monthTotals(buildMonthlyReport(inputFor(index)))),
+  };
+}

@@ -1,0 +1,24 @@
+import type { ContactEvent, RecycleCause, VerdictEvent } from '../../domain/report/report-input';
+import type { StoredRecycle } from './load-recycles';
+
+/**
+ * Why a contact was recycled, from what the store keeps (it has no cause column): a rejection given
+ * between qualification and recycling -> `rejected`; else touched (SLA met, or a touch known in that
+ * span) -> `sla_no_progress`; else `sla_no_touch`.
+ */
+export function recycleCause(
+  recycle: StoredRecycle,
+  verdicts: readonly VerdictEvent[],
+  touches: readonly ContactEvent[],
+): RecycleCause {
+  const since = recycle.qualifiedAt ?? Number.NEGATIVE_INFINITY;
+  const within = (event: ContactEvent) =>
+    event.contactId === recycle.contactId && event.at >= since && event.at <= recycle.at;
+  const last = verdicts
+    .filter(within)
+    .sort((a, b) => a.at - b.at)
+    .pop();
+  if (last?.verdict === 'rejected') return 'rejected';
+  if (recycle.slaStatus === 'met' || touches.some(within)) return 'sla_no_progress';
+  return 'sla_no_touch';
+}
