@@ -37,8 +37,13 @@ export async function rejection(promise: Promise<unknown>, code: ErrorCode) {
 }
 
 /** The agreement lifecycle rules, run against any backend of the ports. */
-export function describeLifecycle(name: string, makeWorld: () => Promise<World>) {
+export function describeLifecycle(
+  name: string,
+  makeWorld: () => Promise<World>,
+  disposeAll?: () => Promise<void>,
+) {
   describe(`agreement lifecycle (${name})`, () => {
+    if (disposeAll) afterAll(disposeAll);
     let world: World;
     let ports: World['ports'];
 
@@ -71,6 +76,16 @@ export function describeLifecycle(name: string, makeWorld: () => Promise<World>)
       world.advance(HOUR);
       return draft.version;
     };
+    /** Opens several connections first so concurrent approvals really overlap on a pooled database. */
+    const warmUp = () =>
+      Promise.all(
+        [1, 2, 3, 4].map(() =>
+          ports.transaction(async (tx) => {
+            await tx.versions.list(portalId);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }),
+        ),
+      );
     const statuses = async () =>
       Object.fromEntries((await ports.versions.list(portalId)).map((v) => [v.version, v.status]));
 
@@ -213,6 +228,7 @@ export function describeLifecycle(name: string, makeWorld: () => Promise<World>)
         agreement((x) => (x.name = 'B')),
         'variant B',
       );
+      await warmUp();
       const results = await Promise.allSettled([
         approveVersion(ports, { portalId, version: a, actor: sato }),
         approveVersion(ports, { portalId, version: b, actor: suzuki }),
@@ -236,11 +252,14 @@ export function describeLifecycle(name: string, makeWorld: () => Promise<World>)
         agreement((x) => (x.name = 'B')),
         'variant B',
       );
+      await warmUp();
       const results = await Promise.allSettled([
         approveVersion(ports, { portalId, version: a, actor: suzuki }),
         approveVersion(ports, { portalId, version: b, actor: kato }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(isAppError(loser.reason, 'conflict')).toBe(true);
       expect((await ports.versions.list(portalId)).filter((v) => v.status === 'active')).toHaveLength(1);
       expect(await world.rescoreJobs(portalId)).toHaveLength(1);
     });

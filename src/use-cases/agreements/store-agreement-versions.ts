@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { agreementShape } from '../../domain/agreement-schema';
+import { DIFF_CHANGES } from '../../domain/diff-agreements';
+import type { DbContext } from '../../store/db-context';
+import type { AgreementVersionsTable } from '../../store/db-schema';
+import { fromJson, toJson } from '../../store/json-column';
+import { SIDES, VERSION_STATUSES, type AgreementVersion, type AgreementVersionRepository } from './ports';
+
+const diffSchema = z.array(
+  z.object({
+    path: z.string(),
+    change: z.enum(DIFF_CHANGES),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+    text: z.string(),
+  }),
+);
+
+function toVersion(r: AgreementVersionsTable): AgreementVersion {
+  return {
+    portalId: r.portal_id,
+    version: Number(r.version),
+    status: z.enum(VERSION_STATUSES).parse(r.status),
+    name: r.name,
+    body: fromJson(agreementShape, r.body, 'agreement_versions.body'),
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    proposedBy: r.proposed_by,
+    proposedAt: r.proposed_at,
+    proposedSide: z.enum(SIDES).nullable().parse(r.proposed_side),
+    rationale: r.rationale,
+    approvedBy: r.approved_by,
+    approvedAt: r.approved_at,
+    sentBackBy: r.sent_back_by,
+    sentBackAt: r.sent_back_at,
+    sentBackComment: r.sent_back_comment,
+    diff: r.diff === null ? null : fromJson(diffSchema, r.diff, 'agreement_versions.diff'),
+  };
+}
+
+function toRow(v: AgreementVersion): AgreementVersionsTable {
+  return {
+    portal_id: v.portalId,
+    version: v.version,
+    status: v.status,
+    name: v.name,
+    body: toJson(v.body),
+    created_by: v.createdBy,
+    created_at: v.createdAt,
+    proposed_by: v.proposedBy,
+    proposed_at: v.proposedAt,
+    proposed_side: v.proposedSide,
+    rationale: v.rationale,
+    approved_by: v.approvedBy,
+    approved_at: v.approvedAt,
+    sent_back_by: v.sentBackBy,
+    sent_back_at: v.sentBackAt,
+    sent_back_comment: v.sentBackComment,
+    diff: v.diff === null ? null : toJson(v.diff),
+  };
+}
+
+/**
+ * Agreement versions in the store's `agreement_versions` table. `lockPortal` takes a PostgreSQL advisory lock
+ * held until the transaction ends; on SQLite the store's `BEGIN IMMEDIATE` already serialises writers.
+ */
+export function storeAgreementVersions(ctx: DbContext): AgreementVersionRepository {
+  const rows = (portalId: string) =>
+    ctx.db.selectFrom('agreement_versions').selectAll().where('portal_id', '=', portalId);
+  return {
+    async lockPortal(portalId) {
+      if (ctx.engine !== 'postgres') return;
+      await sql`select pg_advisory_xact_lock(hashtext(${`lead-pact:agreement:${portalId}`}))`.execute(ctx.db);
+    },
+    async get(portalId, version) {
+      const row = await rows(portalId).where('version', '=', version).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async active(portalId) {
+      const row = await rows(portalId).where('status', '=', 'active').executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async list(portalId) {
+      return (await rows(portalId).orderBy('version', 'desc').execute()).map(toVersion);
+    },
+    async create(draft) {
+      const last = await ctx.db
+        .selectFrom('agreement_versions')
+        .select((eb) => eb.fn.max('version').as('max'))
+        .where('portal_id', '=', draft.portalId)
+        .executeTakeFirst();
+      const version: AgreementVersion = {
+        ...draft,
+        version: Number(last?.max ?? 0) + 1,
+        status: 'draft',
+        ...{ proposedBy: null, proposedAt: null, proposedSide: null, rationale: null },
+        ...{ approvedBy: null, approvedAt: null, sentBackBy: null, sentBackAt: null, sentBackComment: null },
+        diff: null,
+      };
+      await ctx.db.insertInto('agreement_versions').values(toRow(version)).execute();
+      return version;
+    },
+    async save(version) {
+      const { portal_id, version: number, ...columns } = toRow(version);
+      await ctx.db
+        .updateTable('agreement_versions')
+        .set(columns)
+        .where('portal_id', '=', portal_id)
+        .where('version', '=', number)
+        .execute();
+    },
+  };
+}
