@@ -1,0 +1,88 @@
+import type { RejectReason, Route, Stage, Tier } from '@lead-pact/contracts';
+
+/** English text of the lead quality card. */
+export const en = {
+  loading: 'Loading lead quality…',
+  notConfiguredTitle: 'Lead Pact is not set up',
+  notConfiguredBody:
+    'The app does not know its backend address. An admin runs `lead-pact set-backend-url` and uploads the project again.',
+  unreachableTitle: 'Lead Pact is not answering',
+  unreachableBody: 'The lead quality service could not be reached. Try again in a minute.',
+  retry: 'Try again',
+  notConnectedTitle: 'Connect Lead Pact',
+  notConnectedBody:
+    'Lead Pact is not connected to this HubSpot account yet. An admin connects it once for everyone.',
+  connect: 'Connect',
+  noAgreementTitle: 'No agreement yet',
+  noAgreementBody:
+    'Sales and marketing have not approved a lead agreement yet, so contacts are not scored. It is set up in the app settings.',
+  notScoredTitle: 'Not scored yet',
+  notScoredBody: (version: number) => `This contact has not been scored against agreement v${version} yet.`,
+  scoreNow: 'Score now',
+  tier: {
+    sales_ready: 'Sales-ready',
+    nurture: 'Nurture',
+    recycled: 'Recycled',
+    disqualified: 'Disqualified',
+  } satisfies Record<Tier, string>,
+  stage: {
+    awareness: 'Awareness',
+    interest: 'Interest',
+    comparison: 'Comparison',
+    decision: 'Decision',
+  } satisfies Record<Stage, string>,
+  route: {
+    field_sales: 'Field sales',
+    inside_sales: 'Inside sales',
+    marketing: 'Marketing',
+  } satisfies Record<Route, string>,
+  gradeLabel: 'Grade',
+  scoreLabel: 'Score',
+  stageLabel: 'Stage',
+  routeLabel: 'Route',
+  disqualifiedTitle: 'Disqualified',
+  disqualifiedBody: (labels: string) => `The agreement excludes this contact: ${labels}.`,
+  capacityNote:
+    "Fits the handoff, but this month's sales capacity is used up, so it stays in nurture for now.",
+  recycledNote: 'Recycled: sales let this lead go. It comes back only with a newer signal.',
+  criteriaTitle: 'Why',
+  outcome: { matched: 'Met', not_matched: 'Not met', unknown: 'Unknown' },
+  seen: (value: string) => `Seen: ${value}`,
+  noValue: 'No value on record',
+  points: (points: string) => `${points} pts`,
+  ageDays: (days: string) => `${days} days ago`,
+  dateUnknown: 'date unknown, counted once at full weight',
+  unparsable: 'value could not be read',
+  agreementLine: (version: number, name: string, date: string) =>
+    `Agreement v${version} “${name}”, approved ${date}`,
+  followUpTitle: 'Follow up by',
+  dueIn: (d: number, h: number, m: number) => `due in ${d > 0 ? `${d} d ${h} h` : `${h} h ${m} min`}`,
+  overdueBy: (d: number, h: number, m: number) => `${d > 0 ? `${d} d ${h} h` : `${h} h ${m} min`} overdue`,
+  breachedTitle: 'Follow-up deadline missed',
+  breachedBody: 'The agreed first touch did not happen in time. Call now or reject the lead.',
+  slaMet: 'First touch made in time.',
+  accept: 'Accept',
+  reject: 'Reject',
+  reasonLabel: 'Reason',
+  reasonPlaceholder: 'Choose a reason',
+  noteLabel: 'Note (optional)',
+  confirmReject: 'Reject lead',
+  cancel: 'Cancel',
+  reason: {
+    too_small: 'Company too small',
+    wrong_role: 'Wrong role',
+    not_ready: 'Not ready to buy',
+    bad_data: 'Bad contact data',
+    existing_relationship: 'Existing relationship',
+    other: 'Other',
+  } satisfies Record<RejectReason, string>,
+  acceptedAlert: 'Lead accepted',
+  rejectedAlert: 'Lead rejected and recycled',
+  verdictFailed: 'The verdict could not be saved',
+  acceptedOn: (date: string) => `Accepted on ${date}`,
+  rejectedOn: (reason: string, date: string) => `Rejected (${reason}) on ${date}`,
+  scoreFailed: 'Scoring failed',
+};
+
+/** The shape every card dictionary has. */
+export type CardMessages = typeof en;
