@@ -1,0 +1,75 @@
+import express, { type Express } from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { adminRoutes } from './admin-routes';
+import { batchRoutes } from './batch-routes';
+import { generateSeed } from './generate-seed';
+import { sendHubSpotError } from './hubspot-error-body';
+import { limitsMiddleware } from './limits-middleware';
+import { oauthRoutes } from './oauth-routes';
+import { propertyRoutes } from './property-routes';
+import { queryRoutes } from './query-routes';
+import { createStandinState, type StandinSeed, type StandinState } from './standin-state';
+
+export interface StandinOptions {
+  seed?: StandinSeed;
+  /** Requests per token per rolling 10 s (HubSpot private apps: 100). */
+  perTenSeconds?: number;
+  daily?: number;
+  failureRate?: number;
+  portalId?: number;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface Standin {
+  app: Express;
+  state: StandinState;
+  /** Starts listening (port 0 picks a free one); resolves with the base URL and a close function. */
+  listen(port?: number, host?: string): Promise<{ url: string; server: Server; close: () => Promise<void> }>;
+}
+
+/** A local HubSpot API stand-in for end-to-end tests and benchmarks (a test double, not HubSpot). */
+export function createStandin(options: StandinOptions = {}): Standin {
+  const now = options.now ?? Date.now;
+  const state = createStandinState(options.seed ?? generateSeed({ contacts: 100 }), now());
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, _res, next) => {
+    if (!req.path.startsWith('/__standin')) {
+      state.stats.requests += 1;
+      const route = `${req.method} ${req.path.replace(/\/\d+(?=\/|$)/g, '/:id')}`;
+      state.stats.byRoute[route] = (state.stats.byRoute[route] ?? 0) + 1;
+    }
+    next();
+  });
+  app.use(adminRoutes(state));
+  app.use(oauthRoutes(state, { portalId: options.portalId ?? 62515, appId: 456789, expiresIn: 1800 }));
+  app.use(
+    ['/crm'],
+    limitsMiddleware(state, {
+      perTenSeconds: options.perTenSeconds ?? 100,
+      daily: options.daily,
+      failureRate: options.failureRate ?? 0,
+      random: options.random ?? Math.random,
+      now,
+    }),
+  );
+  app.use(express.json({ limit: '5mb' }));
+  app.use(batchRoutes(state, now), queryRoutes(state), propertyRoutes(state));
+  app.use((_req, res) => sendHubSpotError(res, 404, 'Not found', 'OBJECT_NOT_FOUND'));
+  return {
+    app,
+    state,
+    listen: (port = 0, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        const server = app.listen(port, host);
+        server.once('error', reject);
+        server.once('listening', () => {
+          const { port: actual } = server.address() as AddressInfo;
+          const close = () => new Promise<void>((done) => server.close(() => done()));
+          resolve({ url: `http://${host}:${actual}`, server, close });
+        });
+      }),
+  };
+}

@@ -1,0 +1,129 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { project } from './batch-routes';
+import { sendBatch, sendHubSpotError } from './hubspot-error-body';
+import type { StandinRecord, StandinState } from './standin-state';
+
+/** HubSpot serves at most 10,000 results per search query. */
+const SEARCH_RESULT_CAP = 10_000;
+
+const searchBody = z.object({
+  filterGroups: z
+    .array(
+      z.object({
+        filters: z.array(
+          z.object({ propertyName: z.string(), operator: z.string(), value: z.coerce.string().optional() }),
+        ),
+      }),
+    )
+    .default([]),
+  properties: z.array(z.string()).default([]),
+  limit: z.coerce.number().int().min(1).max(200).default(10),
+  after: z.coerce.number().int().min(0).default(0),
+});
+const associationsBody = z.object({ inputs: z.array(z.object({ id: z.coerce.string() })).max(1000) });
+
+function queryList(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.flatMap((v) => String(v).split(',')).filter((v) => v.length > 0);
+}
+
+function timeOf(record: StandinRecord, property: string): number {
+  const raw = record.properties[property] ?? '';
+  return /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+}
+
+const COMPARE: Record<string, (a: number, b: number) => boolean> = {
+  GTE: (a, b) => a >= b,
+  GT: (a, b) => a > b,
+  LTE: (a, b) => a <= b,
+  LT: (a, b) => a < b,
+  EQ: (a, b) => a === b,
+};
+
+function list(state: StandinState) {
+  return (req: Request, res: Response) => {
+    const limit = Math.min(100, Math.max(1, Number(req.query.limit ?? 10) || 10));
+    const properties = queryList(req.query.properties);
+    const ids = [...state.contacts.keys()].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+    const after = req.query.after === undefined ? undefined : String(req.query.after);
+    const start = after === undefined ? 0 : ids.findIndex((id) => Number(id) >= Number(after));
+    const page = start < 0 ? [] : ids.slice(start, start + limit);
+    const body: Record<string, unknown> = {
+      results: page.map((id) => project(state.contacts.get(id) as StandinRecord, properties)),
+    };
+    const next = start < 0 ? undefined : ids[start + limit];
+    if (next !== undefined) body.paging = { next: { after: next, link: `?after=${next}` } };
+    res.json(body);
+  };
+}
+
+function search(state: StandinState) {
+  return (req: Request, res: Response) => {
+    const body = searchBody.safeParse(req.body);
+    if (!body.success) return sendHubSpotError(res, 400, 'Invalid search request', 'VALIDATION_ERROR');
+    const { filterGroups, properties, limit, after } = body.data;
+    if (after + limit > SEARCH_RESULT_CAP) {
+      return sendHubSpotError(res, 400, 'Searches are limited to 10000 results.', 'VALIDATION_ERROR');
+    }
+    const matches = (record: StandinRecord) =>
+      filterGroups.length === 0 ||
+      filterGroups.some((group) =>
+        group.filters.every(
+          (f) => COMPARE[f.operator]?.(timeOf(record, f.propertyName), Number(f.value)) ?? false,
+        ),
+      );
+    const found = [...state.contacts.values()]
+      .filter(matches)
+      .sort(
+        (a, b) =>
+          timeOf(a, 'lastmodifieddate') - timeOf(b, 'lastmodifieddate') || Number(a.id) - Number(b.id),
+      );
+    const response: Record<string, unknown> = {
+      total: found.length,
+      results: found.slice(after, after + limit).map((record) => project(record, properties)),
+    };
+    if (after + limit < found.length) response.paging = { next: { after: String(after + limit) } };
+    res.json(response);
+  };
+}
+
+function associations(state: StandinState) {
+  return (req: Request, res: Response) => {
+    const startedAt = new Date().toISOString();
+    const body = associationsBody.safeParse(req.body);
+    if (!body.success) return sendHubSpotError(res, 400, 'Invalid input JSON', 'VALIDATION_ERROR');
+    const results = [];
+    const errors = [];
+    for (const { id } of body.data.inputs) {
+      const companyIds = state.associations.get(id) ?? [];
+      if (companyIds.length === 0) {
+        errors.push({
+          status: 'error',
+          category: 'OBJECT_NOT_FOUND',
+          message: `No company is associated with contact ${id}.`,
+          context: { fromObjectId: [id] },
+        });
+        continue;
+      }
+      const to = companyIds.map((companyId, index) => ({
+        toObjectId: Number(companyId),
+        associationTypes: [
+          ...(index === 0 ? [{ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' }] : []),
+          { category: 'HUBSPOT_DEFINED', typeId: 279, label: null },
+        ],
+      }));
+      results.push({ from: { id }, to });
+    }
+    sendBatch(res, results, errors, startedAt);
+  };
+}
+
+/** Contact list paging, search on dates, and v4 contact-to-company associations. */
+export function queryRoutes(state: StandinState): Router {
+  const router = Router();
+  router.get('/crm/v3/objects/contacts', list(state));
+  router.post('/crm/v3/objects/contacts/search', search(state));
+  router.post('/crm/v4/associations/contacts/companies/batch/read', associations(state));
+  return router;
+}

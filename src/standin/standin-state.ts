@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** A CRM record held by the stand-in; every value is a string, as HubSpot hands them out. */
+export interface StandinRecord {
+  id: string;
+  properties: Record<string, string | null>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StandinOption {
+  label: string;
+  value: string;
+  displayOrder?: number;
+  hidden?: boolean;
+}
+
+export interface StandinProperty {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  groupName: string;
+  description?: string;
+  options: StandinOption[];
+}
+
+/** One batch update as the stand-in received it, for tests and benchmarks to assert on. */
+export interface RecordedBatchUpdate {
+  at: number;
+  token: string;
+  status: number;
+  inputs: Array<{ id: string; properties: Record<string, string> }>;
+}
+
+export interface StandinStats {
+  requests: number;
+  byRoute: Record<string, number>;
+  rateLimited: { TEN_SECONDLY_ROLLING: number; DAILY: number };
+  injectedFailures: number;
+  batchUpdates: number;
+  contactsWritten: number;
+}
+
+/** Everything the stand-in knows: CRM data, property definitions, issued tokens and what it has seen. */
+export interface StandinState {
+  contacts: Map<string, StandinRecord>;
+  companies: Map<string, StandinRecord>;
+  /** contact id -> associated company ids, the primary one first. */
+  associations: Map<string, string[]>;
+  groups: Map<string, { name: string; label: string; displayOrder: number }>;
+  properties: Map<string, StandinProperty>;
+  revokedTokens: Set<string>;
+  stats: StandinStats;
+  updates: RecordedBatchUpdate[];
+}
+
+/** A seed file: contacts (each optionally with its primary company id) and companies. */
+export const seedSchema = z.object({
+  contacts: z.array(
+    z.object({
+      id: z.coerce.string(),
+      properties: z.record(z.string(), z.string().nullable()),
+      companyId: z.coerce.string().optional(),
+    }),
+  ),
+  companies: z
+    .array(z.object({ id: z.coerce.string(), properties: z.record(z.string(), z.string().nullable()) }))
+    .default([]),
+});
+export type StandinSeed = z.infer<typeof seedSchema>;
+
+/** Fresh counters. */
+export function emptyStats(): StandinStats {
+  return {
+    requests: 0,
+    byRoute: {},
+    rateLimited: { TEN_SECONDLY_ROLLING: 0, DAILY: 0 },
+    injectedFailures: 0,
+    batchUpdates: 0,
+    contactsWritten: 0,
+  };
+}
+
+function toRecord(id: string, properties: Record<string, string | null>, at: string): StandinRecord {
+  return {
+    id,
+    properties: { createdate: at, lastmodifieddate: at, hs_object_id: id, ...properties },
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Builds the in-memory state from a seed. */
+export function createStandinState(seed: StandinSeed, now = Date.now()): StandinState {
+  const at = new Date(now).toISOString();
+  const state: StandinState = {
+    contacts: new Map(),
+    companies: new Map(),
+    associations: new Map(),
+    groups: new Map([
+      ['contactinformation', { name: 'contactinformation', label: 'Contact information', displayOrder: -1 }],
+    ]),
+    properties: new Map(),
+    revokedTokens: new Set(),
+    stats: emptyStats(),
+    updates: [],
+  };
+  for (const company of seed.companies)
+    state.companies.set(company.id, toRecord(company.id, company.properties, at));
+  for (const contact of seed.contacts) {
+    state.contacts.set(contact.id, toRecord(contact.id, contact.properties, at));
+    if (contact.companyId !== undefined && state.companies.has(contact.companyId)) {
+      state.associations.set(contact.id, [contact.companyId]);
+    }
+  }
+  return state;
+}
