@@ -14,89 +14,91 @@ export const agreementDocumentSchema = z.custom<AgreementInput>(
   { message: 'expected a lead-pact/agreement@1 document' },
 );
 
-/** Who did something: a HubSpot user and the side their teams put them on. */
-export const actorSchema = z.object({
-  userId: z.number().int(),
-  name: z.string().nullable(),
-  side: sideSchema.nullable(),
-});
+/** What became of a version: draft -> proposed -> active (-> superseded), or sent_back. */
+export const VERSION_STATUS_VALUES = ['draft', 'proposed', 'active', 'superseded', 'sent_back'] as const;
 
-/** One readable line of the diff between a version and the one before it. */
+/** One readable change against the version it replaces (`fit.rules[company-size]: band >= 100 now 30 points, was 25`). */
 export const diffLineSchema = z.object({
-  op: z.enum(['added', 'removed', 'changed']),
   path: z.string(),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
+  change: z.enum(['added', 'removed', 'changed']),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  text: z.string(),
 });
 
-/** Something that happened to a version. */
-export const agreementEventSchema = z.object({
-  type: z.enum(['proposed', 'approved', 'sent_back', 'superseded']),
-  by: actorSchema.nullable(),
-  at: instantSchema,
-  /** The rationale of a proposal or the comment of a send-back. */
-  text: z.string().nullable(),
-});
-
-/** One version in the history, newest first. */
-export const historyEntrySchema = z.object({
+/** A version without its document: who, when, why, what became of it and its diff. People are user ids or emails. */
+export const versionSummarySchema = z.object({
   version: z.number().int().positive(),
+  status: z.enum(VERSION_STATUS_VALUES),
   name: z.string(),
-  status: z.enum(['active', 'superseded', 'proposed', 'sent_back']),
-  events: z.array(agreementEventSchema),
+  createdBy: z.string().nullable(),
+  createdAt: instantSchema,
+  proposedBy: z.string().nullable(),
+  proposedAt: instantSchema.nullable(),
+  proposedSide: sideSchema.nullable(),
+  rationale: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: instantSchema.nullable(),
+  sentBackBy: z.string().nullable(),
+  sentBackAt: instantSchema.nullable(),
+  sentBackComment: z.string().nullable(),
   diff: z.array(diffLineSchema),
 });
 
-/** The working copy: being edited, proposed to the other side, or sent back to its author. */
-export const draftSchema = z.object({
-  agreement: agreementDocumentSchema,
-  status: z.enum(['editing', 'proposed', 'sent_back']),
-  updatedAt: instantSchema,
-  proposedBy: actorSchema.nullable(),
-  rationale: z.string().nullable(),
-  sendBackComment: z.string().nullable(),
-});
+/** A version with its agreement document. */
+export const versionSchema = versionSummarySchema.extend({ agreement: agreementDocumentSchema });
 
-/** Who must act next: `propose` (the draft's side finishes and proposes), `review` (the other side approves or sends back). */
-export const turnSchema = z.object({
+/** Whose move it is: `approve` (the other side reviews), `revise`, `propose`, or `none`; `text` says it in a sentence. */
+export const nextStepSchema = z.object({
   side: sideSchema.nullable(),
-  action: z.enum(['propose', 'review', 'none']),
+  action: z.enum(['approve', 'revise', 'propose', 'none']),
+  version: z.number().int().positive().nullable(),
+  text: z.string(),
 });
 
 /** `GET /api/agreements` (and the answer of every agreements write). */
 export const agreementsResponseSchema = z.object({
-  active: z
-    .object({
-      version: z.number().int().positive(),
-      agreement: agreementDocumentSchema,
-      approvedAt: instantSchema,
-      approvedBy: actorSchema.nullable(),
-    })
-    .nullable(),
-  draft: draftSchema.nullable(),
-  history: z.array(historyEntrySchema),
-  turn: turnSchema,
-  viewer: z.object({ userId: z.number().int(), side: sideSchema.nullable() }),
+  active: versionSchema.nullable(),
+  /** The newest version not yet active: a draft being edited, a proposal under review, or one sent back. */
+  open: versionSchema.nullable(),
+  /** Every version, newest first. */
+  history: z.array(versionSummarySchema),
+  next: nextStepSchema,
+  /** The signed user and the sides their HubSpot teams put them on (two: they must say which they act for). */
+  viewer: z.object({ userId: z.string(), sides: z.array(sideSchema) }),
 });
 
-/** `PUT /api/agreements/draft`. */
-export const putDraftRequestSchema = z.object({ agreement: z.unknown() }).strict();
+const version = z.number().int().positive();
+/** Which side a user on both sides acts for. */
+const actingAs = sideSchema.optional();
+
+/** `PUT /api/agreements/draft`: save the editor's document (as a new draft, or over draft `version`). */
+export const putDraftRequestSchema = z
+  .object({ agreement: z.unknown(), version: version.optional() })
+  .strict();
 /** `POST /api/agreements/propose`. */
 export const proposeRequestSchema = z
-  .object({ rationale: z.string().trim().min(1, 'say why (the other side reads this)').max(2000) })
+  .object({
+    version,
+    rationale: z.string().trim().min(1, 'say why (the other side reads this)').max(2000),
+    actingAs,
+  })
   .strict();
 /** `POST /api/agreements/approve`. */
-export const approveRequestSchema = z.object({}).strict();
+export const approveRequestSchema = z.object({ version, actingAs }).strict();
 /** `POST /api/agreements/send-back`. */
 export const sendBackRequestSchema = z
-  .object({ comment: z.string().trim().min(1, 'say what should change').max(2000) })
+  .object({ version, comment: z.string().trim().min(1, 'say what should change').max(2000), actingAs })
   .strict();
+
+/** A HubSpot team id, as a string. */
+const teamId = z.string().regex(/^\d+$/, 'expected a team id');
 
 /** `GET|PUT /api/settings/teams`: which HubSpot teams count as marketing and as sales. */
 export const teamsSettingsSchema = z
   .object({
-    marketingTeamIds: z.array(z.number().int()),
-    salesTeamIds: z.array(z.number().int()),
+    marketingTeamIds: z.array(teamId),
+    salesTeamIds: z.array(teamId),
   })
   .strict()
   .refine((t) => !t.marketingTeamIds.some((id) => t.salesTeamIds.includes(id)), {
@@ -105,17 +107,21 @@ export const teamsSettingsSchema = z
   });
 /** `GET /api/settings/teams` also lists the portal's teams to pick from. */
 export const teamsResponseSchema = z.object({
-  marketingTeamIds: z.array(z.number().int()),
-  salesTeamIds: z.array(z.number().int()),
-  teams: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  marketingTeamIds: z.array(teamId),
+  salesTeamIds: z.array(teamId),
+  teams: z.array(z.object({ id: teamId, name: z.string() })),
 });
 
 export type AgreementDocument = z.infer<typeof agreementDocumentSchema>;
-export type Actor = z.infer<typeof actorSchema>;
+export type VersionStatus = (typeof VERSION_STATUS_VALUES)[number];
 export type DiffLine = z.infer<typeof diffLineSchema>;
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
-export type Draft = z.infer<typeof draftSchema>;
-export type Turn = z.infer<typeof turnSchema>;
+export type VersionSummary = z.infer<typeof versionSummarySchema>;
+export type Version = z.infer<typeof versionSchema>;
+export type NextStep = z.infer<typeof nextStepSchema>;
 export type AgreementsResponse = z.infer<typeof agreementsResponseSchema>;
+export type PutDraftRequest = z.infer<typeof putDraftRequestSchema>;
+export type ProposeRequest = z.infer<typeof proposeRequestSchema>;
+export type ApproveRequest = z.infer<typeof approveRequestSchema>;
+export type SendBackRequest = z.infer<typeof sendBackRequestSchema>;
 export type TeamsSettings = z.infer<typeof teamsSettingsSchema>;
 export type TeamsResponse = z.infer<typeof teamsResponseSchema>;

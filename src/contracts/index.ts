@@ -6,3 +6,4 @@ export * from './agreements';
 export * from './properties';
 export * from './simulate';
 export * from './jobs';
+export * from './report';
