@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { hubspotMode, loadConfig, type Config } from './config';
 import { createApp } from './http/create-app';
+import { disconnectedPortals } from './http/disconnected-portals';
 import { createReadiness } from './http/readiness';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
 import { configSecrets, createLogger, type Logger } from './logger';
@@ -39,7 +40,12 @@ function notices(config: Config): string[] {
 
 async function startWeb(context: RouteContext): Promise<WebServer> {
   const { config, logger, store } = context;
-  const readiness = createReadiness({ store, logger, notices: notices(config) });
+  const readiness = createReadiness({
+    store,
+    logger,
+    notices: notices(config),
+    portalProblems: () => disconnectedPortals(store.installations),
+  });
   const app = createApp({ logger, readiness, metrics: metricsRegistry, routers: buildRouters(context) });
   return startWebServer(app, config.port);
 }
@@ -59,7 +65,11 @@ export async function startService(
 ): Promise<RunningService> {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
-  const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await createStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    tokenEncryptionKey: config.tokenEncryptionKey?.toString('hex'),
+  });
   enableProcessMetrics();
   const context = { config, logger, store };
   const web = role === 'worker' ? undefined : await startWeb(context).catch(closing(store));

@@ -13,14 +13,10 @@ export const httpRequestDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
-/** Outcomes a finished job attempt can have. */
-export const JOB_OUTCOMES = ['succeeded', 'retried', 'dead'] as const;
-export type JobOutcome = (typeof JOB_OUTCOMES)[number];
-
 /** Job attempts by job type and outcome; the jobs code increments it. */
 export const jobOutcomes = new Counter({
   name: 'lead_pact_jobs_total',
-  help: 'Finished job attempts, by job type and outcome (succeeded, retried, dead)',
+  help: 'Finished job attempts, by job type and outcome (succeeded, retry, dead, released, lease_lost)',
   labelNames: ['type', 'outcome'] as const,
   registers: [metricsRegistry],
 });

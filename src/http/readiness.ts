@@ -51,6 +51,17 @@ async function storeChecks({ store, logger }: ReadinessSources): Promise<Readine
   return [{ name: 'database', ok: true, message: 'The database is reachable.' }, migrations];
 }
 
+async function portalProblems({ portalProblems, logger }: ReadinessSources, notices: string[]) {
+  if (!portalProblems) return [];
+  try {
+    return await portalProblems();
+  } catch (error) {
+    logger.warn({ err: error }, 'readiness: portal status unavailable');
+    notices.push('The connection status of the portals cannot be read right now.');
+    return [];
+  }
+}
+
 /** Builds the readiness probe from the store and the portal connection problems. */
 export function createReadiness(sources: ReadinessSources): () => Promise<ReadinessReport> {
   return async () => {
@@ -59,7 +70,8 @@ export function createReadiness(sources: ReadinessSources): () => Promise<Readin
       return [{ name: 'migrations', ok: false, message: 'The migration status cannot be read.' }];
     });
     const ready = checks.every((check) => check.ok);
-    const portals = ready && sources.portalProblems ? await sources.portalProblems() : [];
-    return { status: ready ? 'ready' : 'not_ready', checks, portals, notices: sources.notices ?? [] };
+    const notices = [...(sources.notices ?? [])];
+    const portals = ready ? await portalProblems(sources, notices) : [];
+    return { status: ready ? 'ready' : 'not_ready', checks, portals, notices };
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../src/http/create-app';
+import { disconnectedPortals } from '../../src/http/disconnected-portals';
 import { createReadiness, type ReadinessReport } from '../../src/http/readiness';
 import { startWebServer, stopWebServer, type WebServer } from '../../src/http/web-server';
 import { createLogger } from '../../src/logger';
@@ -16,7 +17,11 @@ let web: WebServer;
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-ready-'));
   store = await createStore({ dataDir });
-  const readiness = createReadiness({ store, logger });
+  const readiness = createReadiness({
+    store,
+    logger,
+    portalProblems: () => disconnectedPortals(store.installations),
+  });
   web = await startWebServer(createApp({ logger, readiness, metrics: metricsRegistry }), 0, '127.0.0.1');
 });
 
@@ -42,4 +47,19 @@ test('When the store has been closed, then /readyz answers 503 and /healthz stil
     message: 'The database cannot be reached.',
   });
   expect((await fetch(`${web.url}/healthz`)).status).toBe(200);
+});
+
+test('When a portal was uninstalled, then /readyz stays 200 and says which portal and what to do', async () => {
+  await store.installations.connect('4242', null, ['crm.objects.contacts.read'], 1);
+  await store.installations.connect('5555', null, [], 1);
+  await store.installations.setStatus('4242', 'disconnected', 'the app was uninstalled', 2);
+  const res = await fetch(`${web.url}/readyz`);
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as ReadinessReport).portals).toEqual([
+    {
+      portalId: '4242',
+      message:
+        'Portal 4242 is disconnected (the app was uninstalled): reinstall the app in that portal to resume scoring.',
+    },
+  ]);
 });
