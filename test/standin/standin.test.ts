@@ -16,6 +16,9 @@ const seed = {
   ],
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- admin answers are asserted field by field
+const getJson = async (url: string): Promise<any> => (await fetch(url)).json();
+
 let clock = Date.UTC(2026, 10, 27, 9);
 const running: Array<() => Promise<void>> = [];
 async function start(options: StandinOptions = {}) {
@@ -56,9 +59,9 @@ describe('the HubSpot stand-in, driven by the real gateway', () => {
     expect(result.rejected).toEqual([
       { id: '999', category: 'OBJECT_NOT_FOUND', message: expect.any(String) },
     ]);
-    const contact = await (await fetch(`${url}/__standin/contacts/1`)).json();
+    const contact = await getJson(`${url}/__standin/contacts/1`);
     expect(contact.properties.lead_pact_tier).toBe('sales_ready');
-    const { updates } = await (await fetch(`${url}/__standin/batch-updates`)).json();
+    const { updates } = await getJson(`${url}/__standin/batch-updates`);
     expect(updates).toEqual([
       {
         at: clock,
@@ -174,7 +177,7 @@ describe('the HubSpot stand-in, driven by the real gateway', () => {
   it('reports what it saw on /__standin/stats', async () => {
     const { url, gateway } = await start();
     await gateway.readContacts(['1'], ['email'], []);
-    const stats = await (await fetch(`${url}/__standin/stats`)).json();
+    const stats = await getJson(`${url}/__standin/stats`);
     expect(stats).toMatchObject({ requests: 1, contacts: 3, companies: 2 });
     expect(stats.byRoute).toEqual({ 'POST /crm/v3/objects/contacts/batch/read': 1 });
   });
