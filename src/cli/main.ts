@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../errors/app-error';
+import { registerAgreementCommand } from './commands/agreement';
 import { registerServeCommand } from './commands/serve';
 import { registerValidateCommand } from './commands/validate';
 import { registerSetBackendUrlCommand } from './commands/set-backend-url';
@@ -12,6 +13,7 @@ const program = new Command('lead-pact')
   .exitOverride();
 
 registerValidateCommand(program);
+registerAgreementCommand(program);
 registerServeCommand(program);
 registerSetBackendUrlCommand(program);
 

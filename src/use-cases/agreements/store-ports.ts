@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { DbContext } from '../../store/db-context';
+import { rootContext, type DbContext } from '../../store/db-context';
+import { migrateToLatest } from '../../store/migrate';
+import { openDatabase } from '../../store/open-database';
 import { fromJson, toJson } from '../../store/json-column';
 import { auditLogRepository } from '../../store/repositories/audit-log-repository';
 import type {
@@ -77,4 +79,22 @@ export function storeAgreementPorts(
     clock: deps.clock,
     transaction: (fn) => ctx.transaction((tx) => fn(transactional(tx, deps.clock))),
   };
+}
+
+/**
+ * Opens the store's database (running migrations) just for the agreement ports, e.g. for one CLI command.
+ * The service should instead build `storeAgreementPorts` on the store it already has open.
+ */
+export async function openStoreAgreementPorts(
+  options: { databaseUrl?: string; dataDir: string },
+  deps: { userTeams: UserTeamsLookup; clock: Clock },
+): Promise<{ ports: AgreementPorts; close(): Promise<void> }> {
+  const { db, engine } = openDatabase(options);
+  try {
+    await migrateToLatest(db, engine);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { ports: storeAgreementPorts(rootContext(db, engine), deps), close: () => db.destroy() };
 }
