@@ -61,6 +61,8 @@ export interface CriterionResult {
   outcome: CriterionOutcome;
   /** Points given (signals: after decay). */
   points: number;
+  /** Signals: the points the counted occurrences would give undecayed (shown as "decayed from 60"). */
+  fullPoints?: number;
   /** Signals: age in days of the occurrence that counted; null when its date is unknown. */
   ageDays?: number | null;
   /** Signals: how many occurrences counted (history adds up). */

@@ -1,0 +1,79 @@
+import type { Agreement, Grade, Route, Stage } from '../agreement-schema';
+import { GRADES, STAGES } from '../agreement-schema';
+import { compileCondition, type CompiledCondition } from './compile-condition';
+
+/** A fit rule ready to evaluate: points per match code. */
+export interface CompiledRule {
+  id: string;
+  label: string;
+  condition: CompiledCondition;
+  points: readonly number[];
+}
+
+/** A signal ready to evaluate: `lambda` is ln 2 / half-life, so weight = exp(-lambda * ageDays). */
+export interface CompiledSignal {
+  id: string;
+  label: string;
+  stage: Stage;
+  stageRank: number;
+  condition: CompiledCondition;
+  at: CompiledCondition | null;
+  points: number;
+  lambda: number;
+}
+
+/** An agreement prepared for `qualify`: built once per agreement object and cached. */
+export interface CompiledAgreement {
+  rules: readonly CompiledRule[];
+  signals: readonly CompiledSignal[];
+  disqualifiers: readonly { id: string; label: string; condition: CompiledCondition }[];
+  grades: readonly [number, number, number];
+  levels: readonly [number, number, number];
+  /** GRADE_TABLE[fit index][level index], so no grade string is built per contact. */
+  gradeTable: readonly (readonly Grade[])[];
+  salesReady: ReadonlySet<string>;
+  routing: Readonly<Record<string, Route>>;
+}
+
+const cache = new WeakMap<Agreement, CompiledAgreement>();
+
+function build(agreement: Agreement): CompiledAgreement {
+  return {
+    rules: agreement.fit.rules.map((rule) => ({
+      id: rule.id,
+      label: rule.label,
+      condition: compileCondition(rule),
+      points: rule.bands?.map((b) => b.points) ?? rule.keywords?.map((k) => k.points) ?? [rule.points ?? 0],
+    })),
+    signals: agreement.intent.signals.map((signal) => ({
+      id: signal.id,
+      label: signal.label,
+      stage: signal.stage,
+      stageRank: STAGES.indexOf(signal.stage),
+      condition: compileCondition(signal.when),
+      at: signal.at === undefined ? null : compileCondition({ property: signal.at, known: true }),
+      points: signal.points,
+      lambda: Math.LN2 / signal.halfLifeDays,
+    })),
+    disqualifiers: (agreement.disqualify ?? []).map((d) => ({
+      id: d.id,
+      label: d.label,
+      condition: compileCondition(d),
+    })),
+    grades: [agreement.fit.grades.A, agreement.fit.grades.B, agreement.fit.grades.C],
+    levels: [agreement.intent.levels['1'], agreement.intent.levels['2'], agreement.intent.levels['3']],
+    gradeTable: [0, 1, 2, 3].map((f) => GRADES.slice(f * 4, f * 4 + 4)),
+    salesReady: new Set(agreement.handoff.salesReady),
+    routing: agreement.routing,
+  };
+}
+
+/** The compiled form of an agreement, built on first use and cached for as long as the agreement object lives. */
+export function compileAgreement(agreement: Agreement): CompiledAgreement {
+  let compiled = cache.get(agreement);
+  if (compiled === undefined) {
+    compiled = build(agreement);
+    cache.set(agreement, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,23 @@
+import type { ContactRecord } from '../qualification';
+import type { CompiledCondition } from './compile-condition';
+
+/**
+ * The value a condition reads from a contact, or null when it is unknown (unset, empty or blank).
+ * Numbers and booleans handed over by a loose caller are read as their text; other types are unknown.
+ */
+export function readValue(contact: ContactRecord, condition: CompiledCondition): string | null {
+  const source = condition.company ? contact.company : contact.properties;
+  if (source === null || source === undefined || typeof source !== 'object') return null;
+  const value: unknown = source[condition.key];
+  if (typeof value === 'string') return isBlank(value) ? null : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/** True for an empty or whitespace-only string. */
+export function isBlank(value: string): boolean {
+  if (value.length === 0) return true;
+  if (value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32) return false;
+  return value.trim() === '';
+}
