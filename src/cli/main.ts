@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../errors/app-error';
 import { registerAgreementCommand } from './commands/agreement';
+import { registerReportCommand } from './commands/report';
 import { registerServeCommand } from './commands/serve';
 import { registerValidateCommand } from './commands/validate';
 import { registerSetBackendUrlCommand } from './commands/set-backend-url';
@@ -13,6 +14,7 @@ const program = new Command('lead-pact')
   .exitOverride();
 
 registerValidateCommand(program);
+registerReportCommand(program);
 registerAgreementCommand(program);
 registerServeCommand(program);
 registerSetBackendUrlCommand(program);

@@ -1,0 +1,78 @@
+import type { CountRate } from '../../domain/report/count-rate';
+import { formatPercent } from '../../domain/report/format-percent';
+import type { MonthlyReport } from '../../domain/report/monthly-report';
+
+const pct = (r: CountRate): string =>
+  r.rate === null
+    ? '– (0/0)'
+    : `${formatPercent(r.rate)} (${r.successes}/${r.trials}, 95% ${formatPercent(r.low)}–${formatPercent(r.high)})`;
+
+function table(title: string, rows: [string, string][]): string[] {
+  const width = Math.max(0, ...rows.map(([key]) => key.length));
+  return [title, ...rows.map(([key, text]) => `  ${key.padEnd(width)}  ${text}`), ''];
+}
+
+/** The report as plain text tables for a terminal, in English. */
+export function reportTable(report: MonthlyReport): string {
+  const { handoff, followUp, verdicts, recycled, conversion } = report;
+  const owner = (id: string | null) => id ?? 'unassigned';
+  const flags = report.evidence.flatMap((r): [string, string][] => (r.flag ? [[r.id, r.flag.en]] : []));
+  const followRow = (r: MonthlyReport['followUp']['total']): string =>
+    `${pct(r.withinSla)} within SLA, ${r.breaches} breaches, ${r.pending} pending, median ${r.medianHoursToFirstTouch === null ? '–' : `${Math.round(r.medianHoursToFirstTouch * 10) / 10} h`} to first touch`;
+  const lines = [
+    `Lead Pact report, portal ${report.portalId}, ${report.month} (${report.timezone}), agreement v${report.agreementVersion ?? '–'}`,
+    '',
+    ...table('Handed to sales', [
+      ['handed', `${handoff.handed} of capacity ${handoff.capacity ?? '–'}`],
+      ['held back', String(handoff.heldBack)],
+    ]),
+    ...table('Follow-up', [
+      ['total', followRow(followUp.total)],
+      ...followUp.byOwner.map((r): [string, string] => [owner(r.ownerId), followRow(r)]),
+    ]),
+    ...table('Verdicts', [
+      ['acceptance', pct(verdicts.acceptance)],
+      ...verdicts.rejectionsByReason
+        .filter((r) => r.count > 0)
+        .map((r): [string, string] => [`rejected: ${r.reason}`, String(r.count)]),
+    ]),
+    ...table(
+      'Recycled',
+      recycled.byCause.map((r): [string, string] => [r.cause, String(r.count)]),
+    ),
+    ...table('Conversion', [
+      ['all leads', pct(conversion.overall)],
+      ['handed', pct(conversion.handed)],
+    ]),
+    ...table(
+      'Conversion by grade',
+      conversion.byGrade.map((r): [string, string] => [r.key, pct(r)]),
+    ),
+    ...table(
+      'Conversion by signal',
+      conversion.bySignal.map((r): [string, string] => [r.label, pct(r)]),
+    ),
+    ...table(
+      'Conversion by stage',
+      conversion.byStage.map((r): [string, string] => [r.key, pct(r)]),
+    ),
+    ...table(
+      'Conversion by agreement version',
+      conversion.byVersion.map((r): [string, string] => [r.label, pct(r)]),
+    ),
+    ...table(
+      'Last six months',
+      report.trend.map((p): [string, string] => [
+        p.month,
+        `handed ${p.handed}/${p.capacity ?? '–'}, follow-up ${pct(p.followUp)}, conversion ${pct(p.conversion)}`,
+      ]),
+    ),
+    ...table(
+      'Evidence',
+      flags.length > 0 ? flags : [['–', 'no rule or signal clearly disagrees with the outcomes']],
+    ),
+  ];
+  if (report.suggestion) lines.push('Suggestion (not applied)', `  ${report.suggestion.text.en}`, '');
+  lines.push(...report.notes.map((note) => `Note: ${note.en}`));
+  return `${lines.join('\n').trimEnd()}\n`;
+}
