@@ -176,6 +176,15 @@ export function qualificationsRepository(ctx: DbContext) {
         at: r.at,
       }));
     },
+    /** How many history rows a portal has (each rescore or sync that changed a contact adds one). */
+    async countHistory(portalId: string): Promise<number> {
+      const row = await ctx.db
+        .selectFrom('qualification_history')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('portal_id', '=', portalId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     /** How many contacts of a portal are in each tier. */
     async countByTier(portalId: string): Promise<Record<string, number>> {
       const rows = await ctx.db

@@ -1,0 +1,28 @@
+// Child process: runs a rescore, slowed down between batches so the test can SIGKILL it midway.
+import { createStore } from '../../../../src/store/create-store';
+import { rescorePortal } from '../../../../src/use-cases/rescore/rescore-portal';
+import { fakeEngine } from '../fake-engine';
+
+async function main([
+  databaseUrl = '',
+  dataDir = '/tmp',
+  portalId = '',
+  version = '1',
+]: string[]): Promise<void> {
+  const store = await createStore({ databaseUrl: databaseUrl || undefined, dataDir });
+  await rescorePortal(store, fakeEngine, {
+    portalId,
+    agreementVersion: Number(version),
+    batchSize: 200,
+    onProgress: async (progress) => {
+      process.stdout.write(`done ${progress.done}\n`);
+      await new Promise((r) => setTimeout(r, 20));
+    },
+  });
+  await store.close();
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import type { Grade } from '../../../src/domain/agreement-schema';
+import type { ContactRecord, Qualification } from '../../../src/domain/qualification';
+import type { ScoringEngine } from '../../../src/use-cases/rescore/rescore-ports';
+
+/**
+ * A stand-in engine for storage-level tests: the contact's `grade` and `score` properties are its
+ * verdict, so a test states the outcome it wants directly.
+ */
+export const fakeEngine: ScoringEngine = {
+  qualify(contact: ContactRecord, agreement): Qualification {
+    const grade = (contact.properties.grade ?? 'C3') as Grade;
+    const score = Number(contact.properties.score ?? 10);
+    const eligible = agreement.handoff.salesReady.includes(grade);
+    return {
+      tier: eligible ? 'sales_ready' : 'nurture',
+      grade,
+      fitGrade: grade[0] as Qualification['fitGrade'],
+      intentLevel: Number(grade[1]) as Qualification['intentLevel'],
+      score,
+      fitPoints: score,
+      intentPoints: 0,
+      stage: 'interest',
+      route: eligible ? 'inside_sales' : 'marketing',
+      tierReason: 'grade',
+      criteria: [],
+    };
+  },
+  renderReasons: (q, locale) =>
+    `${locale}: ${q.grade} ${q.tier}${q.tierReason === 'capacity' ? ' (capacity)' : ''}`,
+  followUpDue: (qualifiedAt) => qualifiedAt + 2 * 86_400_000,
+};

@@ -1,0 +1,48 @@
+import { createStore } from '../../../src/store/create-store';
+import { rescoreCheckpoint, rescorePortal } from '../../../src/use-cases/rescore/rescore-portal';
+import { exited, printed, startChild } from '../../jobs/run-child';
+import { ENGINE_FACTORIES } from '../../store/test-databases';
+import { fakeEngine } from './fake-engine';
+import { activate, agreementWith, contacts } from './rescore-fixtures';
+
+jest.setTimeout(120_000);
+const N = 6_000;
+
+describe.each(ENGINE_FACTORIES)('a rescore killed with SIGKILL on %s', (_engine, make) => {
+  it('continues when started again and leaves every contact qualified exactly once in the outbox', async () => {
+    const database = await make();
+    const store = await createStore(database.options);
+    const portal = '4242';
+    await store.contacts.upsertMany(
+      portal,
+      contacts(N, (i) => ({ grade: i % 7 === 0 ? 'A1' : 'C3', score: i % 100 })),
+      1,
+    );
+    const version = await activate(store, portal, agreementWith({ capacity: 500 }));
+
+    const child = startChild('use-cases/rescore/children/rescore-child.ts', [
+      database.options.databaseUrl ?? '',
+      database.options.dataDir,
+      portal,
+      String(version),
+    ]);
+    await printed(child, 'done 1000');
+    child.kill('SIGKILL');
+    await exited(child);
+    const midway = (await store.checkpoints.get(portal, rescoreCheckpoint(version))) as { done: number };
+    expect(midway.done).toBeGreaterThanOrEqual(1000);
+    expect(midway.done).toBeLessThan(N);
+
+    const result = await rescorePortal(store, fakeEngine, {
+      portalId: portal,
+      agreementVersion: version,
+      batchSize: 200,
+    });
+    expect(result).toMatchObject({ done: N, total: N, changed: N, finished: true, madeSalesReady: 500 });
+    expect(await store.outbox.counts(portal)).toEqual({ pending: N, sent: 0, rejected: 0 });
+    expect((await store.outbox.list(portal, 'pending', N)).filter((e) => e.revision !== 1)).toEqual([]);
+    expect(await store.qualifications.countHistory(portal)).toBe(N);
+    await store.close();
+    await database.drop();
+  });
+});
