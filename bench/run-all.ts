@@ -5,7 +5,10 @@ import { formatTable, runBenches, verdict, type BenchModule } from './harness';
  * `run(): Promise<BenchRow[]>` (see harness.ts), and one line here: `{ name: '<name>', load: () => import('./<name>-bench.js') },`.
  * `npm run bench -- <word>` runs only the benches whose name contains <word>.
  */
-const BENCHES: BenchModule[] = [];
+const BENCHES: BenchModule[] = [
+  { name: 'qualify', load: () => import('./qualify-bench.js') },
+  { name: 'simulate', load: () => import('./simulate-bench.js') },
+];
 
 async function main(): Promise<void> {
   const rows = await runBenches(BENCHES, process.argv.slice(2));

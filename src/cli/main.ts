@@ -3,6 +3,7 @@ import { isAppError } from '../errors/app-error';
 import { registerAgreementCommand } from './commands/agreement';
 import { registerReportCommand } from './commands/report';
 import { registerServeCommand } from './commands/serve';
+import { registerSimulateCommand } from './commands/simulate';
 import { registerValidateCommand } from './commands/validate';
 import { registerSetBackendUrlCommand } from './commands/set-backend-url';
 
@@ -14,6 +15,7 @@ const program = new Command('lead-pact')
   .exitOverride();
 
 registerValidateCommand(program);
+registerSimulateCommand(program);
 registerReportCommand(program);
 registerAgreementCommand(program);
 registerServeCommand(program);

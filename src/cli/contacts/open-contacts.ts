@@ -38,7 +38,7 @@ export async function openContacts(file: string, options: { mapFile?: string } =
     );
   }
   const map = options.mapFile ? await readMap(options.mapFile) : {};
-  const input = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const input = createReadStream(file, { highWaterMark: 64 * 1024 });
   const rows = extension === '.csv' ? readCsvContacts(input, file, map) : readJsonlContacts(input);
   return { rows, unit: 'line', totalBytes, bytesRead: () => input.bytesRead };
 }

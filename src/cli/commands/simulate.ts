@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { capacityMonth } from '../../domain/simulation/capacity-month';
+import { createSimulation } from '../../domain/simulation/create-simulation';
+import { renderSimulation } from '../../domain/simulation/render-simulation';
+import { AppError } from '../../errors/app-error';
+import type { ContactRow } from '../contacts/contact-row';
+import { loadAgreement } from '../contacts/load-agreement';
+import { openContacts, type ContactSource } from '../contacts/open-contacts';
+
+interface SimulateOptions {
+  agreement: string;
+  contacts: string;
+  month?: string;
+  now?: string;
+  json?: boolean;
+  map?: string;
+}
+
+/** Problems kept for the report and the JSON output; the count goes on past this. */
+const MAX_REPORTED_PROBLEMS = 100;
+
+/** `lead-pact simulate`: what an agreement would do to a contacts export, streamed row by row. */
+export function registerSimulateCommand(program: Command): void {
+  program
+    .command('simulate')
+    .description('try an agreement on a contacts export (HubSpot CSV, JSON array or JSONL)')
+    .requiredOption('--agreement <file>', 'agreement JSON (lead-pact/agreement@1)')
+    .requiredOption('--contacts <file>', 'contacts: .csv (HubSpot export), .json (array) or .jsonl/.ndjson')
+    .option(
+      '--month <YYYY-MM>',
+      'month whose capacity applies (default: the month of --now in the SLA time zone)',
+    )
+    .option('--now <ISO>', 'the moment to score at (default: now); signals decay up to it')
+    .option('--json', 'print one JSON object instead of the text report')
+    .option('--map <file>', 'JSON {"CSV header": "property"} for headers such as company columns')
+    .action(simulate);
+}
+
+async function simulate(options: SimulateOptions): Promise<void> {
+  const agreement = await loadAgreement(options.agreement);
+  const now = parseNow(options.now);
+  const month = parseMonth(options.month) ?? capacityMonth(now, agreement.sla.timezone);
+  const source = await openContacts(options.contacts, { mapFile: options.map });
+  const simulation = createSimulation(agreement, { month, now });
+  const problems: { line: number; problem: string }[] = [];
+  let skipped = 0;
+  await eachRow(source, (row) => {
+    if ('contact' in row) return void simulation.add(row.contact);
+    skipped++;
+    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(row);
+  });
+  for (const p of problems)
+    process.stderr.write(`${options.contacts}: ${source.unit} ${p.line}: ${p.problem}\n`);
+  if (skipped > problems.length) process.stderr.write(`... and ${skipped - problems.length} more\n`);
+  const result = simulation.result();
+  if (options.json) {
+    const output = {
+      file: options.contacts,
+      now: new Date(now).toISOString(),
+      ...result,
+      skipped: { rows: skipped, problems },
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${renderSimulation(result)}\n`);
+  }
+  if (skipped > 0) {
+    throw new AppError(
+      'invalid_input',
+      `${skipped} ${skipped === 1 ? 'row was' : 'rows were'} skipped (see above)`,
+    );
+  }
+}
+
+async function eachRow(source: ContactSource, visit: (row: ContactRow) => void): Promise<void> {
+  if (!process.stderr.isTTY) return forEach(source, visit);
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: ' {bar} {percentage}% | {rows} rows | {eta}s left',
+  });
+  bar.start(Math.max(source.totalBytes, 1), 0, { rows: 0 });
+  let rows = 0;
+  try {
+    await forEach(source, (row) => {
+      visit(row);
+      if (++rows % 2000 === 0) bar.update(source.bytesRead(), { rows });
+    });
+    bar.update(source.totalBytes, { rows });
+  } finally {
+    bar.stop();
+  }
+}
+
+async function forEach(source: ContactSource, visit: (row: ContactRow) => void): Promise<void> {
+  for await (const row of source.rows) visit(row);
+}
+
+function parseNow(text: string | undefined): number {
+  if (text === undefined) return Date.now();
+  const now = Date.parse(text);
+  if (Number.isNaN(now))
+    throw new AppError('invalid_input', `--now: expected an ISO date or timestamp, got "${text}"`);
+  return now;
+}
+
+function parseMonth(text: string | undefined): string | undefined {
+  if (text === undefined || /^\d{4}-(0[1-9]|1[0-2])$/.test(text)) return text;
+  throw new AppError('invalid_input', `--month: expected YYYY-MM, got "${text}"`);
+}

@@ -1,0 +1,97 @@
+import { GRADES, type Agreement, type Grade } from '../agreement-schema';
+import type { ContactRecord, Qualification } from '../qualification';
+import { qualify } from '../qualify';
+import { capacityFor } from './capacity-month';
+import { outcomeOf } from './outcome-of';
+import { emptyCounts, type GradeConversion, type SimulationResult } from './simulation-result';
+import { createTopScores } from './top-scores';
+
+/** A running simulation: `add` each contact (any number, memory stays flat), then read `result()`. */
+export interface Simulation {
+  add(contact: ContactRecord): Qualification;
+  result(): SimulationResult;
+}
+
+/**
+ * Simulates an agreement over contacts streamed one by one, as of `now` (epoch ms) for the capacity of `month`.
+ * Eligible contacts compete for the month's capacity, highest scores first; the rest stay nurture, routed to
+ * marketing. Memory is bounded by the capacity, not by the number of contacts.
+ */
+export function createSimulation(agreement: Agreement, options: { month: string; now: number }): Simulation {
+  const counts = emptyCounts();
+  const capacity = capacityFor(agreement, options.month);
+  const candidates = createTopScores(capacity);
+  const outcomes = new Map<Grade, GradeConversion>(
+    GRADES.map((g) => [g, { contacts: 0, converted: 0, rate: null }]),
+  );
+  let contacts = 0;
+  let eligible = 0;
+  let withOutcome = 0;
+
+  return {
+    add(contact) {
+      const q = qualify(contact, agreement, options.now);
+      counts.grades[q.grade]++;
+      counts.stages[q.stage]++;
+      if (q.tier === 'sales_ready') {
+        eligible++;
+        candidates.offer({ score: q.score, seq: contacts, route: q.route });
+      } else {
+        counts.tiers[q.tier]++;
+        counts.routes[q.route]++;
+      }
+      contacts++;
+      const outcome = outcomeOf(contact);
+      if (outcome !== 'unknown') {
+        withOutcome++;
+        const grade = outcomes.get(q.grade) as GradeConversion;
+        grade.contacts++;
+        if (outcome === 'converted') grade.converted++;
+      }
+      return q;
+    },
+    result() {
+      const accepted = candidates.top();
+      const heldBack = eligible - accepted.length;
+      const tiers = {
+        ...counts.tiers,
+        sales_ready: accepted.length,
+        nurture: counts.tiers.nurture + heldBack,
+      };
+      const routes = { ...counts.routes, marketing: counts.routes.marketing + heldBack };
+      for (const candidate of accepted) routes[candidate.route]++;
+      return {
+        agreement: agreement.name,
+        month: options.month,
+        contacts,
+        tiers,
+        grades: { ...counts.grades },
+        stages: { ...counts.stages },
+        routes,
+        capacity: {
+          capacity,
+          eligible,
+          salesReady: accepted.length,
+          heldBack,
+          unused: capacity - accepted.length,
+        },
+        conversion: withOutcome === 0 ? null : conversionOf(outcomes),
+      };
+    },
+  };
+}
+
+function conversionOf(outcomes: Map<Grade, GradeConversion>): NonNullable<SimulationResult['conversion']> {
+  const byGrade = {} as Record<Grade, GradeConversion>;
+  let contacts = 0;
+  let converted = 0;
+  for (const [grade, g] of outcomes) {
+    byGrade[grade] = { contacts: g.contacts, converted: g.converted, rate: rate(g.converted, g.contacts) };
+    contacts += g.contacts;
+    converted += g.converted;
+  }
+  return { contacts, converted, rate: rate(converted, contacts), byGrade };
+}
+
+const rate = (converted: number, contacts: number) =>
+  contacts === 0 ? null : Math.round((converted / contacts) * 10_000) / 10_000;

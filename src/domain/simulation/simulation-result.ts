@@ -1,0 +1,56 @@
+import { GRADES, ROUTES, STAGES, type Grade, type Route, type Stage } from '../agreement-schema';
+import { TIERS, type Tier } from '../qualification';
+
+/** Conversion of the contacts of one grade that carry an outcome. */
+export interface GradeConversion {
+  contacts: number;
+  converted: number;
+  /** converted / contacts, null when no contact of this grade carries an outcome. */
+  rate: number | null;
+}
+
+/** What a simulation of an agreement over a set of contacts found (also the `--json` output of `simulate`). */
+export interface SimulationResult {
+  agreement: string;
+  /** Calendar month (YYYY-MM) whose capacity applies. */
+  month: string;
+  contacts: number;
+  tiers: Record<Tier, number>;
+  grades: Record<Grade, number>;
+  stages: Record<Stage, number>;
+  routes: Record<Route, number>;
+  capacity: {
+    capacity: number;
+    /** Contacts whose grade is handed to sales (before capacity). */
+    eligible: number;
+    salesReady: number;
+    /** Eligible contacts kept in nurture because the month was full. */
+    heldBack: number;
+    /** Capacity left unused. */
+    unused: number;
+  };
+  /** Null when no contact carries an outcome (lifecycle stage or number of associated deals). */
+  conversion: null | {
+    contacts: number;
+    converted: number;
+    rate: number | null;
+    byGrade: Record<Grade, GradeConversion>;
+  };
+}
+
+/** A record with every key of `keys` at 0. */
+export function zeroCounts<K extends string | number>(keys: readonly K[]): Record<K, number> {
+  const counts = {} as Record<K, number>;
+  for (const key of keys) counts[key] = 0;
+  return counts;
+}
+
+/** Empty counters for tiers, grades, stages and routes. */
+export function emptyCounts() {
+  return {
+    tiers: zeroCounts(TIERS),
+    grades: zeroCounts(GRADES),
+    stages: zeroCounts(STAGES),
+    routes: zeroCounts(ROUTES),
+  };
+}
