@@ -1,5 +1,6 @@
 import { GRADES, ROUTES, STAGES } from '../domain/agreement-schema';
 import { REJECT_REASONS, SLA_STATUSES, TIERS, VERDICTS } from '../domain/qualification';
+import { OPTION_LABELS } from './option-labels';
 
 /** The contact property group every Lead Pact property lives in. */
 export const LEAD_PACT_GROUP = { name: 'lead_pact', label: 'Lead Pact', displayOrder: -1 } as const;
@@ -22,34 +23,9 @@ export interface PropertyDefinition {
   options?: PropertyOption[];
 }
 
-const LABELS: Record<string, string> = {
-  sales_ready: 'Sales ready',
-  nurture: 'Nurture',
-  recycled: 'Recycled',
-  disqualified: 'Disqualified',
-  awareness: 'Awareness',
-  interest: 'Interest',
-  comparison: 'Comparison',
-  decision: 'Decision',
-  field_sales: 'Field sales',
-  inside_sales: 'Inside sales',
-  marketing: 'Marketing',
-  on_track: 'On track',
-  met: 'Met',
-  breached: 'Breached',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  too_small: 'Too small',
-  wrong_role: 'Wrong role',
-  not_ready: 'Not ready to buy',
-  bad_data: 'Bad data',
-  existing_relationship: 'Existing relationship',
-  other: 'Other',
-};
-
 function options(values: readonly string[]): PropertyOption[] {
   return values.map((value, displayOrder) => ({
-    label: LABELS[value] ?? value,
+    label: OPTION_LABELS[value] ?? value,
     value,
     displayOrder,
     hidden: false,

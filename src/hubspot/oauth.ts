@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import type { AccessTokenInfo } from './hubspot-gateway';
-import { translateHubSpotError } from './translate-hubspot-error';
+import { endpoint, fetchHubSpotJson } from './fetch-hubspot-json';
 
 /** Scopes of DESIGN.md section 7; they must equal `auth.requiredScopes` in `app-hsmeta.json`. */
 export const REQUIRED_SCOPES = [
@@ -70,35 +70,6 @@ export function buildAuthorizeUrl(options: {
   return url.toString();
 }
 
-async function request(url: string, operation: string, init?: RequestInit): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch (cause) {
-    throw new AppError('upstream_failed', `HubSpot could not be reached (${operation}).`, [], { cause });
-  }
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // keep the text: error pages are not always JSON
-  }
-  if (response.ok) return body;
-  const headers = Object.fromEntries(response.headers.entries());
-  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  // Token endpoints say BAD_AUTH_CODE / BAD_REFRESH_TOKEN in `status`: the grant is gone, not our input.
-  const status = response.status === 400 && operation.startsWith('OAuth') ? 401 : response.status;
-  throw translateHubSpotError(
-    { code: status, body: { category: fields.status, ...fields }, headers },
-    operation,
-  );
-}
-
-function endpoint(apiBaseUrl: string, path: string): string {
-  return apiBaseUrl.replace(/\/+$/, '') + path;
-}
-
 function parseTokens(body: unknown): OAuthTokens {
   const parsed = tokenResponse.safeParse(body);
   if (!parsed.success)
@@ -122,7 +93,7 @@ async function postToken(
     client_id: client.clientId,
     client_secret: client.clientSecret,
   });
-  const body = await request(endpoint(client.apiBaseUrl, '/oauth/v1/token'), operation, {
+  const body = await fetchHubSpotJson(endpoint(client.apiBaseUrl, '/oauth/v1/token'), operation, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
     body: form.toString(),
@@ -150,7 +121,7 @@ export function refreshAccessToken(client: OAuthClient, refreshToken: string): P
 /** Which portal (hub_id), user and scopes an access token belongs to. */
 export async function getAccessTokenInfo(apiBaseUrl: string, accessToken: string): Promise<AccessTokenInfo> {
   const url = endpoint(apiBaseUrl, `/oauth/v1/access-tokens/${encodeURIComponent(accessToken)}`);
-  const parsed = tokenInfoResponse.safeParse(await request(url, 'OAuth token info'));
+  const parsed = tokenInfoResponse.safeParse(await fetchHubSpotJson(url, 'OAuth token info'));
   if (!parsed.success)
     throw new AppError('upstream_failed', 'HubSpot answered the token info request unexpectedly.');
   const info = parsed.data;
