@@ -17,11 +17,7 @@ export async function resolveSide(
   portalId: string,
   actor: Actor,
 ): Promise<Side> {
-  const mapping = await ports.teams.teamMapping(portalId);
-  const teamIds = new Set(await ports.userTeams.teamIdsOf(portalId, actor.userId));
-  const sides: Side[] = [];
-  if (mapping?.marketingTeamIds.some((id) => teamIds.has(id))) sides.push('marketing');
-  if (mapping?.salesTeamIds.some((id) => teamIds.has(id))) sides.push('sales');
+  const sides = await sidesOf(ports, portalId, actor.userId);
   const [only] = sides;
   if (only === undefined) {
     throw new AppError(
@@ -46,6 +42,21 @@ export async function resolveSide(
     );
   }
   return actor.actingAs;
+}
+
+/** Every side a user's HubSpot teams put them on: none, one, or both. */
+export async function sidesOf(
+  ports: Pick<AgreementPorts, 'teams' | 'userTeams'>,
+  portalId: string,
+  userId: string,
+): Promise<Side[]> {
+  const mapping = await ports.teams.teamMapping(portalId);
+  if (!mapping) return [];
+  const teamIds = new Set(await ports.userTeams.teamIdsOf(portalId, userId));
+  const sides: Side[] = [];
+  if (mapping.marketingTeamIds.some((id) => teamIds.has(id))) sides.push('marketing');
+  if (mapping.salesTeamIds.some((id) => teamIds.has(id))) sides.push('sales');
+  return sides;
 }
 
 /** The side that is not `side`. */

@@ -4,6 +4,7 @@ import { agreementShape } from '../../domain/agreement-schema';
 import { DIFF_CHANGES } from '../../domain/diff-agreements';
 import type { DbContext } from '../../store/db-context';
 import type { AgreementVersionsTable } from '../../store/db-schema';
+import { AppError } from '../../errors/app-error';
 import { fromJson, toJson } from '../../store/json-column';
 import { SIDES, VERSION_STATUSES, type AgreementVersion, type AgreementVersionRepository } from './ports';
 
@@ -61,6 +62,20 @@ function toRow(v: AgreementVersion): AgreementVersionsTable {
   };
 }
 
+const UNIQUE_VIOLATIONS = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+/** A second active version or a taken version number (the portal lock should prevent both) is a conflict. */
+async function conflictOnUnique(portalId: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!UNIQUE_VIOLATIONS.has(String((error as { code?: unknown }).code))) throw error;
+    throw new AppError('conflict', `The agreement of portal ${portalId} changed meanwhile; try again.`, [], {
+      cause: error,
+    });
+  }
+}
+
 /**
  * Agreement versions in the store's `agreement_versions` table. `lockPortal` takes a PostgreSQL advisory lock
  * held until the transaction ends; on SQLite the store's `BEGIN IMMEDIATE` already serialises writers.
@@ -98,17 +113,21 @@ export function storeAgreementVersions(ctx: DbContext): AgreementVersionReposito
         ...{ approvedBy: null, approvedAt: null, sentBackBy: null, sentBackAt: null, sentBackComment: null },
         diff: null,
       };
-      await ctx.db.insertInto('agreement_versions').values(toRow(version)).execute();
+      await conflictOnUnique(draft.portalId, () =>
+        ctx.db.insertInto('agreement_versions').values(toRow(version)).execute(),
+      );
       return version;
     },
     async save(version) {
       const { portal_id, version: number, ...columns } = toRow(version);
-      await ctx.db
-        .updateTable('agreement_versions')
-        .set(columns)
-        .where('portal_id', '=', portal_id)
-        .where('version', '=', number)
-        .execute();
+      await conflictOnUnique(portal_id, () =>
+        ctx.db
+          .updateTable('agreement_versions')
+          .set(columns)
+          .where('portal_id', '=', portal_id)
+          .where('version', '=', number)
+          .execute(),
+      );
     },
   };
 }

@@ -5,10 +5,11 @@ import { agreementHistory } from '../../../src/use-cases/agreements/agreement-hi
 import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
 import { approveVersion } from '../../../src/use-cases/agreements/approve-version';
 import { proposeVersion } from '../../../src/use-cases/agreements/propose-version';
-import type { Actor } from '../../../src/use-cases/agreements/resolve-side';
+import { sidesOf, type Actor } from '../../../src/use-cases/agreements/resolve-side';
 import { saveDraft } from '../../../src/use-cases/agreements/save-draft';
 import { sendBackVersion } from '../../../src/use-cases/agreements/send-back-version';
 import { whoActsNext } from '../../../src/use-cases/agreements/who-acts-next';
+import { workingCopy } from '../../../src/use-cases/agreements/working-copy';
 import type { World } from './in-memory-world';
 
 const portalId = '4242';
@@ -397,6 +398,24 @@ export function describeLifecycle(
       expect((await whoActsNext(ports, portalId)).text).toBe(
         `Marketing must propose version ${a} again on top of version ${a + 1}`,
       );
+    });
+
+    it('names the version being worked on until it is approved', async () => {
+      expect(await workingCopy(ports, portalId)).toBeNull();
+      const first = await propose(mika);
+      expect(await workingCopy(ports, portalId)).toMatchObject({ version: first, status: 'proposed' });
+      await sendBackVersion(ports, { portalId, version: first, actor: sato, comment: 'Smaller please' });
+      expect(await workingCopy(ports, portalId)).toMatchObject({ version: first, status: 'sent_back' });
+      const second = await propose(mika);
+      await approveVersion(ports, { portalId, version: second, actor: sato });
+      expect(await workingCopy(ports, portalId)).toBeNull();
+    });
+
+    it('gives each user the sides their teams put them on, and none in a portal without team mapping', async () => {
+      expect(await sidesOf(ports, portalId, 'yamada')).toEqual(['marketing', 'sales']);
+      expect(await sidesOf(ports, portalId, 'suzuki')).toEqual(['sales']);
+      expect(await sidesOf(ports, portalId, 'nobody')).toEqual([]);
+      expect(await sidesOf(ports, '999', 'mika')).toEqual([]);
     });
   });
 }
