@@ -1,0 +1,101 @@
+import { DateTime } from 'luxon';
+import { AppError } from '../errors/app-error';
+import type { Agreement } from './agreement-schema';
+import type { PropertyMap, SlaStatus } from './qualification';
+import { parseDate } from './values/parse-date';
+import { parseNumber } from './values/parse-number';
+
+type Sla = Pick<Agreement['sla'], 'timezone' | 'holidays'>;
+
+/** Lifecycle stages past lead/MQL: reaching one counts as progress. */
+export const PROGRESSED_STAGES: readonly string[] = [
+  'salesqualifiedlead',
+  'opportunity',
+  'customer',
+  'evangelist',
+];
+/** The properties that record a sales touch. */
+export const SALES_TOUCH_PROPERTIES = ['notes_last_contacted', 'hs_last_sales_activity_timestamp'] as const;
+
+function inZone(epochMs: number, timezone: string): DateTime {
+  const at = DateTime.fromMillis(epochMs, { zone: timezone });
+  if (!at.isValid) throw new AppError('invalid_input', `cannot place ${epochMs} in time zone ${timezone}`);
+  return at;
+}
+
+/** True when the calendar day is Monday-Friday and not one of the listed holidays (`YYYY-MM-DD`). */
+export function isBusinessDay(day: DateTime, holidays: readonly string[]): boolean {
+  return day.weekday <= 5 && !holidays.includes(day.toISODate() ?? '');
+}
+
+/**
+ * The first-touch deadline: the end (23:59:59.999, in the SLA time zone) of the Nth business day after the day the
+ * lead was qualified, weekends and holidays skipped. Qualified on Friday with N = 2 -> end of Tuesday; with N = 0
+ * -> end of the qualifying day, or of the next business day when that day is not one.
+ */
+export function followUpDue(qualifiedAt: number, businessDays: number, sla: Sla): number {
+  let day = inZone(qualifiedAt, sla.timezone).startOf('day');
+  let left = Math.max(0, Math.floor(businessDays));
+  if (left === 0) while (!isBusinessDay(day, sla.holidays)) day = day.plus({ days: 1 });
+  while (left > 0) {
+    day = day.plus({ days: 1 });
+    if (isBusinessDay(day, sla.holidays)) left--;
+  }
+  return day.endOf('day').toMillis();
+}
+
+/**
+ * The earliest sales touch at or after `qualifiedAt` among the touch properties, or null. HubSpot keeps only the
+ * latest touch, so a caller should keep a `met` status once reached instead of recomputing it later.
+ */
+export function salesTouchAfter(properties: PropertyMap, qualifiedAt: number): number | null {
+  let touch: number | null = null;
+  for (const name of SALES_TOUCH_PROPERTIES) {
+    const raw = properties[name];
+    const at = typeof raw === 'string' ? parseDate(raw) : NaN;
+    if (at >= qualifiedAt && (touch === null || at < touch)) touch = at;
+  }
+  return touch;
+}
+
+/**
+ * SLA status of a sales-ready lead: `met` when a sales touch falls between qualification and the deadline,
+ * `breached` when the deadline passed without one (or the only touch came late), `on_track` otherwise.
+ */
+export function slaStatus(input: {
+  properties: PropertyMap;
+  qualifiedAt: number;
+  dueAt: number;
+  now: number;
+}): SlaStatus {
+  const touch = salesTouchAfter(input.properties, input.qualifiedAt);
+  if (touch !== null) return touch <= input.dueAt ? 'met' : 'breached';
+  return input.now > input.dueAt ? 'breached' : 'on_track';
+}
+
+/** True when the lead progressed: lifecycle stage past lead/MQL, or at least one associated deal. */
+export function hasProgressed(properties: PropertyMap): boolean {
+  const stage = properties.lifecyclestage;
+  if (typeof stage === 'string' && PROGRESSED_STAGES.includes(stage.trim().toLowerCase())) return true;
+  const deals =
+    typeof properties.num_associated_deals === 'string' ? parseNumber(properties.num_associated_deals) : NaN;
+  return deals > 0;
+}
+
+/** The instant `progressDays` calendar days after qualification, in the SLA time zone (DST-safe). */
+export function progressDeadline(qualifiedAt: number, progressDays: number, timezone: string): number {
+  return inZone(qualifiedAt, timezone)
+    .plus({ days: Math.max(0, progressDays) })
+    .toMillis();
+}
+
+/** True when a sales-ready lead made no progress within `progressDays` of qualification: recycle it. */
+export function shouldRecycle(input: {
+  properties: PropertyMap;
+  qualifiedAt: number;
+  now: number;
+  sla: Pick<Agreement['sla'], 'progressDays' | 'timezone'>;
+}): boolean {
+  if (hasProgressed(input.properties)) return false;
+  return input.now > progressDeadline(input.qualifiedAt, input.sla.progressDays, input.sla.timezone);
+}
