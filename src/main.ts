@@ -5,7 +5,9 @@ import { disconnectedPortals } from './http/disconnected-portals';
 import { createReadiness } from './http/readiness';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
 import { configSecrets, createLogger, type Logger } from './logger';
-import { enableProcessMetrics, metricsRegistry } from './metrics';
+import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
+import { createJobWorker, type JobEvent, type JobWorker } from './jobs/job-worker';
+import { enableProcessMetrics, jobOutcomes, metricsRegistry, reportQueueDepthFrom } from './metrics';
 import { createStore, type Store } from './store/create-store';
 
 /** Which parts of the service a process runs: the HTTP app, the job worker, or both. */
@@ -31,6 +33,37 @@ interface RouteContext {
 /** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
 function buildRouters(_context: RouteContext): RequestHandler[] {
   return [];
+}
+
+/** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
+function buildJobRegistry(_context: RouteContext): JobRegistry {
+  return createJobRegistry();
+}
+
+function logJobEvent(logger: Logger, { outcome, job, error }: JobEvent): void {
+  jobOutcomes.inc({ type: job.type, outcome });
+  const line = { jobId: job.id, type: job.type, attempts: job.attempts, outcome };
+  if (outcome === 'dead') logger.error({ ...line, err: error }, 'job failed for good');
+  else if (outcome === 'retry') logger.warn({ ...line, err: error }, 'job failed; will retry');
+  else logger.info(line, 'job finished');
+}
+
+/** Starts leasing jobs, unless no area has registered a handler yet. */
+function startWorker(context: RouteContext): JobWorker | undefined {
+  const { logger, store } = context;
+  const registry = buildJobRegistry(context);
+  if (registry.types().length === 0) {
+    logger.warn('no job handlers are registered: the worker stays idle');
+    return undefined;
+  }
+  const worker = createJobWorker({
+    leases: store.jobLeases,
+    registry,
+    onEvent: (event) => logJobEvent(logger, event),
+  });
+  worker.start();
+  logger.info({ workerId: worker.workerId, jobTypes: registry.types() }, 'worker started');
+  return worker;
 }
 
 function notices(config: Config): string[] {
@@ -73,6 +106,8 @@ export async function startService(
   enableProcessMetrics();
   const context = { config, logger, store };
   const web = role === 'worker' ? undefined : await startWeb(context).catch(closing(store));
+  if (web) reportQueueDepthFrom(() => store.jobs.counts());
+  const worker = role === 'web' ? undefined : startWorker(context);
   const hubspot = hubspotMode(config);
   logger.info({ role, engine: store.engine, url: web?.url, hubspot }, 'lead-pact started');
   return {
@@ -82,6 +117,8 @@ export async function startService(
     async stop() {
       logger.info({ role }, 'draining');
       if (web) await stopWebServer(web);
+      await worker?.stop();
+      reportQueueDepthFrom(undefined);
       await store.close();
       logger.info({ role }, 'stopped');
     },

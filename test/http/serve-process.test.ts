@@ -82,3 +82,20 @@ test('When the role is not one of web, worker, all, then it refuses with exit 2'
   expect(await run.exited).toBe(2);
   expect(run.output()).toContain('web, worker, all');
 });
+
+test('When run as a worker only, then it keeps running until SIGTERM and exits 0', async () => {
+  const run = serve({ PORT: '0', DATA_DIR: dataDir }, ['--role', 'worker']);
+  for (;;) {
+    if (run.output().includes('Lead Pact (worker) is running.')) break;
+    const done = await Promise.race([
+      run.exited.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), 50)),
+    ]);
+    if (done) throw new Error(`worker exited early:\n${run.output()}`);
+  }
+  // Still alive after the event loop had every chance to empty.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(run.child.exitCode).toBeNull();
+  run.child.kill('SIGTERM');
+  expect(await run.exited).toBe(0);
+});

@@ -13,10 +13,16 @@ export const CONNECT_HUBSPOT_HELP = [
   'card and settings page with `hs project upload`. Step by step: README.md, "Connect a HubSpot portal".',
 ].join('\n');
 
+/** Resolves on the first SIGTERM or SIGINT; keeps the process alive until then, even with nothing else to do. */
 function nextSignal(): Promise<NodeJS.Signals> {
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   return new Promise((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
+    const stop = (signal: NodeJS.Signals) => {
+      clearInterval(keepAlive);
+      resolve(signal);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
   });
 }
 
