@@ -36,7 +36,8 @@ async function withPorts<T>(fn: (ports: AgreementPorts) => Promise<T>): Promise<
 
 const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
 const print = (text: string): void => void process.stdout.write(`${text}\n`);
-const printDiff = (diff: readonly DiffLine[]) => diff.forEach((line) => print(`  ${line.text}`));
+const printDiff = (diff: readonly DiffLine[]) =>
+  diff.length ? diff.forEach((line) => print(`  ${line.text}`)) : print('  (no changes)');
 
 interface ApplyOptions {
   portal: string;

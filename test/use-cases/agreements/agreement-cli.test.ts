@@ -47,8 +47,18 @@ describe('lead-pact agreement', () => {
       approvedBy: 'sato@example.com',
       agreement: example(),
     });
+    const again = cli(
+      'apply',
+      '--portal',
+      '4242',
+      '--file',
+      'examples/agreement.json',
+      ...people('sato@example.com', 'mika@example.com'),
+    );
+    expect(again.stdout).toContain('is active (supersedes version 1).');
+    expect(again.stdout).toContain('Changes:\n  (no changes)\n');
     expect(cli('show', '--portal', '4242').stdout).toMatch(
-      /^Version 1 'FY2027 H1' is active for portal 4242\.\nApproved by sato@example\.com on /,
+      /^Version 2 'FY2027 H1' is active for portal 4242\.\nApproved by mika@example\.com on /,
     );
   });
 
