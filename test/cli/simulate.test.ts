@@ -126,7 +126,9 @@ describe('lead-pact simulate', () => {
     const map = write('map.json', JSON.stringify({ 'Number of Employees': 'company.numberofemployees' }));
     const run = simulate(contacts, '--json', '--map', map);
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject(EXPECTED);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ...EXPECTED, unseenProperties: [] });
+    const unmapped = simulate(contacts);
+    expect(unmapped.stdout).toContain('No contact had a value for: company.numberofemployees');
   });
 
   it('When contacts come as JSONL, then bad lines are reported by number, skipped, and the run exits 2 after the totals', () => {

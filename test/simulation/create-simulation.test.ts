@@ -1,7 +1,6 @@
 import type { AgreementInput } from '../../src/domain/agreement-schema';
 import { parseAgreement } from '../../src/domain/parse-agreement';
 import type { ContactRecord } from '../../src/domain/qualification';
-import { capacityMonth } from '../../src/domain/simulation/capacity-month';
 import { createSimulation } from '../../src/domain/simulation/create-simulation';
 
 const NOW = Date.parse('2026-11-27T00:00:00Z');
@@ -130,8 +129,16 @@ describe('createSimulation', () => {
     });
   });
 
-  it('picks the capacity month in the agreement time zone', () => {
-    expect(capacityMonth(Date.parse('2026-11-30T16:00:00Z'), 'Asia/Tokyo')).toBe('2026-12');
-    expect(capacityMonth(Date.parse('2026-11-30T16:00:00Z'), 'UTC')).toBe('2026-11');
+  it('names the properties the agreement reads that no contact had, and only those', () => {
+    const simulation = createSimulation(agreement(2), { month: '2026-11', now: NOW });
+    simulation.add(contact('a', { recent_conversion_event_name: 'quote' }));
+    simulation.add(contact('b', { lifecyclestage: ' ' }));
+    expect(simulation.result().unseenProperties).toEqual([
+      'company.numberofemployees',
+      'recent_conversion_date',
+      'lifecyclestage',
+    ]);
+    contacts.forEach((c) => simulation.add(c));
+    expect(simulation.result().unseenProperties).toEqual([]);
   });
 });

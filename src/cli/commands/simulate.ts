@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { capacityMonth } from '../../domain/simulation/capacity-month';
+import { monthOf } from '../../domain/allocate-capacity';
 import { createSimulation } from '../../domain/simulation/create-simulation';
 import { renderSimulation } from '../../domain/simulation/render-simulation';
 import { AppError } from '../../errors/app-error';
@@ -40,7 +40,7 @@ export function registerSimulateCommand(program: Command): void {
 async function simulate(options: SimulateOptions): Promise<void> {
   const agreement = await loadAgreement(options.agreement);
   const now = parseNow(options.now);
-  const month = parseMonth(options.month) ?? capacityMonth(now, agreement.sla.timezone);
+  const month = parseMonth(options.month) ?? monthOf(now, agreement.sla.timezone);
   const source = await openContacts(options.contacts, { mapFile: options.map });
   const simulation = createSimulation(agreement, { month, now });
   const problems: { line: number; problem: string }[] = [];

@@ -1,10 +1,11 @@
 import { GRADES, type Agreement, type Grade } from '../agreement-schema';
 import type { ContactRecord, Qualification } from '../qualification';
+import { capacityForMonth } from '../allocate-capacity';
 import { qualify } from '../qualify';
-import { capacityFor } from './capacity-month';
 import { outcomeOf } from './outcome-of';
 import { emptyCounts, type GradeConversion, type SimulationResult } from './simulation-result';
 import { createTopScores } from './top-scores';
+import { createUnseenProperties } from './unseen-properties';
 
 /** A running simulation: `add` each contact (any number, memory stays flat), then read `result()`. */
 export interface Simulation {
@@ -14,13 +15,14 @@ export interface Simulation {
 
 /**
  * Simulates an agreement over contacts streamed one by one, as of `now` (epoch ms) for the capacity of `month`.
- * Eligible contacts compete for the month's capacity, highest scores first; the rest stay nurture, routed to
- * marketing. Memory is bounded by the capacity, not by the number of contacts.
+ * Eligible contacts compete for the month's capacity through `allocateCapacity` (highest scores first, ties by id);
+ * the rest stay nurture, routed to marketing. Memory is bounded by the capacity, not by the number of contacts.
  */
 export function createSimulation(agreement: Agreement, options: { month: string; now: number }): Simulation {
   const counts = emptyCounts();
-  const capacity = capacityFor(agreement, options.month);
+  const capacity = capacityForMonth(agreement, options.month);
   const candidates = createTopScores(capacity);
+  const unseen = createUnseenProperties(agreement);
   const outcomes = new Map<Grade, GradeConversion>(
     GRADES.map((g) => [g, { contacts: 0, converted: 0, rate: null }]),
   );
@@ -31,11 +33,12 @@ export function createSimulation(agreement: Agreement, options: { month: string;
   return {
     add(contact) {
       const q = qualify(contact, agreement, options.now);
+      unseen.see(contact);
       counts.grades[q.grade]++;
       counts.stages[q.stage]++;
       if (q.tier === 'sales_ready') {
         eligible++;
-        candidates.offer({ score: q.score, seq: contacts, route: q.route });
+        candidates.offer({ id: contact.id, score: q.score, route: q.route });
       } else {
         counts.tiers[q.tier]++;
         counts.routes[q.route]++;
@@ -76,6 +79,7 @@ export function createSimulation(agreement: Agreement, options: { month: string;
           unused: capacity - accepted.length,
         },
         conversion: withOutcome === 0 ? null : conversionOf(outcomes),
+        unseenProperties: unseen.list(),
       };
     },
   };

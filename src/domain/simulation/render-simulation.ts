@@ -28,6 +28,12 @@ export function renderSimulation(result: SimulationResult): string {
       ` (${capacity.eligible} eligible, ${capacity.heldBack} held back by capacity, ${capacity.unused} unused)`,
   ];
   if (result.conversion) lines.push('', ...renderConversion(result.conversion));
+  if (result.unseenProperties.length > 0 && result.contacts > 0) {
+    lines.push(
+      '',
+      `No contact had a value for: ${result.unseenProperties.join(', ')} (unknown for everyone; see --map)`,
+    );
+  }
   return lines.join('\n');
 }
 

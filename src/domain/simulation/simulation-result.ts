@@ -36,6 +36,8 @@ export interface SimulationResult {
     rate: number | null;
     byGrade: Record<Grade, GradeConversion>;
   };
+  /** Properties the agreement reads that no contact had a value for: every criterion on them was "unknown". */
+  unseenProperties: string[];
 }
 
 /** A record with every key of `keys` at 0. */

@@ -1,36 +1,34 @@
 import type { Route } from '../agreement-schema';
+import { allocateCapacity } from '../allocate-capacity';
 
 /** A sales-ready candidate as the simulation keeps it: enough to rank it and count where it goes. */
 export interface Candidate {
+  id: string;
   score: number;
-  /** Arrival order: among equal scores the earlier contact goes first. */
-  seq: number;
   route: Route;
 }
 
-/** Keeps prune work rare: the pool may grow to twice the capacity plus this before it is cut back. */
+/** Keeps allocation work rare: the pool may grow to twice the capacity plus this before it is cut back. */
 const SLACK = 1024;
 
-const byRank = (a: Candidate, b: Candidate) => b.score - a.score || a.seq - b.seq;
-
 /**
- * The `capacity` best candidates seen so far (highest score first, earlier first on ties), in memory bounded by
- * the capacity rather than by the number of candidates offered.
+ * The candidates `allocateCapacity` would hand over out of all those offered (highest score first, ties by id),
+ * in memory bounded by the capacity: whenever the pool grows, it is cut back to the allocator's choice, which
+ * is the same as choosing once at the end because the ranking is a total order.
  */
 export function createTopScores(capacity: number) {
   let pool: Candidate[] = [];
-  const prune = () => {
-    pool.sort(byRank);
-    if (pool.length > capacity) pool = pool.slice(0, capacity);
+  const allocate = () => {
+    pool = allocateCapacity({ capacity, alreadyHandedOver: 0, candidates: pool }).salesReady;
   };
   return {
     offer(candidate: Candidate): void {
       pool.push(candidate);
-      if (pool.length >= 2 * capacity + SLACK) prune();
+      if (pool.length >= 2 * capacity + SLACK) allocate();
     },
     /** The accepted candidates, best first. */
     top(): readonly Candidate[] {
-      prune();
+      allocate();
       return pool;
     },
   };
