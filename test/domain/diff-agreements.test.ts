@@ -219,6 +219,49 @@ describe('diffAgreements', () => {
     ]);
   });
 
+  it('describes equals, known and date-range conditions', () => {
+    const next = edited((a) => {
+      signal(a, 'webinar-survey').when.known = false;
+      a.disqualify[0] = {
+        id: 'customer',
+        label: 'Already a customer',
+        property: 'lifecyclestage',
+        equals: 'customer',
+      };
+      a.disqualify.push({
+        id: 'old',
+        label: 'Old lead',
+        property: 'createdate',
+        between: { to: '2020-01-01' },
+      });
+    });
+    expect(texts(diffAgreements(base(), next))).toEqual([
+      'intent.signals[webinar-survey]: when known now false, was true',
+      "disqualify[customer]: in removed (was 'customer', 'evangelist')",
+      "disqualify[customer]: equals now 'customer' (new)",
+      "disqualify[old]: added 'Old lead'",
+    ]);
+    const moved = edited((a) =>
+      a.disqualify.push({
+        id: 'old',
+        label: 'Old lead',
+        property: 'createdate',
+        between: { from: '2019-01-01', to: '2020-01-01' },
+      }),
+    );
+    const withOld = edited((a) =>
+      a.disqualify.push({
+        id: 'old',
+        label: 'Old lead',
+        property: 'createdate',
+        between: { to: '2020-01-01' },
+      }),
+    );
+    expect(texts(diffAgreements(withOld, moved))).toEqual([
+      'disqualify[old]: between now 2019-01-01 to 2020-01-01, was … to 2020-01-01',
+    ]);
+  });
+
   it('says rules were reordered when only their order changed', () => {
     const next = edited((a) => a.fit.rules.reverse());
     expect(texts(diffAgreements(base(), next))).toEqual([
