@@ -1,12 +1,55 @@
-import express, { Router } from 'express';
+import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import { emptyStats, type StandinState } from './standin-state';
+import type { WebhookSender } from './webhook-sender';
+
+const changeBody = z.object({
+  properties: z.record(z.string(), z.coerce.string()),
+  companyId: z.coerce.string().optional(),
+});
+
+/** Plays a HubSpot user editing (or creating) a contact; with a webhook target, HubSpot's events follow. */
+function changeContact(state: StandinState, now: () => number, sender?: WebhookSender) {
+  return async (req: Request, res: Response) => {
+    const body = changeBody.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({ error: { code: 'invalid_input', message: 'expected {properties: {...}}' } });
+      return;
+    }
+    const id = String(req.params.id);
+    const at = new Date(now()).toISOString();
+    const existing = state.contacts.get(id);
+    const contact = existing ?? {
+      id,
+      properties: { createdate: at, hs_object_id: id },
+      createdAt: at,
+      updatedAt: at,
+    };
+    Object.assign(contact.properties, body.data.properties, { lastmodifieddate: at });
+    contact.updatedAt = at;
+    state.contacts.set(id, contact);
+    if (body.data.companyId && state.companies.has(body.data.companyId))
+      state.associations.set(id, [body.data.companyId]);
+    if (!sender) {
+      res.json({ id, webhook: null });
+      return;
+    }
+    const events = sender.eventsFor(
+      { contactId: id, created: !existing, properties: body.data.properties },
+      now(),
+    );
+    const status = await sender.send(events, now()).catch(() => 0);
+    res.json({ id, webhook: { status, eventIds: events.map((event) => event.eventId) } });
+  };
+}
 
 /**
- * Test hooks under `/__standin` (not counted, not rate limited): stats, a contact's stored properties,
- * the recorded batch updates, token revocation and a counter reset.
+ * Test hooks under `/__standin` (not counted, not rate limited): stats, a contact's stored properties, a
+ * user-side change (with webhook), the recorded batch updates, token revocation and a counter reset.
  */
-export function adminRoutes(state: StandinState): Router {
+export function adminRoutes(state: StandinState, now: () => number, sender?: WebhookSender): Router {
   const router = Router();
+  router.post('/__standin/contacts/:id', express.json(), changeContact(state, now, sender));
   router.get('/__standin/stats', (_req, res) => {
     res.json({ ...state.stats, contacts: state.contacts.size, companies: state.companies.size });
   });

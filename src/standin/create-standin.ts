@@ -10,6 +10,7 @@ import { oauthRoutes } from './oauth-routes';
 import { propertyRoutes } from './property-routes';
 import { queryRoutes } from './query-routes';
 import { createStandinState, type StandinSeed, type StandinState } from './standin-state';
+import { WebhookSender, type WebhookTarget } from './webhook-sender';
 
 export interface StandinOptions {
   seed?: StandinSeed;
@@ -18,6 +19,8 @@ export interface StandinOptions {
   daily?: number;
   failureRate?: number;
   portalId?: number;
+  /** When set, `POST /__standin/contacts/:id` sends HubSpot's signed webhook events to the app. */
+  webhook?: Omit<WebhookTarget, 'portalId'>;
   random?: () => number;
   now?: () => number;
 }
@@ -43,8 +46,10 @@ export function createStandin(options: StandinOptions = {}): Standin {
     }
     next();
   });
-  app.use(adminRoutes(state));
-  app.use(oauthRoutes(state, { portalId: options.portalId ?? 62515, appId: 456789, expiresIn: 1800 }));
+  const portalId = options.portalId ?? 62515;
+  const sender = options.webhook ? new WebhookSender({ ...options.webhook, portalId }) : undefined;
+  app.use(adminRoutes(state, now, sender));
+  app.use(oauthRoutes(state, { portalId, appId: 456789, expiresIn: 1800 }));
   app.use(
     ['/crm'],
     limitsMiddleware(state, {

@@ -40,6 +40,14 @@ async function main(argv: string[]): Promise<void> {
       'JSON {contacts:[{id, properties, companyId?}], companies:[{id, properties}]}',
     )
     .option('--portal-id <n>', 'hub_id reported for tokens', integer(1), 62515)
+    .option(
+      '--webhook-url <url>',
+      'app URL that receives signed webhook events for /__standin/contacts/:id changes',
+    )
+    .option(
+      '--webhook-signed-url <url>',
+      'public URL to sign instead of --webhook-url (as PUBLIC_BASE_URL rebuilds it)',
+    )
     .parse(argv)
     .opts<{
       port: number;
@@ -51,13 +59,23 @@ async function main(argv: string[]): Promise<void> {
       seed: number;
       seedFile?: string;
       portalId: number;
+      webhookUrl?: string;
+      webhookSignedUrl?: string;
     }>();
+  // The client secret comes from the environment only, never from the command line (ps would show it).
+  const clientSecret = process.env.HUBSPOT_CLIENT_SECRET;
+  if (options.webhookUrl && !clientSecret)
+    throw new Error('--webhook-url needs HUBSPOT_CLIENT_SECRET in the environment');
   const standin = createStandin({
     seed: loadSeed(options.seedFile, options.contacts, options.seed),
     perTenSeconds: options.limit,
     daily: options.daily,
     failureRate: options.failRate,
     portalId: options.portalId,
+    webhook:
+      options.webhookUrl && clientSecret
+        ? { targetUrl: options.webhookUrl, signedUrl: options.webhookSignedUrl, clientSecret }
+        : undefined,
   });
   const { url, close } = await standin.listen(options.port, options.host);
   process.stdout.write(

@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { project } from './batch-routes';
-import { sendBatch, sendHubSpotError } from './hubspot-error-body';
+import { associationsHandler } from './associations-handler';
+import { sendHubSpotError } from './hubspot-error-body';
 import type { StandinRecord, StandinState } from './standin-state';
 
 /** HubSpot serves at most 10,000 results per search query. */
@@ -21,7 +22,6 @@ const searchBody = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(10),
   after: z.coerce.number().int().min(0).default(0),
 });
-const associationsBody = z.object({ inputs: z.array(z.object({ id: z.coerce.string() })).max(1000) });
 
 function queryList(value: unknown): string[] {
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -41,18 +41,42 @@ const COMPARE: Record<string, (a: number, b: number) => boolean> = {
   EQ: (a, b) => a === b,
 };
 
+const byId = (a: string, b: string) => Number(a) - Number(b) || a.localeCompare(b);
+
+/** Contact ids in list order, re-sorted only when contacts were added (the stand-in never deletes). */
+function sortedIds(state: StandinState): () => string[] {
+  let cache: string[] = [];
+  return () => {
+    if (cache.length !== state.contacts.size) cache = [...state.contacts.keys()].sort(byId);
+    return cache;
+  };
+}
+
+/** Index of the first id at or after the cursor (binary search). */
+function startOf(ids: string[], after: string | undefined): number {
+  if (after === undefined) return 0;
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byId(ids[middle] as string, after) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function list(state: StandinState) {
+  const ids = sortedIds(state);
   return (req: Request, res: Response) => {
     const limit = Math.min(100, Math.max(1, Number(req.query.limit ?? 10) || 10));
     const properties = queryList(req.query.properties);
-    const ids = [...state.contacts.keys()].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
-    const after = req.query.after === undefined ? undefined : String(req.query.after);
-    const start = after === undefined ? 0 : ids.findIndex((id) => Number(id) >= Number(after));
-    const page = start < 0 ? [] : ids.slice(start, start + limit);
+    const all = ids();
+    const start = startOf(all, req.query.after === undefined ? undefined : String(req.query.after));
+    const page = all.slice(start, start + limit);
     const body: Record<string, unknown> = {
       results: page.map((id) => project(state.contacts.get(id) as StandinRecord, properties)),
     };
-    const next = start < 0 ? undefined : ids[start + limit];
+    const next = all[start + limit];
     if (next !== undefined) body.paging = { next: { after: next, link: `?after=${next}` } };
     res.json(body);
   };
@@ -88,42 +112,11 @@ function search(state: StandinState) {
   };
 }
 
-function associations(state: StandinState) {
-  return (req: Request, res: Response) => {
-    const startedAt = new Date().toISOString();
-    const body = associationsBody.safeParse(req.body);
-    if (!body.success) return sendHubSpotError(res, 400, 'Invalid input JSON', 'VALIDATION_ERROR');
-    const results = [];
-    const errors = [];
-    for (const { id } of body.data.inputs) {
-      const companyIds = state.associations.get(id) ?? [];
-      if (companyIds.length === 0) {
-        errors.push({
-          status: 'error',
-          category: 'OBJECT_NOT_FOUND',
-          message: `No company is associated with contact ${id}.`,
-          context: { fromObjectId: [id] },
-        });
-        continue;
-      }
-      const to = companyIds.map((companyId, index) => ({
-        toObjectId: Number(companyId),
-        associationTypes: [
-          ...(index === 0 ? [{ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' }] : []),
-          { category: 'HUBSPOT_DEFINED', typeId: 279, label: null },
-        ],
-      }));
-      results.push({ from: { id }, to });
-    }
-    sendBatch(res, results, errors, startedAt);
-  };
-}
-
 /** Contact list paging, search on dates, and v4 contact-to-company associations. */
 export function queryRoutes(state: StandinState): Router {
   const router = Router();
   router.get('/crm/v3/objects/contacts', list(state));
   router.post('/crm/v3/objects/contacts/search', search(state));
-  router.post('/crm/v4/associations/contacts/companies/batch/read', associations(state));
+  router.post('/crm/v4/associations/contacts/companies/batch/read', associationsHandler(state));
   return router;
 }

@@ -49,4 +49,22 @@ describe('node dist/src/standin/main.js', () => {
     expect(code).not.toBe(0);
     expect(stderr).toContain('--fail-rate');
   });
+
+  it('When --webhook-url is given without HUBSPOT_CLIENT_SECRET in the environment, then it refuses to start', async () => {
+    const env = { ...process.env };
+    delete env.HUBSPOT_CLIENT_SECRET;
+    const child = spawn(
+      process.execPath,
+      [MAIN, '--port', '0', '--webhook-url', 'http://127.0.0.1:1/webhooks/hubspot'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env,
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toContain('HUBSPOT_CLIENT_SECRET');
+  });
 });
