@@ -3,7 +3,7 @@ import { AppError } from '../../errors/app-error';
 import type { Agreement } from '../../domain/agreement-schema';
 import type { AgreementPorts, AgreementVersion } from './ports';
 
-/** Saves an agreement as a new draft, or over an existing draft when `version` is given. */
+/** Saves a new draft, or over the draft `version`. Anyone may draft; sides matter from proposing on. */
 export async function saveDraft(
   ports: AgreementPorts,
   input: { portalId: string; userId: string; body: unknown; version?: number },

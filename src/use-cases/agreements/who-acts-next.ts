@@ -21,7 +21,7 @@ export async function whoActsNext(
 ): Promise<NextStep> {
   const versions = await ports.versions.list(portalId);
   const active = versions.find((v) => v.status === 'active') ?? null;
-  const newerThanActive = (v: AgreementVersion) => !active || v.createdAt >= (active.approvedAt ?? 0);
+  const newerThanActive = (v: AgreementVersion) => !active || v.version > active.version;
   const open = versions.filter((v) => v.status === 'proposed' && !isStale(v, active));
   const proposed = open[0];
   if (proposed?.proposedSide) {
