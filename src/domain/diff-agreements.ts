@@ -25,6 +25,9 @@ interface Ctx {
 }
 
 const POINTS: Pair = ['points', '点'];
+const DAYS: Pair = ['days', '日'];
+const BUSINESS_DAYS: Pair = ['business days', '営業日'];
+const PER_MONTH: Pair = ['per month', '件/月'];
 const SET_OPERATORS = ['in', 'notIn', 'contains', 'endsWith'] as const;
 const NO_LABEL: Pair = ['', ''];
 
@@ -36,42 +39,32 @@ export function diffAgreements(
 ): DiffLine[] {
   const c: Ctx = { lines: [], ja: locale === 'ja' };
   if (!previous) {
-    push(
-      c,
-      'agreement',
-      'agreement',
-      undefined,
-      next.name,
-      say(c, `first version '${next.name}'`, `初版「${next.name}」`),
-    );
+    const text = say(c, `first version '${next.name}'`, `初版「${next.name}」`);
+    push(c, 'agreement', 'agreement', undefined, next.name, text);
     return c.lines;
   }
-  scalar(c, 'name', 'name', previous.name, next.name, { label: NO_LABEL, quote: true });
-  keyed(c, 'fit.rules', previous.fit.rules, next.fit.rules, diffRule);
-  record(c, 'fit.grades', previous.fit.grades, next.fit.grades, false, { label: NO_LABEL, unit: POINTS });
-  keyed(c, 'intent.signals', previous.intent.signals, next.intent.signals, diffSignal);
-  record(c, 'intent.levels', previous.intent.levels, next.intent.levels, false, {
-    label: NO_LABEL,
-    unit: POINTS,
-  });
-  keyed(c, 'disqualify', previous.disqualify, next.disqualify, (cx, s, a, b) =>
-    diffCondition(cx, s, '', a, b),
+  const [a, b] = [previous, next];
+  const top = (path: string, before: unknown, after: unknown, unit?: Pair, quote?: boolean) =>
+    scalar(c, path, path, before, after, { label: NO_LABEL, unit, quote });
+  top('name', a.name, b.name, undefined, true);
+  keyed(c, 'fit.rules', a.fit.rules, b.fit.rules, diffRule);
+  record(c, 'fit.grades', a.fit.grades, b.fit.grades, false, { label: NO_LABEL, unit: POINTS });
+  keyed(c, 'intent.signals', a.intent.signals, b.intent.signals, diffSignal);
+  record(c, 'intent.levels', a.intent.levels, b.intent.levels, false, { label: NO_LABEL, unit: POINTS });
+  keyed(c, 'disqualify', a.disqualify, b.disqualify, (cx, s, x, y) => diffCondition(cx, s, '', x, y));
+  list(c, 'handoff.salesReady', 'handoff.salesReady', a.handoff.salesReady, b.handoff.salesReady);
+  record(c, 'routing', a.routing, b.routing, true, { label: NO_LABEL });
+  top(
+    'sla.firstTouchBusinessDays',
+    a.sla.firstTouchBusinessDays,
+    b.sla.firstTouchBusinessDays,
+    BUSINESS_DAYS,
   );
-  list(c, 'handoff.salesReady', 'handoff.salesReady', previous.handoff.salesReady, next.handoff.salesReady);
-  record(c, 'routing', previous.routing, next.routing, true, { label: NO_LABEL });
-  const [sa, sb] = [previous.sla, next.sla];
-  const slaField = (key: 'firstTouchBusinessDays' | 'progressDays' | 'timezone', unit?: Pair) =>
-    scalar(c, `sla.${key}`, `sla.${key}`, sa[key], sb[key], { label: NO_LABEL, unit });
-  slaField('firstTouchBusinessDays', ['business days', '営業日']);
-  slaField('progressDays', ['days', '日']);
-  slaField('timezone');
-  list(c, 'sla.holidays', 'sla.holidays', sa.holidays, sb.holidays);
-  const capacityUnit: Pair = ['per month', '件/月'];
-  scalar(c, 'capacity.default', 'capacity.default', previous.capacity.default, next.capacity.default, {
-    label: NO_LABEL,
-    unit: capacityUnit,
-  });
-  record(c, 'capacity.months', previous.capacity.months, next.capacity.months, true, { label: NO_LABEL });
+  top('sla.progressDays', a.sla.progressDays, b.sla.progressDays, DAYS);
+  top('sla.timezone', a.sla.timezone, b.sla.timezone);
+  list(c, 'sla.holidays', 'sla.holidays', a.sla.holidays, b.sla.holidays);
+  top('capacity.default', a.capacity.default, b.capacity.default, PER_MONTH);
+  record(c, 'capacity.months', a.capacity.months, b.capacity.months, true, { label: NO_LABEL });
   return c.lines;
 }
 
@@ -88,7 +81,7 @@ function diffSignal(c: Ctx, subject: string, a: Signal, b: Signal): void {
   scalar(c, `${subject}.points`, subject, a.points, b.points, { label: NO_LABEL, unit: POINTS });
   scalar(c, `${subject}.halfLifeDays`, subject, a.halfLifeDays, b.halfLifeDays, {
     label: ['half-life', '半減期'],
-    unit: ['days', '日'],
+    unit: DAYS,
   });
   diffCondition(c, subject, 'when.', a.when, b.when);
 }
@@ -99,37 +92,8 @@ function diffCondition(c: Ctx, subject: string, prefix: string, a: Condition, b:
     `${prefix.replace('.', ' ')}${name}`,
   ];
   scalar(c, `${subject}.${prefix}property`, subject, a.property, b.property, { label: label('property') });
-  if (!same(a.bands, b.bands)) {
-    const before = new Map((a.bands ?? []).map((band) => [band.min, band.points]));
-    const after = new Map((b.bands ?? []).map((band) => [band.min, band.points]));
-    for (const min of unionKeys([...before.keys()], [...after.keys()])) {
-      const field = { label: [`band >= ${min}`, `${min}以上の帯`] as const, unit: POINTS };
-      scalar(c, `${subject}.${prefix}bands[${min}]`, subject, before.get(min), after.get(min), field);
-    }
-  }
-  const groups = Math.max(a.keywords?.length ?? 0, b.keywords?.length ?? 0);
-  for (let i = 0; i < groups; i += 1) {
-    const [ga, gb] = [a.keywords?.[i], b.keywords?.[i]];
-    const path = `${subject}.${prefix}keywords[${i + 1}]`;
-    const group: Pair = [`keyword group ${i + 1}`, `キーワードグループ${i + 1}`];
-    if (ga && gb) {
-      list(c, `${path}.any`, subject, ga.any, gb.any, { label: group, quote: true });
-      scalar(c, `${path}.points`, subject, ga.points, gb.points, { label: group, unit: POINTS });
-    } else if (gb) {
-      const [en, ja] = [`${quoted(gb.any)} (${gb.points} points)`, `${quoted(gb.any)}（${gb.points}点）`];
-      push(c, path, subject, undefined, gb, say(c, `${group[0]} added: ${en}`, `${group[1]}を追加: ${ja}`));
-    } else if (ga) {
-      const [en, ja] = [`${quoted(ga.any)}, ${ga.points} points`, `${quoted(ga.any)}、${ga.points}点`];
-      push(
-        c,
-        path,
-        subject,
-        ga,
-        undefined,
-        say(c, `${group[0]} removed (was ${en})`, `${group[1]}を削除（変更前: ${ja}）`),
-      );
-    }
-  }
+  diffBands(c, subject, `${subject}.${prefix}bands`, a.bands, b.bands);
+  diffKeywords(c, subject, `${subject}.${prefix}keywords`, a.keywords, b.keywords);
   for (const op of SET_OPERATORS)
     list(c, `${subject}.${prefix}${op}`, subject, a[op], b[op], { label: label(op), quote: true });
   scalar(c, `${subject}.${prefix}equals`, subject, a.equals, b.equals, {
@@ -141,6 +105,48 @@ function diffCondition(c: Ctx, subject: string, prefix: string, a: Condition, b:
   scalar(c, `${subject}.${prefix}between`, subject, range(a.between), range(b.between), {
     label: label('between'),
   });
+}
+
+function diffBands(
+  c: Ctx,
+  subject: string,
+  base: string,
+  a: Condition['bands'],
+  b: Condition['bands'],
+): void {
+  if (same(a, b)) return;
+  const before = new Map((a ?? []).map((band) => [band.min, band.points]));
+  const after = new Map((b ?? []).map((band) => [band.min, band.points]));
+  for (const min of unionKeys([...before.keys()], [...after.keys()])) {
+    const field = { label: [`band >= ${min}`, `${min}以上の帯`] as const, unit: POINTS };
+    scalar(c, `${base}[${min}]`, subject, before.get(min), after.get(min), field);
+  }
+}
+
+/** Keyword groups have no id: they are numbered from 1, as users read them. */
+function diffKeywords(
+  c: Ctx,
+  subject: string,
+  base: string,
+  a: Condition['keywords'],
+  b: Condition['keywords'],
+) {
+  for (let i = 0; i < Math.max(a?.length ?? 0, b?.length ?? 0); i += 1) {
+    const [ga, gb] = [a?.[i], b?.[i]];
+    const path = `${base}[${i + 1}]`;
+    const group: Pair = [`keyword group ${i + 1}`, `キーワードグループ${i + 1}`];
+    if (ga && gb) {
+      list(c, `${path}.any`, subject, ga.any, gb.any, { label: group, quote: true });
+      scalar(c, `${path}.points`, subject, ga.points, gb.points, { label: group, unit: POINTS });
+    } else if (gb) {
+      const [en, ja] = [`${quoted(gb.any)} (${gb.points} points)`, `${quoted(gb.any)}（${gb.points}点）`];
+      push(c, path, subject, undefined, gb, say(c, `${group[0]} added: ${en}`, `${group[1]}を追加: ${ja}`));
+    } else if (ga) {
+      const [en, ja] = [`${quoted(ga.any)}, ${ga.points} points`, `${quoted(ga.any)}、${ga.points}点`];
+      const text = say(c, `${group[0]} removed (was ${en})`, `${group[1]}を削除（変更前: ${ja}）`);
+      push(c, path, subject, ga, undefined, text);
+    }
+  }
 }
 
 function keyed<T extends { id: string; label: string }>(
