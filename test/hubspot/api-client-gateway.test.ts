@@ -21,7 +21,11 @@ afterEach(() => {
   nock.cleanAll();
   expect(pending).toEqual([]);
 });
-afterAll(() => nock.enableNetConnect());
+afterAll(() => {
+  // Leave the worker process as we found it for the next test file.
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 describe('readContacts', () => {
   it('When contacts have companies, then each comes back with its primary company properties', async () => {

@@ -33,6 +33,11 @@ afterEach(() => {
   nock.cleanAll();
   expect(pending).toEqual([]);
 });
+afterAll(() => {
+  // Leave the worker process as we found it for the next test file.
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 describe('ensureProperties', () => {
   it('When the portal has nothing yet, then the group and every property are created exactly as defined', async () => {

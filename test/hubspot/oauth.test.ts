@@ -26,6 +26,11 @@ afterEach(() => {
   nock.cleanAll();
   expect(pending).toEqual([]);
 });
+afterAll(() => {
+  // Leave the worker process as we found it for the next test file.
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 describe('buildAuthorizeUrl', () => {
   it('sends the admin to HubSpot with our client id, redirect, scopes and state', () => {
