@@ -101,3 +101,8 @@ export function backendUrlFrom(variables: Record<string, unknown> | undefined): 
     ? value.replace(/\/$/, '')
     : null;
 }
+
+/** Anything thrown on the way becomes a BackendError so screens handle one type. */
+export function asBackendError(error: unknown): BackendError {
+  return error instanceof BackendError ? error : new BackendError('unreachable', String(error));
+}

@@ -8,7 +8,7 @@ import {
 } from '@lead-pact/contracts';
 import { fetchBackend } from '../utils/fetchBackend';
 import { useCardMessages } from '../i18n/useCardMessages';
-import { asBackendError } from './useCardData';
+import { asBackendError } from '../../shared/backendClient';
 
 export type VerdictInput =
   { verdict: 'accepted' } | { verdict: 'rejected'; reason: RejectReason; note?: string };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useExtensionContext } from '@hubspot/ui-extensions';
 import { cardResponseSchema, type CardResponse } from '@lead-pact/contracts';
-import { BackendError, backendUrlFrom } from '../../shared/backendClient';
+import { asBackendError, backendUrlFrom, type BackendError } from '../../shared/backendClient';
 import { fetchBackend } from '../utils/fetchBackend';
 
 /** Everything the card can be showing, before any component decides how. */
@@ -47,9 +47,4 @@ export function useCardData(): {
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   const show = useCallback((data: CardResponse) => setState({ status: 'success', data }), []);
   return { state, baseUrl, objectId, reload, show };
-}
-
-/** Anything thrown on the way becomes a BackendError so screens handle one type. */
-export function asBackendError(error: unknown): BackendError {
-  return error instanceof BackendError ? error : new BackendError('unreachable', String(error));
 }
