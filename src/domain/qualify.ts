@@ -38,6 +38,37 @@ function codeOf(c: CompiledCondition, value: string | null): number {
 
 /** Scratch for the newest dated signal occurrence; qualify is synchronous, so one buffer serves every call. */
 const newest = new Float64Array(1);
+/** What the intent pass found besides points (reused: qualify is synchronous and allocates no extra object). */
+const intent: { stage: Stage; newestAt: number } = { stage: 'awareness', newestAt: -Infinity };
+
+/** Sums decayed signal points; sets `intent.stage` to the strongest signal's (ties: later stage) and `newestAt`. */
+function intentOf(
+  compiled: CompiledAgreement,
+  contact: ContactRecord,
+  state: ContactState | undefined,
+  now: number,
+  criteria: CriterionResult[],
+): number {
+  let total = 0;
+  let strongest = 0;
+  let strongestRank = -1;
+  intent.stage = 'awareness';
+  intent.newestAt = -Infinity;
+  for (const signal of compiled.signals) {
+    const result = evaluateSignal(signal, contact, state, now, newest);
+    const points = result.points;
+    criteria.push(result);
+    total += points;
+    if (newest[0]! > intent.newestAt) intent.newestAt = newest[0]!;
+    const stronger = points > strongest || (points === strongest && signal.stageRank > strongestRank);
+    if (result.outcome === 'matched' && points > 0 && stronger) {
+      strongest = points;
+      intent.stage = signal.stage;
+      strongestRank = signal.stageRank;
+    }
+  }
+  return total;
+}
 
 function threshold(points: number, limits: readonly [number, number, number]): number {
   return points >= limits[0] ? 0 : points >= limits[1] ? 1 : points >= limits[2] ? 2 : 3;
@@ -73,7 +104,8 @@ function isDisqualified(
 /**
  * Qualifies one contact under an agreement at `now` (epoch ms): fit grade, intent level, score, stage, route and
  * tier with an explanation per criterion. `sales_ready` means eligible; the capacity allocator decides the rest.
- * Pure and total: odd values make a criterion "unknown", they never throw.
+ * Pure and total: odd values make a criterion "unknown", they never throw. The agreement is compiled once and
+ * cached by object identity, so treat a parsed agreement as immutable.
  */
 export function qualify(
   contact: ContactRecord,
@@ -84,24 +116,8 @@ export function qualify(
   const compiled = compileAgreement(agreement);
   const criteria: CriterionResult[] = [];
   const fitPoints = fitOf(compiled, contact, criteria);
-  let intentPoints = 0;
-  let newestAt = -Infinity;
-  let strongest = 0;
-  let stage: Stage = 'awareness';
-  let strongestRank = -1;
-  for (const signal of compiled.signals) {
-    const result = evaluateSignal(signal, contact, state, now, newest);
-    const points = result.points;
-    criteria.push(result);
-    intentPoints += points;
-    if (newest[0]! > newestAt) newestAt = newest[0]!;
-    const stronger = points > strongest || (points === strongest && signal.stageRank > strongestRank);
-    if (result.outcome === 'matched' && points > 0 && stronger) {
-      strongest = points;
-      stage = signal.stage;
-      strongestRank = signal.stageRank;
-    }
-  }
+  const intentPoints = intentOf(compiled, contact, state, now, criteria);
+  const { stage, newestAt } = intent;
   const disqualified = isDisqualified(compiled, contact, criteria);
   const fitIndex = threshold(fitPoints, compiled.grades);
   const levelIndex = threshold(intentPoints, compiled.levels);

@@ -36,6 +36,8 @@ export interface CompiledAgreement {
 }
 
 const cache = new WeakMap<Agreement, CompiledAgreement>();
+/** Bulk runs qualify many contacts under one agreement: the last one is checked before the WeakMap. */
+let last: { agreement: Agreement; compiled: CompiledAgreement } | null = null;
 
 function build(agreement: Agreement): CompiledAgreement {
   return {
@@ -70,10 +72,12 @@ function build(agreement: Agreement): CompiledAgreement {
 
 /** The compiled form of an agreement, built on first use and cached for as long as the agreement object lives. */
 export function compileAgreement(agreement: Agreement): CompiledAgreement {
+  if (last !== null && last.agreement === agreement) return last.compiled;
   let compiled = cache.get(agreement);
   if (compiled === undefined) {
     compiled = build(agreement);
     cache.set(agreement, compiled);
   }
+  last = { agreement, compiled };
   return compiled;
 }
