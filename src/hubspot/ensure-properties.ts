@@ -1,4 +1,5 @@
 import type { Client } from '@hubspot/api-client';
+import type { PropertyCreate, PropertyUpdate } from '@hubspot/api-client/lib/codegen/crm/properties';
 import { isAppError } from '../errors/app-error';
 import type { EnsurePropertiesReport } from './hubspot-gateway';
 import {
@@ -59,13 +60,14 @@ export function optionsUnion(
   return [...existing, ...missing.map((option, index) => ({ ...option, displayOrder: start + index }))];
 }
 
+// Our definitions use the same string values as the SDK's TypeScript enums, hence the casts below.
 async function createProperty(
   client: Client,
   definition: PropertyDefinition,
 ): Promise<SdkProperty | undefined> {
   try {
     await call(`Creating ${definition.name}`, () =>
-      client.crm.properties.coreApi.create('contacts', definition as never),
+      client.crm.properties.coreApi.create('contacts', definition as unknown as PropertyCreate),
     );
     return undefined;
   } catch (error) {
@@ -82,7 +84,7 @@ async function addMissingOptions(client: Client, definition: PropertyDefinition,
   if (!union) return false;
   // A PATCH with `options` replaces the whole list, hence the union.
   await call(`Adding options to ${definition.name}`, () =>
-    client.crm.properties.coreApi.update('contacts', definition.name, { options: union } as never),
+    client.crm.properties.coreApi.update('contacts', definition.name, { options: union } as PropertyUpdate),
   );
   return true;
 }
