@@ -85,7 +85,7 @@ async function history(options: { portal: string; json?: boolean }): Promise<voi
   for (const e of entries) {
     const side = e.proposedSide ? ` (${e.proposedSide})` : '';
     print(`Version ${e.version} '${e.name}': ${e.status.replace('_', ' ')}`);
-    print(`  created by ${e.createdBy ?? '-'} on ${iso(e.createdAt)}`);
+    if (!e.proposedBy) print(`  drafted by ${e.createdBy ?? '-'} on ${iso(e.createdAt)}`);
     if (e.proposedBy)
       print(`  proposed by ${e.proposedBy}${side} on ${iso(e.proposedAt)}: ${e.rationale ?? ''}`);
     if (e.approvedBy) print(`  approved by ${e.approvedBy} on ${iso(e.approvedAt)}`);
