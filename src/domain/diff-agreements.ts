@@ -1,6 +1,7 @@
 import type { Agreement, Condition, FitRule, Signal } from './agreement-schema';
 import type { Locale } from './qualification';
 
+/** What happened to the thing a diff line names. */
 export const DIFF_CHANGES = ['added', 'removed', 'changed'] as const;
 export type DiffChange = (typeof DIFF_CHANGES)[number];
 

@@ -88,6 +88,7 @@ export interface JobQueue {
   enqueue(job: RescoreJob, options: { idempotencyKey: string }): Promise<void>;
 }
 
+/** Where the use cases read the time. */
 export interface Clock {
   /** Epoch milliseconds. */
   now(): number;

@@ -2,6 +2,7 @@ import type { AgreementPorts, AgreementVersion, Side } from './ports';
 import { otherSide, sideName } from './resolve-side';
 import { isStale } from './review-rules';
 
+/** What the next person must do: approve (or send back), revise, propose, or nothing. */
 export const NEXT_ACTIONS = ['approve', 'revise', 'propose', 'none'] as const;
 export type NextAction = (typeof NEXT_ACTIONS)[number];
 
