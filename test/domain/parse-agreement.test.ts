@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseAgreement } from '../../src/domain/parse-agreement';
 import { exampleJson } from './example-agreement';
 
@@ -98,6 +99,34 @@ describe('parseAgreement', () => {
       { path: 'disqualify[0].between.from', message: 'expected a date (YYYY-MM-DD or ISO timestamp)' },
       { path: 'disqualify[1].between', message: '"from" is after "to"' },
     ]);
+  });
+
+  it('names bad capacities and unknown nested fields precisely', () => {
+    const json = exampleJson();
+    (json.capacity.months as Record<string, number>)['2027-01'] = -1;
+    (json.capacity.months as Record<string, number>)['2026-12'] = 1.5;
+    (json.fit.rules[0] as Record<string, unknown>).colour = 'red';
+    expect(errorsOf(json)).toEqual(
+      expect.arrayContaining([
+        { path: 'capacity.months.2027-01', message: 'expected 0 or more' },
+        { path: 'capacity.months.2026-12', message: 'expected a whole number' },
+        { path: 'fit.rules[0].colour', message: 'unknown field' },
+      ]),
+    );
+  });
+
+  it('never throws when any field of the example is replaced by arbitrary JSON, and every problem has a path', () => {
+    const json = exampleJson() as Record<string, unknown>;
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(json)), fc.jsonValue(), (key, value) => {
+        const result = parseAgreement({ ...json, [key]: value });
+        if (result.success) expect(result.data.schema).toBe('lead-pact/agreement@1');
+        else {
+          expect(result.errors.length).toBeGreaterThan(0);
+          result.errors.forEach((e) => expect(e.path.startsWith(key)).toBe(true));
+        }
+      }),
+    );
   });
 
   it('never throws on things that are not agreements', () => {
