@@ -417,5 +417,21 @@ export function describeLifecycle(
       expect(await sidesOf(ports, portalId, 'nobody')).toEqual([]);
       expect(await sidesOf(ports, '999', 'mika')).toEqual([]);
     });
+
+    it('When the rescore cannot be queued, then the approval is undone as a whole', async () => {
+      const version = await propose(mika);
+      const queueDown = {
+        ...ports,
+        transaction: <T>(fn: Parameters<typeof ports.transaction<T>>[0]) =>
+          ports.transaction((tx) =>
+            fn({ ...tx, jobs: { enqueue: () => Promise.reject(new Error('queue unavailable')) } }),
+          ),
+      };
+      await expect(approveVersion(queueDown, { portalId, version, actor: sato })).rejects.toThrow(
+        'queue unavailable',
+      );
+      expect(await statuses()).toEqual({ [version]: 'proposed' });
+      expect(await world.auditActions(portalId)).toEqual(['agreement.draft_saved', 'agreement.proposed']);
+    });
   });
 }
