@@ -5,6 +5,9 @@ import { disconnectedPortals } from './http/disconnected-portals';
 import { createReadiness } from './http/readiness';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
 import { configSecrets, createLogger, type Logger } from './logger';
+import { qualify } from './domain/qualify';
+import { renderReasons } from './domain/render-reasons';
+import { registerRescore } from './jobs/handlers/rescore-handler';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
 import { createJobWorker, type JobEvent, type JobWorker } from './jobs/job-worker';
 import { enableProcessMetrics, jobOutcomes, metricsRegistry, reportQueueDepthFrom } from './metrics';
@@ -36,8 +39,10 @@ function buildRouters(_context: RouteContext): RequestHandler[] {
 }
 
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
-function buildJobRegistry(_context: RouteContext): JobRegistry {
-  return createJobRegistry();
+function buildJobRegistry({ store }: RouteContext): JobRegistry {
+  const registry = createJobRegistry();
+  registerRescore(registry, store, { qualify, renderReasons });
+  return registry;
 }
 
 function logJobEvent(logger: Logger, { outcome, job, error }: JobEvent): void {
