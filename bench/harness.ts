@@ -61,7 +61,7 @@ export function formatTable(rows: BenchRow[]): string {
       row.unit,
       budget || '—',
       row.peer ? `${row.peer.name}: ${formatNumber(row.peer.measured)}` : '—',
-      ratio === undefined ? '—' : `${ratio.toFixed(ratio >= 10 ? 0 : 2)}x`,
+      ratio === undefined ? '—' : `${ratio.toFixed(ratio >= 100 ? 0 : ratio >= 10 ? 1 : 2)}x`,
       verdict(row),
     ];
   });

@@ -1,4 +1,5 @@
-/** Preloaded (`node --require`) into a child when /usr/bin/time is missing: prints its peak RSS on exit. */
+/** Preloaded (`node --require`) into the simulate child: prints its CPU time, and peak RSS for when /usr/bin/time is missing. */
 process.on('exit', () => {
-  process.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`cpu-us=${usage.userCPUTime + usage.systemCPUTime} peak-rss-kb=${usage.maxRSS}\n`);
 });
