@@ -54,3 +54,20 @@ export function hangingBackend(): { restore: () => void } {
   const spy = jest.spyOn(hubspot, 'fetch').mockImplementation(() => new Promise<Response>(() => undefined));
   return { restore: () => spy.mockRestore() };
 }
+
+/**
+ * Retries `check` until it passes (or `timeoutMs` runs out). For effects that change no rendered node, such as an
+ * alert, which createRenderer's `waitFor` (re-checked on render changes only) would never see.
+ */
+export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+  // Counts attempts rather than reading the clock: some tests pin Date.now.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (attempt * 10 >= timeoutMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}

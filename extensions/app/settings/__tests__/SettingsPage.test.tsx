@@ -6,6 +6,7 @@ import {
   ErrorState,
   Flex,
   LineChart,
+  MultiSelect,
   NumberInput,
   ProgressBar,
   Select,
@@ -16,9 +17,15 @@ import {
   Toggle,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { agreementsResponseSchema, apiErrorSchema, currentJobResponseSchema } from '@lead-pact/contracts';
+import {
+  agreementsResponseSchema,
+  apiErrorSchema,
+  currentJobResponseSchema,
+  teamsResponseSchema,
+  teamsSettingsSchema,
+} from '@lead-pact/contracts';
 import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, fakeBackend, ok, type FakeAnswer } from '../../testing/fakeBackend';
+import { BACKEND_URL, eventually, fakeBackend, ok, type FakeAnswer } from '../../testing/fakeBackend';
 import { NO_JOB, PROPERTIES, SIMULATION, agreements, version } from './settingsFixtures';
 
 let restore: () => void = () => undefined;
@@ -326,6 +333,40 @@ describe('simulation, history and jobs', () => {
       maxValue: 5000,
       valueDescription: '1,200 of 5,000 · about 2 min left',
     });
+  });
+});
+
+describe('teams', () => {
+  it('maps HubSpot teams to marketing and sales and saves exactly that mapping', async () => {
+    const teams = teamsResponseSchema.parse({
+      marketingTeamIds: ['11'],
+      salesTeamIds: [],
+      teams: [
+        { id: '11', name: 'Demand gen' },
+        { id: '22', name: 'Field sales Tokyo' },
+      ],
+    });
+    const page = renderSettings({
+      'GET /api/settings/teams': () => ({ body: teams }),
+      'PUT /api/settings/teams': (body) => ({ body: teamsSettingsSchema.parse(body) }),
+    });
+    await loaded(page);
+    await page.waitFor(() => expect(page.maybeFindByTestId(MultiSelect, 'sales-teams')).not.toBeNull());
+    await page.waitFor(() =>
+      expect(page.findByTestId(MultiSelect, 'marketing-teams').props.value).toEqual(['11']),
+    );
+    expect(page.findByTestId(MultiSelect, 'sales-teams').props.options).toEqual([
+      { value: '11', label: 'Demand gen' },
+      { value: '22', label: 'Field sales Tokyo' },
+    ]);
+    fire(page.findByTestId(MultiSelect, 'sales-teams'), 'onChange', ['22']);
+    await page.waitFor(() =>
+      expect(page.findByTestId(MultiSelect, 'sales-teams').props.value).toEqual(['22']),
+    );
+    page.findByTestId(Button, 'save-teams').trigger('onClick');
+    await eventually(() => expect(page.mocks.actions.addAlert.called).toBe(true));
+    expect(lastPost(page, '/api/settings/teams')).toEqual({ marketingTeamIds: ['11'], salesTeamIds: ['22'] });
+    expect(page.mocks.actions.addAlert.calls[0]).toEqual([{ type: 'success', message: 'Teams saved' }]);
   });
 });
 
