@@ -18,6 +18,8 @@ export interface StandinOptions {
   perTenSeconds?: number;
   daily?: number;
   failureRate?: number;
+  /** Search requests per token per second (HubSpot: 5). */
+  searchPerSecond?: number;
   portalId?: number;
   /** When set, `POST /__standin/contacts/:id` sends HubSpot's signed webhook events to the app. */
   webhook?: Omit<WebhookTarget, 'portalId'>;
@@ -56,6 +58,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
       perTenSeconds: options.perTenSeconds ?? 100,
       daily: options.daily,
       failureRate: options.failureRate ?? 0,
+      searchPerSecond: options.searchPerSecond ?? 5,
       random: options.random ?? Math.random,
       now,
     }),

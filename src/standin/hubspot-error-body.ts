@@ -13,8 +13,11 @@ export function sendHubSpotError(
 }
 
 /** HubSpot's 429 body; `errorType` and `policyName` tell a burst limit from the daily one. */
-export function sendRateLimited(res: Response, policyName: 'TEN_SECONDLY_ROLLING' | 'DAILY'): void {
-  const limit = policyName === 'DAILY' ? 'daily' : 'ten_secondly_rolling';
+export function sendRateLimited(
+  res: Response,
+  policyName: 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY',
+): void {
+  const limit = policyName.toLowerCase();
   res.status(429).json({
     status: 'error',
     message: `You have reached your ${limit} limit.`,

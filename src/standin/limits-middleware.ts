@@ -8,6 +8,8 @@ export interface LimitsOptions {
   daily?: number;
   /** Share of authorized requests answered 503 before doing anything (0..1). */
   failureRate: number;
+  /** Search requests per token per second (HubSpot: 5). */
+  searchPerSecond: number;
   /** Source of randomness for failure injection; injectable for tests. */
   random: () => number;
   now: () => number;
@@ -35,11 +37,16 @@ function setRateHeaders(
 }
 
 /**
- * For CRM routes: a Bearer token is required (401 like HubSpot otherwise), the rolling 10-second and daily
- * windows are enforced per token (429 with `policyName`), and a configured share of requests fails with 503.
+ * For CRM routes: a Bearer token is required (401 like HubSpot otherwise), the rolling 10-second, daily and
+ * search-per-second windows are enforced per token (429 with `policyName`), and a share of requests fails with 503.
  */
 export function limitsMiddleware(state: StandinState, options: LimitsOptions): RequestHandler {
   const window = new RollingWindow({ perTenSeconds: options.perTenSeconds, daily: options.daily });
+  const search = new RollingWindow({
+    perTenSeconds: options.searchPerSecond,
+    windowMs: 1000,
+    policyName: 'SECONDLY',
+  });
   return (req: Request, res: Response, next: NextFunction) => {
     const token = bearer(req);
     if (!token || state.revokedTokens.has(token)) {
@@ -51,7 +58,10 @@ export function limitsMiddleware(state: StandinState, options: LimitsOptions): R
       );
     }
     res.locals.token = token;
-    const verdict = window.tryAcquire(token, options.now());
+    const isSearch = req.method === 'POST' && req.path.endsWith('/search');
+    const searchVerdict = isSearch ? search.tryAcquire(token, options.now()) : undefined;
+    const verdict =
+      searchVerdict?.allowed === false ? searchVerdict : window.tryAcquire(token, options.now());
     setRateHeaders(res, options, verdict.remaining, verdict.dailyRemaining);
     if (!verdict.allowed) {
       state.stats.rateLimited[verdict.policyName] += 1;

@@ -36,7 +36,7 @@ export interface RecordedBatchUpdate {
 export interface StandinStats {
   requests: number;
   byRoute: Record<string, number>;
-  rateLimited: { TEN_SECONDLY_ROLLING: number; DAILY: number };
+  rateLimited: { TEN_SECONDLY_ROLLING: number; SECONDLY: number; DAILY: number };
   injectedFailures: number;
   batchUpdates: number;
   contactsWritten: number;
@@ -75,7 +75,7 @@ export function emptyStats(): StandinStats {
   return {
     requests: 0,
     byRoute: {},
-    rateLimited: { TEN_SECONDLY_ROLLING: 0, DAILY: 0 },
+    rateLimited: { TEN_SECONDLY_ROLLING: 0, SECONDLY: 0, DAILY: 0 },
     injectedFailures: 0,
     batchUpdates: 0,
     contactsWritten: 0,

@@ -46,4 +46,11 @@ describe('RollingWindow', () => {
     }
     expect(accepted.length).toBeGreaterThanOrEqual(60);
   });
+
+  it('When used for search with a 1-second window, then the 6th search in a second is refused as SECONDLY', () => {
+    const window = new RollingWindow({ perTenSeconds: 5, windowMs: 1000, policyName: 'SECONDLY' });
+    for (let i = 0; i < 5; i += 1) expect(window.tryAcquire('t', 100 * i).allowed).toBe(true);
+    expect(window.tryAcquire('t', 999)).toMatchObject({ allowed: false, policyName: 'SECONDLY' });
+    expect(window.tryAcquire('t', 1000).allowed).toBe(true);
+  });
 });

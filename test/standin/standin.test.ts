@@ -136,6 +136,17 @@ describe('the HubSpot stand-in, driven by the real gateway', () => {
     await expect(gateway.listContacts(undefined, [])).resolves.toBeDefined();
   });
 
+  it('When a token searches more than 5 times in one second, then the 429 says SECONDLY', async () => {
+    const { standin, gateway } = await start();
+    const window = { from: 0, to: clock + 1 };
+    for (let i = 0; i < 5; i += 1) await gateway.searchModifiedSince(window, undefined, []);
+    const error = await gateway.searchModifiedSince(window, undefined, []).catch((e: unknown) => e);
+    expect(hubspotErrorInfo(error as never)).toMatchObject({ status: 429, policyName: 'SECONDLY' });
+    expect(standin.state.stats.rateLimited.SECONDLY).toBe(1);
+    clock += 1000;
+    await expect(gateway.searchModifiedSince(window, undefined, [])).resolves.toMatchObject({ total: 3 });
+  });
+
   it('When the daily budget is spent, then the 429 says DAILY', async () => {
     const { gateway } = await start({ daily: 1 });
     await gateway.listContacts(undefined, []);
