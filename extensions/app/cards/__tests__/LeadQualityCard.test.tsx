@@ -39,7 +39,10 @@ function renderCard(
   renderer.mocks.context.variables = { BACKEND_URL };
   renderer.mocks.context.user.locale = options.locale ?? 'en-US';
   renderer.render(<CardRoot />);
-  return { ...renderer, calls: backend.calls };
+  // A longer wait than createRenderer's 1 s default: the whole suite runs in parallel workers.
+  const waitFor: typeof renderer.waitFor = (check, options) =>
+    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
+  return { ...renderer, waitFor, calls: backend.calls };
 }
 
 const text = (renderer: ReturnType<typeof renderCard>, testId: string) =>

@@ -47,7 +47,10 @@ function renderSettings(routes: Routes = {}, locale = 'en-US') {
   renderer.mocks.context.user.locale = locale;
   renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
   renderer.render(<SettingsRoot />);
-  return { ...renderer, calls: backend.calls };
+  // A longer wait than createRenderer's 1 s default: the whole suite runs in parallel workers.
+  const waitFor: typeof renderer.waitFor = (check, options) =>
+    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
+  return { ...renderer, waitFor, calls: backend.calls };
 }
 type Page = ReturnType<typeof renderSettings>;
 const loaded = (page: Page) =>
