@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { locateJsonError } from '../../../src/cli/contacts/locate-json-error';
 
 describe('locateJsonError', () => {
@@ -28,5 +29,26 @@ describe('locateJsonError', () => {
       }
       expect({ text, valid: locateJsonError(text) === null }).toEqual({ text, valid });
     }
+  });
+
+  it('finds no error in any JSON.stringify output, and an error in every text JSON.parse rejects', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, pretty) => {
+        expect(locateJsonError(JSON.stringify(value, null, pretty ? 2 : undefined))).toBeNull();
+      }),
+    );
+    const nearJson = fc.stringMatching(/^[[\]{}",:0-9a-z .\-\\\n]{0,20}$/);
+    fc.assert(
+      fc.property(nearJson, (text) => {
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        expect(locateJsonError(text) === null).toBe(valid);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
