@@ -73,7 +73,7 @@ function startWorker(context: RouteContext): JobWorker | undefined {
 
 function notices(config: Config): string[] {
   if (hubspotMode(config) !== 'not-configured') return [];
-  return ['HubSpot is not connected yet: see the README section "Connect a HubSpot portal".'];
+  return ['HubSpot is not connected yet: see the README section "Connecting HubSpot".'];
 }
 
 async function startWeb(context: RouteContext): Promise<WebServer> {

@@ -54,7 +54,14 @@ test('When started with no HubSpot settings, then it prints its URL and how to c
   const run = serve({ PORT: '0', DATA_DIR: dataDir });
   const url = await urlOf(run);
   expect(run.output()).toContain('HubSpot is not connected yet.');
-  expect(run.output()).toContain('HUBSPOT_ACCESS_TOKEN and HUBSPOT_PORTAL_ID');
+  for (const name of [
+    'HUBSPOT_ACCESS_TOKEN',
+    'HUBSPOT_PORTAL_ID',
+    'HUBSPOT_CLIENT_ID',
+    'TOKEN_ENCRYPTION_KEY',
+  ]) {
+    expect(run.output()).toContain(name);
+  }
   expect(run.output()).toContain('hs project upload');
   const res = await fetch(`${url}/healthz`);
   expect(res.status).toBe(200);

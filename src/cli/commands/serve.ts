@@ -7,10 +7,11 @@ const DRAIN_TIMEOUT_MS = 30_000;
 
 /** The one paragraph shown at start-up while no HubSpot app is configured. */
 export const CONNECT_HUBSPOT_HELP = [
-  'HubSpot is not connected yet. For one portal, set HUBSPOT_ACCESS_TOKEN and HUBSPOT_PORTAL_ID;',
-  'to let portals install the app with OAuth, set HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, PUBLIC_BASE_URL',
-  '(the public https URL of this service) and TOKEN_ENCRYPTION_KEY (openssl rand -hex 32). Then upload the',
-  'card and settings page with `hs project upload`. Step by step: README.md, "Connect a HubSpot portal".',
+  'HubSpot is not connected yet. Set HUBSPOT_CLIENT_SECRET (your HubSpot app secret; it signs webhooks and card',
+  'requests) and PUBLIC_BASE_URL (the public https URL of this service), then either HUBSPOT_ACCESS_TOKEN and',
+  'HUBSPOT_PORTAL_ID to serve one portal, or HUBSPOT_CLIENT_ID and TOKEN_ENCRYPTION_KEY (openssl rand -hex 32)',
+  'to let portals install the app with OAuth. Upload the card and settings page with `hs project upload`.',
+  'Step by step: README.md, "Connecting HubSpot".',
 ].join('\n');
 
 /** Resolves on the first SIGTERM or SIGINT; keeps the process alive until then, even with nothing else to do. */
