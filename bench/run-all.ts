@@ -8,6 +8,7 @@ import { formatTable, runBenches, verdict, type BenchModule } from './harness';
 const BENCHES: BenchModule[] = [
   { name: 'qualify', load: () => import('./qualify-bench.js') },
   { name: 'simulate', load: () => import('./simulate-bench.js') },
+  { name: 'report', load: () => import('./report-bench.js') },
 ];
 
 async function main(): Promise<void> {

@@ -25,6 +25,7 @@ interface CohortRow {
   stage: string;
   version: number;
   handed: number;
+  held_back: number;
   scored: string | null;
   n: number | string;
   converted: number | string;
@@ -36,7 +37,8 @@ interface CohortRow {
  * The leads of each window month, aggregated in SQL: for every contact and month its last history row
  * (disqualified left out), handed when it became sales_ready that month, converted when its contact
  * snapshot reached opportunity/customer or has a deal, with its latest verdict. Grouped by month, grade,
- * stage, version, handed and (report month only) the criteria that scored: a few hundred rows at most.
+ * stage, version, handed, held back by capacity and (report month only) the criteria that scored: a few
+ * hundred rows at most. The window sort carries no criteria JSON; it is read by id for the report month only.
  */
 export async function loadCohort({ db, engine }: ReportDb, portalId: string, window: ReportWindow) {
   const month = monthOfColumn(window, sql.ref('h.at'));
@@ -46,22 +48,25 @@ export async function loadCohort({ db, engine }: ReportDb, portalId: string, win
   const result = await sql<CohortRow>`
     with latest_verdict as (
       select v.contact_id, v.verdict from verdicts v
-      where v.portal_id = ${portalId}
-        and v.id = (select max(v2.id) from verdicts v2 where v2.portal_id = v.portal_id and v2.contact_id = v.contact_id)
+      join (select contact_id, max(id) as id from verdicts where portal_id = ${portalId} group by contact_id) last
+        on last.id = v.id
     ), month_rows as (
-      select h.contact_id, h.tier, h.grade, h.stage, h.agreement_version, h.criteria, ${month} as month,
+      select h.id, h.contact_id, h.tier, h.grade, h.stage, h.agreement_version, ${month} as month,
         row_number() over (partition by h.contact_id, ${month} order by h.at desc, h.id desc) as rn,
         max(case when h.tier = 'sales_ready' and ${qualifiedMonth} = ${month} then 1 else 0 end)
-          over (partition by h.contact_id, ${month}) as handed
+          over (partition by h.contact_id, ${month}) as handed,
+        max(case when h.tier_reason = 'capacity' then 1 else 0 end) over (partition by h.contact_id, ${month}) as held_back
       from qualification_history h
       where h.portal_id = ${portalId} and h.at >= ${sql.lit(window.start)} and h.at < ${sql.lit(window.end)}
     ), leads as (
-      select r.contact_id, r.month, r.grade, r.stage, r.agreement_version as version, r.handed,
-        case when r.month = ${sql.lit(window.month)} then ${scoredIds(engine, sql.ref('r.criteria'))} else null end as scored
+      select r.contact_id, r.month, r.grade, r.stage, r.agreement_version as version, r.handed, r.held_back,
+        case when r.month = ${sql.lit(window.month)}
+          then (select ${scoredIds(engine, sql.ref('q.criteria'))} from qualification_history q where q.id = r.id)
+          else null end as scored
       from month_rows r
       where r.rn = 1 and r.tier <> 'disqualified'
     )
-    select l.month, l.grade, l.stage, l.version, l.handed, l.scored,
+    select l.month, l.grade, l.stage, l.version, l.handed, l.held_back, l.scored,
       count(*) as n,
       sum(case when ${jsonProperty(engine, properties, 'lifecyclestage')} in (${CONVERTED_STAGES})
                or coalesce(${deals}, '') not in ('', '0') then 1 else 0 end) as converted,
@@ -70,8 +75,12 @@ export async function loadCohort({ db, engine }: ReportDb, portalId: string, win
     from leads l
     left join contacts c on c.portal_id = ${portalId} and c.contact_id = l.contact_id
     left join latest_verdict lv on lv.contact_id = l.contact_id
-    group by l.month, l.grade, l.stage, l.version, l.handed, l.scored`.execute(db);
-  return result.rows.map((row) => ({ month: row.month, group: toGroup(row) }));
+    group by l.month, l.grade, l.stage, l.version, l.handed, l.held_back, l.scored`.execute(db);
+  return result.rows.map((row) => ({
+    month: row.month,
+    heldBack: Number(row.held_back) === 1,
+    group: toGroup(row),
+  }));
 }
 
 function toGroup(row: CohortRow): LeadGroup {

@@ -7,14 +7,22 @@ import { agreementForMonth, capacityOf, reportCriteria } from './agreement-for-m
 import { loadAgreementVersions } from './load-agreement-versions';
 import { loadCohort } from './load-cohort';
 import { loadContactFacts } from './load-contact-facts';
-import { loadHandoffs, loadSlaBreaches } from './load-handoffs';
-import { loadHeldBack } from './load-held-back';
-import { loadRecycles } from './load-recycles';
+import { loadLeadEvents } from './load-lead-events';
+import { loadSlaBreaches } from './load-sla-breaches';
 import { recycleCause } from './recycle-cause';
 import type { ReportDb } from './report-db';
 import { reportWindow } from './report-window';
 
 const isGrade = (value: string): value is Grade => (GRADES as string[]).includes(value);
+
+/** Leads held back by capacity in the report month, per grade (their grade at the month's end). */
+function heldBackByGrade(
+  rows: readonly { group: { grade: Grade; count: number } }[],
+): { grade: Grade; count: number }[] {
+  const byGrade = new Map<Grade, number>();
+  for (const { group } of rows) byGrade.set(group.grade, (byGrade.get(group.grade) ?? 0) + group.count);
+  return [...byGrade].map(([grade, count]) => ({ grade, count }));
+}
 
 /** Time zone when no agreement was ever approved (nothing was handed, so it only names the month). */
 const FALLBACK_ZONE = 'UTC';
@@ -34,10 +42,7 @@ export async function loadReportInput(
   const active = versions.find((version) => version.active) ?? null;
   const timezone = (active ?? versions.at(-1))?.agreement.sla.timezone ?? FALLBACK_ZONE;
   const window = reportWindow(month, timezone);
-  const range = { start: window.monthStart, end: window.end };
-  const handoffs = await loadHandoffs(rdb, portalId, window);
-  const recycles = await loadRecycles(rdb, portalId, range);
-  const heldBack = await loadHeldBack(rdb, portalId, range);
+  const { handoffs, recycles } = await loadLeadEvents(rdb, portalId, window);
   const cohort = await loadCohort(rdb, portalId, window);
   const handedIds = [...new Set(handoffs.map((handoff) => handoff.contactId))];
   const facts = await loadContactFacts(rdb, portalId, [
@@ -82,7 +87,7 @@ export async function loadReportInput(
       at: r.at,
       cause: recycleCause(r, facts.verdicts, facts.touches),
     })),
-    heldBack,
+    heldBack: heldBackByGrade(cohort.filter((row) => row.month === month && row.heldBack)),
     history: window.months.slice(0, last).map((_, index) => monthTotals(buildMonthlyReport(inputFor(index)))),
   };
 }

@@ -1,5 +1,5 @@
 import type { ContactEvent, RecycleCause, VerdictEvent } from '../../domain/report/report-input';
-import type { StoredRecycle } from './load-recycles';
+import type { StoredRecycle } from './load-lead-events';
 
 /**
  * Why a contact was recycled, from what the store keeps (it has no cause column): a rejection given
