@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useExtensionActions } from '@hubspot/ui-extensions';
 import {
   scoreNowResponseSchema,
+  verdictRequestSchema,
   verdictResponseSchema,
   type CardResponse,
   type RejectReason,
@@ -31,6 +32,7 @@ export function useCardActions(options: {
       const { note, ...rest } = { note: undefined, ...input };
       const body = note?.trim() ? { objectId, ...rest, note: note.trim() } : { objectId, ...rest };
       try {
+        verdictRequestSchema.parse(body); // the same contract the server parses with
         await fetchBackend(
           baseUrl,
           { path: '/api/card/verdict', method: 'POST', body },
