@@ -32,6 +32,7 @@ async function main(argv: string[]): Promise<void> {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--limit <n>', 'requests per token per rolling 10 s', integer(1), 100)
     .option('--daily <n>', 'requests per token per UTC day (unlimited if absent)', integer(1))
+    .option('--search-per-second <n>', 'search requests per token per second', integer(1), 5)
     .option('--fail-rate <r>', 'share of requests answered 503', rate, 0)
     .option('--contacts <n>', 'contacts to generate when no seed file is given', integer(0), 1000)
     .option('--seed <n>', 'generator seed', integer(0), 42)
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
       limit: number;
       daily?: number;
       failRate: number;
+      searchPerSecond: number;
       contacts: number;
       seed: number;
       seedFile?: string;
@@ -71,6 +73,7 @@ async function main(argv: string[]): Promise<void> {
     perTenSeconds: options.limit,
     daily: options.daily,
     failureRate: options.failRate,
+    searchPerSecond: options.searchPerSecond,
     portalId: options.portalId,
     webhook:
       options.webhookUrl && clientSecret
