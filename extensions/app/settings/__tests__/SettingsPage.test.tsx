@@ -71,6 +71,22 @@ describe('the settings page', () => {
   it('When the backend is down, then it shows a plain message', async () => {
     const page = renderSettings({ 'GET /api/agreements': () => ({ status: 503, body: {} }) });
     await page.waitFor(() => expect(page.findByTestId(ErrorState, 'settings-unreachable')).toBeTruthy());
+    expect(page.findByTestId(ErrorState, 'settings-unreachable').find(Text).text).toBe(
+      'The settings could not be loaded. Try again in a minute.',
+    );
+  });
+
+  it("When the backend refuses with a reason, then the page shows the server's plain message", async () => {
+    const refusal = apiErrorSchema.parse({
+      error: { code: 'forbidden', message: 'Lead Pact is not connected to this HubSpot account yet.' },
+    });
+    const page = renderSettings({ 'GET /api/agreements': () => ({ status: 403, body: refusal }) });
+    await page.waitFor(() =>
+      expect(page.maybeFindByTestId(ErrorState, 'settings-unreachable')).not.toBeNull(),
+    );
+    expect(page.findByTestId(ErrorState, 'settings-unreachable').find(Text).text).toBe(
+      'Lead Pact is not connected to this HubSpot account yet.',
+    );
   });
 
   it('edits the open draft: the sales-ready grid shows its grades and a ticked C1 is saved with the draft', async () => {

@@ -38,7 +38,8 @@ function SettingsLoaded({ baseUrl }: { baseUrl: string }) {
   if (api.state.status === 'error') {
     return (
       <ErrorState title={t.unreachableTitle} testId="settings-unreachable">
-        <Text>{t.unreachableBody}</Text>
+        {/* A 4xx carries a plain message meant for the user (e.g. not connected); anything else stays generic. */}
+        <Text>{api.state.error.kind === 'rejected' ? api.state.error.message : t.unreachableBody}</Text>
         <Button onClick={api.reload}>{t.retry}</Button>
       </ErrorState>
     );
