@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { AppError } from '../errors/app-error';
 import { createTokenCipher } from '../security/token-cipher';
-import { rootContext } from './db-context';
+import { rootContext, type DbContext } from './db-context';
 import type { Engine } from './engine';
 import { migrateToLatest, migrationStatus, type MigrationStatus } from './migrate';
 import { openDatabase } from './open-database';
@@ -18,6 +18,8 @@ export interface StoreOptions {
 /** The app's storage: typed repositories over SQLite or PostgreSQL. */
 export type Store = Repositories & {
   readonly engine: Engine;
+  /** The database context the repositories use, for ports built outside the store (agreement use cases). */
+  readonly ctx: DbContext;
   /** Runs `fn` in one write transaction; the repositories it gets are bound to it. */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Resolves when the database answers. */
@@ -42,6 +44,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   return {
     ...createRepositories(root, cipher),
     engine,
+    ctx: root,
     transaction: (fn) => root.transaction((ctx) => fn(createRepositories(ctx, cipher))),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -94,11 +94,10 @@ export function contactsContract(make: () => Promise<TestDatabase>) {
   it('replaces the current qualification and keeps every one in the history', async () => {
     const portal = freshPortal();
     await store().qualifications.upsertMany(portal, [qualification('1')], 1);
-    await store().qualifications.upsertMany(
-      portal,
-      [qualification('1', { tier: 'sales_ready', grade: 'A1', qualifiedAt: 2 })],
-      2,
-    );
+    await store().qualifications.appendHistory(portal, [qualification('1')], 1);
+    const ready = qualification('1', { tier: 'sales_ready', grade: 'A1', qualifiedAt: 2 });
+    await store().qualifications.upsertMany(portal, [ready], 2);
+    await store().qualifications.appendHistory(portal, [ready], 2);
     expect(await store().qualifications.get(portal, '1')).toMatchObject({
       tier: 'sales_ready',
       grade: 'A1',
@@ -132,6 +131,7 @@ export function contactsContract(make: () => Promise<TestDatabase>) {
     await store().contacts.upsertMany(portal, [contact('1'), contact('2')], 1);
     await store().signals.addMany(portal, [{ contactId: '1', property: 'p', value: 'v', at: 1 }]);
     await store().qualifications.upsertMany(portal, [qualification('1'), qualification('2')], 1);
+    await store().qualifications.appendHistory(portal, [qualification('1')], 1);
     await store().verdicts.add(portal, {
       contactId: '1',
       userId: 'u',

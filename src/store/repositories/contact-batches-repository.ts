@@ -1,7 +1,6 @@
 import type { ContactRecord } from '../../domain/qualification';
 import type { DbContext } from '../db-context';
-import { fromJson } from '../json-column';
-import { propertyMapSchema } from './contacts-repository';
+import { readPropertyMap } from './contacts-repository';
 import { SUMMARY_COLUMNS, toSummary, type StoredQualification } from './qualifications-repository';
 
 /** A contact with its current qualification (without criteria), as batch work reads it. */
@@ -30,8 +29,8 @@ export function contactBatchesRepository(ctx: DbContext) {
       return rows.map((r) => ({
         contact: {
           id: r.id,
-          properties: fromJson(propertyMapSchema, r.properties, 'contacts.properties'),
-          company: r.company === null ? null : fromJson(propertyMapSchema, r.company, 'contacts.company'),
+          properties: readPropertyMap(r.properties, 'contacts.properties'),
+          company: r.company === null ? null : readPropertyMap(r.company, 'contacts.company'),
         },
         current:
           r.q_tier === null

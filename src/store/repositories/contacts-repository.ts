@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ContactRecord, PropertyMap } from '../../domain/qualification';
+import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 
@@ -20,6 +21,29 @@ export const UPSERT_CHUNK = 1000;
 /** Zod for a stored property map (HubSpot values are strings or null). */
 export const propertyMapSchema: z.ZodType<PropertyMap> = z.record(z.string(), z.string().nullable());
 
+function isPropertyMap(value: unknown): value is PropertyMap {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== null && typeof v !== 'string') return false;
+  }
+  return true;
+}
+
+/**
+ * Parses a stored property map. Same check as `propertyMapSchema`, written out because it runs once
+ * per contact in a rescore (zod cost ~10 µs per contact there); a bad value gets zod's detailed error.
+ */
+export function readPropertyMap(text: string, column: string): PropertyMap {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  return isPropertyMap(value) ? value : fromJson(propertyMapSchema, text, column);
+}
+
 /** Contact snapshots per portal, paged by id for big batch work. */
 export function contactsRepository(ctx: DbContext) {
   return {
@@ -34,18 +58,19 @@ export function contactsRepository(ctx: DbContext) {
           hs_last_modified: c.hsLastModified ?? null,
           updated_at: at,
         }));
-        await ctx.db
-          .insertInto('contacts')
-          .values(rows)
-          .onConflict((oc) =>
-            oc.columns(['portal_id', 'contact_id']).doUpdateSet((eb) => ({
-              properties: eb.ref('excluded.properties'),
-              company: eb.ref('excluded.company'),
-              hs_last_modified: eb.ref('excluded.hs_last_modified'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
+        await bulkWrite(ctx, 'contacts.upsert', rows, (chunk) =>
+          ctx.db
+            .insertInto('contacts')
+            .values(chunk)
+            .onConflict((oc) =>
+              oc.columns(['portal_id', 'contact_id']).doUpdateSet((eb) => ({
+                properties: eb.ref('excluded.properties'),
+                company: eb.ref('excluded.company'),
+                hs_last_modified: eb.ref('excluded.hs_last_modified'),
+                updated_at: eb.ref('excluded.updated_at'),
+              })),
+            ),
+        );
       }
     },
     /** One snapshot, or undefined. */
@@ -59,8 +84,8 @@ export function contactsRepository(ctx: DbContext) {
       if (!row) return undefined;
       return {
         id: row.contact_id,
-        properties: fromJson(propertyMapSchema, row.properties, 'contacts.properties'),
-        company: row.company === null ? null : fromJson(propertyMapSchema, row.company, 'contacts.company'),
+        properties: readPropertyMap(row.properties, 'contacts.properties'),
+        company: row.company === null ? null : readPropertyMap(row.company, 'contacts.company'),
         hsLastModified: row.hs_last_modified,
         updatedAt: row.updated_at,
       };

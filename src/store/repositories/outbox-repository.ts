@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
 import type { OutboxTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';
@@ -63,21 +64,22 @@ export function outboxRepository(ctx: DbContext) {
           updated_at: now,
           sent_at: null,
         }));
-        await ctx.db
-          .insertInto('outbox')
-          .values(rows)
-          .onConflict((oc) =>
-            oc.columns(['portal_id', 'contact_id']).doUpdateSet({
-              properties: merged,
-              attempts: sql`case when outbox.status = 'pending' then outbox.attempts else 0 end`,
-              next_attempt_at: sql`case when outbox.status = 'pending' then outbox.next_attempt_at else excluded.next_attempt_at end`,
-              revision: sql`outbox.revision + 1`,
-              status: 'pending',
-              message: null,
-              updated_at: now,
-            }),
-          )
-          .execute();
+        await bulkWrite(ctx, 'outbox.enqueue', rows, (chunk) =>
+          ctx.db
+            .insertInto('outbox')
+            .values(chunk)
+            .onConflict((oc) =>
+              oc.columns(['portal_id', 'contact_id']).doUpdateSet((eb) => ({
+                properties: merged,
+                attempts: sql`case when outbox.status = 'pending' then outbox.attempts else 0 end`,
+                next_attempt_at: sql`case when outbox.status = 'pending' then outbox.next_attempt_at else excluded.next_attempt_at end`,
+                revision: sql`outbox.revision + 1`,
+                status: eb.ref('excluded.status'),
+                message: eb.ref('excluded.message'),
+                updated_at: eb.ref('excluded.updated_at'),
+              })),
+            ),
+        );
       }
     },
     /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
 import type { QualificationsTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';
@@ -41,6 +42,8 @@ export const SUMMARY_COLUMNS = [
   'recycled_at',
   'capacity_month',
 ] as const;
+
+const UPDATED_COLUMNS = [...SUMMARY_COLUMNS.slice(1), 'criteria', 'updated_at'] as const;
 
 type SummaryRow = Pick<QualificationsTable, (typeof SUMMARY_COLUMNS)[number]>;
 
@@ -100,36 +103,35 @@ export function qualificationsRepository(ctx: DbContext) {
         ? { ...toSummary(row), criteria: fromJson(z.unknown(), row.criteria, 'qualifications.criteria') }
         : undefined;
     },
-    /** Replaces the current qualification of many contacts; with `history`, also appends each to the history. */
-    async upsertMany(
-      portalId: string,
-      rows: readonly StoredQualification[],
-      at: number,
-      history = true,
-    ): Promise<void> {
+    /** Replaces the current qualification of many contacts (history is separate: `appendHistory`). */
+    async upsertMany(portalId: string, rows: readonly StoredQualification[], at: number): Promise<void> {
       for (let i = 0; i < rows.length; i += UPSERT_CHUNK / 2) {
-        const values = rows.slice(i, i + UPSERT_CHUNK / 2).map((q) => toColumns(portalId, q));
-        await ctx.db
-          .insertInto('qualifications')
-          .values(values.map((v) => ({ ...v, updated_at: at })))
-          .onConflict((oc) =>
-            oc
-              .columns(['portal_id', 'contact_id'])
-              .doUpdateSet((eb) =>
-                Object.fromEntries(
-                  [...SUMMARY_COLUMNS.slice(1), 'criteria', 'updated_at'].map((c) => [
-                    c,
-                    eb.ref(`excluded.${c}` as 'excluded.tier'),
-                  ]),
+        const values = rows
+          .slice(i, i + UPSERT_CHUNK / 2)
+          .map((q) => ({ ...toColumns(portalId, q), updated_at: at }));
+        await bulkWrite(ctx, 'qualifications.upsert', values, (chunk) =>
+          ctx.db
+            .insertInto('qualifications')
+            .values(chunk)
+            .onConflict((oc) =>
+              oc
+                .columns(['portal_id', 'contact_id'])
+                .doUpdateSet((eb) =>
+                  Object.fromEntries(
+                    UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.tier')]),
+                  ),
                 ),
-              ),
-          )
-          .execute();
-        if (history)
-          await ctx.db
-            .insertInto('qualification_history')
-            .values(values.map((v) => ({ ...v, at })))
-            .execute();
+            ),
+        );
+      }
+    },
+    /** Appends qualifications to the contacts' history (callers add a row when the verdict changed). */
+    async appendHistory(portalId: string, rows: readonly StoredQualification[], at: number): Promise<void> {
+      for (let i = 0; i < rows.length; i += UPSERT_CHUNK / 2) {
+        const values = rows.slice(i, i + UPSERT_CHUNK / 2).map((q) => ({ ...toColumns(portalId, q), at }));
+        await bulkWrite(ctx, 'qualifications.history', values, (chunk) =>
+          ctx.db.insertInto('qualification_history').values(chunk),
+        );
       }
     },
     /** Updates the SLA fields of one contact (sweeps, rejections). */

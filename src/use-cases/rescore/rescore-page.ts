@@ -1,12 +1,13 @@
 import type { Agreement } from '../../domain/agreement-schema';
+import { capacityForMonth, monthOf } from '../../domain/allocate-capacity';
 import type { Locale } from '../../domain/qualification';
 import type { Repositories } from '../../store/repositories';
 import type { OutboxWrite } from '../../store/repositories/outbox-repository';
 import type { StoredQualification } from '../../store/repositories/qualifications-repository';
 import { applyCapacity, holdsPlace, placeCandidates, type Scored } from './allocate-batch';
-import { capacityFor, capacityMonth } from './capacity-month';
+import { storedCriteria } from './stored-criteria';
 import type { ScoringEngine } from './rescore-ports';
-import { changedProperties, writtenProperties } from './written-properties';
+import { changedProperties } from './written-properties';
 
 /** Everything one page needs besides the transaction. */
 export interface PageJob {
@@ -49,8 +50,19 @@ function toStored(s: Scored, job: PageJob, month: string, placed: boolean): Stor
     slaStatus: kept ? kept.slaStatus : placed ? 'on_track' : null,
     recycledAt: s.current?.recycledAt ?? null,
     capacityMonth: kept ? kept.capacityMonth : placed ? month : null,
-    criteria: s.q.criteria,
+    criteria: storedCriteria(s.q.criteria),
   };
+}
+
+/** History keeps verdicts (tier, grade, stage, route), not every drift of score or wording. */
+function verdictChanged(before: Scored['current'], after: StoredQualification): boolean {
+  return (
+    !before ||
+    before.tier !== after.tier ||
+    before.grade !== after.grade ||
+    before.stage !== after.stage ||
+    before.route !== after.route
+  );
 }
 
 /**
@@ -77,30 +89,30 @@ export async function rescorePage(
       recycledAt: current?.recycledAt ?? null,
     }),
   }));
-  const month = capacityMonth(job.now, job.agreement);
+  const month = monthOf(job.now, job.agreement.sla.timezone);
   const candidates = placeCandidates(batch);
   const taken = await tx.capacity.takeUpTo(
     job.portalId,
     month,
-    capacityFor(job.agreement, month),
+    capacityForMonth(job.agreement, month),
     candidates.length,
   );
   applyCapacity(candidates, taken);
   const placed = new Set(candidates.slice(0, taken).map((s) => s.contactId));
 
   const upserts: StoredQualification[] = [];
+  const verdicts: StoredQualification[] = [];
   const writes: OutboxWrite[] = [];
   for (const s of batch) {
     const stored = toStored(s, job, month, placed.has(s.contactId));
-    const changed = changedProperties(
-      s.current ? writtenProperties(s.current) : null,
-      writtenProperties(stored),
-    );
-    if (Object.keys(changed).length === 0) continue;
+    const changed = changedProperties(s.current, stored);
+    if (changed === null) continue;
     upserts.push(stored);
+    if (verdictChanged(s.current, stored)) verdicts.push(stored);
     writes.push({ contactId: s.contactId, properties: changed });
   }
   await tx.qualifications.upsertMany(job.portalId, upserts, job.now);
+  await tx.qualifications.appendHistory(job.portalId, verdicts, job.now);
   await tx.outbox.enqueueMany(job.portalId, writes, job.now);
   return {
     lastId: rows[rows.length - 1]!.contact.id,

@@ -15,41 +15,48 @@ export type WrittenFields = Pick<
   | 'slaStatus'
 >;
 
-/** The version property alone never triggers a write: an unchanged verdict is not re-sent after every approval. */
-const VERSION_PROPERTY = 'lead_pact_agreement_version';
+/** Each written property and the field it comes from; '' clears a property in HubSpot. */
+const PROPERTIES: readonly (readonly [string, keyof WrittenFields])[] = [
+  ['lead_pact_tier', 'tier'],
+  ['lead_pact_grade', 'grade'],
+  ['lead_pact_score', 'score'],
+  ['lead_pact_stage', 'stage'],
+  ['lead_pact_route', 'route'],
+  ['lead_pact_reasons', 'reasons'],
+  ['lead_pact_qualified_at', 'qualifiedAt'],
+  ['lead_pact_follow_up_due', 'followUpDue'],
+  ['lead_pact_sla_status', 'slaStatus'],
+];
 
 const text = (value: number | string | null): string => (value === null ? '' : String(value));
 
-/** The `lead_pact_*` values HubSpot should hold for a qualification; '' clears a property. */
+/** The `lead_pact_*` values HubSpot should hold for a qualification. */
 export function writtenProperties(q: WrittenFields): Record<string, string> {
-  return {
-    lead_pact_tier: q.tier,
-    lead_pact_grade: q.grade,
-    lead_pact_score: text(q.score),
-    lead_pact_stage: q.stage,
-    lead_pact_route: q.route,
-    lead_pact_reasons: q.reasons,
-    [VERSION_PROPERTY]: text(q.agreementVersion),
-    lead_pact_qualified_at: text(q.qualifiedAt),
-    lead_pact_follow_up_due: text(q.followUpDue),
-    lead_pact_sla_status: text(q.slaStatus),
-  };
+  const properties: Record<string, string> = {};
+  for (const [name, field] of PROPERTIES) properties[name] = text(q[field]);
+  properties.lead_pact_agreement_version = text(q.agreementVersion);
+  return properties;
 }
 
 /**
- * Only the properties whose value changed. A first write skips empty values (nothing to clear);
- * when nothing but the agreement version changed, nothing is written.
+ * Only the properties whose value changed, or null when nothing did. A first write skips empty
+ * values (nothing to clear). The agreement version alone never triggers a write: an unchanged
+ * verdict is not re-sent to HubSpot after every approval; it goes along when anything else changes.
+ * Runs once per contact in a rescore, so it compares fields without building maps first.
  */
 export function changedProperties(
-  before: Record<string, string> | null,
-  after: Record<string, string>,
-): Record<string, string> {
-  const changed: Record<string, string> = {};
-  let meaningful = false;
-  for (const [name, value] of Object.entries(after)) {
-    if (before === null ? value === '' : before[name] === value) continue;
-    changed[name] = value;
-    if (name !== VERSION_PROPERTY) meaningful = true;
+  before: WrittenFields | null,
+  after: WrittenFields,
+): Record<string, string> | null {
+  let changed: Record<string, string> | null = null;
+  for (const [name, field] of PROPERTIES) {
+    const value = after[field];
+    if (before === null ? value === null || value === '' : before[field] === value) continue;
+    changed ??= {};
+    changed[name] = text(value);
   }
-  return meaningful ? changed : {};
+  if (changed && (before === null || before.agreementVersion !== after.agreementVersion)) {
+    changed.lead_pact_agreement_version = text(after.agreementVersion);
+  }
+  return changed;
 }

@@ -2,6 +2,7 @@ import { registerRescore } from '../../../src/jobs/handlers/rescore-handler';
 import { createJobRegistry } from '../../../src/jobs/job-registry';
 import { createJobWorker } from '../../../src/jobs/job-worker';
 import type { Store } from '../../../src/store/create-store';
+import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import { rescorePortal } from '../../../src/use-cases/rescore/rescore-portal';
 import { fakeEngine } from './fake-engine';
 import { activate, agreementWith, contacts } from './rescore-fixtures';
@@ -195,6 +196,38 @@ export function rescoreContract(store: () => Store) {
       status: 'succeeded',
       progress: { done: 30, total: 30, finished: true },
       result: { done: 30, changed: 30 },
+    });
+  });
+
+  it('hands a director of a 1,200-person company who asked for a quote to field sales with the real engine', async () => {
+    const p = portal();
+    const hot = {
+      id: '1',
+      properties: {
+        jobtitle: 'Director of IT',
+        recent_conversion_event_name: 'Get a quote (newsletter)',
+        recent_conversion_date: String(NOW),
+        email: 'a@corp.example',
+      },
+      company: { numberofemployees: '1200', industry: 'MACHINERY' },
+    };
+    const cold = { id: '2', properties: { jobtitle: 'Engineer', email: 'b@corp.example' }, company: null };
+    await store().contacts.upsertMany(p, [hot, cold], 1);
+    const v = await activate(store(), p, agreementWith());
+    await rescorePortal(store(), domainEngine, { portalId: p, agreementVersion: v, now });
+    const ready = await store().outbox.get(p, '1');
+    expect(ready?.properties).toMatchObject({
+      lead_pact_tier: 'sales_ready',
+      lead_pact_grade: 'A1',
+      lead_pact_stage: 'decision',
+      lead_pact_route: 'field_sales',
+      lead_pact_sla_status: 'on_track',
+    });
+    expect(Number(ready?.properties.lead_pact_follow_up_due)).toBeGreaterThan(NOW);
+    expect(ready?.properties.lead_pact_reasons).toMatch(/quote/i);
+    expect((await store().outbox.get(p, '2'))?.properties).toMatchObject({
+      lead_pact_tier: 'nurture',
+      lead_pact_route: 'marketing',
     });
   });
 }

@@ -1,0 +1,59 @@
+import { CompiledQuery, type Compilable } from 'kysely';
+import type { DbContext } from './db-context';
+
+/** SQL text per (engine, statement, row count): building and compiling a 512-row insert is costly, its text never changes. */
+const compiledSql = new Map<string, string>();
+
+/** Rows per statement: powers of two up to this, so any row count reuses a handful of cached statement shapes. */
+const MAX_ROWS = 512;
+
+function chunkSize(remaining: number): number {
+  return remaining >= MAX_ROWS ? MAX_ROWS : 2 ** Math.floor(Math.log2(remaining));
+}
+
+async function writeChunk<R extends Record<string, unknown>>(
+  ctx: DbContext,
+  name: string,
+  rows: R[],
+  build: (rows: R[]) => Compilable,
+): Promise<void> {
+  const columns = Object.keys(rows[0] as R);
+  const key = `${ctx.engine}:${name}:${rows.length}:${columns.join(',')}`;
+  const parameters: unknown[] = new Array(rows.length * columns.length);
+  let i = 0;
+  for (const row of rows) for (const column of columns) parameters[i++] = row[column];
+  let text = compiledSql.get(key);
+  if (text === undefined) {
+    const compiled = build(rows).compile();
+    const same =
+      compiled.parameters.length === parameters.length &&
+      compiled.parameters.every((p, k) => p === parameters[k]);
+    if (!same) {
+      await ctx.db.executeQuery(compiled);
+      return;
+    }
+    text = compiled.sql;
+    compiledSql.set(key, text);
+  }
+  await ctx.db.executeQuery(CompiledQuery.raw(text, parameters));
+}
+
+/**
+ * Executes a multi-row statement built by `build` in chunks of cached shapes: Kysely compiles each
+ * shape once; later calls bind the rows' values (row-major, in the first row's key order) to the
+ * cached SQL. Every row must have the same keys, with null (not undefined) for empty values, and
+ * `build` must bind nothing but the rows (use `excluded.*` in conflict updates); a shape that binds
+ * anything else is simply executed as built each time.
+ */
+export async function bulkWrite<R extends Record<string, unknown>>(
+  ctx: DbContext,
+  name: string,
+  rows: readonly R[],
+  build: (rows: R[]) => Compilable,
+): Promise<void> {
+  for (let at = 0; at < rows.length;) {
+    const size = chunkSize(rows.length - at);
+    await writeChunk(ctx, name, rows.slice(at, at + size), build);
+    at += size;
+  }
+}
