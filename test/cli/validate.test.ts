@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runCli } from './run-cli';
 
+// Each test starts the built CLI as a process, which is slow on a busy machine.
+jest.setTimeout(90_000);
+
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'lead-pact-validate-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
