@@ -56,8 +56,10 @@ async function readMap(file: string): Promise<Record<string, string>> {
 
 async function sizeOf(file: string): Promise<number> {
   try {
-    return (await stat(file)).size;
+    const info = await stat(file);
+    if (info.isFile()) return info.size;
   } catch (cause) {
     throw new AppError('invalid_input', `${file}: no such file`, [], { cause });
   }
+  throw new AppError('invalid_input', `${file}: not a file`);
 }

@@ -30,6 +30,8 @@ export async function* readCsvContacts(
         void skipped.push({ line: lineOf(error), problem: error?.message ?? 'unreadable row' }),
     }),
   );
+  // pipe() does not pass a read error on: without this, a failing read would be an unhandled 'error' event.
+  input.once('error', (error) => parser.destroy(error));
   let columns: Column[] | undefined;
   let idIndex = -1;
   for await (const { record, info } of parser as AsyncIterable<{

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContactRow } from '../../../src/cli/contacts/contact-row';
@@ -128,6 +128,12 @@ describe('reading JSON Lines and JSON arrays', () => {
     expect(isAppError(error, 'invalid_input') && error.message).toMatch(
       /broken\.json:2:12: invalid JSON: expected a double-quoted property name/,
     );
+  });
+
+  it('refuses a directory named like a contacts file', async () => {
+    const path = join(dir, 'folder.csv');
+    mkdirSync(path);
+    await expect(rows(path)).rejects.toThrow(/folder\.csv: not a file/);
   });
 
   it('refuses an unknown extension', async () => {
