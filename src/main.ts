@@ -3,6 +3,9 @@ import { hubspotMode, loadConfig, type Config } from './config';
 import { createApp } from './http/create-app';
 import { disconnectedPortals } from './http/disconnected-portals';
 import { createReadiness } from './http/readiness';
+import { apiRouters } from './http/routes/api-routers';
+import { unmappedUserTeams } from './http/routes/unmapped-user-teams';
+import { webhooksRouter } from './http/routes/webhooks-router';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
 import { configSecrets, createLogger, type Logger } from './logger';
 import { qualify } from './domain/qualify';
@@ -34,8 +37,8 @@ interface RouteContext {
 }
 
 /** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
-function buildRouters(_context: RouteContext): RequestHandler[] {
-  return [];
+function buildRouters(context: RouteContext): RequestHandler[] {
+  return [webhooksRouter(context), ...apiRouters({ ...context, userTeams: unmappedUserTeams })];
 }
 
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
