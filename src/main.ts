@@ -3,8 +3,6 @@ import { hubspotMode, loadConfig, type Config } from './config';
 import { createApp } from './http/create-app';
 import { disconnectedPortals } from './http/disconnected-portals';
 import { createReadiness } from './http/readiness';
-import { apiRouters } from './http/routes/api-routers';
-import { unmappedUserTeams } from './http/routes/unmapped-user-teams';
 import { webhooksRouter } from './http/routes/webhooks-router';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
 import { configSecrets, createLogger, type Logger } from './logger';
@@ -38,7 +36,7 @@ interface RouteContext {
 
 /** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
 function buildRouters(context: RouteContext): RequestHandler[] {
-  return [webhooksRouter(context), ...apiRouters({ ...context, userTeams: unmappedUserTeams })];
+  return [webhooksRouter(context)];
 }
 
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
