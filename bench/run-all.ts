@@ -9,6 +9,7 @@ const BENCHES: BenchModule[] = [
   { name: 'qualify', load: () => import('./qualify-bench.js') },
   { name: 'simulate', load: () => import('./simulate-bench.js') },
   { name: 'report', load: () => import('./report-bench.js') },
+  { name: 'rescore', load: () => import('./rescore-bench.js') },
 ];
 
 async function main(): Promise<void> {

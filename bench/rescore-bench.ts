@@ -1,0 +1,139 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { createStore } from '../src/store/create-store';
+import type { BenchRow } from './harness';
+import { rescoreContacts } from './rescore-data';
+
+const CONTACTS = Number(process.env.RESCORE_BENCH_CONTACTS ?? 1_000_000);
+/** `RESCORE_BENCH_ENGINES=sqlite` runs one engine only. */
+const ENGINES = (process.env.RESCORE_BENCH_ENGINES ?? 'sqlite,postgres').split(',') as (
+  'sqlite' | 'postgres'
+)[];
+const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PORTAL = '1000001';
+const NOW = Date.UTC(2026, 10, 27, 9);
+const run$ = promisify(execFile);
+
+interface Database {
+  engine: 'sqlite' | 'postgres';
+  options: { databaseUrl?: string; dataDir: string };
+  drop(): Promise<void>;
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: POSTGRES });
+  await client.connect().catch((error: Error) => {
+    throw new Error(`PostgreSQL is not reachable at ${POSTGRES}: ${error.message}`);
+  });
+  await client.query(sql).finally(() => client.end());
+}
+
+async function createDatabase(engine: 'sqlite' | 'postgres'): Promise<Database> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-bench-'));
+  const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  if (engine === 'sqlite') return { engine, options: { dataDir }, drop: removeDir };
+  const name = `lp_bench_${process.pid}_${Date.now()}`;
+  await admin(`create database ${name}`);
+  const url = new URL(POSTGRES);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    await admin(`drop database if exists ${name} with (force)`);
+    await removeDir();
+  };
+  return { engine, options: { databaseUrl: url.toString(), dataDir }, drop };
+}
+
+/** The example agreement with one band changed (company size >= 100: 25 -> 30 points), the diff DESIGN.md shows. */
+function changed(agreement: { fit: { rules: { id: string; bands?: { min: number; points: number }[] }[] } }) {
+  const rules = agreement.fit.rules.map((rule) =>
+    rule.id === 'company-size' && rule.bands
+      ? { ...rule, bands: rule.bands.map((b) => (b.min === 100 ? { ...b, points: 30 } : b)) }
+      : rule,
+  );
+  return { ...agreement, fit: { ...agreement.fit, rules } };
+}
+
+/** Stores the contacts and two agreement versions: the example, then a one-band change. */
+async function seed(db: Database): Promise<void> {
+  const store = await createStore(db.options);
+  const agreement = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '../../examples/agreement.json'), 'utf8'),
+  );
+  for (let from = 0; from < CONTACTS; from += 10_000) {
+    const chunk = rescoreContacts(from, Math.min(10_000, CONTACTS - from), NOW);
+    await store.transaction((tx) => tx.contacts.upsertMany(PORTAL, chunk, NOW));
+  }
+  for (const body of [agreement, changed(agreement)]) {
+    await store.agreements.createDraft({
+      portalId: PORTAL,
+      name: body.name,
+      body,
+      createdBy: 'bench',
+      at: NOW,
+    });
+  }
+  await store.close();
+}
+
+async function rescore(db: Database, version: number) {
+  const store = await createStore(db.options);
+  await store.agreements.activate(PORTAL, version, ['draft'], { approvedBy: 'bench', approvedAt: NOW });
+  await store.close();
+  const child = path.join(__dirname, 'rescore-child.js');
+  const args = [
+    child,
+    db.options.databaseUrl ?? '',
+    db.options.dataDir,
+    PORTAL,
+    String(version),
+    String(NOW),
+  ];
+  const { stdout } = await run$(process.execPath, args, { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as { seconds: number; peakRssMb: number; done: number; changed: number };
+}
+
+async function benchEngine(engine: 'sqlite' | 'postgres'): Promise<BenchRow[]> {
+  const db = await createDatabase(engine);
+  try {
+    await seed(db);
+    const first = await rescore(db, 1);
+    const change = await rescore(db, 2);
+    const label = `rescore ${CONTACTS.toLocaleString('en-US')} contacts, ${engine}`;
+    const budget = engine === 'sqlite';
+    return [
+      {
+        name: `${label}, first (all new)`,
+        measured: first.seconds,
+        unit: 's',
+        note: `${first.changed} changed`,
+      },
+      {
+        name: `${label}, after an agreement change`,
+        measured: change.seconds,
+        unit: 's',
+        budget: budget ? { atMost: 20 } : undefined,
+        note: `${change.changed} changed`,
+      },
+      { name: `${label}, throughput`, measured: change.done / change.seconds, unit: 'contacts/s' },
+      {
+        name: `${label}, peak RSS`,
+        measured: Math.max(first.peakRssMb, change.peakRssMb),
+        unit: 'MB',
+        budget: budget ? { atMost: 300 } : undefined,
+      },
+    ];
+  } finally {
+    await db.drop();
+  }
+}
+
+/** Rescore of 1,000,000 stored contacts on SQLite (budget: < 20 s, < 300 MB) and on PostgreSQL (reported). */
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const engine of ENGINES) rows.push(...(await benchEngine(engine)));
+  return rows;
+}

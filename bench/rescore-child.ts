@@ -1,0 +1,25 @@
+// One rescore in its own process, so its time and peak RSS are its own. Prints one JSON line.
+import { createStore } from '../src/store/create-store';
+import { domainEngine } from '../src/use-cases/rescore/domain-engine';
+import { rescorePortal } from '../src/use-cases/rescore/rescore-portal';
+
+async function main([databaseUrl = '', dataDir = '', portalId = '', version = '1', now = '0']: string[]) {
+  const store = await createStore({ databaseUrl: databaseUrl || undefined, dataDir });
+  const started = process.hrtime.bigint();
+  const result = await rescorePortal(store, domainEngine, {
+    portalId,
+    agreementVersion: Number(version),
+    now: () => Number(now),
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(
+    `${JSON.stringify({ seconds, peakRssMb, done: result.done, changed: result.changed })}\n`,
+  );
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
