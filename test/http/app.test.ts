@@ -4,7 +4,7 @@ import { createApp } from '../../src/http/create-app';
 import { createReadiness, type ReadinessReport, type StoreHealth } from '../../src/http/readiness';
 import { startWebServer, stopWebServer, type WebServer } from '../../src/http/web-server';
 import { createLogger } from '../../src/logger';
-import { metricsRegistry } from '../../src/metrics';
+import { jobOutcomes, metricsRegistry, reportQueueDepthFrom } from '../../src/metrics';
 
 const logLines: string[] = [];
 const logger = createLogger({
@@ -106,6 +106,15 @@ describe('health routes', () => {
       /http_request_duration_seconds_count\{method="GET",route="\/api\/widgets\/:id",status="400"\} \d+/,
     );
     expect(text).toContain('lead_pact_queue_depth');
+  });
+  test('When the store reports queue depth and jobs finish, then /metrics shows both', async () => {
+    reportQueueDepthFrom(async () => ({ queued: 3, running: 1 }));
+    jobOutcomes.inc({ type: 'rescore', outcome: 'dead' });
+    const text = await (await get('/metrics')).text();
+    reportQueueDepthFrom(undefined);
+    expect(text).toContain('lead_pact_queue_depth{state="queued"} 3');
+    expect(text).toContain('lead_pact_queue_depth{state="running"} 1');
+    expect(text).toMatch(/lead_pact_jobs_total\{type="rescore",outcome="dead"\} [1-9]/);
   });
 });
 
