@@ -10,7 +10,9 @@ const BIN = path.join(__dirname, '..', '..', 'bin', 'lead-pact.js');
 const CONTACTS = Number(process.env.REPORT_BENCH_CONTACTS ?? 1_000_000);
 
 /** Runs the built `lead-pact report` on a DATA_DIR: wall seconds and peak RSS (MB) of the whole process. */
-async function timeReport(dataDir: string): Promise<{ seconds: number; peakMb: number; bytes: number }> {
+async function timeReport(
+  dataDir: string,
+): Promise<{ seconds: number; cpuSeconds: number | null; peakMb: number; bytes: number }> {
   const args = [BIN, 'report', '--portal', REPORT_BENCH_PORTAL, '--month', '2026-11', '--format', 'json'];
   const preload = ['--require', path.join(__dirname, 'report-peak-rss.js')];
   const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir };
@@ -28,7 +30,10 @@ async function timeReport(dataDir: string): Promise<{ seconds: number; peakMb: n
   const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr) ?? /peak-rss-kb=(\d+)/.exec(stderr);
   if (!kb?.[1]) throw new Error(`no peak RSS in the child's output: ${stderr.slice(0, 2000)}`);
   JSON.parse(stdout);
-  return { seconds, peakMb: Number(kb[1]) / 1024, bytes: stdout.length };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1];
+  const cpuSeconds = user && system ? Number(user) + Number(system) : null;
+  return { seconds, cpuSeconds, peakMb: Number(kb[1]) / 1024, bytes: stdout.length };
 }
 
 /**
@@ -48,6 +53,10 @@ export async function run(): Promise<BenchRow[]> {
     return [
       { name: `report, ${size}, first run`, measured: first.seconds, unit: 's', budget: { atMost: 30 } },
       { name: `report, ${size}, second run`, measured: second.seconds, unit: 's', budget: { atMost: 30 } },
+      // CPU time (user + system) of the second run: the figure to compare across machines and load.
+      ...(second.cpuSeconds === null
+        ? []
+        : [{ name: `report, ${size}, CPU time`, measured: second.cpuSeconds, unit: 's' }]),
       {
         name: `report, ${size}, peak RSS`,
         measured: Math.max(first.peakMb, second.peakMb),
