@@ -1,0 +1,32 @@
+import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { RateBudgetRepository } from '../../store/repositories/rate-budget-repository';
+
+/** A portal whose writes wait for HubSpot's daily limit to reset, as /readyz shows it. */
+export interface PausedPortal {
+  portalId: string;
+  message: string;
+}
+
+/** Pauses longer than this are HubSpot's DAILY limit, not a ten-second slow-down. */
+const DAILY_PAUSE_MS = 60_000;
+
+/** Connected portals paused by HubSpot's daily request limit, each with when writing resumes. */
+export async function pausedPortals(
+  store: {
+    installations: Pick<InstallationsRepository, 'list'>;
+    rateBudget: Pick<RateBudgetRepository, 'status'>;
+  },
+  now: number,
+): Promise<PausedPortal[]> {
+  const paused: PausedPortal[] = [];
+  for (const { portalId } of await store.installations.list('connected')) {
+    const { pausedUntil } = await store.rateBudget.status(portalId, now);
+    if (pausedUntil === null || pausedUntil - now < DAILY_PAUSE_MS) continue;
+    const at = new Date(pausedUntil).toISOString();
+    paused.push({
+      portalId,
+      message: `Portal ${portalId} reached HubSpot's daily API limit: writes are paused until ${at} and kept until then.`,
+    });
+  }
+  return paused;
+}

@@ -1,0 +1,44 @@
+import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
+import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { OutboxRepository } from '../../store/repositories/outbox-repository';
+import type { RateBudgetRepository } from '../../store/repositories/rate-budget-repository';
+
+/** What the writer needs from the store: the outbox, the shared request budget, the portal's connection. */
+export interface WriteBackStore {
+  outbox: Pick<OutboxRepository, 'claimDue' | 'markSent' | 'markRejected' | 'retryLater' | 'counts'>;
+  rateBudget: Pick<RateBudgetRepository, 'reserveRequests' | 'pauseUntil' | 'status'>;
+  installations: Pick<InstallationsRepository, 'get' | 'setStatus'>;
+}
+
+/** Where writer events go (pino-shaped: object first, then the message). */
+export interface WriteBackLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+/** The writer's settings and clock; tests pass a fake clock and sleep. */
+export interface WriteBackOptions {
+  portalId: string;
+  /** HUBSPOT_REQUESTS_PER_10S: the per-portal ceiling shared by every worker. */
+  limitPer10s: number;
+  gateway: Pick<HubSpotGateway, 'updateContacts'>;
+  log?: WriteBackLog;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  signal?: AbortSignal;
+  /** Stop and hand back to the queue after this long (the job re-enqueues itself). */
+  maxRunMs?: number;
+  /** Longest wait for the budget inside one run; longer waits (a DAILY pause) end the run. */
+  maxInlineWaitMs?: number;
+}
+
+/** How a run ended: outbox drained, more to do later (`resumeAt`), paused by HubSpot's daily limit, or disconnected. */
+export interface WriteBackResult {
+  outcome: 'drained' | 'more' | 'paused' | 'disconnected';
+  requests: number;
+  written: number;
+  rejected: number;
+  retried: number;
+  /** When to run again (`more` and `paused`). */
+  resumeAt?: number;
+}
