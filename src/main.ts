@@ -1,38 +1,23 @@
-import type { RequestHandler } from "express";
-import { hubspotMode, loadConfig, type Config } from "./config";
-import { createApp } from "./http/create-app";
-import { disconnectedPortals } from "./http/disconnected-portals";
-import { createReadiness } from "./http/readiness";
-import { webhooksRouter } from "./http/routes/webhooks-router";
-import {
-  startWebServer,
-  stopWebServer,
-  type WebServer,
-} from "./http/web-server";
-import { configSecrets, createLogger, type Logger } from "./logger";
-import { qualify } from "./domain/qualify";
-import { renderReasons } from "./domain/render-reasons";
-import { registerRescore } from "./jobs/handlers/rescore-handler";
-import { registerWriteBack } from "./jobs/handlers/write-back-handler";
-import { createApiClientGateway } from "./hubspot/api-client-gateway";
-import { pausedPortals } from "./use-cases/write-back/paused-portals";
-import { portalGateways } from "./use-cases/write-back/portal-gateways";
-import { createJobRegistry, type JobRegistry } from "./jobs/job-registry";
-import {
-  createJobWorker,
-  type JobEvent,
-  type JobWorker,
-} from "./jobs/job-worker";
-import {
-  enableProcessMetrics,
-  jobOutcomes,
-  metricsRegistry,
-  reportQueueDepthFrom,
-} from "./metrics";
-import { createStore, type Store } from "./store/create-store";
+import type { RequestHandler } from 'express';
+import { hubspotMode, loadConfig, type Config } from './config';
+import { createApp } from './http/create-app';
+import { disconnectedPortals } from './http/disconnected-portals';
+import { createReadiness } from './http/readiness';
+import { apiRouters } from './http/routes/api-routers';
+import { unmappedUserTeams } from './http/routes/unmapped-user-teams';
+import { webhooksRouter } from './http/routes/webhooks-router';
+import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
+import { configSecrets, createLogger, type Logger } from './logger';
+import { qualify } from './domain/qualify';
+import { renderReasons } from './domain/render-reasons';
+import { registerRescore } from './jobs/handlers/rescore-handler';
+import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
+import { createJobWorker, type JobEvent, type JobWorker } from './jobs/job-worker';
+import { enableProcessMetrics, jobOutcomes, metricsRegistry, reportQueueDepthFrom } from './metrics';
+import { createStore, type Store } from './store/create-store';
 
 /** Which parts of the service a process runs: the HTTP app, the job worker, or both. */
-export const ROLES = ["web", "worker", "all"] as const;
+export const ROLES = ['web', 'worker', 'all'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A started service: where it listens (web roles) and how to drain it. */
@@ -53,54 +38,22 @@ interface RouteContext {
 
 /** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
 function buildRouters(context: RouteContext): RequestHandler[] {
-  return [webhooksRouter(context)];
+  return [webhooksRouter(context), ...apiRouters({ ...context, userTeams: unmappedUserTeams })];
 }
 
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
-function buildJobRegistry({
-  config,
-  logger,
-  store,
-}: RouteContext): JobRegistry {
+function buildJobRegistry({ store }: RouteContext): JobRegistry {
   const registry = createJobRegistry();
   registerRescore(registry, store, { qualify, renderReasons });
-  registerWriteBack(registry, {
-    store,
-    limitPer10s: config.hubspot.requestsPer10s,
-    log: logger,
-    gatewayFor: portalGateways({
-      installations: store.installations,
-      ...(config.hubspot.accessToken && config.hubspot.portalId
-        ? {
-            staticToken: {
-              portalId: String(config.hubspot.portalId),
-              accessToken: config.hubspot.accessToken,
-            },
-          }
-        : {}),
-      create: (accessToken) =>
-        createApiClientGateway({
-          accessToken,
-          basePath: config.hubspot.apiBaseUrl,
-        }),
-    }),
-  });
   return registry;
 }
 
 function logJobEvent(logger: Logger, { outcome, job, error }: JobEvent): void {
   jobOutcomes.inc({ type: job.type, outcome });
-  const line = {
-    jobId: job.id,
-    type: job.type,
-    attempts: job.attempts,
-    outcome,
-  };
-  if (outcome === "dead")
-    logger.error({ ...line, err: error }, "job failed for good");
-  else if (outcome === "retry")
-    logger.warn({ ...line, err: error }, "job failed; will retry");
-  else logger.info(line, "job finished");
+  const line = { jobId: job.id, type: job.type, attempts: job.attempts, outcome };
+  if (outcome === 'dead') logger.error({ ...line, err: error }, 'job failed for good');
+  else if (outcome === 'retry') logger.warn({ ...line, err: error }, 'job failed; will retry');
+  else logger.info(line, 'job finished');
 }
 
 /** Starts leasing jobs, unless no area has registered a handler yet. */
@@ -108,7 +61,7 @@ function startWorker(context: RouteContext): JobWorker | undefined {
   const { logger, store } = context;
   const registry = buildJobRegistry(context);
   if (registry.types().length === 0) {
-    logger.warn("no job handlers are registered: the worker stays idle");
+    logger.warn('no job handlers are registered: the worker stays idle');
     return undefined;
   }
   const worker = createJobWorker({
@@ -117,18 +70,13 @@ function startWorker(context: RouteContext): JobWorker | undefined {
     onEvent: (event) => logJobEvent(logger, event),
   });
   worker.start();
-  logger.info(
-    { workerId: worker.workerId, jobTypes: registry.types() },
-    "worker started",
-  );
+  logger.info({ workerId: worker.workerId, jobTypes: registry.types() }, 'worker started');
   return worker;
 }
 
 function notices(config: Config): string[] {
-  if (hubspotMode(config) !== "not-configured") return [];
-  return [
-    'HubSpot is not connected yet: see the README section "Connecting HubSpot".',
-  ];
+  if (hubspotMode(config) !== 'not-configured') return [];
+  return ['HubSpot is not connected yet: see the README section "Connecting HubSpot".'];
 }
 
 async function startWeb(context: RouteContext): Promise<WebServer> {
@@ -137,17 +85,9 @@ async function startWeb(context: RouteContext): Promise<WebServer> {
     store,
     logger,
     notices: notices(config),
-    portalProblems: async () => [
-      ...(await disconnectedPortals(store.installations)),
-      ...(await pausedPortals(store, Date.now())),
-    ],
+    portalProblems: () => disconnectedPortals(store.installations),
   });
-  const app = createApp({
-    logger,
-    readiness,
-    metrics: metricsRegistry,
-    routers: buildRouters(context),
-  });
+  const app = createApp({ logger, readiness, metrics: metricsRegistry, routers: buildRouters(context) });
   return startWebServer(app, config.port);
 }
 
@@ -165,39 +105,30 @@ export async function startService(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningService> {
   const config = loadConfig(env);
-  const logger = createLogger({
-    level: config.logLevel,
-    secrets: configSecrets(config),
-  });
+  const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
   const store = await createStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    tokenEncryptionKey: config.tokenEncryptionKey?.toString("hex"),
+    tokenEncryptionKey: config.tokenEncryptionKey?.toString('hex'),
   });
   enableProcessMetrics();
   const context = { config, logger, store };
-  const web =
-    role === "worker"
-      ? undefined
-      : await startWeb(context).catch(closing(store));
+  const web = role === 'worker' ? undefined : await startWeb(context).catch(closing(store));
   if (web) reportQueueDepthFrom(() => store.jobs.counts());
-  const worker = role === "web" ? undefined : startWorker(context);
+  const worker = role === 'web' ? undefined : startWorker(context);
   const hubspot = hubspotMode(config);
-  logger.info(
-    { role, engine: store.engine, url: web?.url, hubspot },
-    "lead-pact started",
-  );
+  logger.info({ role, engine: store.engine, url: web?.url, hubspot }, 'lead-pact started');
   return {
     config,
     logger,
     url: web?.url,
     async stop() {
-      logger.info({ role }, "draining");
+      logger.info({ role }, 'draining');
       if (web) await stopWebServer(web);
       await worker?.stop();
       reportQueueDepthFrom(undefined);
       await store.close();
-      logger.info({ role }, "stopped");
+      logger.info({ role }, 'stopped');
     },
   };
 }

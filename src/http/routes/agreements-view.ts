@@ -1,0 +1,59 @@
+import type { AgreementsResponse, Version, VersionSummary } from '../../contracts/agreements';
+import type { DiffLine } from '../../domain/diff-agreements';
+import { agreementHistory, type HistoryEntry } from '../../use-cases/agreements/agreement-history';
+import type { AgreementPorts, AgreementVersion } from '../../use-cases/agreements/ports';
+import { sidesOf } from '../../use-cases/agreements/resolve-side';
+import { whoActsNext } from '../../use-cases/agreements/who-acts-next';
+import { workingCopy } from '../../use-cases/agreements/working-copy';
+
+const iso = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
+
+/** A history entry in the contract's shape (instants as ISO strings). */
+function toSummary(entry: HistoryEntry): VersionSummary {
+  return {
+    version: entry.version,
+    status: entry.status,
+    name: entry.name,
+    createdBy: entry.createdBy,
+    createdAt: new Date(entry.createdAt).toISOString(),
+    proposedBy: entry.proposedBy,
+    proposedAt: iso(entry.proposedAt),
+    proposedSide: entry.proposedSide,
+    rationale: entry.rationale,
+    approvedBy: entry.approvedBy,
+    approvedAt: iso(entry.approvedAt),
+    sentBackBy: entry.sentBackBy,
+    sentBackAt: iso(entry.sentBackAt),
+    sentBackComment: entry.sentBackComment,
+    diff: entry.diff,
+  };
+}
+
+/** A version with its document, its diff taken from the history (the same readable lines). */
+function toVersion(v: AgreementVersion | null, history: VersionSummary[]): Version | null {
+  if (!v) return null;
+  const summary = history.find((h) => h.version === v.version);
+  const diff: DiffLine[] = summary?.diff ?? v.diff ?? [];
+  const { portalId: _portalId, body, ...entry } = v;
+  return { ...toSummary({ ...entry, diff }), agreement: body };
+}
+
+/**
+ * What the settings page shows about the signed portal's agreement: the active version, the one being worked
+ * on, every version with its diff, whose move it is, and which sides the signed user is on.
+ */
+export async function agreementsView(
+  ports: AgreementPorts,
+  caller: { portalId: string; userId: string },
+): Promise<AgreementsResponse> {
+  const { portalId, userId } = caller;
+  const history = (await agreementHistory(ports, { portalId })).map(toSummary);
+  const active = await ports.versions.active(portalId);
+  return {
+    active: toVersion(active, history),
+    open: toVersion(await workingCopy(ports, portalId), history),
+    history,
+    next: await whoActsNext(ports, portalId),
+    viewer: { userId, sides: await sidesOf(ports, portalId, userId) },
+  };
+}

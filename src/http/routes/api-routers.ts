@@ -1,0 +1,46 @@
+import { Router, type RequestHandler } from 'express';
+import type { Config } from '../../config';
+import { AppError } from '../../errors/app-error';
+import { requireHubSpotSignature } from '../../hubspot/require-hubspot-signature';
+import type { Store } from '../../store/create-store';
+import type { UserTeamsLookup } from '../../use-cases/agreements/ports';
+import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
+import { storeCardPorts } from '../../use-cases/card/store-card-ports';
+import { agreementsRouter } from './agreements-router';
+import { cardRouter } from './card-router';
+import { settingsRouter } from './settings-router';
+
+/** What the card and settings API is built from. */
+export interface ApiDeps {
+  config: Pick<Config, 'hubspot' | 'publicBaseUrl'>;
+  store: Store;
+  /** A HubSpot user's team ids; decides which side (marketing, sales) they act for. */
+  userTeams: UserTeamsLookup;
+  clock?: { now(): number };
+}
+
+/** Every `/api/*` request must carry HubSpot's signature; without a client secret and public URL none can. */
+function signatureCheck(config: ApiDeps['config']): RequestHandler {
+  const { clientSecret } = config.hubspot;
+  if (!clientSecret || !config.publicBaseUrl) {
+    return () => {
+      throw new AppError(
+        'unavailable',
+        'Signed requests cannot be checked: set HUBSPOT_CLIENT_SECRET and PUBLIC_BASE_URL.',
+      );
+    };
+  }
+  return requireHubSpotSignature({ clientSecret, publicBaseUrl: config.publicBaseUrl });
+}
+
+/** The card and settings API (`/api/*`), behind the HubSpot signature check, portal and user from the signed URL. */
+export function apiRouters(deps: ApiDeps): RequestHandler[] {
+  const clock = deps.clock ?? { now: Date.now };
+  const router = Router();
+  router.use('/api', signatureCheck(deps.config));
+  const agreements = storeAgreementPorts(deps.store.ctx, { userTeams: deps.userTeams, clock });
+  router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock)));
+  router.use(agreementsRouter(agreements));
+  router.use(settingsRouter({ store: deps.store, clock }));
+  return [router];
+}

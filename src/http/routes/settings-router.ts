@@ -1,0 +1,85 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { teamsResponseSchema, teamsSettingsSchema, type TeamsSettings } from '../../contracts/agreements';
+import { currentJobResponseSchema } from '../../contracts/jobs';
+import { propertiesResponseSchema } from '../../contracts/properties';
+import { monthlyReportSchema, reportQuerySchema } from '../../contracts/report';
+import { simulateRequestSchema, simulateResponseSchema } from '../../contracts/simulate';
+import { AppError } from '../../errors/app-error';
+import type { Store } from '../../store/create-store';
+import { fromJson } from '../../store/json-column';
+import { validAgreement } from '../../use-cases/agreements/save-draft';
+import { storedAgreement } from '../../use-cases/card/agreement-ref';
+import { loadReportInput } from '../../use-cases/report/load-report-input';
+import { monthlyReport } from '../../use-cases/report/monthly-report';
+import { currentJob } from './current-job';
+import { parseInput } from './parse-input';
+import { portalProperties } from './portal-properties';
+import { signedCaller } from './signed-caller';
+import { simulateStored } from './simulate-stored';
+
+const teamIds = z.array(z.string());
+
+/** The portal's team mapping (read without opening its tokens), or 404 when it never installed the app. */
+async function teamsOf(store: Store, portalId: string): Promise<TeamsSettings> {
+  const row = await store.ctx.db
+    .selectFrom('installations')
+    .select(['marketing_team_ids', 'sales_team_ids'])
+    .where('portal_id', '=', portalId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'This portal has not installed Lead Pact yet.');
+  return {
+    marketingTeamIds: fromJson(teamIds, row.marketing_team_ids, 'installations.marketing_team_ids'),
+    salesTeamIds: fromJson(teamIds, row.sales_team_ids, 'installations.sales_team_ids'),
+  };
+}
+
+// Team names need HubSpot's teams API (not wired yet): the mapped teams are listed by id.
+const withNames = (teams: TeamsSettings) =>
+  teamsResponseSchema.parse({
+    ...teams,
+    teams: [...teams.marketingTeamIds, ...teams.salesTeamIds].map((id) => ({ id, name: `Team ${id}` })),
+  });
+
+/** Teams, simulation, job progress, the monthly report and the property pickers of the settings page. */
+export function settingsRouter(deps: { store: Store; clock: { now(): number } }): Router {
+  const { store, clock } = deps;
+  const router = Router();
+  router.get('/api/settings/teams', async (_req, res) => {
+    const { portalId } = signedCaller(res);
+    res.json(withNames(await teamsOf(store, portalId)));
+  });
+  router.put('/api/settings/teams', async (req, res) => {
+    const { portalId } = signedCaller(res);
+    const teams = parseInput(teamsSettingsSchema, req.body, 'team mapping');
+    await teamsOf(store, portalId);
+    await store.installations.setTeams(portalId, teams, clock.now());
+    res.json(withNames(teams));
+  });
+  router.post('/api/simulate', async (req, res) => {
+    const { portalId } = signedCaller(res);
+    const { agreement, month } = parseInput(simulateRequestSchema, req.body, 'simulation');
+    const draft = validAgreement(agreement);
+    const activeVersion = await store.agreements.getActive(portalId);
+    const active = activeVersion ? storedAgreement(activeVersion) : null;
+    const result = await simulateStored(store, { portalId, draft, active, month, now: clock.now() });
+    res.json(simulateResponseSchema.parse(result));
+  });
+  router.get('/api/jobs/current', async (_req, res) => {
+    const { portalId } = signedCaller(res);
+    res.json(currentJobResponseSchema.parse(currentJob(await store.jobs.current(portalId), clock.now())));
+  });
+  router.get('/api/report', async (req, res) => {
+    const { portalId } = signedCaller(res);
+    const { month } = parseInput(reportQuerySchema.strip(), req.query, 'query');
+    const source = (portal: string, m: string, now: number) => loadReportInput(store.ctx, portal, m, now);
+    res.json(
+      monthlyReportSchema.parse(await monthlyReport({ source, now: () => clock.now() }, portalId, month)),
+    );
+  });
+  router.get('/api/properties', async (_req, res) => {
+    const { portalId } = signedCaller(res);
+    res.json(propertiesResponseSchema.parse(await portalProperties(store, portalId)));
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { Agreement } from '../../domain/agreement-schema';
+import type { Criterion } from '../../contracts/card';
+import type { CriterionResult } from '../../domain/qualification';
+import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { CardPorts } from './card-ports';
+
+/** What a rescore keeps per contact when the snapshot is gone: the matched criteria only. */
+const storedCriteria = z.array(
+  z.object({
+    kind: z.enum(['fit', 'signal', 'disqualify']),
+    id: z.string(),
+    points: z.number(),
+    label: z.string().optional(),
+    property: z.string().optional(),
+    value: z.string().nullable().optional(),
+    outcome: z.enum(['matched', 'not_matched', 'unknown']).optional(),
+  }),
+);
+
+/** A criterion as the card contract sends it. */
+export function toCriterion(c: CriterionResult): Criterion {
+  const { fullPoints: _fullPoints, ...criterion } = c;
+  return criterion;
+}
+
+/**
+ * Each rule and signal with the value seen, recomputed from the stored snapshot as of when it was scored
+ * (a rescore stores only the matched criteria). Without a snapshot, the stored matched criteria are shown.
+ */
+export async function explainCriteria(
+  ports: Pick<CardPorts, 'store' | 'engine'>,
+  input: { portalId: string; stored: StoredQualification; agreement: Agreement; scoredAt: number },
+): Promise<Criterion[]> {
+  const { portalId, stored, agreement, scoredAt } = input;
+  const contact = await ports.store.contacts.get(portalId, stored.contactId);
+  if (contact) {
+    const histories = await ports.store.signals.forContacts(portalId, [contact.id]);
+    const state = { history: histories.get(contact.id) ?? [], recycledAt: stored.recycledAt };
+    return ports.engine.qualify(contact, agreement, scoredAt, state).criteria.map(toCriterion);
+  }
+  const kept = storedCriteria.safeParse(stored.criteria);
+  if (!kept.success) return [];
+  return kept.data.map((c) => ({
+    kind: c.kind,
+    id: c.id,
+    label: c.label ?? c.id,
+    property: c.property ?? '',
+    value: c.value ?? null,
+    outcome: c.outcome ?? 'matched',
+    points: c.points,
+  }));
+}

@@ -1,0 +1,60 @@
+import { capacityForMonth, monthOf } from '../../domain/allocate-capacity';
+import type { Agreement } from '../../domain/agreement-schema';
+import type { Locale, Qualification } from '../../domain/qualification';
+import { followUpDue } from '../../domain/sla';
+import type { Repositories } from '../../store/repositories';
+import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { CardPorts } from './card-ports';
+
+/** One contact to score now under a version, inside the caller's transaction. */
+export interface QualifyNowInput {
+  portalId: string;
+  contactId: string;
+  version: number;
+  agreement: Agreement;
+  locale: Locale;
+  q: Qualification;
+  current: StoredQualification | undefined;
+  now: number;
+}
+
+/**
+ * The qualification to store for one contact scored on demand. A contact already holding a sales-ready place
+ * keeps its deadline; a new one takes a place of this month's capacity, or stays in nurture when it is full.
+ */
+export async function qualifyNow(
+  tx: Repositories,
+  engine: CardPorts['engine'],
+  input: QualifyNowInput,
+): Promise<StoredQualification> {
+  const { agreement, q, current, now } = input;
+  const month = monthOf(now, agreement.sla.timezone);
+  const holds = current?.tier === 'sales_ready' && q.tier === 'sales_ready';
+  const placed =
+    !holds &&
+    q.tier === 'sales_ready' &&
+    (await tx.capacity.tryTakeCapacity(input.portalId, month, capacityForMonth(agreement, month), 1));
+  const salesReady = holds || placed;
+  const held = q.tier === 'sales_ready' && !salesReady;
+  return {
+    contactId: input.contactId,
+    tier: held ? 'nurture' : q.tier,
+    grade: q.grade,
+    score: Math.round(q.score),
+    stage: q.stage,
+    route: held ? 'marketing' : q.route,
+    tierReason: held ? 'capacity' : q.tierReason,
+    reasons: engine.renderReasons(q, input.locale),
+    agreementVersion: input.version,
+    qualifiedAt: holds ? (current?.qualifiedAt ?? now) : placed ? now : null,
+    followUpDue: holds
+      ? (current?.followUpDue ?? null)
+      : placed
+        ? followUpDue(now, agreement.sla.firstTouchBusinessDays, agreement.sla)
+        : null,
+    slaStatus: holds ? (current?.slaStatus ?? 'on_track') : placed ? 'on_track' : null,
+    recycledAt: current?.recycledAt ?? null,
+    capacityMonth: holds ? (current?.capacityMonth ?? month) : placed ? month : null,
+    criteria: q.criteria,
+  };
+}

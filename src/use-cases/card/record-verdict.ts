@@ -1,0 +1,64 @@
+import type { VerdictRequest, VerdictResponse } from '../../contracts/card';
+import { tierSchema } from '../../contracts/values';
+import { AppError } from '../../errors/app-error';
+import type { StoredVerdict } from '../../store/repositories/verdicts-repository';
+import type { CardPorts } from './card-ports';
+
+/** The contact properties a verdict writes (DESIGN.md section 4); an acceptance clears a former reject reason. */
+export function verdictProperties(request: VerdictRequest, tier: string): Record<string, string> {
+  const properties: Record<string, string> = {
+    lead_pact_verdict: request.verdict,
+    lead_pact_reject_reason: request.reason ?? '',
+  };
+  if (request.verdict === 'rejected') properties.lead_pact_tier = tier;
+  return properties;
+}
+
+const sameVerdict = (latest: StoredVerdict | undefined, request: VerdictRequest) =>
+  latest !== undefined &&
+  latest.verdict === request.verdict &&
+  latest.reason === (request.reason ?? null) &&
+  latest.note === (request.note ?? null);
+
+/**
+ * A rep accepts or rejects a scored lead of the signed portal: the verdict is stored, a rejection recycles the
+ * lead (tier `recycled`, `recycled_at` now), and the properties go to the outbox, all in one transaction.
+ * The same verdict twice changes nothing.
+ */
+export async function recordVerdict(
+  ports: Pick<CardPorts, 'store' | 'clock'>,
+  input: { portalId: string; userId: string; request: VerdictRequest },
+): Promise<VerdictResponse> {
+  const { portalId, userId, request } = input;
+  const contactId = request.objectId;
+  const now = ports.clock.now();
+  return ports.store.transaction(async (tx) => {
+    const current = await tx.qualifications.get(portalId, contactId);
+    if (!current)
+      throw new AppError('not_found', `Contact ${contactId} has not been scored by Lead Pact yet.`);
+    const [latest] = await tx.verdicts.forContact(portalId, contactId);
+    if (sameVerdict(latest, request))
+      return { objectId: contactId, verdict: request.verdict, tier: tierSchema.parse(current.tier) };
+
+    const verdict = {
+      contactId,
+      userId,
+      verdict: request.verdict,
+      reason: request.reason ?? null,
+      note: request.note ?? null,
+      at: now,
+    };
+    await tx.verdicts.add(portalId, verdict);
+    const tier = request.verdict === 'rejected' ? 'recycled' : current.tier;
+    if (request.verdict === 'rejected') {
+      await tx.qualifications.updateSla(
+        portalId,
+        contactId,
+        { tier, tierReason: 'recycled', recycledAt: now },
+        now,
+      );
+    }
+    await tx.outbox.enqueueMany(portalId, [{ contactId, properties: verdictProperties(request, tier) }], now);
+    return { objectId: contactId, verdict: request.verdict, tier: tierSchema.parse(tier) };
+  });
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../../src/http/create-app';
+import { createReadiness } from '../../../src/http/readiness';
+import { apiRouters } from '../../../src/http/routes/api-routers';
+import { startWebServer, stopWebServer, type WebServer } from '../../../src/http/web-server';
+import { createLogger } from '../../../src/logger';
+import { metricsRegistry } from '../../../src/metrics';
+import { signHubSpotRequest } from '../../../src/standin/sign-hubspot-request';
+import { createStore, type Store } from '../../../src/store/create-store';
+
+export const CLIENT_SECRET = 'test-client-secret-for-signatures';
+export const PUBLIC_BASE_URL = 'https://lead-pact.example.test';
+/** The fixed "now" of every API test: 2026-11-27 09:00 UTC (18:00 in Tokyo). */
+export const NOW = Date.parse('2026-11-27T09:00:00Z');
+export const DAY = 86_400_000;
+export const PORTAL_A = 1001;
+export const PORTAL_B = 2002;
+/** HubSpot team ids: 11 is marketing, 22 is sales once mapped; users m1, m2 (marketing), s1 (sales), both (both). */
+export const TEAMS: Record<string, string[]> = {
+  m1: ['11'],
+  m2: ['11'],
+  s1: ['22'],
+  both: ['11', '22'],
+  nobody: [],
+};
+export const USER_IDS: Record<string, number> = { m1: 501, m2: 502, s1: 601, both: 701, nobody: 801 };
+const teamsById = new Map(Object.entries(USER_IDS).map(([name, id]) => [String(id), TEAMS[name] ?? []]));
+
+/** A running API over a fresh SQLite store, called over HTTP with HubSpot-signed requests. */
+export interface Api {
+  store: Store;
+  url: string;
+  /** Signs as hubspot.fetch does for `user` of `portalId` (both appended to the URL HubSpot signs). */
+  call(
+    method: string,
+    pathAndQuery: string,
+    options: { portalId: number; user: string; body?: unknown },
+  ): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The URL hubspot.fetch calls: the path with HubSpot's userId, userEmail, appId and portalId appended. */
+export function signedPath(pathAndQuery: string, portalId: number, userId: number): string {
+  const sep = pathAndQuery.includes('?') ? '&' : '?';
+  return `${pathAndQuery}${sep}userId=${userId}&userEmail=u${userId}%40example.com&appId=77&portalId=${portalId}`;
+}
+
+/** Starts the real app (createApp + the API routers) on port 0 with a temp SQLite DATA_DIR. */
+export async function startApi(): Promise<Api> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lead-pact-api-'));
+  const store = await createStore({ dataDir });
+  const logger = createLogger({ level: 'silent' });
+  const config = {
+    hubspot: {
+      clientSecret: CLIENT_SECRET,
+      clientId: 'id',
+      accessToken: undefined,
+      portalId: undefined,
+      apiBaseUrl: 'x',
+      requestsPer10s: 100,
+    },
+    publicBaseUrl: PUBLIC_BASE_URL,
+  };
+  const userTeams = { teamIdsOf: async (_portal: string, userId: string) => teamsById.get(userId) ?? [] };
+  const routers = apiRouters({ config, store, userTeams, clock: { now: () => NOW } });
+  const readiness = createReadiness({ store, logger });
+  const web: WebServer = await startWebServer(
+    createApp({ logger, readiness, metrics: metricsRegistry, routers }),
+    0,
+    '127.0.0.1',
+  );
+  return {
+    store,
+    url: web.url,
+    async call(method, pathAndQuery, { portalId, user, body }) {
+      const full = signedPath(pathAndQuery, portalId, USER_IDS[user] ?? 0);
+      const text = body === undefined ? undefined : JSON.stringify(body);
+      const headers = signHubSpotRequest({
+        clientSecret: CLIENT_SECRET,
+        method,
+        url: PUBLIC_BASE_URL + full,
+        body: text,
+      });
+      return fetch(web.url + full, { method, headers, body: text });
+    },
+    async close() {
+      await stopWebServer(web);
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
