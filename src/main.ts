@@ -11,6 +11,10 @@ import { configSecrets, createLogger, type Logger } from './logger';
 import { qualify } from './domain/qualify';
 import { renderReasons } from './domain/render-reasons';
 import { registerRescore } from './jobs/handlers/rescore-handler';
+import { registerWriteBack } from './jobs/handlers/write-back-handler';
+import { createApiClientGateway } from './hubspot/api-client-gateway';
+import { pausedPortals } from './use-cases/write-back/paused-portals';
+import { portalGateways } from './use-cases/write-back/portal-gateways';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
 import { createJobWorker, type JobEvent, type JobWorker } from './jobs/job-worker';
 import { enableProcessMetrics, jobOutcomes, metricsRegistry, reportQueueDepthFrom } from './metrics';
@@ -42,9 +46,26 @@ function buildRouters(context: RouteContext): RequestHandler[] {
 }
 
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
-function buildJobRegistry({ store }: RouteContext): JobRegistry {
+function buildJobRegistry({ config, logger, store }: RouteContext): JobRegistry {
   const registry = createJobRegistry();
   registerRescore(registry, store, { qualify, renderReasons });
+  registerWriteBack(registry, {
+    store,
+    limitPer10s: config.hubspot.requestsPer10s,
+    log: logger,
+    gatewayFor: portalGateways({
+      installations: store.installations,
+      ...(config.hubspot.accessToken && config.hubspot.portalId
+        ? {
+            staticToken: {
+              portalId: String(config.hubspot.portalId),
+              accessToken: config.hubspot.accessToken,
+            },
+          }
+        : {}),
+      create: (accessToken) => createApiClientGateway({ accessToken, basePath: config.hubspot.apiBaseUrl }),
+    }),
+  });
   return registry;
 }
 
@@ -85,7 +106,10 @@ async function startWeb(context: RouteContext): Promise<WebServer> {
     store,
     logger,
     notices: notices(config),
-    portalProblems: () => disconnectedPortals(store.installations),
+    portalProblems: async () => [
+      ...(await disconnectedPortals(store.installations)),
+      ...(await pausedPortals(store, Date.now())),
+    ],
   });
   const app = createApp({ logger, readiness, metrics: metricsRegistry, routers: buildRouters(context) });
   return startWebServer(app, config.port);
