@@ -23,17 +23,35 @@ export const rescorePayloadSchema = z
 
 export type RescorePayload = z.infer<typeof rescorePayloadSchema>;
 
+/** Called after each committed batch that queued writes (e.g. to wake the portal's write-back job). */
+export type AfterWrites = (portalId: string) => Promise<void>;
+
 /** Maps a rescore job onto the rescore use case, reporting its progress on the job. */
-export function rescoreHandler(store: RescoreStore, engine: ScoringEngine): JobHandler<RescorePayload> {
-  return (payload, ctx) =>
-    rescorePortal(store, engine, { ...payload, signal: ctx.signal, onProgress: (p) => ctx.progress(p) });
+export function rescoreHandler(
+  store: RescoreStore,
+  engine: ScoringEngine,
+  afterWrites?: AfterWrites,
+): JobHandler<RescorePayload> {
+  return (payload, ctx) => {
+    let changed = 0;
+    return rescorePortal(store, engine, {
+      ...payload,
+      signal: ctx.signal,
+      onProgress: async (progress) => {
+        await ctx.progress(progress);
+        if (afterWrites && progress.changed > changed) await afterWrites(payload.portalId);
+        changed = progress.changed;
+      },
+    });
+  };
 }
 
-/** Registers the rescore handler. */
+/** Registers the rescore handler; `afterWrites` runs after each batch that queued writes. */
 export function registerRescore(
   registry: JobRegistry,
   store: RescoreStore,
   engine: ScoringEngine,
+  afterWrites?: AfterWrites,
 ): JobRegistry {
-  return registry.register(RESCORE_JOB, rescorePayloadSchema, rescoreHandler(store, engine));
+  return registry.register(RESCORE_JOB, rescorePayloadSchema, rescoreHandler(store, engine, afterWrites));
 }

@@ -168,6 +168,7 @@ export function rescoreContract(store: () => Store) {
 
   it('runs as the job agreement approval enqueues, with its progress on the job', async () => {
     const p = portal();
+    const woken: string[] = [];
     await store().contacts.upsertMany(
       p,
       contacts(30, () => ({ grade: 'A1', score: 90 })),
@@ -185,7 +186,9 @@ export function rescoreContract(store: () => Store) {
     );
     const worker = createJobWorker({
       leases: store().jobLeases,
-      registry: registerRescore(createJobRegistry(), store(), fakeEngine),
+      registry: registerRescore(createJobRegistry(), store(), fakeEngine, async (portalId) => {
+        woken.push(portalId);
+      }),
       pollMs: 10,
     });
     worker.start();
@@ -197,6 +200,7 @@ export function rescoreContract(store: () => Store) {
       progress: { done: 30, total: 30, finished: true },
       result: { done: 30, changed: 30 },
     });
+    expect(woken).toEqual([p]);
   });
 
   it('hands a director of a 1,200-person company who asked for a quote to field sales with the real engine', async () => {
