@@ -10,6 +10,7 @@ const BENCHES: BenchModule[] = [
   { name: 'simulate', load: () => import('./simulate-bench.js') },
   { name: 'report', load: () => import('./report-bench.js') },
   { name: 'rescore', load: () => import('./rescore-bench.js') },
+  { name: 'write-back', load: () => import('./write-back-bench.js') },
 ];
 
 async function main(): Promise<void> {
