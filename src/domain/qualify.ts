@@ -4,6 +4,7 @@ import { compileAgreement, type CompiledAgreement } from './engine/compile-agree
 import { MISSING, UNPARSABLE, type CompiledCondition } from './engine/compile-condition';
 import { computeScore } from './engine/compute-score';
 import { evaluateSignal } from './engine/evaluate-signal';
+import { readValue } from './engine/read-value';
 import type { Agreement } from './agreement-schema';
 import type { ContactRecord, ContactState, CriterionResult, Qualification } from './qualification';
 
@@ -43,6 +44,7 @@ const intent: { stage: Stage; newestAt: number } = { stage: 'awareness', newestA
 /** Sums decayed signal points; sets `intent.stage` to the strongest signal's (ties: later stage) and `newestAt`. */
 function intentOf(
   compiled: CompiledAgreement,
+  contact: ContactRecord,
   state: ContactState | undefined,
   now: number,
   criteria: CriterionResult[],
@@ -53,7 +55,7 @@ function intentOf(
   intent.stage = 'awareness';
   intent.newestAt = -Infinity;
   for (const signal of compiled.signals) {
-    const result = evaluateSignal(signal, compiled.values, state, now, newest);
+    const result = evaluateSignal(signal, contact, state, now, newest);
     const points = result.points;
     criteria.push(result);
     total += points;
@@ -72,10 +74,10 @@ function threshold(points: number, limits: readonly [number, number, number]): n
   return points >= limits[0] ? 0 : points >= limits[1] ? 1 : points >= limits[2] ? 2 : 3;
 }
 
-function fitOf(compiled: CompiledAgreement, criteria: CriterionResult[]): number {
+function fitOf(compiled: CompiledAgreement, contact: ContactRecord, criteria: CriterionResult[]): number {
   let total = 0;
   for (const rule of compiled.rules) {
-    const value = compiled.values.read(rule.condition);
+    const value = readValue(contact, rule.condition);
     const code = codeOf(rule.condition, value);
     const points = code >= 0 ? (rule.points[code] ?? 0) : 0;
     total += points;
@@ -84,10 +86,14 @@ function fitOf(compiled: CompiledAgreement, criteria: CriterionResult[]): number
   return total;
 }
 
-function isDisqualified(compiled: CompiledAgreement, criteria: CriterionResult[]): boolean {
+function isDisqualified(
+  compiled: CompiledAgreement,
+  contact: ContactRecord,
+  criteria: CriterionResult[],
+): boolean {
   let disqualified = false;
   for (const d of compiled.disqualifiers) {
-    const value = compiled.values.read(d.condition);
+    const value = readValue(contact, d.condition);
     const code = codeOf(d.condition, value);
     if (code >= 0) disqualified = true;
     criteria.push(criterion('disqualify', d.id, d.label, d.condition, value, code, 0));
@@ -108,12 +114,11 @@ export function qualify(
   state?: ContactState,
 ): Qualification {
   const compiled = compileAgreement(agreement);
-  compiled.values.begin(contact);
   const criteria: CriterionResult[] = [];
-  const fitPoints = fitOf(compiled, criteria);
-  const intentPoints = intentOf(compiled, state, now, criteria);
+  const fitPoints = fitOf(compiled, contact, criteria);
+  const intentPoints = intentOf(compiled, contact, state, now, criteria);
   const { stage, newestAt } = intent;
-  const disqualified = isDisqualified(compiled, criteria);
+  const disqualified = isDisqualified(compiled, contact, criteria);
   const fitIndex = threshold(fitPoints, compiled.grades);
   const levelIndex = threshold(intentPoints, compiled.levels);
   const grade = compiled.gradeTable[fitIndex]![levelIndex]!;

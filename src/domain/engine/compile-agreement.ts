@@ -1,8 +1,6 @@
 import type { Agreement, Grade, Route, Stage } from '../agreement-schema';
 import { GRADES, STAGES } from '../agreement-schema';
 import { compileCondition, type CompiledCondition } from './compile-condition';
-import { ValueSlots } from './value-slots';
-import type { Condition } from '../agreement-schema';
 
 /** A fit rule ready to evaluate: points per match code. */
 export interface CompiledRule {
@@ -35,8 +33,6 @@ export interface CompiledAgreement {
   gradeTable: readonly (readonly Grade[])[];
   salesReady: ReadonlySet<string>;
   routing: Readonly<Record<string, Route>>;
-  /** The per-call memo of property values (one slot per distinct property read). */
-  values: ValueSlots;
 }
 
 const cache = new WeakMap<Agreement, CompiledAgreement>();
@@ -44,16 +40,11 @@ const cache = new WeakMap<Agreement, CompiledAgreement>();
 let last: { agreement: Agreement; compiled: CompiledAgreement } | null = null;
 
 function build(agreement: Agreement): CompiledAgreement {
-  const slots = new Map<string, number>();
-  const compile = (c: Condition): CompiledCondition => {
-    if (!slots.has(c.property)) slots.set(c.property, slots.size);
-    return compileCondition(c, slots.get(c.property));
-  };
-  const compiled: Omit<CompiledAgreement, 'values'> = {
+  return {
     rules: agreement.fit.rules.map((rule) => ({
       id: rule.id,
       label: rule.label,
-      condition: compile(rule),
+      condition: compileCondition(rule),
       points: rule.bands?.map((b) => b.points) ?? rule.keywords?.map((k) => k.points) ?? [rule.points ?? 0],
     })),
     signals: agreement.intent.signals.map((signal) => ({
@@ -61,15 +52,15 @@ function build(agreement: Agreement): CompiledAgreement {
       label: signal.label,
       stage: signal.stage,
       stageRank: STAGES.indexOf(signal.stage),
-      condition: compile(signal.when),
-      at: signal.at === undefined ? null : compile({ property: signal.at, known: true }),
+      condition: compileCondition(signal.when),
+      at: signal.at === undefined ? null : compileCondition({ property: signal.at, known: true }),
       points: signal.points,
       lambda: Math.LN2 / signal.halfLifeDays,
     })),
     disqualifiers: (agreement.disqualify ?? []).map((d) => ({
       id: d.id,
       label: d.label,
-      condition: compile(d),
+      condition: compileCondition(d),
     })),
     grades: [agreement.fit.grades.A, agreement.fit.grades.B, agreement.fit.grades.C],
     levels: [agreement.intent.levels['1'], agreement.intent.levels['2'], agreement.intent.levels['3']],
@@ -77,7 +68,6 @@ function build(agreement: Agreement): CompiledAgreement {
     salesReady: new Set(agreement.handoff.salesReady),
     routing: agreement.routing,
   };
-  return { ...compiled, values: new ValueSlots(slots.size) };
 }
 
 /** The compiled form of an agreement, built on first use and cached for as long as the agreement object lives. */

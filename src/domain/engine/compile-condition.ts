@@ -21,8 +21,6 @@ export interface CompiledCondition {
   onMissing: number;
   /** Tests a present (non-blank) value. */
   test: (value: string) => number;
-  /** Index of the property in the agreement's value slots (one per distinct property). */
-  slot: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -104,7 +102,7 @@ function operatorTest(c: Condition): (value: string) => number {
 }
 
 /** Compiles a condition: keywords and lists folded, dates parsed, so evaluation does no set-up work. */
-export function compileCondition(c: Condition, slot = 0): CompiledCondition {
+export function compileCondition(c: Condition): CompiledCondition {
   const company = c.property.startsWith('company.');
   return {
     property: c.property,
@@ -112,6 +110,5 @@ export function compileCondition(c: Condition, slot = 0): CompiledCondition {
     key: company ? c.property.slice('company.'.length) : c.property,
     onMissing: c.known === undefined ? MISSING : c.known ? NOT_MATCHED : 0,
     test: operatorTest(c),
-    slot,
   };
 }

@@ -1,8 +1,8 @@
-import type { ContactState, CriterionResult, ObservedChange } from '../qualification';
+import type { ContactRecord, ContactState, CriterionResult, ObservedChange } from '../qualification';
 import { parseDate } from '../values/parse-date';
 import { MISSING, UNPARSABLE } from './compile-condition';
 import type { CompiledSignal } from './compile-agreement';
-import type { ValueSlots } from './value-slots';
+import { readValue } from './read-value';
 
 const DAY_MS = 86_400_000;
 
@@ -78,15 +78,15 @@ function noteOf(code: number, dateUnknown: boolean): CriterionResult['note'] {
  */
 export function evaluateSignal(
   s: CompiledSignal,
-  values: ValueSlots,
+  contact: ContactRecord,
   state: ContactState | undefined,
   now: number,
   newest: Float64Array,
 ): CriterionResult {
-  const raw = values.read(s.condition);
+  const raw = readValue(contact, s.condition);
   const code = raw === null ? s.condition.onMissing : s.condition.test(raw);
   const matched = code >= 0;
-  const atRaw = matched && s.at !== null ? values.read(s.at) : null;
+  const atRaw = matched && s.at !== null ? readValue(contact, s.at) : null;
   const currentAt = atRaw === null ? NaN : parseDate(atRaw);
   const dated = currentAt === currentAt;
   const age = dated ? ageDays(currentAt, now) : NaN;
