@@ -1,0 +1,128 @@
+import {
+  EXAMPLE_AGREEMENT,
+  activateExample,
+  connectPortal,
+  CUSTOMER,
+  DIRECTOR,
+  NEWCOMER,
+  storeContacts,
+} from './api-seed';
+import { PORTAL_A, PORTAL_B, startApi } from './api-harness';
+
+/** Where the UI extension tests read the server's answers from. */
+export const FIXTURE_DIRS = {
+  card: 'extensions/app/cards/__tests__/fixtures',
+  settings: 'extensions/app/settings/__tests__/fixtures',
+} as const;
+
+/** One recorded answer: the UI area it feeds, a file name, the HTTP status and body the real handlers gave. */
+export interface Recorded {
+  area: keyof typeof FIXTURE_DIRS;
+  name: string;
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Runs the real API (fixed clock, fresh SQLite) through every state the card and the settings page show and
+ * records each answer. The UI tests spy on hubspot.fetch with these bodies, so they render what the server sends.
+ */
+export async function recordResponses(): Promise<Recorded[]> {
+  const api = await startApi();
+  const recorded: Recorded[] = [];
+  const take = async (area: Recorded['area'], name: string, response: Promise<Response>) => {
+    const res = await response;
+    recorded.push({ area, name, status: res.status, body: await res.json() });
+  };
+  const as = (user: string, portalId = PORTAL_A) => ({
+    get: (path: string) => api.call('GET', path, { portalId, user }),
+    send: (method: string, path: string, body: unknown) => api.call(method, path, { portalId, user, body }),
+  });
+  try {
+    await take('card', 'card-not-connected', as('s1').get(`/api/card?objectId=${DIRECTOR.id}`));
+    await connectPortal(api);
+    await connectPortal(api, PORTAL_B);
+    await take('card', 'card-no-agreement', as('s1').get(`/api/card?objectId=${DIRECTOR.id}`));
+    await take('settings', 'agreements-empty', as('m1').get('/api/agreements'));
+    const bad = structuredClone(EXAMPLE_AGREEMENT) as { fit: { rules: { bands?: { min: unknown }[] }[] } };
+    bad.fit.rules[0]!.bands![0]!.min = 'lots';
+    await take(
+      'settings',
+      'draft-invalid',
+      as('m1').send('PUT', '/api/agreements/draft', { agreement: bad }),
+    );
+    await take(
+      'settings',
+      'agreements-draft',
+      as('m1').send('PUT', '/api/agreements/draft', { agreement: EXAMPLE_AGREEMENT }),
+    );
+    const propose = { version: 1, rationale: 'First agreement: the example criteria' };
+    await take('settings', 'agreements-proposed', as('m1').send('POST', '/api/agreements/propose', propose));
+    await take('settings', 'agreements-proposed-seen-by-sales', as('s1').get('/api/agreements'));
+    await take(
+      'settings',
+      'approve-own-side-forbidden',
+      as('m2').send('POST', '/api/agreements/approve', { version: 1 }),
+    );
+    await take(
+      'settings',
+      'agreements-active',
+      as('s1').send('POST', '/api/agreements/approve', { version: 1 }),
+    );
+    await storeContacts(api);
+    await take('settings', 'jobs-current-rescore', as('m1').get('/api/jobs/current'));
+    await take('settings', 'properties', as('m1').get('/api/properties'));
+    await take('settings', 'teams', as('m1').get('/api/settings/teams'));
+    await take(
+      'settings',
+      'simulate',
+      as('m1').send('POST', '/api/simulate', { agreement: EXAMPLE_AGREEMENT, month: '2026-12' }),
+    );
+    await take('card', 'card-not-scored', as('s1').get(`/api/card?objectId=${NEWCOMER.id}`));
+    await take('card', 'score-now-queued', as('s1').send('POST', '/api/card/score-now', { objectId: '999' }));
+    await take(
+      'card',
+      'card-scored-sales-ready',
+      as('s1').send('POST', '/api/card/score-now', { objectId: DIRECTOR.id }),
+    );
+    await take(
+      'card',
+      'card-scored-disqualified',
+      as('s1').send('POST', '/api/card/score-now', { objectId: CUSTOMER.id }),
+    );
+    await take(
+      'card',
+      'verdict-missing-reason',
+      as('s1').send('POST', '/api/card/verdict', { objectId: DIRECTOR.id, verdict: 'rejected' }),
+    );
+    const reject = {
+      objectId: DIRECTOR.id,
+      verdict: 'rejected',
+      reason: 'too_small',
+      note: 'Only five seats',
+    };
+    await take('card', 'verdict-rejected', as('s1').send('POST', '/api/card/verdict', reject));
+    await take('card', 'card-scored-rejected', as('s1').get(`/api/card?objectId=${DIRECTOR.id}`));
+    await take(
+      'card',
+      'verdict-accepted',
+      as('s1').send('POST', '/api/card/verdict', { objectId: DIRECTOR.id, verdict: 'accepted' }),
+    );
+    await take(
+      'settings',
+      'agreements-draft-2',
+      as('m1').send('PUT', '/api/agreements/draft', {
+        agreement: { ...EXAMPLE_AGREEMENT, name: 'FY2027 H2' },
+      }),
+    );
+    await as('m1').send('POST', '/api/agreements/propose', { version: 2, rationale: 'New half year' });
+    await take(
+      'settings',
+      'agreements-sent-back',
+      as('s1').send('POST', '/api/agreements/send-back', { version: 2, comment: 'Capacity is too high' }),
+    );
+  } finally {
+    await api.close();
+  }
+  return recorded;
+}
