@@ -1,12 +1,4 @@
-import {
-  EXAMPLE_AGREEMENT,
-  activateExample,
-  connectPortal,
-  CUSTOMER,
-  DIRECTOR,
-  NEWCOMER,
-  storeContacts,
-} from './api-seed';
+import { EXAMPLE_AGREEMENT, connectPortal, CUSTOMER, DIRECTOR, NEWCOMER, storeContacts } from './api-seed';
 import { PORTAL_A, PORTAL_B, startApi } from './api-harness';
 
 /** Where the UI extension tests read the server's answers from. */
