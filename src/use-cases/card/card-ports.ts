@@ -23,6 +23,3 @@ export interface CardPorts {
   };
   clock: { now(): number };
 }
-
-/** The job a "score now" enqueues for a contact the store has no snapshot of yet. */
-export const SYNC_CONTACTS_JOB = 'sync_contacts';

@@ -1,7 +1,8 @@
 import type { CardResponse } from '../../contracts/card';
 import { writtenProperties } from '../rescore/written-properties';
 import { agreementRef, storedAgreement } from './agreement-ref';
-import { SYNC_CONTACTS_JOB, type CardPorts } from './card-ports';
+import { SYNC_CONTACTS_JOB } from '../intake/intake-jobs';
+import type { CardPorts } from './card-ports';
 import { loadCard } from './load-card';
 import { qualifyNow } from './qualify-now';
 

@@ -1,4 +1,5 @@
 import { cardResponseSchema, verdictResponseSchema, type ScoredCard } from '../../../src/contracts/card';
+import { SYNC_CONTACTS_JOB } from '../../../src/use-cases/intake/intake-jobs';
 import { PORTAL_A, startApi, type Api } from './api-harness';
 import { activateExample, connectPortal, CUSTOMER, DIRECTOR, NEWCOMER, storeContacts } from './api-seed';
 
@@ -88,7 +89,7 @@ describe('POST /api/card/score-now', () => {
     const res = await scoreNow('999');
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ state: 'not_scored', objectId: '999' });
-    const [job] = await api.store.jobs.list({ type: 'sync_contacts' });
+    const [job] = await api.store.jobs.list({ type: SYNC_CONTACTS_JOB });
     expect(job).toMatchObject({ portalId: String(PORTAL_A), payload: { contactIds: ['999'] } });
   });
 
