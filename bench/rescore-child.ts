@@ -6,16 +6,19 @@ import { rescorePortal } from '../src/use-cases/rescore/rescore-portal';
 async function main([databaseUrl = '', dataDir = '', portalId = '', version = '1', now = '0']: string[]) {
   const store = await createStore({ databaseUrl: databaseUrl || undefined, dataDir });
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   const result = await rescorePortal(store, domainEngine, {
     portalId,
     agreementVersion: Number(version),
     now: () => Number(now),
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await store.close();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(
-    `${JSON.stringify({ seconds, peakRssMb, done: result.done, changed: result.changed })}\n`,
+    `${JSON.stringify({ seconds, cpuSeconds, peakRssMb, done: result.done, changed: result.changed })}\n`,
   );
 }
 
