@@ -12,6 +12,7 @@ import { qualify } from './domain/qualify';
 import { renderReasons } from './domain/render-reasons';
 import { registerRescore } from './jobs/handlers/rescore-handler';
 import { registerWriteBack } from './jobs/handlers/write-back-handler';
+import { registerSlaSweep, scheduleSlaSweeps } from './jobs/handlers/sla-sweep-handler';
 import { createApiClientGateway } from './hubspot/api-client-gateway';
 import { pausedPortals } from './use-cases/write-back/paused-portals';
 import { portalGateways } from './use-cases/write-back/portal-gateways';
@@ -66,6 +67,7 @@ function buildJobRegistry({ config, logger, store }: RouteContext): JobRegistry 
       create: (accessToken) => createApiClientGateway({ accessToken, basePath: config.hubspot.apiBaseUrl }),
     }),
   });
+  registerSlaSweep(registry, store);
   return registry;
 }
 
@@ -91,6 +93,9 @@ function startWorker(context: RouteContext): JobWorker | undefined {
     onEvent: (event) => logJobEvent(logger, event),
   });
   worker.start();
+  scheduleSlaSweeps(store, Date.now()).catch((err: unknown) =>
+    logger.error({ err }, 'could not schedule the SLA sweeps'),
+  );
   logger.info({ workerId: worker.workerId, jobTypes: registry.types() }, 'worker started');
   return worker;
 }

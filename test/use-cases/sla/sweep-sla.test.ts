@@ -1,0 +1,109 @@
+import { createStore, type Store } from '../../../src/store/create-store';
+import type { StoredQualification } from '../../../src/store/repositories/qualifications-repository';
+import { sweepSla } from '../../../src/use-cases/sla/sweep-sla';
+import { tempPostgres, tempSqlite, type TestDatabase } from '../../store/test-databases';
+import { activate, agreementWith } from '../rescore/rescore-fixtures';
+
+const PORTAL = '777';
+/** Friday 27 November 2026, 10:00 UTC: due at the end of Tuesday 1 December (2 business days). */
+const FRIDAY = Date.parse('2026-11-27T10:00:00.000Z');
+const DUE = Date.parse('2026-12-01T23:59:59.999Z');
+const at = (iso: string) => Date.parse(iso);
+
+function salesReady(contactId: string): StoredQualification {
+  return {
+    contactId,
+    tier: 'sales_ready',
+    grade: 'A1',
+    score: 90,
+    stage: 'decision',
+    route: 'inside_sales',
+    tierReason: 'grade',
+    reasons: 'fits',
+    agreementVersion: 1,
+    qualifiedAt: FRIDAY,
+    followUpDue: null,
+    slaStatus: null,
+    recycledAt: null,
+    capacityMonth: '2026-11',
+    criteria: [],
+  };
+}
+
+describe.each(['sqlite', 'postgres'] as const)('sweepSla on %s', (engine) => {
+  let db: TestDatabase;
+  let store: Store;
+  beforeEach(async () => {
+    db = engine === 'sqlite' ? tempSqlite() : await tempPostgres();
+    store = await createStore(db.options);
+    const body = agreementWith();
+    await activate(store, PORTAL, {
+      ...body,
+      sla: { firstTouchBusinessDays: 2, progressDays: 30, timezone: 'UTC', holidays: [] },
+    });
+  });
+  afterEach(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  async function lead(id: string, properties: Record<string, string> = {}) {
+    await store.contacts.upsertMany(
+      PORTAL,
+      [{ id, properties: { lifecyclestage: 'marketingqualifiedlead', ...properties } }],
+      FRIDAY,
+    );
+    await store.qualifications.upsertMany(PORTAL, [salesReady(id)], FRIDAY);
+  }
+  const outboxOf = async (id: string) => (await store.outbox.get(PORTAL, id))?.properties;
+
+  it('When a lead qualified on Friday is untouched, then it stays on track over the weekend and is breached on Wednesday', async () => {
+    await lead('1');
+
+    await sweepSla(store, PORTAL, at('2026-11-28T12:00:00Z'));
+    expect(await outboxOf('1')).toEqual({
+      lead_pact_follow_up_due: String(DUE),
+      lead_pact_sla_status: 'on_track',
+    });
+    const revision = (await store.outbox.get(PORTAL, '1'))?.revision;
+    await sweepSla(store, PORTAL, at('2026-11-30T12:00:00Z'));
+    expect((await store.outbox.get(PORTAL, '1'))?.revision).toBe(revision);
+
+    const result = await sweepSla(store, PORTAL, at('2026-12-02T00:30:00Z'));
+    expect(result).toMatchObject({ checked: 1, changed: 1, breached: 1, recycled: 0 });
+    expect(await outboxOf('1')).toMatchObject({ lead_pact_sla_status: 'breached' });
+    expect(await store.qualifications.get(PORTAL, '1')).toMatchObject({
+      slaStatus: 'breached',
+      followUpDue: DUE,
+    });
+  });
+
+  it('When sales logged a touch on Monday, then the SLA is met and stays met', async () => {
+    await lead('2', { notes_last_contacted: '2026-11-30T08:00:00.000Z' });
+
+    await sweepSla(store, PORTAL, at('2026-11-30T09:00:00Z'));
+    await sweepSla(store, PORTAL, at('2026-12-03T09:00:00Z'));
+
+    expect(await outboxOf('2')).toMatchObject({ lead_pact_sla_status: 'met' });
+    expect(await store.qualifications.get(PORTAL, '2')).toMatchObject({ slaStatus: 'met' });
+  });
+
+  it('When a lead made no progress within progressDays, then it is recycled and the outbox holds tier=recycled', async () => {
+    await lead('3', { notes_last_contacted: '2026-11-30T08:00:00.000Z' });
+    await lead('4', { notes_last_contacted: '2026-11-30T08:00:00.000Z', lifecyclestage: 'opportunity' });
+    const later = at('2026-12-28T10:00:01Z');
+
+    const result = await sweepSla(store, PORTAL, later);
+
+    expect(result.recycled).toBe(1);
+    expect(await outboxOf('3')).toMatchObject({ lead_pact_tier: 'recycled' });
+    expect(await outboxOf('4')).not.toHaveProperty('lead_pact_tier');
+    expect(await store.qualifications.get(PORTAL, '3')).toMatchObject({
+      tier: 'recycled',
+      recycledAt: later,
+      tierReason: 'recycled',
+    });
+    const [job] = await store.jobs.list({ type: 'write-back', portalId: PORTAL });
+    expect(job?.status).toBe('queued');
+  });
+});
