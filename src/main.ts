@@ -10,7 +10,9 @@ import { startWebServer, stopWebServer, type WebServer } from './http/web-server
 import { configSecrets, createLogger, type Logger } from './logger';
 import { qualify } from './domain/qualify';
 import { renderReasons } from './domain/render-reasons';
+import { registerProcessInbox } from './jobs/handlers/process-inbox-handler';
 import { registerRescore } from './jobs/handlers/rescore-handler';
+import { registerSyncContacts } from './jobs/handlers/sync-contacts-handler';
 import { registerWriteBack } from './jobs/handlers/write-back-handler';
 import { registerSlaSweep, scheduleSlaSweeps } from './jobs/handlers/sla-sweep-handler';
 import { createApiClientGateway } from './hubspot/api-client-gateway';
@@ -20,6 +22,7 @@ import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
 import { createJobWorker, type JobEvent, type JobWorker } from './jobs/job-worker';
 import { enableProcessMetrics, jobOutcomes, metricsRegistry, reportQueueDepthFrom } from './metrics';
 import { createStore, type Store } from './store/create-store';
+import { domainEngine } from './use-cases/rescore/domain-engine';
 
 /** Which parts of the service a process runs: the HTTP app, the job worker, or both. */
 export const ROLES = ['web', 'worker', 'all'] as const;
@@ -50,23 +53,21 @@ function buildRouters(context: RouteContext): RequestHandler[] {
 function buildJobRegistry({ config, logger, store }: RouteContext): JobRegistry {
   const registry = createJobRegistry();
   registerRescore(registry, store, { qualify, renderReasons });
-  registerWriteBack(registry, {
-    store,
-    limitPer10s: config.hubspot.requestsPer10s,
-    log: logger,
-    gatewayFor: portalGateways({
-      installations: store.installations,
-      ...(config.hubspot.accessToken && config.hubspot.portalId
-        ? {
-            staticToken: {
-              portalId: String(config.hubspot.portalId),
-              accessToken: config.hubspot.accessToken,
-            },
-          }
-        : {}),
-      create: (accessToken) => createApiClientGateway({ accessToken, basePath: config.hubspot.apiBaseUrl }),
-    }),
+  const gatewayFor = portalGateways({
+    installations: store.installations,
+    ...(config.hubspot.accessToken && config.hubspot.portalId
+      ? {
+          staticToken: {
+            portalId: String(config.hubspot.portalId),
+            accessToken: config.hubspot.accessToken,
+          },
+        }
+      : {}),
+    create: (accessToken) => createApiClientGateway({ accessToken, basePath: config.hubspot.apiBaseUrl }),
   });
+  registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });
+  registerProcessInbox(registry, store.ctx);
+  registerSyncContacts(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
   registerSlaSweep(registry, store);
   return registry;
 }

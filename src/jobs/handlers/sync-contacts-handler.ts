@@ -1,0 +1,10 @@
+import { SYNC_CONTACTS_JOB, syncContactsPayloadSchema } from '../../use-cases/intake/intake-jobs';
+import { syncContacts, type SyncDeps } from '../../use-cases/intake/sync-contacts';
+import type { JobRegistry } from '../job-registry';
+
+/** Registers the handler that reads changed contacts from HubSpot, qualifies them and fills the outbox. */
+export function registerSyncContacts(registry: JobRegistry, deps: SyncDeps): JobRegistry {
+  return registry.register(SYNC_CONTACTS_JOB, syncContactsPayloadSchema, (payload) =>
+    syncContacts(deps, payload.portalId, payload.contactIds),
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { WEBHOOK_EVENT_KINDS, type WebhookEvent } from '../../hubspot/webhook-events';
+import type { DbContext } from '../../store/db-context';
+import { fromJson } from '../../store/json-column';
+
+/** A pending inbox row with the event it holds. */
+export interface PendingEvent {
+  id: number;
+  event: WebhookEvent;
+}
+
+const storedEventSchema = z.object({
+  eventId: z.string(),
+  portalId: z.number(),
+  occurredAt: z.number(),
+  kind: z.enum(WEBHOOK_EVENT_KINDS),
+  contactId: z.string(),
+  propertyName: z.string().optional(),
+  propertyValue: z.string().optional(),
+  mergedIds: z.array(z.string()).optional(),
+});
+
+/** Inbox and contact clean-up queries intake needs beyond the store's repositories. */
+export function intakeStore(ctx: DbContext) {
+  return {
+    /** The oldest unprocessed events of one portal, in arrival order. */
+    async pending(portalId: string, limit: number): Promise<PendingEvent[]> {
+      const rows = await ctx.db
+        .selectFrom('webhook_inbox')
+        .select(['id', 'payload'])
+        .where('processed_at', 'is', null)
+        .where('portal_id', '=', portalId)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        id: Number(r.id),
+        event: fromJson(storedEventSchema, r.payload, 'webhook_inbox.payload'),
+      }));
+    },
+    /** Deletion: the snapshot goes, and so do writes not sent yet (HubSpot would reject them). */
+    async removeContact(portalId: string, contactId: string): Promise<void> {
+      await ctx.db
+        .deleteFrom('contacts')
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', contactId)
+        .execute();
+      await ctx.db
+        .deleteFrom('outbox')
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', contactId)
+        .where('status', '=', 'pending')
+        .execute();
+    },
+    /** Privacy deletion, inbox part: every stored event that names the contact. */
+    async forgetEvents(portalId: string, contactId: string): Promise<void> {
+      await ctx.db
+        .deleteFrom('webhook_inbox')
+        .where('portal_id', '=', portalId)
+        .where((eb) =>
+          eb.or([
+            eb('payload', 'like', `%"contactId":"${contactId}"%`),
+            eb('payload', 'like', `%"mergedIds":[%"${contactId}"%`),
+          ]),
+        )
+        .execute();
+    },
+  };
+}
+
+export type IntakeStoreQueries = ReturnType<typeof intakeStore>;
