@@ -12,11 +12,19 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 type Settings = Required<Omit<WriteBackOptions, 'log' | 'signal'>> & Pick<WriteBackOptions, 'log' | 'signal'>;
 
+/**
+ * Slots reserved below the ceiling: a request reserved earlier can reach HubSpot later than one reserved after it
+ * (a slow first connection), so one slot is left free when the ceiling is large enough to spare it.
+ */
+export function reservedCeiling(limitPer10s: number): number {
+  return limitPer10s > 20 ? limitPer10s - 1 : limitPer10s;
+}
+
 /** Waits for one request slot in the portal's shared window; returns the pause end when it is too far away. */
 async function takeSlot(store: WriteBackStore, s: Settings): Promise<number | undefined> {
   for (;;) {
     const now = s.now();
-    const slot = await store.rateBudget.reserveRequests(s.portalId, s.limitPer10s, now);
+    const slot = await store.rateBudget.reserveRequests(s.portalId, reservedCeiling(s.limitPer10s), now);
     if (slot.granted) return undefined;
     if (slot.waitMs > s.maxInlineWaitMs) return now + slot.waitMs;
     if (s.signal?.aborted) return now;
