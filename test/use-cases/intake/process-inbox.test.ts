@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WebhookEvent } from '../../../src/hubspot/webhook-events';
+import type { Store } from '../../../src/store/create-store';
+import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
+import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
+import { processInbox } from '../../../src/use-cases/intake/process-inbox';
+import { receiveWebhookEvents } from '../../../src/use-cases/intake/receive-webhook-events';
+import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../../store/test-databases';
+
+const PORTAL = '62515';
+const NOW = Date.UTC(2026, 10, 27);
+let seq = 0;
+
+function event(
+  kind: WebhookEvent['kind'],
+  contactId: string,
+  extra: Partial<WebhookEvent> = {},
+): WebhookEvent {
+  seq += 1;
+  return {
+    eventId: `e${seq}`,
+    portalId: Number(PORTAL),
+    occurredAt: NOW - 1000 + seq,
+    kind,
+    contactId,
+    ...extra,
+  };
+}
+const changed = (contactId: string, propertyName: string, propertyValue: string) =>
+  event('property_changed', contactId, { propertyName, propertyValue });
+
+describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
+  let store: Store;
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    ({ store, database } = await openTestStore(make));
+    const body: unknown = JSON.parse(
+      readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'),
+    );
+    const ports = storeAgreementPorts(store.ctx, {
+      userTeams: { teamIdsOf: async () => [] },
+      clock: { now: () => NOW },
+    });
+    await applyAgreement(ports, {
+      portalId: PORTAL,
+      body,
+      proposedBy: 'a@x.example',
+      approvedBy: 'b@x.example',
+    });
+  });
+  afterEach(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  const receive = (events: WebhookEvent[]) => receiveWebhookEvents(store, events, { now: NOW });
+  const run = () => processInbox(store.ctx, PORTAL, { now: () => NOW });
+  const syncJobs = async () =>
+    (await store.jobs.list({ type: 'sync-contacts', limit: 1000 })).map(
+      (j) => j.payload as { contactIds: string[] },
+    );
+
+  it('When a signal property changes, then the history keeps it with when it happened; other properties are not kept', async () => {
+    const quote = changed('51', 'recent_conversion_event_name', '見積依頼');
+    await receive([quote, changed('51', 'firstname', 'Ken')]);
+    await run();
+    const history = await store.signals.forContacts(PORTAL, ['51']);
+    expect(history.get('51')).toEqual([
+      { property: 'recent_conversion_event_name', value: '見積依頼', at: quote.occurredAt },
+    ]);
+    expect(await store.inbox.backlog()).toBe(0);
+  });
+
+  it('When 250 contacts change, then they are queued for sync in batches of at most 100, each once', async () => {
+    await receive(Array.from({ length: 250 }, (_, i) => event('created', String(1000 + i))));
+    await receive([changed('1000', 'jobtitle', 'CEO')]);
+    await run();
+    const batches = await syncJobs();
+    expect(batches.map((b) => b.contactIds.length).sort()).toEqual([100, 100, 50]);
+    expect(new Set(batches.flatMap((b) => b.contactIds)).size).toBe(250);
+  });
+
+  it('When a contact is deleted, then its snapshot and unsent writes go and it is not synced', async () => {
+    await store.contacts.upsertMany(
+      PORTAL,
+      [{ id: '51', properties: { jobtitle: 'CEO' }, company: null }],
+      NOW,
+    );
+    await store.outbox.enqueueMany(
+      PORTAL,
+      [{ contactId: '51', properties: { lead_pact_tier: 'nurture' } }],
+      NOW,
+    );
+    await receive([changed('51', 'jobtitle', 'CEO'), event('deleted', '51')]);
+    await run();
+    expect(await store.contacts.get(PORTAL, '51')).toBeUndefined();
+    expect(await store.outbox.get(PORTAL, '51')).toBeUndefined();
+    expect(await syncJobs()).toEqual([]);
+  });
+
+  it('When two contacts are merged, then the merged-away one is dropped and the survivor is synced', async () => {
+    await store.contacts.upsertMany(PORTAL, [{ id: '52', properties: {}, company: null }], NOW);
+    await receive([event('merged', '51', { mergedIds: ['52'] })]);
+    await run();
+    expect(await store.contacts.get(PORTAL, '52')).toBeUndefined();
+    expect((await syncJobs()).flatMap((b) => b.contactIds)).toEqual(['51']);
+  });
+
+  it('When a privacy deletion arrives, then the contact history and its stored events are gone', async () => {
+    await receive([
+      changed('51', 'recent_conversion_event_name', '見積依頼'),
+      changed('53', 'recent_conversion_event_name', '見積依頼'),
+    ]);
+    await run();
+    await receive([event('privacy_deleted', '51')]);
+    const result = await run();
+    expect(result.forgotten).toBe(1);
+    const history = await store.signals.forContacts(PORTAL, ['51', '53']);
+    expect([...history.keys()]).toEqual(['53']);
+    const rows = await store.ctx.db.selectFrom('webhook_inbox').select('payload').execute();
+    expect(rows.some((r) => r.payload.includes('"contactId":"51"'))).toBe(false);
+    expect(rows.some((r) => r.payload.includes('"contactId":"53"'))).toBe(true);
+  });
+});
