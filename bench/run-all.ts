@@ -11,6 +11,7 @@ const BENCHES: BenchModule[] = [
   { name: 'report', load: () => import('./report-bench.js') },
   { name: 'rescore', load: () => import('./rescore-bench.js') },
   { name: 'write-back', load: () => import('./write-back-bench.js') },
+  { name: 'card-api', load: () => import('./card-api-bench.js') },
 ];
 
 async function main(): Promise<void> {

@@ -1,0 +1,25 @@
+/** The part of autocannon 9's programmatic API the benches use (the package ships no types). */
+declare module 'autocannon' {
+  interface AutocannonRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  interface AutocannonOptions {
+    url: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    requests?: AutocannonRequest[];
+  }
+  interface AutocannonResult {
+    latency: { p50: number; p90: number; p99: number; average: number; max: number };
+    requests: { total: number; average: number };
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+  }
+  function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  export = autocannon;
+}
