@@ -1,0 +1,6 @@
+import { isAppError } from '../../errors/app-error';
+
+/** A message safe to show a user: AppError messages as they are, anything else generic. */
+export function errorMessage(error: unknown): string {
+  return isAppError(error) ? error.message : 'an unexpected error occurred';
+}

@@ -1,0 +1,187 @@
+import express from 'express';
+import nock from 'nock';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Config } from '../../../src/config';
+import { oauthRouter } from '../../../src/http/routes/oauth-router';
+import { REQUIRED_SCOPES } from '../../../src/hubspot/oauth';
+import { createStore, type Store } from '../../../src/store/create-store';
+import { createOAuthState, STATE_TTL_MS } from '../../../src/use-cases/install/oauth-state';
+import { fixture } from '../../hubspot/fixture';
+
+const API = 'https://api.hubapi.test';
+const PUBLIC = 'https://leadpact.example.com';
+const SECRET = 'client-secret-1';
+const NOW = Date.UTC(2026, 10, 27, 12);
+const token = fixture<{ access_token: string; refresh_token: string }>('oauth-token');
+
+const hubspot = (overrides: Partial<Config['hubspot']> = {}): Config['hubspot'] => ({
+  clientId: 'client-id-1',
+  clientSecret: SECRET,
+  accessToken: undefined,
+  portalId: undefined,
+  apiBaseUrl: API,
+  requestsPer10s: 100,
+  ...overrides,
+});
+
+let dir: string;
+let store: Store;
+let server: Server;
+let base: string;
+let ensured: string[];
+
+async function start(config = { hubspot: hubspot(), publicBaseUrl: PUBLIC as string | undefined }) {
+  const app = express();
+  const gatewayFor = (accessToken: string) => ({
+    ensureProperties: () => {
+      ensured.push(accessToken);
+      return Promise.resolve({
+        groupCreated: true,
+        created: ['lead_pact_tier'],
+        optionsAdded: [],
+        unchanged: [],
+      });
+    },
+  });
+  app.use(
+    oauthRouter({
+      config,
+      store,
+      logger: { info: () => {}, warn: () => {} },
+      gatewayFor,
+      clock: { now: () => NOW },
+    }),
+  );
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+beforeEach(async () => {
+  ensured = [];
+  dir = mkdtempSync(join(tmpdir(), 'lead-pact-oauth-'));
+  store = await createStore({ dataDir: dir, tokenEncryptionKey: 'cd'.repeat(32) });
+});
+afterEach(async () => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  await new Promise((resolve) => server.close(resolve));
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  expect(pending).toEqual([]);
+});
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
+
+const get = (path: string) => fetch(base + path, { redirect: 'manual' });
+
+function hubspotAcceptsCode(code: string) {
+  nock(API)
+    .post('/oauth/v1/token', (body: Record<string, string>) => {
+      return (
+        body.grant_type === 'authorization_code' &&
+        body.code === code &&
+        body.redirect_uri === `${PUBLIC}/oauth/callback` &&
+        body.client_secret === SECRET
+      );
+    })
+    .reply(200, fixture('oauth-token'))
+    .get(`/oauth/v1/access-tokens/${token.access_token}`)
+    .reply(200, fixture('oauth-access-token-info'));
+}
+
+describe('GET /oauth/install', () => {
+  it('When an admin starts the install, then they are sent to HubSpot with our scopes, redirect and a signed state', async () => {
+    await start();
+    const res = await get('/oauth/install');
+    expect(res.status).toBe(302);
+    const url = new URL(res.headers.get('location') ?? '');
+    expect(url.origin + url.pathname).toBe('https://app.hubspot.com/oauth/authorize');
+    expect(url.searchParams.get('client_id')).toBe('client-id-1');
+    expect(url.searchParams.get('redirect_uri')).toBe(`${PUBLIC}/oauth/callback`);
+    expect(url.searchParams.get('scope')?.split(' ')).toEqual([...REQUIRED_SCOPES]);
+    expect(url.searchParams.get('state')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  });
+
+  it('When OAuth is not configured, then the install explains what to set instead of redirecting', async () => {
+    await start({
+      hubspot: hubspot({ clientId: undefined, clientSecret: undefined }),
+      publicBaseUrl: undefined,
+    });
+    const res = await get('/oauth/install');
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('HUBSPOT_CLIENT_ID');
+  });
+});
+
+describe('GET /oauth/callback', () => {
+  it.each([
+    ['no state', ''],
+    ['a forged state', `&state=${createOAuthState('another-secret', NOW)}`],
+    ['an expired state', `&state=${createOAuthState(SECRET, NOW - STATE_TTL_MS - 1)}`],
+  ])('When HubSpot returns with %s, then the answer is 400 and nothing is stored', async (_name, state) => {
+    await start();
+    const res = await get(`/oauth/callback?code=code-1${state}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Lead Pact could not be installed');
+    expect(await store.installations.list()).toEqual([]);
+  });
+
+  it('When the install is approved, then the portal is connected with encrypted tokens and its properties ensured', async () => {
+    await start();
+    hubspotAcceptsCode('code-1');
+    const res = await get(`/oauth/callback?code=code-1&state=${createOAuthState(SECRET, NOW - 60_000)}`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('Lead Pact is connected to portal 62515.');
+    expect(page).toContain('Open the settings page');
+    const installation = await store.installations.get('62515');
+    expect(installation?.status).toBe('connected');
+    expect(installation?.tokens).toEqual({
+      accessToken: token.access_token,
+      refreshToken: token.refresh_token,
+      expiresAt: NOW + 1800 * 1000,
+    });
+    expect(ensured).toEqual([token.access_token]);
+    const files = readdirSync(dir).map((file) => readFileSync(join(dir, file)).toString('latin1'));
+    // The grep can see stored text (the scopes are stored in clear), but never a token.
+    expect(files.some((bytes) => bytes.includes('crm.schemas.contacts.write'))).toBe(true);
+    expect(files.some((bytes) => bytes.includes(token.access_token))).toBe(false);
+    expect(files.some((bytes) => bytes.includes(token.refresh_token))).toBe(false);
+  });
+
+  it('When HubSpot refuses the code, then the page says so and nothing is stored', async () => {
+    await start();
+    nock(API).post('/oauth/v1/token').reply(400, { status: 'BAD_AUTH_CODE', message: 'code expired' });
+    const res = await get(`/oauth/callback?code=stale&state=${createOAuthState(SECRET, NOW)}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Nothing was stored');
+    expect(await store.installations.list()).toEqual([]);
+  });
+});
+
+describe('GET /', () => {
+  it('When no portal is connected, then the page lists the steps to connect one', async () => {
+    await start();
+    const page = await (await get('/')).text();
+    expect(page).toContain('No HubSpot portal is connected to Lead Pact yet.');
+    expect(page).toContain(`${PUBLIC}/oauth/callback`);
+    expect(page).toContain('href="/oauth/install"');
+  });
+
+  it('When a portal is connected, then the page says which', async () => {
+    await start();
+    await store.installations.connect('62515', null, [], NOW);
+    expect(await (await get('/')).text()).toContain('connected to HubSpot (portal 62515)');
+  });
+});
