@@ -8,6 +8,7 @@ import {
   accessTokenForPortal,
   REFRESH_MARGIN_MS,
 } from '../../../src/use-cases/install/access-token-for-portal';
+import { refreshingInstallations } from '../../../src/use-cases/install/refreshing-installations';
 import { fixture } from '../../hubspot/fixture';
 
 const API = 'https://api.hubapi.test';
@@ -92,5 +93,13 @@ describe('accessTokenForPortal', () => {
     const stored = await store.installations.get(PORTAL);
     expect(stored?.status).toBe('connected');
     expect(stored?.tokens?.accessToken).toBe('old-access');
+  });
+});
+
+describe('refreshingInstallations', () => {
+  it('When a gateway reads a portal whose token is about to expire, then it gets the refreshed token', async () => {
+    tokenRequest().reply(200, fixture('oauth-token'));
+    const installations = refreshingInstallations(store, oauth, () => T0 + 28 * 60_000);
+    expect((await installations.get(PORTAL))?.tokens?.accessToken).toBe(refreshed.access_token);
   });
 });
