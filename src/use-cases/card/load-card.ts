@@ -35,7 +35,10 @@ export async function loadCard(
   const stored = await store.qualifications.get(portalId, objectId);
   if (!stored) return { state: 'not_scored', objectId, agreement: agreementRef(active) };
 
-  const version = (await store.agreements.get(portalId, stored.agreementVersion)) ?? active;
+  const version =
+    stored.agreementVersion === active.version
+      ? active
+      : ((await store.agreements.get(portalId, stored.agreementVersion)) ?? active);
   const agreement = storedAgreement(version);
   const scoredAt = (await ports.scoredAt(portalId, objectId)) ?? ports.clock.now();
   const criteria = await explainCriteria(ports, { portalId, stored, agreement, scoredAt });
