@@ -18,6 +18,7 @@ import { registerSlaSweep, scheduleSlaSweeps } from './jobs/handlers/sla-sweep-h
 import { createApiClientGateway } from './hubspot/api-client-gateway';
 import { pausedPortals } from './use-cases/write-back/paused-portals';
 import { portalGateways } from './use-cases/write-back/portal-gateways';
+import { enqueueWriteBack } from './use-cases/write-back/enqueue-write-back';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
 import { createJobWorker, type JobEvent, type JobWorker } from './jobs/job-worker';
 import { enableProcessMetrics, jobOutcomes, metricsRegistry, reportQueueDepthFrom } from './metrics';
@@ -52,7 +53,9 @@ function buildRouters(context: RouteContext): RequestHandler[] {
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
 function buildJobRegistry({ config, logger, store }: RouteContext): JobRegistry {
   const registry = createJobRegistry();
-  registerRescore(registry, store, { qualify, renderReasons });
+  registerRescore(registry, store, { qualify, renderReasons }, (portalId) =>
+    enqueueWriteBack(store.jobs, portalId, Date.now()),
+  );
   const gatewayFor = portalGateways({
     installations: store.installations,
     ...(config.hubspot.accessToken && config.hubspot.portalId
