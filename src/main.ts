@@ -6,6 +6,7 @@ import { createReadiness } from './http/readiness';
 import { apiRouters } from './http/routes/api-routers';
 import { unmappedUserTeams } from './http/routes/unmapped-user-teams';
 import { webhooksRouter } from './http/routes/webhooks-router';
+import { oauthRouter } from './http/routes/oauth-router';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
 import { configSecrets, createLogger, type Logger } from './logger';
 import { qualify } from './domain/qualify';
@@ -18,6 +19,7 @@ import { registerSlaSweep, scheduleSlaSweeps } from './jobs/handlers/sla-sweep-h
 import { createApiClientGateway } from './hubspot/api-client-gateway';
 import { pausedPortals } from './use-cases/write-back/paused-portals';
 import { portalGateways } from './use-cases/write-back/portal-gateways';
+import { refreshingInstallations } from './use-cases/install/refreshing-installations';
 import { enqueueWriteBack } from './use-cases/write-back/enqueue-write-back';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
 import { createJobWorker, type JobEvent, type JobWorker } from './jobs/job-worker';
@@ -47,7 +49,13 @@ interface RouteContext {
 
 /** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
 function buildRouters(context: RouteContext): RequestHandler[] {
-  return [webhooksRouter(context), ...apiRouters({ ...context, userTeams: unmappedUserTeams })];
+  const gatewayFor = (accessToken: string) =>
+    createApiClientGateway({ accessToken, basePath: context.config.hubspot.apiBaseUrl });
+  return [
+    webhooksRouter(context),
+    ...apiRouters({ ...context, userTeams: unmappedUserTeams }),
+    oauthRouter({ ...context, gatewayFor }),
+  ];
 }
 
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
@@ -56,8 +64,12 @@ function buildJobRegistry({ config, logger, store }: RouteContext): JobRegistry 
   registerRescore(registry, store, { qualify, renderReasons }, (portalId) =>
     enqueueWriteBack(store.jobs, portalId, Date.now()),
   );
+  const { clientId, clientSecret, apiBaseUrl } = config.hubspot;
   const gatewayFor = portalGateways({
-    installations: store.installations,
+    installations:
+      clientId && clientSecret
+        ? refreshingInstallations(store, { clientId, clientSecret, apiBaseUrl })
+        : store.installations,
     ...(config.hubspot.accessToken && config.hubspot.portalId
       ? {
           staticToken: {
