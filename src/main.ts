@@ -129,7 +129,11 @@ async function startWeb(context: RouteContext): Promise<WebServer> {
     notices: notices(config),
     portalProblems: async () => [
       ...(await disconnectedPortals(store.installations)),
-      ...(await pausedPortals(store, Date.now())),
+      ...(await pausedPortals(
+        store,
+        Date.now(),
+        config.hubspot.portalId ? [String(config.hubspot.portalId)] : [],
+      )),
     ],
   });
   const app = createApp({ logger, readiness, metrics: metricsRegistry, routers: buildRouters(context) });

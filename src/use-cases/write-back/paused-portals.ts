@@ -17,9 +17,12 @@ export async function pausedPortals(
     rateBudget: Pick<RateBudgetRepository, 'status'>;
   },
   now: number,
+  /** Portals without an installation row (HUBSPOT_PORTAL_ID in static-token mode). */
+  alsoPortalIds: readonly string[] = [],
 ): Promise<PausedPortal[]> {
   const paused: PausedPortal[] = [];
-  for (const { portalId } of await store.installations.list('connected')) {
+  const connected = (await store.installations.list('connected')).map((i) => i.portalId);
+  for (const portalId of new Set([...connected, ...alsoPortalIds])) {
     const { pausedUntil } = await store.rateBudget.status(portalId, now);
     if (pausedUntil === null || pausedUntil - now < DAILY_PAUSE_MS) continue;
     const at = new Date(pausedUntil).toISOString();
