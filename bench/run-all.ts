@@ -12,6 +12,7 @@ const BENCHES: BenchModule[] = [
   { name: 'rescore', load: () => import('./rescore-bench.js') },
   { name: 'write-back', load: () => import('./write-back-bench.js') },
   { name: 'card-api', load: () => import('./card-api-bench.js') },
+  { name: 'webhook-intake', load: () => import('./webhook-intake-bench.js') },
 ];
 
 async function main(): Promise<void> {
