@@ -1,6 +1,6 @@
 import { HUBSPOT_BATCH_LIMIT } from '../../hubspot/hubspot-gateway';
 import type { OutboxEntry } from '../../store/repositories/outbox-repository';
-import { recordFailure } from './batch-outcome';
+import { recordFailure, type FailureOutcome } from './batch-outcome';
 import type { WriteBackOptions, WriteBackResult, WriteBackStore } from './write-back-ports';
 
 /** Claimed rows stay hidden from other writers this long (a batch plus a wait for the budget). */
@@ -102,23 +102,31 @@ export async function drainOutbox(
       );
       return { ...result, outcome: 'paused', resumeAt: pausedUntil };
     }
-    const failure = await sendBatch(store, s, batch, result);
-    if (failure?.kind === 'disconnected') {
-      s.log?.warn(
-        { portalId: s.portalId },
-        'HubSpot refused the token: portal marked disconnected, writes kept',
-      );
-      return { ...result, outcome: 'disconnected' };
-    }
-    if (failure?.kind === 'paused') {
-      s.log?.warn(
-        { portalId: s.portalId, until: new Date(failure.until).toISOString() },
-        'HubSpot daily limit reached: portal paused',
-      );
-      return { ...result, outcome: 'paused', resumeAt: failure.until };
-    }
+    const ended = endedBy(await sendBatch(store, s, batch, result), s, result);
+    if (ended) return ended;
   }
   return { ...result, outcome: 'more', resumeAt: s.now() };
+}
+
+/** A disconnected portal or a DAILY pause ends the run (and says so in the logs); other failures do not. */
+function endedBy(
+  failure: FailureOutcome | undefined,
+  s: Settings,
+  result: WriteBackResult,
+): WriteBackResult | undefined {
+  if (failure?.kind === 'disconnected') {
+    s.log?.warn(
+      { portalId: s.portalId },
+      'HubSpot refused the token: portal marked disconnected, writes kept',
+    );
+    return { ...result, outcome: 'disconnected' };
+  }
+  if (failure?.kind === 'paused') {
+    const until = new Date(failure.until).toISOString();
+    s.log?.warn({ portalId: s.portalId, until }, 'HubSpot daily limit reached: portal paused');
+    return { ...result, outcome: 'paused', resumeAt: failure.until };
+  }
+  return undefined;
 }
 
 /** Nothing due now: done, or come back when the earliest retry is due. */
