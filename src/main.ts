@@ -5,6 +5,7 @@ import { disconnectedPortals } from './http/disconnected-portals';
 import { createReadiness } from './http/readiness';
 import { apiRouters } from './http/routes/api-routers';
 import { unmappedUserTeams } from './http/routes/unmapped-user-teams';
+import { hubspotUserTeams } from './use-cases/agreements/hubspot-user-teams';
 import { webhooksRouter } from './http/routes/webhooks-router';
 import { oauthRouter } from './http/routes/oauth-router';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
@@ -14,6 +15,7 @@ import { renderReasons } from './domain/render-reasons';
 import { registerProcessInbox } from './jobs/handlers/process-inbox-handler';
 import { registerRescore } from './jobs/handlers/rescore-handler';
 import { registerSyncContacts } from './jobs/handlers/sync-contacts-handler';
+import { registerFullImport } from './jobs/handlers/full-import-handler';
 import { registerWriteBack } from './jobs/handlers/write-back-handler';
 import { registerSlaSweep, scheduleSlaSweeps } from './jobs/handlers/sla-sweep-handler';
 import { createApiClientGateway } from './hubspot/api-client-gateway';
@@ -51,21 +53,21 @@ interface RouteContext {
 function buildRouters(context: RouteContext): RequestHandler[] {
   const gatewayFor = (accessToken: string) =>
     createApiClientGateway({ accessToken, basePath: context.config.hubspot.apiBaseUrl });
+  const userTeams =
+    hubspotMode(context.config) === 'not-configured'
+      ? unmappedUserTeams
+      : hubspotUserTeams(portalGatewaysOf(context));
   return [
     webhooksRouter(context),
-    ...apiRouters({ ...context, userTeams: unmappedUserTeams }),
+    ...apiRouters({ ...context, userTeams }),
     oauthRouter({ ...context, gatewayFor }),
   ];
 }
 
-/** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
-function buildJobRegistry({ config, logger, store }: RouteContext): JobRegistry {
-  const registry = createJobRegistry();
-  registerRescore(registry, store, { qualify, renderReasons }, (portalId) =>
-    enqueueWriteBack(store.jobs, portalId, Date.now()),
-  );
+/** A HubSpot gateway per portal: the static token's portal, or each installation's refreshed OAuth token. */
+function portalGatewaysOf({ config, store }: RouteContext) {
   const { clientId, clientSecret, apiBaseUrl } = config.hubspot;
-  const gatewayFor = portalGateways({
+  return portalGateways({
     installations:
       clientId && clientSecret
         ? refreshingInstallations(store, { clientId, clientSecret, apiBaseUrl })
@@ -80,9 +82,20 @@ function buildJobRegistry({ config, logger, store }: RouteContext): JobRegistry 
       : {}),
     create: (accessToken) => createApiClientGateway({ accessToken, basePath: config.hubspot.apiBaseUrl }),
   });
+}
+
+/** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
+function buildJobRegistry(context: RouteContext): JobRegistry {
+  const { config, logger, store } = context;
+  const registry = createJobRegistry();
+  registerRescore(registry, store, { qualify, renderReasons }, (portalId) =>
+    enqueueWriteBack(store.jobs, portalId, Date.now()),
+  );
+  const gatewayFor = portalGatewaysOf(context);
   registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });
   registerProcessInbox(registry, store.ctx);
   registerSyncContacts(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
+  registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
   registerSlaSweep(registry, store);
   return registry;
 }

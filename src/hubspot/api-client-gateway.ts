@@ -1,4 +1,5 @@
 import { Client } from '@hubspot/api-client';
+import { isAppError } from '../errors/app-error';
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/contacts';
 import { ensureProperties } from './ensure-properties';
 import {
@@ -79,6 +80,17 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
     return { ...toPage(response as SdkPage), total: response.total } satisfies SearchPage;
   }
 
+  async function getUserTeams(userId: string): Promise<string[]> {
+    const api = (await authorized()).settings.users.usersApi;
+    const user = await api.getById(userId, 'USER_ID').catch((error: unknown) => {
+      const translated = translateHubSpotError(error, `Reading the teams of user ${userId}`);
+      if (isAppError(translated, 'not_found')) return undefined;
+      throw translated;
+    });
+    if (!user) return [];
+    return [...(user.primaryTeamId ? [user.primaryTeamId] : []), ...(user.secondaryTeamIds ?? [])];
+  }
+
   return {
     readContacts: async (ids, properties, companyProperties) =>
       readContactsWithCompany(await authorized(), ids, properties, companyProperties),
@@ -95,5 +107,6 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
     searchModifiedSince,
     ensureProperties: async () => ensureProperties(await authorized()),
     getAccessTokenInfo: async () => getAccessTokenInfo(basePath, await token()),
+    getUserTeams,
   };
 }

@@ -90,6 +90,8 @@ export interface HubSpotGateway {
   ): Promise<SearchPage>;
   ensureProperties(): Promise<EnsurePropertiesReport>;
   getAccessTokenInfo(): Promise<AccessTokenInfo>;
+  /** The user's primary and secondary team ids (`GET /settings/v3/users/{userId}`); none for an unknown user. */
+  getUserTeams(userId: string): Promise<string[]>;
 }
 
 export type { PropertyMap };

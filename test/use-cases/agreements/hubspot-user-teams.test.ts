@@ -1,0 +1,91 @@
+import nock from 'nock';
+import example from '../../../examples/agreement.json';
+import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
+import { approveVersion } from '../../../src/use-cases/agreements/approve-version';
+import { hubspotUserTeams, USER_TEAMS_TTL_MS } from '../../../src/use-cases/agreements/hubspot-user-teams';
+import { proposeVersion } from '../../../src/use-cases/agreements/propose-version';
+import { saveDraft } from '../../../src/use-cases/agreements/save-draft';
+import { fixture } from '../../hubspot/fixture';
+import { inMemoryWorld } from './in-memory-world';
+import { rejection } from './lifecycle-suite';
+
+const API = 'https://api.hubapi.com';
+const portalId = '4242';
+const user = (id: string, primaryTeamId: string) => ({
+  ...fixture('settings-user'),
+  id,
+  primaryTeamId,
+  secondaryTeamIds: [],
+});
+const gatewayFor = (portal: string) =>
+  createApiClientGateway({ accessToken: `token-${portal}`, basePath: API });
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
+
+describe('hubspotUserTeams', () => {
+  it('When a marketing user proposes, then a user HubSpot puts on a sales team (as secondary) can approve', async () => {
+    nock(API, { reqheaders: { authorization: `Bearer token-${portalId}` } })
+      .get('/settings/v3/users/mika')
+      .query(true)
+      .reply(200, user('mika', 'm7'))
+      .get('/settings/v3/users/sato')
+      .query(true)
+      .reply(200, fixture('settings-user'));
+    const world = inMemoryWorld();
+    const ports = { ...world.ports, userTeams: hubspotUserTeams(gatewayFor) };
+    // The fixture user's teams are s1 (primary), s2 and m1 (secondary); only s2 is mapped.
+    await world.mapTeams(portalId, { marketingTeamIds: ['m7'], salesTeamIds: ['s2'] });
+
+    const draft = await saveDraft(ports, { portalId, userId: 'mika', body: example });
+    await proposeVersion(ports, {
+      portalId,
+      version: draft.version,
+      actor: { userId: 'mika' },
+      rationale: 'Bigger companies',
+    });
+    await approveVersion(ports, { portalId, version: draft.version, actor: { userId: 'sato' } });
+
+    expect((await ports.versions.active(portalId))?.approvedBy).toBe('sato');
+  });
+
+  it('When HubSpot does not know the user, then they cannot propose', async () => {
+    nock(API).get('/settings/v3/users/ghost').query(true).reply(404, fixture('settings-user-404'));
+    const world = inMemoryWorld();
+    const ports = { ...world.ports, userTeams: hubspotUserTeams(gatewayFor) };
+    await world.mapTeams(portalId, { marketingTeamIds: ['m1'], salesTeamIds: ['s1'] });
+    const draft = await saveDraft(ports, { portalId, userId: 'ghost', body: example });
+
+    await rejection(
+      proposeVersion(ports, { portalId, version: draft.version, actor: { userId: 'ghost' }, rationale: 'x' }),
+      'forbidden',
+    );
+  });
+
+  it('asks HubSpot once a minute per portal and user', async () => {
+    const asked: string[] = [];
+    let now = 0;
+    const lookup = hubspotUserTeams(
+      (portal) => ({
+        getUserTeams: async (userId) => (asked.push(`${portal}/${userId}`), [`team-of-${userId}`]),
+      }),
+      () => now,
+    );
+
+    await lookup.teamIdsOf('1', 'sato');
+    await lookup.teamIdsOf('1', 'sato');
+    await lookup.teamIdsOf('2', 'sato');
+    now += USER_TEAMS_TTL_MS;
+    expect(await lookup.teamIdsOf('1', 'sato')).toEqual(['team-of-sato']);
+
+    expect(asked).toEqual(['1/sato', '2/sato', '1/sato']);
+  });
+});
