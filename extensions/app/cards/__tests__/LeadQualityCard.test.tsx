@@ -13,10 +13,17 @@ import {
   TextArea,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { apiErrorSchema, cardResponseSchema, verdictResponseSchema } from '@lead-pact/contracts';
+import { apiErrorSchema, verdictResponseSchema } from '@lead-pact/contracts';
 import { CardRoot } from '../components/CardRoot';
 import { BACKEND_URL, fakeBackend, hangingBackend, ok, type FakeAnswer } from '../../testing/fakeBackend';
-import { NOW, disqualifiedCard, scoredCard } from './cardFixtures';
+import { NOW, recordedCard, recordedCards, salesReadyCard } from './cardFixtures';
+import verdictAccepted from './fixtures/verdict-accepted.json';
+import verdictMissingReason from './fixtures/verdict-missing-reason.json';
+import verdictRejected from './fixtures/verdict-rejected.json';
+
+// Every backend answer below was recorded from the real server's handlers (./fixtures, kept honest by
+// test/http/routes/recorded-fixtures.test.ts). Hand-built answers remain only where the server cannot be
+// recorded producing them: a fetch that never settles (loading) and an outage (503/502 from the platform).
 
 let restore: () => void = () => undefined;
 afterEach(() => {
@@ -65,6 +72,7 @@ describe('the lead quality card, every state', () => {
   });
 
   it('When the backend is down, then it shows a plain message and retries on demand', async () => {
+    // Hand-built: an outage is not something the real handlers can be recorded answering.
     const card = renderCard({
       status: 503,
       body: { error: { code: 'unavailable', message: 'db pool exhausted at pg.js:12' } },
@@ -77,31 +85,29 @@ describe('the lead quality card, every state', () => {
   });
 
   it('When the portal has not installed the app, then it offers to connect it', async () => {
-    const card = renderCard(ok(cardResponseSchema, { state: 'not_connected' }));
+    const card = renderCard(recordedCard(recordedCards.notConnected));
     await card.waitFor(() => expect(card.findByTestId(EmptyState, 'card-not-connected')).toBeTruthy());
     expect(card.find(Button).props.href).toEqual({ url: `${BACKEND_URL}/oauth/install`, external: true });
   });
 
   it('When no agreement is active, then it says so', async () => {
-    const card = renderCard(ok(cardResponseSchema, { state: 'no_agreement' }));
+    const card = renderCard(recordedCard(recordedCards.noAgreement));
     await card.waitFor(() =>
       expect(card.findByTestId(EmptyState, 'card-no-agreement').props.title).toBe('No agreement yet'),
     );
   });
 
   it('When the contact is not scored yet, then "Score now" scores it and shows the verdict', async () => {
-    const card = renderCard(
-      ok(cardResponseSchema, { state: 'not_scored', objectId: '123', agreement: scoredCard().agreement }),
-      {
-        routes: { 'POST /api/card/score-now': () => ok(cardResponseSchema, scoredCard()) },
-      },
-    );
+    // Score now answers 200 with the freshly scored card when the contact is stored (the recorded card).
+    const card = renderCard(recordedCard(recordedCards.notScored), {
+      routes: { 'POST /api/card/score-now': () => recordedCard(recordedCards.salesReady) },
+    });
     await card.waitFor(() => expect(card.findByTestId(EmptyState, 'card-not-scored')).toBeTruthy());
     expect(card.findByTestId(EmptyState, 'card-not-scored').find(Text).text).toBe(
-      'This contact has not been scored against agreement v3 yet.',
+      'This contact has not been scored against agreement v1 yet.',
     );
     card.findByTestId(LoadingButton, 'card-score-now').trigger('onClick');
-    await card.waitFor(() => expect(card.findByTestId(ScoreCircle, 'card-score').props.score).toBe(87));
+    await card.waitFor(() => expect(card.findByTestId(ScoreCircle, 'card-score').props.score).toBe(76));
     expect(card.calls.at(-1)).toEqual({
       method: 'POST',
       path: '/api/card/score-now',
@@ -114,47 +120,48 @@ describe('the lead quality card, every state', () => {
 
 describe('a scored, sales-ready lead', () => {
   it('shows grade, score, tier, stage, route and the agreement it was scored under', async () => {
-    const card = renderCard(ok(cardResponseSchema, scoredCard()));
-    await card.waitFor(() => expect(card.findByTestId(ScoreCircle, 'card-score').props.score).toBe(87));
-    expect(text(card, 'card-grade')).toBe('Grade A1');
+    const card = renderCard(recordedCard(recordedCards.salesReady));
+    await card.waitFor(() => expect(card.findByTestId(ScoreCircle, 'card-score').props.score).toBe(76));
+    expect(text(card, 'card-grade')).toBe('Grade A2');
     expect(card.findByTestId(StatusTag, 'card-tier')).toMatchObject({
       text: 'Sales-ready',
       props: { variant: 'success' },
     });
     expect(text(card, 'card-stage')).toBe('Decision');
     expect(text(card, 'card-route')).toBe('Field sales');
-    expect(text(card, 'card-agreement')).toBe('Agreement v3 “FY2027 H1”, approved Nov 2, 2026');
+    expect(text(card, 'card-agreement')).toBe('Agreement v1 “FY2027 H1”, approved Nov 27, 2026');
   });
 
   it('lists the criteria strongest first, each with the value seen, its outcome and points', async () => {
-    const card = renderCard(ok(cardResponseSchema, scoredCard()));
+    const card = renderCard(recordedCard(recordedCards.salesReady));
     await card.waitFor(() => expect(card.maybeFindByTestId(Text, 'criterion-role-seen')).not.toBeNull());
     const order = card.findAll(Tag).map((tag) => tag.props.testId);
-    expect(order).toEqual([
+    expect(order).toHaveLength(10);
+    expect(order.slice(0, 4)).toEqual([
       'criterion-quote-click-outcome',
       'criterion-company-size-outcome',
       'criterion-role-outcome',
-      'criterion-email-click-outcome',
       'criterion-industry-outcome',
     ]);
     expect(text(card, 'criterion-quote-click-seen')).toBe('Seen: Newsletter: get a quote · 3 days ago');
-    expect(text(card, 'criterion-quote-click-points')).toBe('51.4 pts');
-    expect(card.findByTestId(Tag, 'criterion-email-click-outcome').text).toBe('Unknown');
-    expect(text(card, 'criterion-email-click-seen')).toBe('Seen: yesterday? · value could not be read');
-    expect(card.findByTestId(Tag, 'criterion-industry-outcome').text).toBe('Not met');
+    expect(text(card, 'criterion-quote-click-points')).toBe('51.7 pts');
+    expect(card.findByTestId(Tag, 'criterion-customer-outcome').text).toBe('Unknown');
+    expect(text(card, 'criterion-customer-seen')).toBe('No value on record');
+    expect(card.findByTestId(Tag, 'criterion-competitor-outcome').text).toBe('Not met');
   });
 
   it("shows the follow-up deadline in the portal's time zone with a countdown, and no warning while on track", async () => {
-    const card = renderCard(ok(cardResponseSchema, scoredCard()));
+    const card = renderCard(recordedCard(recordedCards.salesReady));
     await card.waitFor(() => expect(card.maybeFindByTestId(Text, 'card-countdown')).not.toBeNull());
-    expect(text(card, 'card-follow-up-due')).toBe('Follow up by: Nov 28, 2026, 8:30 PM');
-    expect(text(card, 'card-countdown')).toBe('due in 1 d 2 h');
+    expect(text(card, 'card-follow-up-due')).toBe('Follow up by: Dec 1, 2026, 11:59 PM');
+    expect(text(card, 'card-countdown')).toBe('due in 4 d 5 h');
     expect(card.maybeFindByTestId(Alert, 'card-breached')).toBeNull();
   });
 
   it('When the deadline has passed, then it warns that the follow-up was missed', async () => {
     const due = new Date(NOW - 3 * 3_600_000).toISOString();
-    const card = renderCard(ok(cardResponseSchema, scoredCard({ followUpDue: due, slaStatus: 'breached' })));
+    // The recording has no overdue contact: the recorded card with its deadline moved into the past.
+    const card = renderCard(salesReadyCard({ followUpDue: due, slaStatus: 'breached' }));
     await card.waitFor(() =>
       expect(card.findByTestId(Alert, 'card-breached').props.title).toBe('Follow-up deadline missed'),
     );
@@ -162,7 +169,7 @@ describe('a scored, sales-ready lead', () => {
   });
 
   it('When disqualified, then it says why and offers no accept / reject', async () => {
-    const card = renderCard(ok(cardResponseSchema, disqualifiedCard()));
+    const card = renderCard(recordedCard(recordedCards.disqualified));
     await card.waitFor(() => expect(card.maybeFindByTestId(Alert, 'card-disqualified')).not.toBeNull());
     expect(card.findByTestId(Alert, 'card-disqualified').text).toBe(
       'The agreement excludes this contact: Already a customer.',
@@ -177,36 +184,20 @@ describe('accepting and rejecting', () => {
   const verdictRoutes = (captured: { card: () => FakeAnswer }) => ({
     'POST /api/card/verdict': (body: Record<string, unknown> | undefined) => {
       const accepted = body?.verdict === 'accepted';
+      // The recording has no accepted card: the recorded sales-ready card carrying the verdict.
       captured.card = () =>
-        ok(
-          cardResponseSchema,
-          scoredCard(
-            accepted
-              ? {
-                  verdict: { verdict: 'accepted', reason: null, note: null, at: new Date(NOW).toISOString() },
-                }
-              : {
-                  tier: 'recycled',
-                  tierReason: 'recycled',
-                  verdict: {
-                    verdict: 'rejected',
-                    reason: 'too_small',
-                    note: null,
-                    at: new Date(NOW).toISOString(),
-                  },
-                },
-          ),
-        );
-      return ok(verdictResponseSchema, {
-        objectId: '123',
-        verdict: body?.verdict,
-        tier: accepted ? 'sales_ready' : 'recycled',
-      });
+        accepted
+          ? salesReadyCard({
+              verdict: { verdict: 'accepted', reason: null, note: null, at: new Date(NOW).toISOString() },
+            })
+          : recordedCard(recordedCards.rejected);
+      const answer = accepted ? verdictAccepted : verdictRejected;
+      return ok(verdictResponseSchema, answer.body);
     },
   });
 
   it('When the rep accepts, then it posts the verdict, confirms, refreshes the record and reloads the card', async () => {
-    const state = { card: () => ok(cardResponseSchema, scoredCard()) };
+    const state = { card: () => recordedCard(recordedCards.salesReady) };
     const card = renderCard(() => state.card(), { routes: verdictRoutes(state) });
     await card.waitFor(() => expect(card.maybeFindByTestId(Button, 'card-accept')).not.toBeNull());
     card.findByTestId(Button, 'card-accept').trigger('onClick');
@@ -223,7 +214,7 @@ describe('accepting and rejecting', () => {
   });
 
   it('When the rep rejects with a reason and a note, then exactly that is posted and the lead shows as recycled', async () => {
-    const state = { card: () => ok(cardResponseSchema, scoredCard()) };
+    const state = { card: () => recordedCard(recordedCards.salesReady) };
     const card = renderCard(() => state.card(), { routes: verdictRoutes(state) });
     await card.waitFor(() => expect(card.maybeFindByTestId(Button, 'card-reject')).not.toBeNull());
     card.findByTestId(Button, 'card-reject').trigger('onClick');
@@ -254,13 +245,11 @@ describe('accepting and rejecting', () => {
   });
 
   it('When saving the verdict fails, then the rep is told and the card stays as it was', async () => {
-    const card = renderCard(ok(cardResponseSchema, scoredCard()), {
+    const card = renderCard(recordedCard(recordedCards.salesReady), {
       routes: {
         'POST /api/card/verdict': () => ({
-          status: 400,
-          body: apiErrorSchema.parse({
-            error: { code: 'invalid_input', message: 'this lead is no longer sales-ready', details: [] },
-          }),
+          status: verdictMissingReason.status,
+          body: apiErrorSchema.parse(verdictMissingReason.body),
         }),
       },
     });
@@ -271,7 +260,7 @@ describe('accepting and rejecting', () => {
       {
         type: 'danger',
         title: 'The verdict could not be saved',
-        message: 'this lead is no longer sales-ready',
+        message: 'The verdict is not valid.',
       },
     ]);
     expect(card.mocks.actions.refreshObjectProperties.called).toBe(false);
@@ -280,18 +269,19 @@ describe('accepting and rejecting', () => {
 
 describe('in Japanese', () => {
   it('speaks Japanese and formats dates the Japanese way, in the portal time zone', async () => {
-    const card = renderCard(ok(cardResponseSchema, scoredCard()), { locale: 'ja-JP' });
+    const card = renderCard(recordedCard(recordedCards.salesReady), { locale: 'ja-JP' });
     await card.waitFor(() => expect(card.maybeFindByTestId(StatusTag, 'card-tier')).not.toBeNull());
     expect(card.findByTestId(StatusTag, 'card-tier').text).toBe('営業対応');
-    expect(text(card, 'card-grade')).toBe('グレード A1');
+    expect(text(card, 'card-grade')).toBe('グレード A2');
     expect(text(card, 'card-stage')).toBe('決定');
-    expect(text(card, 'card-follow-up-due')).toBe('フォロー期限: 2026/11/28 20:30');
-    expect(text(card, 'card-countdown')).toBe('あと1日2時間');
-    expect(text(card, 'card-agreement')).toBe('合意 v3「FY2027 H1」（2026/11/02 承認）');
+    expect(text(card, 'card-follow-up-due')).toBe('フォロー期限: 2026/12/01 23:59');
+    expect(text(card, 'card-countdown')).toBe('あと4日5時間');
+    expect(text(card, 'card-agreement')).toBe('合意 v1「FY2027 H1」（2026/11/27 承認）');
     expect(card.findByTestId(Button, 'card-accept').text).toBe('受け入れる');
   });
 
   it('shows the backend-down message in Japanese', async () => {
+    // Hand-built: a gateway failure, not an answer of the real handlers.
     const card = renderCard({ status: 502, body: {} }, { locale: 'ja' });
     await card.waitFor(() =>
       expect(card.findByTestId(ErrorState, 'card-unreachable').props.title).toBe('Lead Pact が応答しません'),
