@@ -5,6 +5,7 @@ import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import { buildAuthorizeUrl, type OAuthClient } from '../../hubspot/oauth';
 import type { Logger } from '../../logger';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { JobsRepository } from '../../store/repositories/jobs-repository';
 import { completeInstall } from '../../use-cases/install/complete-install';
 import { errorMessage } from '../../use-cases/install/error-message';
 import { checkOAuthState, createOAuthState } from '../../use-cases/install/oauth-state';
@@ -16,7 +17,10 @@ import { escapeHtml, pageLayout } from '../pages/page-layout';
 /** What the install routes are built from. */
 export interface OAuthRouterDeps {
   config: Pick<Config, 'hubspot' | 'publicBaseUrl'>;
-  store: { installations: Pick<InstallationsRepository, 'connect' | 'list'> };
+  store: {
+    installations: Pick<InstallationsRepository, 'connect' | 'list'>;
+    jobs: Pick<JobsRepository, 'enqueue'>;
+  };
   logger: Pick<Logger, 'info' | 'warn'>;
   /** A gateway around a fresh access token (the composition root passes `createApiClientGateway`). */
   gatewayFor: (accessToken: string) => Pick<HubSpotGateway, 'ensureProperties'>;
@@ -75,6 +79,7 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
           oauth: app,
           redirectUri: app.redirectUri,
           installations: deps.store.installations,
+          jobs: deps.store.jobs,
           gatewayFor: deps.gatewayFor,
         },
         code,

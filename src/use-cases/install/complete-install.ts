@@ -1,6 +1,8 @@
 import type { HubSpotGateway, EnsurePropertiesReport } from '../../hubspot/hubspot-gateway';
 import { exchangeCode, getAccessTokenInfo, type OAuthClient } from '../../hubspot/oauth';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import { enqueueFullImport } from '../import/full-import';
 import { errorMessage } from './error-message';
 
 /** What finishing an install needs: the OAuth app, the store, and a gateway per access token. */
@@ -9,19 +11,21 @@ export interface CompleteInstallDeps {
   redirectUri: string;
   installations: Pick<InstallationsRepository, 'connect'>;
   gatewayFor: (accessToken: string) => Pick<HubSpotGateway, 'ensureProperties'>;
+  /** Where the portal's full import is queued. */
+  jobs: Pick<JobsRepository, 'enqueue'>;
 }
 
 /** The outcome shown on the post-install page. */
 export interface InstallOutcome {
   portalId: string;
   properties: { ok: true; report: EnsurePropertiesReport } | { ok: false; message: string };
-  /** No full-import job type exists yet: contacts are scored as webhooks and syncs bring them in. */
-  importQueued: false;
+  /** Whether the portal's full import was queued (once per portal, by idempotency key). */
+  importQueued: boolean;
 }
 
 /**
  * Exchanges the callback code, stores the portal's tokens (encrypted by the store), marks it connected,
- * then creates or updates the Lead Pact properties. A properties failure does not undo the install.
+ * then creates or updates the Lead Pact properties and queues the full import. A properties failure does not undo the install.
  */
 export async function completeInstall(
   deps: CompleteInstallDeps,
@@ -44,5 +48,6 @@ export async function completeInstall(
   } catch (error) {
     properties = { ok: false, message: errorMessage(error) };
   }
-  return { portalId, properties, importQueued: false };
+  await enqueueFullImport(deps.jobs, portalId, now);
+  return { portalId, properties, importQueued: true };
 }

@@ -29,13 +29,15 @@ export interface SyncResult {
   skipped?: 'no_active_agreement';
 }
 
-const lastModified = (c: HubSpotContact): number | null => {
+/** When HubSpot last modified the contact (epoch ms), or null when unknown. */
+export const lastModified = (c: HubSpotContact): number | null => {
   const raw = c.properties.hs_lastmodifieddate ?? c.updatedAt;
   const at = raw ? Date.parse(raw) : NaN;
   return Number.isFinite(at) ? at : null;
 };
 
-async function loadJob(deps: SyncDeps, portalId: string): Promise<PageJob | undefined> {
+/** The portal's active agreement as a page job, or undefined when none is active. */
+export async function loadJob(deps: SyncDeps, portalId: string): Promise<PageJob | undefined> {
   const repos = createRepositories(deps.ctx);
   const active = await repos.agreements.getActive(portalId);
   if (!active) return undefined;
@@ -48,7 +50,7 @@ async function loadJob(deps: SyncDeps, portalId: string): Promise<PageJob | unde
 }
 
 /** The batch as rescorePage reads it, with each contact's current qualification. */
-async function withCurrent(repos: Repositories, portalId: string, contacts: HubSpotContact[]) {
+export async function withCurrent(repos: Repositories, portalId: string, contacts: HubSpotContact[]) {
   const rows: ContactWithQualification[] = [];
   for (const c of [...contacts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const current = (await repos.qualifications.get(portalId, c.id)) ?? null;

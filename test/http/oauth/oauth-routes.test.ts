@@ -153,6 +153,8 @@ describe('GET /oauth/callback', () => {
       expiresAt: NOW + 1800 * 1000,
     });
     expect(ensured).toEqual([token.access_token]);
+    const imports = await store.jobs.list({ type: 'full-import', portalId: '62515', limit: 10 });
+    expect(imports.map((j) => j.idempotencyKey)).toEqual(['full-import:62515']);
     const files = readdirSync(dir).map((file) => readFileSync(join(dir, file)).toString('latin1'));
     // The grep can see stored text (the scopes are stored in clear), but never a token.
     expect(files.some((bytes) => bytes.includes('crm.schemas.contacts.write'))).toBe(true);

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { propertiesRead } from '../../domain/properties-read';
+import type { ContactPage } from '../../hubspot/hubspot-gateway';
+import { createRepositories } from '../../store/repositories';
+import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import { lastModified, loadJob, withCurrent, type SyncDeps } from '../intake/sync-contacts';
+import { rescorePage, type PageJob } from '../rescore/rescore-page';
+import { enqueueWriteBack } from '../write-back/enqueue-write-back';
+
+/** The job type that reads every contact of a portal. */
+export const FULL_IMPORT_JOB = 'full-import';
+/** The checkpoint name under which the import keeps its cursor. */
+export const FULL_IMPORT_CHECKPOINT = 'full-import';
+
+const checkpointSchema = z.object({ after: z.string().optional(), done: z.number().int().min(0) });
+type Checkpoint = z.infer<typeof checkpointSchema>;
+
+/** Progress of an import: contacts read so far (HubSpot's list gives no total). */
+export interface ImportProgress {
+  done: number;
+  total?: number;
+  changed: number;
+}
+
+/** What an import did. */
+export interface ImportResult extends ImportProgress {
+  pages: number;
+  skipped?: 'no_active_agreement';
+}
+
+/** Stops at the next page boundary when aborted; reports after each committed page. */
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => Promise<void>;
+}
+
+/** Stores one page's snapshots, qualifies them, and moves the checkpoint, all in one transaction. */
+async function importPage(deps: SyncDeps, job: PageJob, page: ContactPage, done: number): Promise<number> {
+  return deps.ctx.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    const snapshots = page.contacts.map((c) => ({
+      id: c.id,
+      properties: c.properties,
+      company: c.company ?? null,
+      hsLastModified: lastModified(c),
+    }));
+    await repos.contacts.upsertMany(job.portalId, snapshots, job.now);
+    const rows = await withCurrent(repos, job.portalId, page.contacts);
+    const these = { ...repos, contactBatches: { page: async () => rows } };
+    const result = rows.length === 0 ? { changed: 0 } : await rescorePage(these, job, null, rows.length);
+    if (result.changed > 0) await enqueueWriteBack(repos.jobs, job.portalId, job.now);
+    const next: Checkpoint = { done: done + page.contacts.length };
+    if (page.after !== undefined) next.after = page.after;
+    await repos.checkpoints.set(job.portalId, FULL_IMPORT_CHECKPOINT, next, job.now);
+    return result.changed;
+  });
+}
+
+/**
+ * Reads every contact of the portal 100 at a time, stores their snapshots and qualifies them like a sync
+ * (only changed properties reach the outbox). A checkpoint after each page lets a restarted import
+ * continue from the last cursor; it is removed when the last page is in.
+ */
+export async function fullImport(
+  deps: SyncDeps,
+  portalId: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const job = await loadJob(deps, portalId);
+  if (!job) return { done: 0, changed: 0, pages: 0, skipped: 'no_active_agreement' };
+  const checkpoints = createRepositories(deps.ctx).checkpoints;
+  const saved = checkpointSchema.safeParse(await checkpoints.get(portalId, FULL_IMPORT_CHECKPOINT));
+  let cursor: Checkpoint = saved.success ? saved.data : { done: 0 };
+  const gateway = await deps.gatewayFor(portalId);
+  const properties = propertiesRead(job.agreement).contact;
+  let changed = 0;
+  let pages = 0;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const page = await gateway.listContacts(cursor.after, properties);
+    changed += await importPage(deps, job, page, cursor.done);
+    pages += 1;
+    cursor = { done: cursor.done + page.contacts.length, ...(page.after ? { after: page.after } : {}) };
+    await options.onProgress?.({ done: cursor.done, changed });
+    if (page.after === undefined) break;
+  }
+  await checkpoints.delete(portalId, FULL_IMPORT_CHECKPOINT);
+  return { done: cursor.done, changed, pages };
+}
+
+/** Queues the portal's full import once: a second call shares the first job through its idempotency key. */
+export async function enqueueFullImport(
+  jobs: Pick<JobsRepository, 'enqueue'>,
+  portalId: string,
+  now: number,
+): Promise<void> {
+  await jobs.enqueue(
+    {
+      type: FULL_IMPORT_JOB,
+      portalId,
+      payload: { portalId },
+      idempotencyKey: `${FULL_IMPORT_JOB}:${portalId}`,
+      maxAttempts: 10,
+      runAt: now,
+    },
+    now,
+  );
+}

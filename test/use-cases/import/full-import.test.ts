@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nock from 'nock';
+import { AppError } from '../../../src/errors/app-error';
+import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
+import type { HubSpotGateway } from '../../../src/hubspot/hubspot-gateway';
+import { registerFullImport } from '../../../src/jobs/handlers/full-import-handler';
+import { createJobRegistry, type JobContext } from '../../../src/jobs/job-registry';
+import type { Store } from '../../../src/store/create-store';
+import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
+import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
+import { FULL_IMPORT_CHECKPOINT, fullImport } from '../../../src/use-cases/import/full-import';
+import type { SyncDeps } from '../../../src/use-cases/intake/sync-contacts';
+import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
+import { openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
+
+const PORTAL = '62515';
+const NOW = Date.UTC(2026, 10, 27);
+const API = 'https://api.hubapi.com';
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(__dirname, '../../fixtures/hubspot', name), 'utf8'));
+
+let store: Store;
+let database: TestDatabase;
+let afters: (string | undefined)[];
+
+/** The real SDK gateway on nock, remembering each page cursor asked for; `failOn` throws once for that cursor. */
+function gateway(failOn?: string): HubSpotGateway {
+  const real = createApiClientGateway({ accessToken: 'token-abc', basePath: API });
+  let failed = false;
+  return {
+    ...real,
+    listContacts: async (after, properties) => {
+      afters.push(after);
+      if (failOn !== undefined && after === failOn && !failed) {
+        failed = true;
+        throw new AppError('upstream_failed', 'HubSpot answered 502');
+      }
+      return real.listContacts(after, properties);
+    },
+  };
+}
+const deps = (g: HubSpotGateway): SyncDeps => ({
+  ctx: store.ctx,
+  gatewayFor: () => g,
+  engine: domainEngine,
+  now: () => NOW,
+});
+const page1 = () =>
+  nock(API)
+    .get('/crm/v3/objects/contacts')
+    .query((q) => q.after === undefined)
+    .reply(200, fixture('contacts-list-page-1.json') as nock.Body);
+const page2 = () =>
+  nock(API)
+    .get('/crm/v3/objects/contacts')
+    .query((q) => q.after === '3')
+    .reply(200, fixture('contacts-list-page-2.json') as nock.Body);
+const outboxIds = async () => (await store.outbox.list(PORTAL)).map((e) => e.contactId).sort();
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+beforeEach(async () => {
+  afters = [];
+  ({ store, database } = await openTestStore(async () => tempSqlite()));
+  const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'));
+  const ports = storeAgreementPorts(store.ctx, {
+    userTeams: { teamIdsOf: async () => [] },
+    clock: { now: () => NOW },
+  });
+  await applyAgreement(ports, {
+    portalId: PORTAL,
+    body,
+    proposedBy: 'a@x.example',
+    approvedBy: 'b@x.example',
+  });
+});
+afterEach(async () => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  await store.close();
+  await database.drop();
+  expect(pending).toEqual([]);
+});
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
+
+describe('fullImport', () => {
+  it('When a portal has two pages of contacts, then all are stored, qualified and queued for write-back', async () => {
+    page1();
+    page2();
+    const result = await fullImport(deps(gateway()), PORTAL);
+    expect(result).toMatchObject({ done: 3, pages: 2 });
+    expect(afters).toEqual([undefined, '3']);
+    expect((await store.contacts.get(PORTAL, '3'))?.properties.email).toBe('c@three.example');
+    for (const id of ['1', '2', '3']) expect(await store.qualifications.get(PORTAL, id)).toBeDefined();
+    expect(await outboxIds()).toEqual(['1', '2', '3']);
+    expect(await store.jobs.list({ type: 'write-back', portalId: PORTAL, limit: 10 })).toHaveLength(1);
+    expect(await store.checkpoints.get(PORTAL, FULL_IMPORT_CHECKPOINT)).toBeUndefined();
+  });
+
+  it('When the import fails on page 2, then the next run resumes at page 2 without reading page 1 again', async () => {
+    page1();
+    const g = gateway('3');
+    await expect(fullImport(deps(g), PORTAL)).rejects.toMatchObject({ code: 'upstream_failed' });
+    expect(await store.checkpoints.get(PORTAL, FULL_IMPORT_CHECKPOINT)).toEqual({ after: '3', done: 2 });
+    expect(await outboxIds()).toEqual(['1', '2']);
+    page2();
+    afters = [];
+    const result = await fullImport(deps(g), PORTAL);
+    expect(afters).toEqual(['3']);
+    expect(result).toMatchObject({ done: 3, pages: 1 });
+    expect(await outboxIds()).toEqual(['1', '2', '3']);
+  });
+
+  it('When run as a job, then its progress counts the contacts read after each page', async () => {
+    page1();
+    page2();
+    const registry = registerFullImport(createJobRegistry(), deps(gateway()));
+    const seen: unknown[] = [];
+    const ctx = {
+      job: { id: 1 },
+      signal: new AbortController().signal,
+      progress: async (value: unknown) => void seen.push(value),
+    } as unknown as JobContext;
+    await registry.get('full-import')?.run({ portalId: Number(PORTAL) }, ctx);
+    expect(seen).toEqual([expect.objectContaining({ done: 2 }), expect.objectContaining({ done: 3 })]);
+  });
+});
