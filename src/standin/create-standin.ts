@@ -10,6 +10,7 @@ import { oauthRoutes } from './oauth-routes';
 import { propertyRoutes } from './property-routes';
 import { queryRoutes } from './query-routes';
 import { createStandinState, type StandinSeed, type StandinState } from './standin-state';
+import { userRoutes } from './user-routes';
 import { WebhookSender, type WebhookTarget } from './webhook-sender';
 
 export interface StandinOptions {
@@ -64,7 +65,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
     }),
   );
   app.use(express.json({ limit: '5mb' }));
-  app.use(batchRoutes(state, now), queryRoutes(state), propertyRoutes(state));
+  app.use(batchRoutes(state, now), queryRoutes(state), propertyRoutes(state), userRoutes(state));
   app.use((_req, res) => sendHubSpotError(res, 404, 'Not found', 'OBJECT_NOT_FOUND'));
   return {
     app,

@@ -51,6 +51,8 @@ export interface StandinState {
   groups: Map<string, { name: string; label: string; displayOrder: number }>;
   properties: Map<string, StandinProperty>;
   revokedTokens: Set<string>;
+  /** user id -> teams, served by `GET /settings/v3/users/:id`. */
+  users: Map<string, { primaryTeamId?: string; secondaryTeamIds: string[] }>;
   stats: StandinStats;
   updates: RecordedBatchUpdate[];
 }
@@ -103,6 +105,7 @@ export function createStandinState(seed: StandinSeed, now = Date.now()): Standin
     ]),
     properties: new Map(),
     revokedTokens: new Set(),
+    users: new Map(),
     stats: emptyStats(),
     updates: [],
   };
