@@ -16,7 +16,6 @@ import { registerProcessInbox } from './jobs/handlers/process-inbox-handler';
 import { registerRescore } from './jobs/handlers/rescore-handler';
 import { registerSyncContacts } from './jobs/handlers/sync-contacts-handler';
 import { registerFullImport } from './jobs/handlers/full-import-handler';
-import { registerFullImport } from './jobs/handlers/full-import-handler';
 import { registerWriteBack } from './jobs/handlers/write-back-handler';
 import { registerSlaSweep, scheduleSlaSweeps } from './jobs/handlers/sla-sweep-handler';
 import { createApiClientGateway } from './hubspot/api-client-gateway';
@@ -96,7 +95,6 @@ function buildJobRegistry(context: RouteContext): JobRegistry {
   registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });
   registerProcessInbox(registry, store.ctx);
   registerSyncContacts(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
-  registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
   registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
   registerSlaSweep(registry, store);
   return registry;
