@@ -1,105 +1,67 @@
 import {
   agreementsResponseSchema,
+  apiErrorSchema,
   currentJobResponseSchema,
   propertiesResponseSchema,
   simulateResponseSchema,
+  teamsResponseSchema,
   type AgreementsResponse,
-  type Version,
 } from '@lead-pact/contracts';
-import example from '../../../../examples/agreement.json';
+import type { FakeAnswer } from '../../testing/fakeBackend';
+import active from './fixtures/agreements-active.json';
+import draft2 from './fixtures/agreements-draft-2.json';
+import draft from './fixtures/agreements-draft.json';
+import proposedSeenBySales from './fixtures/agreements-proposed-seen-by-sales.json';
+import proposed from './fixtures/agreements-proposed.json';
+import sentBack from './fixtures/agreements-sent-back.json';
+import draftInvalid from './fixtures/draft-invalid.json';
+import jobsRescore from './fixtures/jobs-current-rescore.json';
+import properties from './fixtures/properties.json';
+import simulate from './fixtures/simulate.json';
+import teams from './fixtures/teams.json';
 
-/** The example agreement (`examples/agreement.json`), as the server would hand it back. */
-export const EXAMPLE = example as Version['agreement'];
+type Recorded = { status: number; body: unknown };
+const answer = (schema: { parse: (value: unknown) => unknown }, fixture: Recorded): FakeAnswer => ({
+  status: fixture.status,
+  body: schema.parse(fixture.body),
+});
 
-/** A version of the example agreement; `overrides` set its status and people. */
-export function version(overrides: Partial<Version> = {}): Version {
+/**
+ * `GET /api/agreements` views recorded from the real handlers (test/http/routes/recorded-fixtures.test.ts),
+ * each re-parsed through the contract so a drifting fixture fails the test.
+ */
+export const recordedAgreements = {
+  /** v1 draft, seen by marketing user 501. */
+  draft: () => answer(agreementsResponseSchema, draft),
+  /** v1 proposed by marketing, seen by marketing. */
+  proposed: () => answer(agreementsResponseSchema, proposed),
+  /** v1 proposed by marketing, seen by sales user 601. */
+  proposedSeenBySales: () => answer(agreementsResponseSchema, proposedSeenBySales),
+  /** v1 active, seen by sales. */
+  active: () => answer(agreementsResponseSchema, active),
+  /** v1 active and v2 draft, seen by marketing. */
+  draft2: () => answer(agreementsResponseSchema, draft2),
+  /** v1 active and v2 sent back by sales, seen by sales. */
+  sentBack: () => answer(agreementsResponseSchema, sentBack),
+};
+
+/** The recorded v1 proposal seen by a user on `sides` (the recording has no user on both sides). */
+export function proposedSeenBy(sides: ('marketing' | 'sales')[]): FakeAnswer {
+  const body = agreementsResponseSchema.parse(proposedSeenBySales.body) as AgreementsResponse;
   return {
-    version: 4,
-    status: 'draft',
-    name: 'FY2027 H1',
-    agreement: EXAMPLE,
-    createdBy: 'mika@example.com',
-    createdAt: '2026-11-20T01:00:00Z',
-    proposedBy: null,
-    proposedAt: null,
-    proposedSide: null,
-    rationale: null,
-    approvedBy: null,
-    approvedAt: null,
-    sentBackBy: null,
-    sentBackAt: null,
-    sentBackComment: null,
-    diff: [],
-    ...overrides,
+    status: 200,
+    body: agreementsResponseSchema.parse({ ...body, viewer: { ...body.viewer, sides } }),
   };
 }
 
-const ACTIVE = version({
-  version: 3,
-  status: 'active',
-  name: 'FY2026 H2',
-  proposedBy: 'mika@example.com',
-  proposedAt: '2026-10-01T01:00:00Z',
-  proposedSide: 'marketing',
-  rationale: 'Price-list downloads convert like quote clicks',
-  approvedBy: 'ken@example.com',
-  approvedAt: '2026-10-02T02:00:00Z',
-  diff: [
-    {
-      path: 'intent.signals[price-list].points',
-      change: 'changed',
-      before: 20,
-      after: 35,
-      text: 'intent.signals[price-list]: now 35 points, was 20',
-    },
-  ],
-});
+/** Other answers recorded from the real handlers. */
+export const recorded = {
+  draftInvalid: () => answer(apiErrorSchema, draftInvalid),
+  jobsRescore: () => answer(currentJobResponseSchema, jobsRescore),
+  properties: () => answer(propertiesResponseSchema, properties),
+  simulate: () => answer(simulateResponseSchema, simulate),
+  teams: () => answer(teamsResponseSchema, teams),
+};
 
-/** `GET /api/agreements` for a portal with v3 active and v4 open, parsed by the contract. */
-export function agreements(overrides: Partial<AgreementsResponse> = {}): AgreementsResponse {
-  const { agreement: _body, ...activeSummary } = ACTIVE;
-  const open = overrides.open === undefined ? version() : overrides.open;
-  return agreementsResponseSchema.parse({
-    active: ACTIVE,
-    open,
-    history: [...(open ? [(({ agreement: _a, ...s }) => s)(open)] : []), activeSummary],
-    next: {
-      side: null,
-      action: 'propose',
-      version: 4,
-      text: 'Marketing or sales must propose draft version 4',
-    },
-    viewer: { userId: '1', sides: ['marketing'] },
-    ...overrides,
-  });
-}
-
-export const PROPERTIES = propertiesResponseSchema.parse({
-  contact: [
-    { name: 'jobtitle', label: 'Job title', type: 'string', fieldType: 'text' },
-    { name: 'lifecyclestage', label: 'Lifecycle stage', type: 'enumeration', fieldType: 'select' },
-  ],
-  company: [{ name: 'numberofemployees', label: 'Number of employees', type: 'number', fieldType: 'number' }],
-});
-
+/** Hand-built: no recording of an idle portal's job state exists. */
 export const NO_JOB = currentJobResponseSchema.parse({ job: null });
-
-export const SIMULATION = simulateResponseSchema.parse({
-  contactsEvaluated: 12000,
-  draft: {
-    tiers: [
-      { tier: 'sales_ready', count: 70 },
-      { tier: 'nurture', count: 11000 },
-    ],
-    grades: [
-      { grade: 'A1', count: 30 },
-      { grade: 'B1', count: 40 },
-    ],
-    salesReadyByMonth: [{ month: '2026-12', count: 70, capacity: 40 }],
-  },
-  active: {
-    tiers: [{ tier: 'sales_ready', count: 50 }],
-    grades: [{ grade: 'A1', count: 25 }],
-    salesReadyByMonth: [{ month: '2026-12', count: 50, capacity: 40 }],
-  },
-});
