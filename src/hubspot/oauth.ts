@@ -10,6 +10,8 @@ export const REQUIRED_SCOPES = [
   'crm.objects.contacts.write',
   'crm.schemas.contacts.write',
   'crm.objects.companies.read',
+  // The users API (a user's teams decide their side of the agreement) needs it.
+  'settings.users.read',
 ] as const;
 /**
  * Must equal `auth.optionalScopes` in `app-hsmeta.json` (empty today). Reading property definitions is documented

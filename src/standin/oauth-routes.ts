@@ -15,6 +15,7 @@ const SCOPES = [
   'crm.objects.contacts.write',
   'crm.schemas.contacts.write',
   'crm.objects.companies.read',
+  'settings.users.read',
 ];
 
 function badGrant(res: Response, status: string, message: string): void {

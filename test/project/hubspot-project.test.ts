@@ -67,6 +67,7 @@ describe('the HubSpot project, as HubSpot parses it', () => {
       'crm.objects.contacts.write',
       'crm.schemas.contacts.write',
       'crm.objects.companies.read',
+      'settings.users.read',
     ]);
   });
 
