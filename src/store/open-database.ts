@@ -44,6 +44,10 @@ function openSqlite(dataDir: string): OpenDatabase {
 
 function openPostgres(databaseUrl: string): OpenDatabase {
   const pool = new Pool({ connectionString: databaseUrl, max: 10, types: pgTypes });
+  // An idle connection the server closes (restart, failover, admin termination) is an 'error' event on the
+  // pool; unhandled, it would crash the process. The pool has already dropped that client and the next query
+  // opens a new one, so there is nothing else to do here.
+  pool.on('error', () => undefined);
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
 }
 
