@@ -15,26 +15,17 @@ import { applyAgreement } from '../src/use-cases/agreements/apply-agreement';
 import { storeAgreementPorts } from '../src/use-cases/agreements/store-ports';
 import { scoreNow } from '../src/use-cases/card/score-now';
 import { storeCardPorts } from '../src/use-cases/card/store-card-ports';
+import { BENCH_BASE_URL, BENCH_CLIENT_SECRET, benchServiceConfig } from './bench-service-config';
 import type { BenchRow } from './harness';
 
-const SECRET = 'bench-client-secret';
-const BASE = 'https://lead-pact.bench.test';
+const SECRET = BENCH_CLIENT_SECRET;
+const BASE = BENCH_BASE_URL;
 const PORTAL = '4242';
 /** Distinct scored contacts the requests cycle through (each request is signed once, like a burst of card opens). */
 const CONTACTS = 200;
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.CARD_API_BENCH_SECONDS ?? 10);
-const config = {
-  hubspot: {
-    clientSecret: SECRET,
-    clientId: 'bench',
-    accessToken: undefined,
-    portalId: undefined,
-    apiBaseUrl: BASE,
-    requestsPer10s: 100,
-  },
-  publicBaseUrl: BASE,
-};
+const config = benchServiceConfig;
 
 /** A connected portal with the example agreement active and CONTACTS sales-ready-ish contacts scored. */
 async function seed(store: Store): Promise<void> {

@@ -10,27 +10,18 @@ import { createLogger } from '../src/logger';
 import { metricsRegistry } from '../src/metrics';
 import { signHubSpotRequest } from '../src/standin/sign-hubspot-request';
 import { createStore } from '../src/store/create-store';
+import { BENCH_BASE_URL, BENCH_CLIENT_SECRET, benchServiceConfig } from './bench-service-config';
 import type { BenchRow } from './harness';
 
-const SECRET = 'bench-client-secret';
-const BASE = 'https://lead-pact.bench.test';
+const SECRET = BENCH_CLIENT_SECRET;
+const BASE = BENCH_BASE_URL;
 const PORTAL = 4242;
 /** HubSpot sends up to ~100 events per delivery. */
 const EVENTS_PER_DELIVERY = 100;
 const CONNECTIONS = Number(process.env.WEBHOOK_BENCH_CONNECTIONS ?? 10);
 const BUDGET_EVENTS_PER_S = 2000;
 const DURATION_S = Number(process.env.WEBHOOK_BENCH_SECONDS ?? 10);
-const config = {
-  hubspot: {
-    clientSecret: SECRET,
-    clientId: 'bench',
-    accessToken: undefined,
-    portalId: undefined,
-    apiBaseUrl: BASE,
-    requestsPer10s: 100,
-  },
-  publicBaseUrl: BASE,
-};
+const config = benchServiceConfig;
 
 /** One signed delivery of distinct property-change events (generic format, as HubSpot posts them). */
 function delivery(n: number) {

@@ -4,6 +4,7 @@ import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import type { ContactUpdate } from '../../src/hubspot/hubspot-gateway';
 import { hubspotErrorInfo } from '../../src/hubspot/translate-hubspot-error';
 import { fixture } from './fixture';
+import { useNock } from './use-nock';
 
 const API = 'https://api.hubapi.com';
 const gateway = () => createApiClientGateway({ accessToken: 'token-abc', basePath: API });
@@ -12,20 +13,7 @@ const update = (id: string, tier = 'nurture'): ContactUpdate => ({
   properties: { lead_pact_tier: tier },
 });
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => {
-  // Leave the worker process as we found it for the next test file.
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('readContacts', () => {
   it('When contacts have companies, then each comes back with its primary company properties', async () => {

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import { LEAD_PACT_PROPERTIES, type PropertyDefinition } from '../../src/hubspot/lead-pact-properties';
 import { fixture } from './fixture';
+import { useNock } from './use-nock';
 
 const API = 'https://api.hubapi.com';
 const gateway = () => createApiClientGateway({ accessToken: 'token-abc', basePath: API });
@@ -24,20 +25,7 @@ const existing = (definition: PropertyDefinition) => ({
 });
 const standard = { ...existing(LEAD_PACT_PROPERTIES[0]!), name: 'jobtitle', groupName: 'contactinformation' };
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => {
-  // Leave the worker process as we found it for the next test file.
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('ensureProperties', () => {
   it('When the portal has nothing yet, then the group and every property are created exactly as defined', async () => {

@@ -12,25 +12,13 @@ import {
 } from '../../src/hubspot/oauth';
 import { hubspotErrorInfo } from '../../src/hubspot/translate-hubspot-error';
 import { fixture } from './fixture';
+import { useNock } from './use-nock';
 
 const API = 'https://api.hubapi.com';
 const client = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
 const redirectUri = 'https://leadpact.example.com/oauth/callback';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => {
-  // Leave the worker process as we found it for the next test file.
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('buildAuthorizeUrl', () => {
   it('sends the admin to HubSpot with our client id, redirect, scopes and state', () => {
