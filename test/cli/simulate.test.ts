@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sizeAndQuotePact } from '../simulation/size-and-quote-pact';
 import { runCli } from './run-cli';
 
 // Each test starts the built CLI as a process, which is slow on a busy machine.
@@ -19,49 +20,8 @@ const write = (name: string, text: string) => {
   return path;
 };
 
-/** Size bands 1000+ -> 70, 100+ -> 50 points (A at 50); a quote is worth 60 (level 1), half-life 14 days; capacity 2 in November. */
-const agreement = {
-  schema: 'lead-pact/agreement@1',
-  name: 'Test pact',
-  fit: {
-    rules: [
-      {
-        id: 'size',
-        label: 'Size',
-        property: 'company.numberofemployees',
-        bands: [
-          { min: 1000, points: 70 },
-          { min: 100, points: 50 },
-        ],
-      },
-    ],
-    grades: { A: 50, B: 30, C: 10 },
-  },
-  intent: {
-    signals: [
-      {
-        id: 'quote',
-        label: 'Quote',
-        stage: 'decision',
-        when: { property: 'recent_conversion_event_name', contains: ['quote'] },
-        at: 'recent_conversion_date',
-        points: 60,
-        halfLifeDays: 14,
-      },
-    ],
-    levels: { '1': 60, '2': 35, '3': 15 },
-  },
-  disqualify: [{ id: 'customer', label: 'Customer', property: 'lifecyclestage', in: ['customer'] }],
-  handoff: { salesReady: ['A1'] },
-  routing: {
-    decision: 'field_sales',
-    comparison: 'inside_sales',
-    interest: 'inside_sales',
-    awareness: 'marketing',
-  },
-  sla: { firstTouchBusinessDays: 2, progressDays: 30, timezone: 'Asia/Tokyo', holidays: [] },
-  capacity: { default: 80, months: { '2026-11': 2 } },
-};
+/** Capacity 2 in November (see sizeAndQuotePact). */
+const agreement = sizeAndQuotePact(2);
 
 // 1: A1 score 80 (not converted) · 2: 14 days old, 30 points, A3 · 3: date unknown, full 60, 70 fit points, A1 score 82
 // 4: customer, disqualified, converted · 5: D4, opportunity, converted · 6: A1 score 80, after 1 so held back by capacity

@@ -1,54 +1,13 @@
-import type { AgreementInput } from '../../src/domain/agreement-schema';
 import { parseAgreement } from '../../src/domain/parse-agreement';
 import type { ContactRecord } from '../../src/domain/qualification';
 import { createSimulation } from '../../src/domain/simulation/create-simulation';
+import { sizeAndQuotePact } from './size-and-quote-pact';
 
 const NOW = Date.parse('2026-11-27T00:00:00Z');
 const daysAgo = (days: number) => new Date(NOW - days * 86_400_000).toISOString();
 
 const agreement = (capacity: number) => {
-  const input: AgreementInput = {
-    schema: 'lead-pact/agreement@1',
-    name: 'Test pact',
-    fit: {
-      rules: [
-        {
-          id: 'size',
-          label: 'Size',
-          property: 'company.numberofemployees',
-          bands: [
-            { min: 1000, points: 70 },
-            { min: 100, points: 50 },
-          ],
-        },
-      ],
-      grades: { A: 50, B: 30, C: 10 },
-    },
-    intent: {
-      signals: [
-        {
-          id: 'quote',
-          label: 'Quote',
-          stage: 'decision',
-          when: { property: 'recent_conversion_event_name', contains: ['quote'] },
-          at: 'recent_conversion_date',
-          points: 60,
-          halfLifeDays: 14,
-        },
-      ],
-      levels: { '1': 60, '2': 35, '3': 15 },
-    },
-    disqualify: [{ id: 'customer', label: 'Customer', property: 'lifecyclestage', in: ['customer'] }],
-    handoff: { salesReady: ['A1'] },
-    routing: {
-      decision: 'field_sales',
-      comparison: 'inside_sales',
-      interest: 'inside_sales',
-      awareness: 'marketing',
-    },
-    sla: { firstTouchBusinessDays: 2, progressDays: 30, timezone: 'Asia/Tokyo', holidays: [] },
-    capacity: { default: 80, months: { '2026-11': capacity } },
-  };
+  const input = sizeAndQuotePact(capacity);
   const parsed = parseAgreement(input);
   if (!parsed.success) throw new Error(JSON.stringify(parsed.errors));
   return parsed.data;
