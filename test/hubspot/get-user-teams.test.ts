@@ -2,20 +2,12 @@ import nock from 'nock';
 import { isAppError } from '../../src/errors/app-error';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import { fixture } from './fixture';
+import { useNock } from './use-nock';
 
 const API = 'https://api.hubapi.com';
 const gateway = () => createApiClientGateway({ accessToken: 'token-abc', basePath: API });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('getUserTeams', () => {
   it('When the user has a primary and secondary teams, then all their ids come back, primary first', async () => {

@@ -8,6 +8,7 @@ import { saveDraft } from '../../../src/use-cases/agreements/save-draft';
 import { fixture } from '../../hubspot/fixture';
 import { inMemoryWorld } from './in-memory-world';
 import { rejection } from './lifecycle-suite';
+import { useNock } from '../../hubspot/use-nock';
 
 const API = 'https://api.hubapi.com';
 const portalId = '4242';
@@ -20,16 +21,7 @@ const user = (id: string, primaryTeamId: string) => ({
 const gatewayFor = (portal: string) =>
   createApiClientGateway({ accessToken: `token-${portal}`, basePath: API });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('hubspotUserTeams', () => {
   it('When a marketing user proposes, then a user HubSpot puts on a sales team (as secondary) can approve', async () => {
