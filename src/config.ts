@@ -29,6 +29,8 @@ export interface Config {
     apiBaseUrl: string;
     requestsPer10s: number;
   };
+  /** How often each portal's safety net searches HubSpot for contacts modified since its last run. */
+  safetyNetIntervalMs: number;
 }
 
 const KEY_HINT =
@@ -87,6 +89,7 @@ export const envSchema = z.object({
   ),
   TOKEN_ENCRYPTION_KEY: optional(encryptionKey),
   HUBSPOT_REQUESTS_PER_10S: optional(integer(1, 10000)),
+  SAFETY_NET_INTERVAL_MINUTES: optional(integer(1, 1440)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),
 });
 type Env = z.infer<typeof envSchema>;
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiBaseUrl: e.HUBSPOT_API_BASE_URL ?? 'https://api.hubapi.com',
       requestsPer10s: e.HUBSPOT_REQUESTS_PER_10S ?? 100,
     },
+    safetyNetIntervalMs: (e.SAFETY_NET_INTERVAL_MINUTES ?? 15) * 60_000,
   };
 }
 

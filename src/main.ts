@@ -18,6 +18,7 @@ import { registerSyncContacts } from './jobs/handlers/sync-contacts-handler';
 import { registerFullImport } from './jobs/handlers/full-import-handler';
 import { registerWriteBack } from './jobs/handlers/write-back-handler';
 import { registerSlaSweep, scheduleSlaSweeps } from './jobs/handlers/sla-sweep-handler';
+import { registerSafetyNet, scheduleSafetyNets } from './jobs/handlers/safety-net-handler';
 import { createApiClientGateway } from './hubspot/api-client-gateway';
 import { pausedPortals } from './use-cases/write-back/paused-portals';
 import { portalGateways } from './use-cases/write-back/portal-gateways';
@@ -97,6 +98,16 @@ function buildJobRegistry(context: RouteContext): JobRegistry {
   registerSyncContacts(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
   registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
   registerSlaSweep(registry, store);
+  if (hubspotMode(config) !== 'not-configured') {
+    const intervalMs = config.safetyNetIntervalMs;
+    registerSafetyNet(registry, {
+      ctx: store.ctx,
+      gatewayFor,
+      engine: domainEngine,
+      jobs: store.jobs,
+      intervalMs,
+    });
+  }
   return registry;
 }
 
@@ -125,6 +136,13 @@ function startWorker(context: RouteContext): JobWorker | undefined {
   scheduleSlaSweeps(store, Date.now()).catch((err: unknown) =>
     logger.error({ err }, 'could not schedule the SLA sweeps'),
   );
+  if (hubspotMode(context.config) !== 'not-configured') {
+    const { safetyNetIntervalMs, hubspot } = context.config;
+    const staticPortal = hubspot.portalId ? [String(hubspot.portalId)] : [];
+    scheduleSafetyNets(store, safetyNetIntervalMs, Date.now(), staticPortal).catch((err: unknown) =>
+      logger.error({ err }, 'could not schedule the safety-net searches'),
+    );
+  }
   logger.info({ workerId: worker.workerId, jobTypes: registry.types() }, 'worker started');
   return worker;
 }

@@ -40,6 +40,14 @@ describe('loadConfig', () => {
     }
   });
 
+  test('When SAFETY_NET_INTERVAL_MINUTES is unset, then the safety net runs every 15 minutes; set, as given', () => {
+    expect(loadConfig({}).safetyNetIntervalMs).toBe(15 * 60_000);
+    expect(loadConfig({ SAFETY_NET_INTERVAL_MINUTES: '60' }).safetyNetIntervalMs).toBe(60 * 60_000);
+    expect(configError({ SAFETY_NET_INTERVAL_MINUTES: '0' }).details).toEqual([
+      { path: 'SAFETY_NET_INTERVAL_MINUTES', message: 'expected an integer between 1 and 1440' },
+    ]);
+  });
+
   test('When several variables are wrong, then every one is named', () => {
     const error = configError({ PORT: 'x', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://db' });
     expect(error.details.map((d) => d.path).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT']);

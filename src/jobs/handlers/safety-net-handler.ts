@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import type { SyncDeps } from '../../use-cases/intake/sync-contacts';
+import { catchUpModified } from '../../use-cases/sync-safety-net/catch-up-modified';
+import type { JobHandler, JobRegistry } from '../job-registry';
+
+/** The periodic search of one portal for contacts modified since its last run (missed webhooks). */
+export const SAFETY_NET_JOB = 'safety-net';
+
+export const safetyNetPayloadSchema = z.object({
+  portalId: z.union([z.string().min(1), z.number().int()]).transform(String),
+});
+export type SafetyNetPayload = z.infer<typeof safetyNetPayloadSchema>;
+
+type Jobs = Pick<JobsRepository, 'enqueue'>;
+
+/** Queues the portal's safety net for the interval slot containing `at` (one job per portal per slot). */
+export async function scheduleSafetyNet(
+  jobs: Jobs,
+  portalId: string,
+  intervalMs: number,
+  at: number,
+  now: number,
+): Promise<void> {
+  const slot = Math.floor(at / intervalMs) * intervalMs;
+  await jobs.enqueue(
+    {
+      type: SAFETY_NET_JOB,
+      portalId,
+      payload: { portalId },
+      idempotencyKey: `${SAFETY_NET_JOB}:${portalId}:${slot}`,
+      runAt: Math.max(slot, now),
+    },
+    now,
+  );
+}
+
+/** Queues a safety net now for every connected portal and the static-token portal (when a worker starts). */
+export async function scheduleSafetyNets(
+  store: { jobs: Jobs; installations: Pick<InstallationsRepository, 'list'> },
+  intervalMs: number,
+  now: number,
+  alsoPortalIds: readonly string[] = [],
+): Promise<void> {
+  const connected = (await store.installations.list('connected')).map((i) => i.portalId);
+  for (const portalId of new Set([...connected, ...alsoPortalIds]))
+    await scheduleSafetyNet(store.jobs, portalId, intervalMs, now, now);
+}
+
+/** Runs the portal's safety net and queues the next one an interval later, even when this one failed. */
+export function safetyNetHandler(
+  deps: SyncDeps & { jobs: Jobs; intervalMs: number },
+): JobHandler<SafetyNetPayload> {
+  const now = deps.now ?? Date.now;
+  return async ({ portalId }, ctx) => {
+    try {
+      return await catchUpModified(deps, portalId, {
+        signal: ctx.signal,
+        onProgress: (progress) => ctx.progress(progress),
+      });
+    } finally {
+      await scheduleSafetyNet(deps.jobs, portalId, deps.intervalMs, now() + deps.intervalMs, now());
+    }
+  };
+}
+
+/** Registers the safety-net handler. */
+export function registerSafetyNet(
+  registry: JobRegistry,
+  deps: SyncDeps & { jobs: Jobs; intervalMs: number },
+): JobRegistry {
+  return registry.register(SAFETY_NET_JOB, safetyNetPayloadSchema, safetyNetHandler(deps));
+}

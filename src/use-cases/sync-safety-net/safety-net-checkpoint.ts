@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { CheckpointsRepository } from '../../store/repositories/checkpoints-repository';
+import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+
+/** The checkpoint name under which the safety net keeps its high-water mark. */
+export const SAFETY_NET_CHECKPOINT = 'safety-net';
+
+/**
+ * How far back a portal's first safety-net run looks: HubSpot retries a failed webhook delivery for about a
+ * day and its webhooks journal keeps 3 days, so older misses are the full import's business.
+ */
+export const FIRST_LOOKBACK_MS = 3 * 86_400_000;
+
+const windowSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  /** HubSpot's paging cursor inside the window, when a page of it is done. */
+  after: z.string().optional(),
+});
+
+const checkpointSchema = z.object({
+  /** Every contact modified before this instant (epoch ms) has been synced. */
+  until: z.number().int(),
+  /** The window in progress, when a run stopped inside one. */
+  window: windowSchema.optional(),
+  /** The width of the last window that fitted under HubSpot's cap (grows back after a split). */
+  width: z.number().int().positive().optional(),
+});
+
+export type SafetyNetCheckpoint = z.infer<typeof checkpointSchema>;
+export type SearchWindow = z.infer<typeof windowSchema>;
+
+/** The stored checkpoint, or the first run's: from the install (at most FIRST_LOOKBACK_MS ago). */
+export async function loadSafetyNetCheckpoint(
+  repos: {
+    checkpoints: Pick<CheckpointsRepository, 'get'>;
+    installations: Pick<InstallationsRepository, 'get'>;
+  },
+  portalId: string,
+  now: number,
+): Promise<SafetyNetCheckpoint> {
+  const saved = checkpointSchema.safeParse(await repos.checkpoints.get(portalId, SAFETY_NET_CHECKPOINT));
+  if (saved.success) return saved.data;
+  const installedAt = (await repos.installations.get(portalId))?.installedAt ?? 0;
+  return { until: Math.max(installedAt, now - FIRST_LOOKBACK_MS) };
+}

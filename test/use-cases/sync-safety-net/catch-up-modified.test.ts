@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nock from 'nock';
+import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
+import { createJobRegistry, type JobContext } from '../../../src/jobs/job-registry';
+import { registerSafetyNet } from '../../../src/jobs/handlers/safety-net-handler';
+import { writeBackHandler } from '../../../src/jobs/handlers/write-back-handler';
+import type { Store } from '../../../src/store/create-store';
+import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
+import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
+import type { SyncDeps } from '../../../src/use-cases/intake/sync-contacts';
+import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
+import {
+  catchUpModified,
+  SEARCH_INDEX_LAG_MS,
+} from '../../../src/use-cases/sync-safety-net/catch-up-modified';
+import {
+  FIRST_LOOKBACK_MS,
+  SAFETY_NET_CHECKPOINT,
+} from '../../../src/use-cases/sync-safety-net/safety-net-checkpoint';
+import { fixture } from '../../hubspot/fixture';
+import { serveBatchReads } from '../../hubspot/serve-batch-reads';
+import { useNock } from '../../hubspot/use-nock';
+import { openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
+
+const PORTAL = '62515';
+const API = 'https://api.hubapi.com';
+const NOW = Date.UTC(2026, 10, 27, 12);
+const TARGET = NOW - SEARCH_INDEX_LAG_MS;
+const HOUR = 3_600_000;
+
+interface SearchBody {
+  filterGroups: Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>;
+  after?: string;
+}
+interface Search {
+  from: number;
+  to: number;
+  after?: string;
+  at: number;
+  body: SearchBody;
+}
+
+let store: Store;
+let database: TestDatabase;
+let clock: number;
+let searches: Search[];
+
+const deps = (): SyncDeps => ({
+  ctx: store.ctx,
+  gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: API }),
+  engine: domainEngine,
+  now: () => clock,
+});
+// A clock that moves when the code waits: pacing is checked without wall-clock time.
+const sleep = async (ms: number) => void (clock += ms);
+const run = () => catchUpModified(deps(), PORTAL, { sleep });
+
+/** HubSpot's search endpoint; `answer` picks the recorded body (or an error) for each window and cursor. */
+function serveSearch(answer: (s: Search) => [number, string]) {
+  nock(API)
+    .persist()
+    .post('/crm/v3/objects/contacts/search')
+    .reply((_uri, raw) => {
+      const body = raw as SearchBody;
+      const value = (op: string) =>
+        Number(body.filterGroups[0]?.filters.find((f) => f.operator === op)?.value);
+      const search: Search = { from: value('GTE'), to: value('LT'), at: clock, body };
+      if (body.after !== undefined) search.after = body.after;
+      searches.push(search);
+      const [status, name] = answer(search);
+      return [status, fixture(name)];
+    });
+}
+const twoPages = (s: Search): [number, string] =>
+  s.after === '1' ? [200, 'contacts-search-modified-page-2'] : [200, 'contacts-search-modified-page-1'];
+const reads = () =>
+  serveBatchReads(API, {
+    contacts: 'contacts-batch-read',
+    associations: 'associations-contacts-companies-batch-read',
+    companies: 'companies-batch-read',
+  });
+const startAt = (until: number) => store.checkpoints.set(PORTAL, SAFETY_NET_CHECKPOINT, { until }, NOW);
+const windows = () => searches.map(({ from, to, after }) => ({ from, to, ...(after ? { after } : {}) }));
+
+useNock();
+beforeEach(async () => {
+  clock = NOW;
+  searches = [];
+  ({ store, database } = await openTestStore(async () => tempSqlite()));
+  const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'));
+  const ports = storeAgreementPorts(store.ctx, {
+    userTeams: { teamIdsOf: async () => [] },
+    clock: { now: () => NOW },
+  });
+  await applyAgreement(ports, {
+    portalId: PORTAL,
+    body,
+    proposedBy: 'a@x.example',
+    approvedBy: 'b@x.example',
+  });
+});
+afterEach(async () => {
+  await store.close();
+  await database.drop();
+});
+
+describe('catchUpModified', () => {
+  it('When a window counts 10,000 matches or more, then it is halved until each part fits, covering the range once', async () => {
+    const start = NOW - 2 * HOUR;
+    await startAt(start);
+    serveSearch((s) => {
+      if (s.to - s.from > HOUR) return [200, 'contacts-search-over-cap'];
+      return s.from === start ? twoPages(s) : [200, 'contacts-search-empty'];
+    });
+    reads();
+    const result = await run();
+    const half = start + Math.floor((TARGET - start) / 2);
+    expect(windows()).toEqual([
+      { from: start, to: TARGET },
+      { from: start, to: half },
+      { from: start, to: half, after: '1' },
+      { from: half, to: TARGET },
+    ]);
+    expect(result).toMatchObject({ until: TARGET, splits: 1, read: 2 });
+    expect(await store.contacts.get(PORTAL, '901')).toBeUndefined();
+    for (const id of ['51', '52']) expect(await store.qualifications.get(PORTAL, id)).toBeDefined();
+    expect(await store.checkpoints.get(PORTAL, SAFETY_NET_CHECKPOINT)).toMatchObject({ until: TARGET });
+  });
+
+  it('When searching, then requests are at least 200 ms apart (HubSpot allows 5 searches per second)', async () => {
+    await startAt(NOW - 2 * HOUR);
+    serveSearch((s) => (s.to - s.from > HOUR ? [200, 'contacts-search-over-cap'] : twoPages(s)));
+    reads();
+    await run();
+    const gaps = searches.slice(1).map((s, i) => s.at - (searches[i]?.at ?? 0));
+    expect(gaps.length).toBeGreaterThan(2);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(200);
+  });
+
+  it('When a run crashes in the middle of a window, then the next one resumes at that page, not the window start', async () => {
+    const start = NOW - HOUR / 2;
+    await startAt(start);
+    serveSearch((s) => (s.after === '1' && searches.length === 2 ? [502, 'error-502'] : twoPages(s)));
+    reads();
+    await expect(run()).rejects.toMatchObject({ code: 'upstream_failed' });
+    expect(await store.checkpoints.get(PORTAL, SAFETY_NET_CHECKPOINT)).toEqual({
+      until: start,
+      window: { from: start, to: TARGET, after: '1' },
+    });
+    expect(await store.contacts.get(PORTAL, '51')).toBeDefined();
+    expect(await store.contacts.get(PORTAL, '52')).toBeUndefined();
+    searches = [];
+    clock = NOW; // restarted at once: no newer window is due yet
+    const result = await run();
+    expect(windows()).toEqual([{ from: start, to: TARGET, after: '1' }]);
+    expect(result).toMatchObject({ until: TARGET, read: 1 });
+    expect(await store.contacts.get(PORTAL, '52')).toBeDefined();
+  });
+
+  it('When a webhook was missed, then the contact is found, qualified with its company and written to HubSpot', async () => {
+    const start = NOW - HOUR / 2;
+    await startAt(start);
+    serveSearch(twoPages);
+    reads();
+    await run();
+    expect(searches[0]?.body).toEqual({
+      filterGroups: [
+        {
+          filters: [
+            { propertyName: 'lastmodifieddate', operator: 'GTE', value: String(start) },
+            { propertyName: 'lastmodifieddate', operator: 'LT', value: String(TARGET) },
+          ],
+        },
+      ],
+      sorts: [{ propertyName: 'lastmodifieddate', direction: 'ASCENDING' }],
+      properties: ['hs_object_id'],
+      limit: 100,
+    });
+    let sent: { inputs: Array<{ id: string; properties: Record<string, string> }> } | undefined;
+    nock(API)
+      .post('/crm/v3/objects/contacts/batch/update', (body) => ((sent = body), true))
+      .reply(200, fixture('contacts-batch-update'));
+    const gateway = createApiClientGateway({ accessToken: 'token-abc', basePath: API });
+    const handler = writeBackHandler({ store, gatewayFor: () => gateway, limitPer10s: 100 });
+    await handler({ portalId: PORTAL }, { signal: new AbortController().signal } as JobContext);
+    const tanaka = sent?.inputs.find((i) => i.id === '51');
+    // 1,200 employees (40) + 部長 (30) + machinery (15) = 85: an A fit, known only from the primary company.
+    expect(tanaka?.properties.lead_pact_grade).toMatch(/^A/);
+    expect(sent?.inputs.map((i) => i.id).sort()).toEqual(['51', '52']);
+  });
+
+  it('When the portal never ran the safety net, then the first run looks back three days', async () => {
+    serveSearch(() => [200, 'contacts-search-empty']);
+    await run();
+    expect(windows()).toEqual([{ from: NOW - FIRST_LOOKBACK_MS, to: TARGET }]);
+  });
+
+  it('When run as a job, then the next run is queued one interval later even if this one failed', async () => {
+    await startAt(NOW - HOUR / 2);
+    serveSearch(() => [502, 'error-502']);
+    const registry = registerSafetyNet(createJobRegistry(), {
+      ...deps(),
+      jobs: store.jobs,
+      intervalMs: HOUR,
+    });
+    const ctx = { job: { id: 1 }, signal: new AbortController().signal, progress: async () => undefined };
+    await expect(
+      registry.get('safety-net')?.run({ portalId: PORTAL }, ctx as unknown as JobContext),
+    ).rejects.toMatchObject({ code: 'upstream_failed' });
+    const queued = await store.jobs.list({ type: 'safety-net', portalId: PORTAL });
+    expect(queued.map((j) => j.runAt)).toEqual([NOW + HOUR]);
+  });
+});
