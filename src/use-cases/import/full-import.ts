@@ -12,6 +12,9 @@ export const FULL_IMPORT_JOB = 'full-import';
 /** The checkpoint name under which the import keeps its cursor. */
 export const FULL_IMPORT_CHECKPOINT = 'full-import';
 
+/** The list only pages through ids: each page is then read with its primary company, like a sync. */
+const LISTED_PROPERTIES = ['hs_object_id'];
+
 const checkpointSchema = z.object({ after: z.string().optional(), done: z.number().int().min(0) });
 type Checkpoint = z.infer<typeof checkpointSchema>;
 
@@ -35,7 +38,13 @@ export interface ImportOptions {
 }
 
 /** Stores one page's snapshots, qualifies them, and moves the checkpoint, all in one transaction. */
-async function importPage(deps: SyncDeps, job: PageJob, page: ContactPage, done: number): Promise<number> {
+async function importPage(
+  deps: SyncDeps,
+  job: PageJob,
+  page: ContactPage,
+  done: number,
+  listed: number,
+): Promise<number> {
   return deps.ctx.transaction(async (tx) => {
     const repos = createRepositories(tx);
     const snapshots = page.contacts.map((c) => ({
@@ -49,7 +58,7 @@ async function importPage(deps: SyncDeps, job: PageJob, page: ContactPage, done:
     const these = { ...repos, contactBatches: { page: async () => rows } };
     const result = rows.length === 0 ? { changed: 0 } : await rescorePage(these, job, null, rows.length);
     if (result.changed > 0) await enqueueWriteBack(repos.jobs, job.portalId, job.now);
-    const next: Checkpoint = { done: done + page.contacts.length };
+    const next: Checkpoint = { done: done + listed };
     if (page.after !== undefined) next.after = page.after;
     await repos.checkpoints.set(job.portalId, FULL_IMPORT_CHECKPOINT, next, job.now);
     return result.changed;
@@ -57,7 +66,8 @@ async function importPage(deps: SyncDeps, job: PageJob, page: ContactPage, done:
 }
 
 /**
- * Reads every contact of the portal 100 at a time, stores their snapshots and qualifies them like a sync
+ * Lists every contact of the portal 100 at a time and reads each page with its primary company's properties
+ * (the agreement's `company.*` rules need them), stores their snapshots and qualifies them like a sync
  * (only changed properties reach the outbox). A checkpoint after each page lets a restarted import
  * continue from the last cursor; it is removed when the last page is in.
  */
@@ -72,15 +82,21 @@ export async function fullImport(
   const saved = checkpointSchema.safeParse(await checkpoints.get(portalId, FULL_IMPORT_CHECKPOINT));
   let cursor: Checkpoint = saved.success ? saved.data : { done: 0 };
   const gateway = await deps.gatewayFor(portalId);
-  const properties = propertiesRead(job.agreement).contact;
+  const properties = propertiesRead(job.agreement);
   let changed = 0;
   let pages = 0;
   for (;;) {
     options.signal?.throwIfAborted();
-    const page = await gateway.listContacts(cursor.after, properties);
-    changed += await importPage(deps, job, page, cursor.done);
+    const listed = await gateway.listContacts(cursor.after, LISTED_PROPERTIES);
+    const ids = listed.contacts.map((c) => c.id);
+    const read =
+      ids.length === 0
+        ? []
+        : (await gateway.readContacts(ids, properties.contact, properties.company)).contacts;
+    const page: ContactPage = { contacts: read, ...(listed.after ? { after: listed.after } : {}) };
+    changed += await importPage(deps, job, page, cursor.done, listed.contacts.length);
     pages += 1;
-    cursor = { done: cursor.done + page.contacts.length, ...(page.after ? { after: page.after } : {}) };
+    cursor = { done: cursor.done + ids.length, ...(page.after ? { after: page.after } : {}) };
     await options.onProgress?.({ done: cursor.done, changed });
     if (page.after === undefined) break;
   }

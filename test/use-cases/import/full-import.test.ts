@@ -12,6 +12,7 @@ import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-por
 import { FULL_IMPORT_CHECKPOINT, fullImport } from '../../../src/use-cases/import/full-import';
 import type { SyncDeps } from '../../../src/use-cases/intake/sync-contacts';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
+import { serveBatchReads } from '../../hubspot/serve-batch-reads';
 import { openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
 
 const PORTAL = '62515';
@@ -56,6 +57,13 @@ const page2 = () =>
     .get('/crm/v3/objects/contacts')
     .query((q) => q.after === '3')
     .reply(200, fixture('contacts-list-page-2.json') as nock.Body);
+/** The batch reads of each listed page: contacts, their company associations and the companies. */
+const reads = () =>
+  serveBatchReads(API, {
+    contacts: 'contacts-batch-read-import',
+    associations: 'associations-contacts-companies-import',
+    companies: 'companies-batch-read',
+  });
 const outboxIds = async () => (await store.outbox.list(PORTAL)).map((e) => e.contactId).sort();
 
 beforeAll(() => {
@@ -93,6 +101,7 @@ describe('fullImport', () => {
   it('When a portal has two pages of contacts, then all are stored, qualified and queued for write-back', async () => {
     page1();
     page2();
+    reads();
     const result = await fullImport(deps(gateway()), PORTAL);
     expect(result).toMatchObject({ done: 3, pages: 2 });
     expect(afters).toEqual([undefined, '3']);
@@ -103,8 +112,22 @@ describe('fullImport', () => {
     expect(await store.checkpoints.get(PORTAL, FULL_IMPORT_CHECKPOINT)).toBeUndefined();
   });
 
+  it('When contacts have companies, then each page is read with the primary company and company rules count', async () => {
+    page1();
+    page2();
+    reads();
+    await fullImport(deps(gateway()), PORTAL);
+    const one = await store.contacts.get(PORTAL, '1');
+    expect(one?.company).toMatchObject({ numberofemployees: '1200', industry: 'MACHINERY' });
+    // 1,200 employees (40) + machinery (15) = 55 points: a B fit, a D without the company.
+    expect((await store.qualifications.get(PORTAL, '1'))?.grade).toMatch(/^B/);
+    expect((await store.contacts.get(PORTAL, '2'))?.company).toBeNull();
+    expect((await store.contacts.get(PORTAL, '3'))?.company).toMatchObject({ numberofemployees: '12' });
+  });
+
   it('When the import fails on page 2, then the next run resumes at page 2 without reading page 1 again', async () => {
     page1();
+    reads();
     const g = gateway('3');
     await expect(fullImport(deps(g), PORTAL)).rejects.toMatchObject({ code: 'upstream_failed' });
     expect(await store.checkpoints.get(PORTAL, FULL_IMPORT_CHECKPOINT)).toEqual({ after: '3', done: 2 });
@@ -120,6 +143,7 @@ describe('fullImport', () => {
   it('When run as a job, then its progress counts the contacts read after each page', async () => {
     page1();
     page2();
+    reads();
     const registry = registerFullImport(createJobRegistry(), deps(gateway()));
     const seen: unknown[] = [];
     const ctx = {
