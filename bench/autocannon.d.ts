@@ -12,6 +12,7 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     requests?: AutocannonRequest[];
+    workers?: number;
   }
   interface AutocannonResult {
     latency: { p50: number; p90: number; p99: number; average: number; max: number };

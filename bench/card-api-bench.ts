@@ -25,7 +25,24 @@ const PORTAL = '4242';
 const CONTACTS = 200;
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.CARD_API_BENCH_SECONDS ?? 10);
+const WARM_UP_REQUESTS = 2000;
 const config = benchServiceConfig;
+/** Linux reports thread CPU time in clock ticks of 10 ms (USER_HZ 100). */
+const TICK_S = 0.01;
+
+/**
+ * CPU seconds used so far by the main thread alone (the server: Express and better-sqlite3 run there), so the
+ * load generator in its worker thread is not counted. Undefined off Linux.
+ */
+function serverThreadCpuSeconds(): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_S;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A connected portal with the example agreement active and CONTACTS sales-ready-ish contacts scored. */
 async function seed(store: Store): Promise<void> {
@@ -75,14 +92,27 @@ export async function run(): Promise<BenchRow[]> {
         headers: signHubSpotRequest({ clientSecret: SECRET, method: 'GET', url: BASE + url }),
       };
     });
+    // Warm-up (JIT, statement cache, parsed agreement), not measured.
+    await autocannon({
+      url: web.url,
+      connections: CONNECTIONS,
+      amount: WARM_UP_REQUESTS,
+      requests,
+      workers: 1,
+    });
+    const cpuBefore = serverThreadCpuSeconds();
+    // The load generator runs in a worker thread: HubSpot's calls come from elsewhere, not from the server's loop.
     const result = await autocannon({
       url: web.url,
       connections: CONNECTIONS,
       duration: DURATION_S,
       requests,
+      workers: 1,
     });
+    const cpuAfter = serverThreadCpuSeconds();
     await stopWebServer(web);
     const failed = result.errors + result.timeouts + result.non2xx;
+    const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
     return [
       {
         name: 'card API p99 (GET /api/card, 50 connections)',
@@ -92,6 +122,16 @@ export async function run(): Promise<BenchRow[]> {
         note: `${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, ${failed} failed`,
       },
       { name: 'card API failed requests', measured: failed, unit: 'requests', budget: { atMost: 0 } },
+      ...(cpuSeconds
+        ? [
+            {
+              name: 'card API requests per server CPU-second (main thread)',
+              measured: Math.round(result.requests.total / cpuSeconds),
+              unit: 'req/CPU-s',
+              note: `${result.requests.total} requests, ${cpuSeconds.toFixed(2)} CPU-s; steady on a loaded machine`,
+            },
+          ]
+        : []),
     ];
   } finally {
     await store.close();

@@ -16,20 +16,11 @@ export function agreementRef(version: AgreementVersion): AgreementRef {
   };
 }
 
-/** Parsed approved versions, by portal and version (approved documents never change). Bounded: cleared when full. */
-const parsedApproved = new Map<string, Agreement>();
-const PARSED_APPROVED_MAX = 1000;
-
 /**
  * The stored agreement document, parsed; a stored document that no longer parses is our bug, not the user's.
- * Approved versions are parsed once: the same object each time also lets qualify reuse its compiled rules, which
- * keeps GET /api/card under its p99 budget (bench/card-api-bench.ts).
+ * The card keeps parsed approved versions per store (approved-agreements.ts), so this runs once per version there.
  */
 export function storedAgreement(version: AgreementVersion): Agreement {
-  const approved = version.approvedAt !== null && version.status !== 'draft';
-  const key = `${version.portalId}:${version.version}:${version.approvedAt}`;
-  const cached = approved ? parsedApproved.get(key) : undefined;
-  if (cached) return cached;
   const parsed = parseAgreement(version.body);
   if (!parsed.success) {
     throw new AppError(
@@ -37,10 +28,6 @@ export function storedAgreement(version: AgreementVersion): Agreement {
       `Stored agreement version ${version.version} does not parse.`,
       parsed.errors,
     );
-  }
-  if (approved) {
-    if (parsedApproved.size >= PARSED_APPROVED_MAX) parsedApproved.clear();
-    parsedApproved.set(key, parsed.data);
   }
   return parsed.data;
 }

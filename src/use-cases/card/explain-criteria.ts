@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Agreement } from '../../domain/agreement-schema';
 import type { Criterion } from '../../contracts/card';
 import type { CriterionResult } from '../../domain/qualification';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
-import type { CardPorts } from './card-ports';
+import { fromJson } from '../../store/json-column';
+import type { CardPorts, CardSnapshot } from './card-ports';
 
 /** What a rescore keeps per contact when the snapshot is gone: the matched criteria only. */
 const storedCriteria = z.array(
@@ -30,16 +30,18 @@ export function toCriterion(c: CriterionResult): Criterion {
  */
 export async function explainCriteria(
   ports: Pick<CardPorts, 'store' | 'engine'>,
-  input: { portalId: string; stored: StoredQualification; agreement: Agreement; scoredAt: number },
+  input: { portalId: string; snapshot: CardSnapshot; agreement: Agreement; scoredAt: number },
 ): Promise<Criterion[]> {
-  const { portalId, stored, agreement, scoredAt } = input;
-  const contact = await ports.store.contacts.get(portalId, stored.contactId);
+  const { portalId, snapshot, agreement, scoredAt } = input;
+  const { contact, qualification } = snapshot;
   if (contact) {
     const histories = await ports.store.signals.forContacts(portalId, [contact.id]);
-    const state = { history: histories.get(contact.id) ?? [], recycledAt: stored.recycledAt };
+    const state = { history: histories.get(contact.id) ?? [], recycledAt: qualification?.recycledAt ?? null };
     return ports.engine.qualify(contact, agreement, scoredAt, state).criteria.map(toCriterion);
   }
-  const kept = storedCriteria.safeParse(stored.criteria);
+  const kept = storedCriteria.safeParse(
+    fromJson(z.unknown(), qualification?.criteriaJson ?? '[]', 'criteria'),
+  );
   if (!kept.success) return [];
   return kept.data.map((c) => ({
     kind: c.kind,

@@ -1,13 +1,11 @@
 import type { z } from 'zod';
 import { cardResponseSchema, type CardResponse, type recordedVerdictSchema } from '../../contracts/card';
-import type { StoredVerdict } from '../../store/repositories/verdicts-repository';
-import { agreementRef, iso, storedAgreement } from './agreement-ref';
-import type { CardPorts } from './card-ports';
+import { iso } from './agreement-ref';
+import type { CardPorts, CardSnapshot } from './card-ports';
 import { explainCriteria } from './explain-criteria';
 
 /** The rep's latest verdict, as the card shows it (checked by the contract when the card is parsed). */
-function latestVerdict(verdicts: StoredVerdict[]): z.input<typeof recordedVerdictSchema> | null {
-  const [latest] = verdicts;
+function latestVerdict(latest: CardSnapshot['verdict']): z.input<typeof recordedVerdictSchema> | null {
   if (!latest) return null;
   return {
     verdict: latest.verdict as 'accepted',
@@ -22,27 +20,30 @@ const isoOrNull = (epochMs: number | null) => (epochMs === null ? null : iso(epo
 /**
  * What the lead quality card shows for one contact of the signed portal: not connected, no agreement yet,
  * not scored yet, or the stored verdict with each criterion, the follow-up deadline and the rep's verdict.
+ * The active version is read with the contact on every call, so a newly approved version shows at once.
  */
 export async function loadCard(
   ports: CardPorts,
   input: { portalId: string; objectId: string },
 ): Promise<CardResponse> {
   const { portalId, objectId } = input;
-  const { store } = ports;
-  if (!(await ports.connected(portalId))) return { state: 'not_connected' };
-  const active = await store.agreements.getActive(portalId);
+  const snapshot = await ports.snapshot(portalId, objectId);
+  if (!snapshot.connected) return { state: 'not_connected' };
+  const active =
+    snapshot.activeVersion === null
+      ? undefined
+      : await ports.approvedAgreement(portalId, snapshot.activeVersion);
   if (!active) return { state: 'no_agreement' };
-  const stored = await store.qualifications.get(portalId, objectId);
-  if (!stored) return { state: 'not_scored', objectId, agreement: agreementRef(active) };
+  const stored = snapshot.qualification;
+  if (!stored) return { state: 'not_scored', objectId, agreement: active.ref };
 
   const version =
-    stored.agreementVersion === active.version
+    stored.agreementVersion === active.ref.version
       ? active
-      : ((await store.agreements.get(portalId, stored.agreementVersion)) ?? active);
-  const agreement = storedAgreement(version);
-  const scoredAt = (await ports.scoredAt(portalId, objectId)) ?? ports.clock.now();
-  const criteria = await explainCriteria(ports, { portalId, stored, agreement, scoredAt });
-  const verdicts = await store.verdicts.forContact(portalId, objectId);
+      : ((await ports.approvedAgreement(portalId, stored.agreementVersion)) ?? active);
+  const { agreement } = version;
+  const scoredAt = stored.updatedAt;
+  const criteria = await explainCriteria(ports, { portalId, snapshot, agreement, scoredAt });
   const disqualifiedBy =
     stored.tier === 'disqualified'
       ? criteria.filter((c) => c.kind === 'disqualify' && c.outcome === 'matched').map((c) => c.label)
@@ -52,7 +53,7 @@ export async function loadCard(
     state: 'scored',
     objectId,
     portalTimezone: agreement.sla.timezone,
-    agreement: agreementRef(version),
+    agreement: version.ref,
     tier: stored.tier,
     grade: stored.grade,
     score: stored.score,
@@ -64,7 +65,7 @@ export async function loadCard(
     qualifiedAt: isoOrNull(stored.qualifiedAt),
     followUpDue: isoOrNull(stored.followUpDue),
     slaStatus: stored.slaStatus,
-    verdict: latestVerdict(verdicts),
+    verdict: latestVerdict(snapshot.verdict),
     scoredAt: iso(scoredAt),
   });
 }

@@ -39,7 +39,9 @@ export async function scoreNow(
     await store.jobs.enqueue({ ...job, idempotencyKey: `sync:${portalId}:${objectId}:${now}` }, now);
     return { outcome: 'queued', card: { state: 'not_scored', objectId, agreement: agreementRef(active) } };
   }
-  const agreement = storedAgreement(active);
+  const { agreement } = (await ports.approvedAgreement(portalId, active.version)) ?? {
+    agreement: storedAgreement(active),
+  };
   const locale = await ports.locale(portalId);
   await store.transaction(async (tx) => {
     const current = await tx.qualifications.get(portalId, objectId);

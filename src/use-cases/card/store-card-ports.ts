@@ -2,7 +2,9 @@ import type { Config } from '../../config';
 import { qualify } from '../../domain/qualify';
 import { renderReasons } from '../../domain/render-reasons';
 import type { Store } from '../../store/create-store';
+import { approvedAgreements } from './approved-agreements';
 import type { CardPorts } from './card-ports';
+import { readCardSnapshot } from './store-card-snapshot';
 
 /** Status and locale of a portal's installation, read without opening its tokens. */
 const installation = (store: Store, portalId: string) =>
@@ -18,26 +20,23 @@ export function storeCardPorts(
   config: Pick<Config, 'hubspot'>,
   clock: CardPorts['clock'] = { now: Date.now },
 ): CardPorts {
+  const isStaticPortal = (portalId: string) =>
+    Boolean(config.hubspot.accessToken) && String(config.hubspot.portalId) === portalId;
   return {
     store,
     async connected(portalId) {
-      const staticPortal = config.hubspot.accessToken && String(config.hubspot.portalId) === portalId;
-      if (staticPortal) return true;
+      if (isStaticPortal(portalId)) return true;
       return (await installation(store, portalId))?.status === 'connected';
     },
     async locale(portalId) {
       const locale = (await installation(store, portalId))?.locale;
       return locale === 'ja' ? 'ja' : 'en';
     },
-    async scoredAt(portalId, contactId) {
-      const row = await store.ctx.db
-        .selectFrom('qualifications')
-        .select('updated_at')
-        .where('portal_id', '=', portalId)
-        .where('contact_id', '=', contactId)
-        .executeTakeFirst();
-      return row?.updated_at ?? null;
+    async snapshot(portalId, contactId) {
+      const { installStatus, ...rest } = await readCardSnapshot(store.ctx, portalId, contactId);
+      return { ...rest, connected: isStaticPortal(portalId) || installStatus === 'connected' };
     },
+    approvedAgreement: approvedAgreements((portalId, version) => store.agreements.get(portalId, version)),
     engine: { qualify, renderReasons },
     clock,
   };

@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import { readPropertyMap } from '../../store/repositories/contacts-repository';
+import { toSummary } from '../../store/repositories/qualifications-repository';
+import type { DbContext } from '../../store/db-context';
+import type { QualificationsTable } from '../../store/db-schema';
+import type { CardSnapshot } from './card-ports';
+
+/** One row: installation, active version (no body), the contact's qualification, snapshot and latest verdict. */
+type QualificationRow = Omit<QualificationsTable, 'portal_id'>;
+type SnapshotRow = Partial<QualificationRow> & {
+  install_status: string | null;
+  active_version: number | null;
+  contact_properties: string | null;
+  contact_company: string | null;
+  verdict: string | null;
+  verdict_reason: string | null;
+  verdict_note: string | null;
+  verdict_at: number | null;
+};
+
+/**
+ * Everything GET /api/card needs about one contact in one indexed query (it used to take seven). Each join is on a
+ * primary key or a unique index, so it reads at most one row of each table. The agreement body is not read here:
+ * the caller keeps parsed approved versions by number (bench/card-api-bench.ts).
+ */
+export async function readCardSnapshot(
+  ctx: DbContext,
+  portalId: string,
+  contactId: string,
+): Promise<Omit<CardSnapshot, 'connected'> & { installStatus: string | null }> {
+  const { rows } = await sql<SnapshotRow>`
+    select i.status as install_status, av.version as active_version,
+      q.contact_id, q.tier, q.grade, q.score, q.stage, q.route, q.tier_reason, q.reasons, q.agreement_version,
+      q.qualified_at, q.follow_up_due, q.sla_status, q.recycled_at, q.capacity_month, q.criteria, q.updated_at,
+      c.properties as contact_properties, c.company as contact_company,
+      v.verdict, v.reason as verdict_reason, v.note as verdict_note, v.at as verdict_at
+    from (select 1 as one) base
+    left join installations i on i.portal_id = ${portalId}
+    left join agreement_versions av on av.portal_id = ${portalId} and av.status = 'active'
+    left join qualifications q on q.portal_id = ${portalId} and q.contact_id = ${contactId}
+    left join contacts c on c.portal_id = ${portalId} and c.contact_id = ${contactId}
+    left join verdicts v on v.id = (
+      select id from verdicts where portal_id = ${portalId} and contact_id = ${contactId}
+      order by at desc, id desc limit 1)
+  `.execute(ctx.db);
+  const r = rows[0];
+  if (!r) throw new Error('The card snapshot query returned no row');
+  const q = r.contact_id === null || r.contact_id === undefined ? null : (r as QualificationRow);
+  return {
+    installStatus: r.install_status,
+    activeVersion: r.active_version === null ? null : Number(r.active_version),
+    qualification: q && {
+      ...toSummary(q),
+      criteriaJson: q.criteria,
+      updatedAt: Number(q.updated_at),
+    },
+    contact:
+      r.contact_properties === null
+        ? null
+        : {
+            id: contactId,
+            properties: readPropertyMap(r.contact_properties, 'contacts.properties'),
+            company:
+              r.contact_company === null ? null : readPropertyMap(r.contact_company, 'contacts.company'),
+          },
+    verdict:
+      r.verdict === null || r.verdict_at === null
+        ? null
+        : { verdict: r.verdict, reason: r.verdict_reason, note: r.verdict_note, at: Number(r.verdict_at) },
+  };
+}

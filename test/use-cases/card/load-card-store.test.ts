@@ -1,0 +1,110 @@
+import example from '../../../examples/agreement.json';
+import type { ScoredCard } from '../../../src/contracts/card';
+import type { Store } from '../../../src/store/create-store';
+import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
+import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
+import { loadCard } from '../../../src/use-cases/card/load-card';
+import { scoreNow } from '../../../src/use-cases/card/score-now';
+import { storeCardPorts } from '../../../src/use-cases/card/store-card-ports';
+import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../../store/test-databases';
+
+const PORTAL = '3003';
+const NOW = Date.parse('2026-11-27T09:00:00Z');
+const clock = { now: () => NOW };
+const config = { hubspot: { accessToken: undefined, portalId: undefined } } as never;
+const DIRECTOR = {
+  id: '101',
+  properties: {
+    jobtitle: 'Director of IT',
+    recent_conversion_event_name: 'Newsletter: get a quote',
+    recent_conversion_date: new Date(NOW - 3 * 86_400_000).toISOString(),
+  },
+  company: { numberofemployees: '1200', industry: 'COMPUTER_SOFTWARE' },
+};
+const NEWCOMER = { id: '103', properties: { jobtitle: 'Engineer' }, company: null };
+
+/** Approves `body` in one step, as `lead-pact agreement apply` does (from any process sharing the store). */
+const approve = (store: Store, body: object) =>
+  applyAgreement(storeAgreementPorts(store.ctx, { userTeams: { teamIdsOf: async () => [] }, clock }), {
+    portalId: PORTAL,
+    body,
+    proposedBy: 'marketing@example.com',
+    approvedBy: 'sales@example.com',
+  });
+
+describe.each(ENGINE_FACTORIES)('the card on %s', (_engine, make) => {
+  let store: Store;
+  let database: TestDatabase;
+  beforeEach(async () => {
+    ({ store, database } = await openTestStore(make));
+    await store.installations.connect(PORTAL, null, [], NOW);
+    await store.contacts.upsertMany(PORTAL, [DIRECTOR, NEWCOMER], NOW);
+  });
+  afterEach(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it('When another process approves a new version, then the next card of this process shows it', async () => {
+    const thisProcess = storeCardPorts(store, config, clock);
+    await approve(store, example);
+    const before = await loadCard(thisProcess, { portalId: PORTAL, objectId: NEWCOMER.id });
+    expect(before).toMatchObject({ state: 'not_scored', agreement: { version: 1, name: 'FY2027 H1' } });
+
+    await approve(store, { ...example, name: 'FY2027 H2' });
+    const after = await loadCard(thisProcess, { portalId: PORTAL, objectId: NEWCOMER.id });
+    expect(after).toMatchObject({ state: 'not_scored', agreement: { version: 2, name: 'FY2027 H2' } });
+  });
+
+  it('When a contact scored under version 1 is rescored after version 2, then its card names version 2 and its criteria', async () => {
+    const ports = storeCardPorts(store, config, clock);
+    await approve(store, example);
+    await scoreNow(ports, { portalId: PORTAL, objectId: DIRECTOR.id });
+    const stricter = structuredClone(example);
+    stricter.fit.rules = stricter.fit.rules.filter((r) => r.id !== 'role');
+    await approve(store, { ...stricter, name: 'No role rule' });
+
+    const stale = (await loadCard(ports, { portalId: PORTAL, objectId: DIRECTOR.id })) as ScoredCard;
+    expect(stale.agreement).toMatchObject({ version: 1, name: 'FY2027 H1' });
+    expect(stale.criteria.map((c) => c.id)).toContain('role');
+
+    await scoreNow(ports, { portalId: PORTAL, objectId: DIRECTOR.id });
+    const fresh = (await loadCard(ports, { portalId: PORTAL, objectId: DIRECTOR.id })) as ScoredCard;
+    expect(fresh.agreement).toMatchObject({ version: 2, name: 'No role rule' });
+    expect(fresh.criteria.map((c) => c.id)).not.toContain('role');
+  });
+
+  it('When the portal is disconnected after cards were shown, then the next card says not connected', async () => {
+    const ports = storeCardPorts(store, config, clock);
+    await approve(store, example);
+    await scoreNow(ports, { portalId: PORTAL, objectId: DIRECTOR.id });
+    expect(await loadCard(ports, { portalId: PORTAL, objectId: DIRECTOR.id })).toMatchObject({
+      state: 'scored',
+    });
+    await store.installations.setStatus(PORTAL, 'disconnected', 'uninstalled', NOW);
+    expect(await loadCard(ports, { portalId: PORTAL, objectId: DIRECTOR.id })).toEqual({
+      state: 'not_connected',
+    });
+  });
+
+  it('When a rep gave several verdicts, then the card shows the latest one', async () => {
+    const ports = storeCardPorts(store, config, clock);
+    await approve(store, example);
+    await scoreNow(ports, { portalId: PORTAL, objectId: DIRECTOR.id });
+    const verdict = { contactId: DIRECTOR.id, userId: '601', note: null };
+    await store.verdicts.add(PORTAL, {
+      ...verdict,
+      verdict: 'rejected',
+      reason: 'too_small',
+      at: NOW - 2000,
+    });
+    await store.verdicts.add(PORTAL, { ...verdict, verdict: 'accepted', reason: null, at: NOW - 1000 });
+    const shown = (await loadCard(ports, { portalId: PORTAL, objectId: DIRECTOR.id })) as ScoredCard;
+    expect(shown.verdict).toEqual({
+      verdict: 'accepted',
+      reason: null,
+      note: null,
+      at: new Date(NOW - 1000).toISOString(),
+    });
+  });
+});
