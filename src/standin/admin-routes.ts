@@ -1,5 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { failurePlanSchema, type FailurePlan } from './failure-plan';
 import { emptyStats, type StandinState } from './standin-state';
 import type { WebhookSender } from './webhook-sender';
 
@@ -43,12 +44,38 @@ function changeContact(state: StandinState, now: () => number, sender?: WebhookS
   };
 }
 
+/** `PUT /__standin/failures`: replaces the failure plan (`{rules: []}` ends it). */
+function setFailures(plan: FailurePlan) {
+  return (req: Request, res: Response) => {
+    const body = failurePlanSchema.safeParse(req.body);
+    if (!body.success) {
+      const issue = body.error.issues[0];
+      const message = `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
+      res.status(400).json({ error: { code: 'invalid_input', message } });
+      return;
+    }
+    plan.set(body.data.rules);
+    res.status(204).end();
+  };
+}
+
 /**
  * Test hooks under `/__standin` (not counted, not rate limited): stats, a contact's stored properties, a
- * user-side change (with webhook), the recorded batch updates, token revocation and a counter reset.
+ * user-side change (with webhook), the recorded batch updates and requests, scripted failures, token
+ * revocation and a counter reset.
  */
-export function adminRoutes(state: StandinState, now: () => number, sender?: WebhookSender): Router {
+export function adminRoutes(
+  state: StandinState,
+  now: () => number,
+  hooks: { sender?: WebhookSender; plan: FailurePlan },
+): Router {
+  const { sender, plan } = hooks;
   const router = Router();
+  router.put('/__standin/failures', express.json(), setFailures(plan));
+  router.get('/__standin/requests', (req, res) => {
+    const since = Number(req.query.since ?? 0) || 0;
+    res.json({ total: state.requestLog.length, requests: state.requestLog.slice(since) });
+  });
   router.post('/__standin/contacts/:id', express.json(), changeContact(state, now, sender));
   router.get('/__standin/stats', (_req, res) => {
     res.json({ ...state.stats, contacts: state.contacts.size, companies: state.companies.size });
@@ -77,6 +104,7 @@ export function adminRoutes(state: StandinState, now: () => number, sender?: Web
   router.post('/__standin/reset-stats', (_req, res) => {
     state.stats = emptyStats();
     state.updates = [];
+    state.requestLog = [];
     res.status(204).end();
   });
   return router;

@@ -3,12 +3,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminRoutes } from './admin-routes';
 import { batchRoutes } from './batch-routes';
+import { FailurePlan } from './failure-plan';
 import { generateSeed } from './generate-seed';
 import { sendHubSpotError } from './hubspot-error-body';
 import { limitsMiddleware } from './limits-middleware';
 import { oauthRoutes } from './oauth-routes';
 import { propertyRoutes } from './property-routes';
 import { queryRoutes } from './query-routes';
+import { requestLog } from './request-log';
 import { createStandinState, type StandinSeed, type StandinState } from './standin-state';
 import { userRoutes } from './user-routes';
 import { WebhookSender, type WebhookTarget } from './webhook-sender';
@@ -41,17 +43,11 @@ export function createStandin(options: StandinOptions = {}): Standin {
   const state = createStandinState(options.seed ?? generateSeed({ contacts: 100 }), now());
   const app = express();
   app.disable('x-powered-by');
-  app.use((req, _res, next) => {
-    if (!req.path.startsWith('/__standin')) {
-      state.stats.requests += 1;
-      const route = `${req.method} ${req.path.replace(/\/\d+(?=\/|$)/g, '/:id')}`;
-      state.stats.byRoute[route] = (state.stats.byRoute[route] ?? 0) + 1;
-    }
-    next();
-  });
+  app.use(requestLog(state, now));
+  const plan = new FailurePlan();
   const portalId = options.portalId ?? 62515;
   const sender = options.webhook ? new WebhookSender({ ...options.webhook, portalId }) : undefined;
-  app.use(adminRoutes(state, now, sender));
+  app.use(adminRoutes(state, now, { sender, plan }));
   app.use(oauthRoutes(state, { portalId, appId: 456789, expiresIn: 1800 }));
   app.use(
     ['/crm'],
@@ -62,6 +58,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
       searchPerSecond: options.searchPerSecond ?? 5,
       random: options.random ?? Math.random,
       now,
+      plan,
     }),
   );
   app.use(express.json({ limit: '5mb' }));

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { FailurePlan } from './failure-plan';
 import { sendHubSpotError, sendRateLimited } from './hubspot-error-body';
 import { RollingWindow, TEN_SECONDS_MS } from './rolling-window';
 import type { StandinState } from './standin-state';
@@ -13,6 +14,15 @@ export interface LimitsOptions {
   /** Source of randomness for failure injection; injectable for tests. */
   random: () => number;
   now: () => number;
+  /** Scripted 429s and 503s, checked after the windows (so a scripted failure still counts against them). */
+  plan?: FailurePlan;
+}
+
+function sendUnavailable(res: Response): void {
+  res
+    .status(503)
+    .type('text/html')
+    .send('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
 }
 
 function bearer(req: Request): string | undefined {
@@ -38,7 +48,8 @@ function setRateHeaders(
 
 /**
  * For CRM routes: a Bearer token is required (401 like HubSpot otherwise), the rolling 10-second, daily and
- * search-per-second windows are enforced per token (429 with `policyName`), and a share of requests fails with 503.
+ * search-per-second windows are enforced per token (429 with `policyName`), and a share of requests fails with 503,
+ * as do the ones the failure plan picks.
  */
 export function limitsMiddleware(state: StandinState, options: LimitsOptions): RequestHandler {
   const window = new RollingWindow({ perTenSeconds: options.perTenSeconds, daily: options.daily });
@@ -69,11 +80,12 @@ export function limitsMiddleware(state: StandinState, options: LimitsOptions): R
     }
     if (options.failureRate > 0 && options.random() < options.failureRate) {
       state.stats.injectedFailures += 1;
-      res
-        .status(503)
-        .type('text/html')
-        .send('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
-      return;
+      return sendUnavailable(res);
+    }
+    const scripted = options.plan?.next(req.path);
+    if (scripted !== undefined) {
+      state.stats.scriptedFailures[scripted] += 1;
+      return scripted === 429 ? sendRateLimited(res, 'TEN_SECONDLY_ROLLING') : sendUnavailable(res);
     }
     next();
   };

@@ -33,11 +33,23 @@ export interface RecordedBatchUpdate {
   inputs: Array<{ id: string; properties: Record<string, string> }>;
 }
 
+/** One API request as the stand-in answered it (admin routes excluded), for tests to assert on. */
+export interface LoggedRequest {
+  at: number;
+  method: string;
+  path: string;
+  status: number;
+  /** The `inputs[].id` of a batch request whose body was read (absent when refused before that). */
+  ids?: string[];
+}
+
 export interface StandinStats {
   requests: number;
   byRoute: Record<string, number>;
   rateLimited: { TEN_SECONDLY_ROLLING: number; SECONDLY: number; DAILY: number };
   injectedFailures: number;
+  /** Answers forced by the failure plan (`PUT /__standin/failures`), by status. */
+  scriptedFailures: { '429': number; '503': number };
   batchUpdates: number;
   contactsWritten: number;
 }
@@ -55,6 +67,7 @@ export interface StandinState {
   users: Map<string, { primaryTeamId?: string; secondaryTeamIds: string[] }>;
   stats: StandinStats;
   updates: RecordedBatchUpdate[];
+  requestLog: LoggedRequest[];
 }
 
 /** A seed file: contacts (each optionally with its primary company id) and companies. */
@@ -79,6 +92,7 @@ export function emptyStats(): StandinStats {
     byRoute: {},
     rateLimited: { TEN_SECONDLY_ROLLING: 0, SECONDLY: 0, DAILY: 0 },
     injectedFailures: 0,
+    scriptedFailures: { '429': 0, '503': 0 },
     batchUpdates: 0,
     contactsWritten: 0,
   };
@@ -108,6 +122,7 @@ export function createStandinState(seed: StandinSeed, now = Date.now()): Standin
     users: new Map(),
     stats: emptyStats(),
     updates: [],
+    requestLog: [],
   };
   for (const company of seed.companies)
     state.companies.set(company.id, toRecord(company.id, company.properties, at));
