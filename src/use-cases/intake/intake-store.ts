@@ -20,19 +20,45 @@ const storedEventSchema = z.object({
   mergedIds: z.array(z.string()).optional(),
 });
 
-/** Inbox and contact clean-up queries intake needs beyond the store's repositories. */
+/** A queued job as `waitingJobs` returns it. */
+export interface WaitingJob {
+  id: number;
+  payload: unknown;
+}
+
+/** Inbox, job and contact clean-up queries intake needs beyond the store's repositories. */
 export function intakeStore(ctx: DbContext) {
   return {
-    /** The oldest unprocessed events of one portal, in arrival order. */
+    /**
+     * The portal's queued jobs of `type`, oldest first. On PostgreSQL they stay locked until the caller's
+     * transaction ends: workers lease with SKIP LOCKED, so none of them can start (and miss the rows this
+     * transaction is adding) before those rows are committed. A job being leased meanwhile is waited for and
+     * then no longer counts as queued. SQLite has one writer at a time, so the race cannot happen there.
+     */
+    async waitingJobs(portalId: string, type: string): Promise<WaitingJob[]> {
+      let query = ctx.db
+        .selectFrom('jobs')
+        .select(['id', 'payload'])
+        .where('type', '=', type)
+        .where('portal_id', '=', portalId)
+        .where('status', '=', 'queued')
+        .orderBy('id');
+      if (ctx.engine === 'postgres') query = query.forUpdate();
+      const rows = await query.execute();
+      return rows.map((r) => ({ id: Number(r.id), payload: fromJson(z.unknown(), r.payload, 'jobs.payload') }));
+    },
+    /** The oldest unprocessed events of one portal, in arrival order (locked until the transaction ends). */
     async pending(portalId: string, limit: number): Promise<PendingEvent[]> {
-      const rows = await ctx.db
+      let query = ctx.db
         .selectFrom('webhook_inbox')
         .select(['id', 'payload'])
         .where('processed_at', 'is', null)
         .where('portal_id', '=', portalId)
         .orderBy('id')
-        .limit(limit)
-        .execute();
+        .limit(limit);
+      // PostgreSQL: two workers processing the same portal take different events instead of the same ones twice.
+      if (ctx.engine === 'postgres') query = query.forUpdate().skipLocked();
+      const rows = await query.execute();
       return rows.map((r) => ({
         id: Number(r.id),
         event: fromJson(storedEventSchema, r.payload, 'webhook_inbox.payload'),

@@ -5,7 +5,7 @@ import type { DbContext } from '../../store/db-context';
 import { createRepositories, type Repositories } from '../../store/repositories';
 import type { ContactSignal } from '../../store/repositories/signal-history-repository';
 import { intakeStore, type IntakeStoreQueries, type PendingEvent } from './intake-store';
-import { SYNC_BATCH_SIZE, SYNC_CONTACTS_JOB } from './intake-jobs';
+import { queueSyncs } from './queue-syncs';
 
 /** Events handled per transaction. */
 export const INBOX_BATCH_SIZE = 500;
@@ -13,7 +13,7 @@ export const INBOX_BATCH_SIZE = 500;
 /** What processing a portal's inbox did. */
 export interface ProcessInboxResult {
   processed: number;
-  /** Contacts queued for a sync (read, qualify, write back). */
+  /** Contacts queued for a sync (read, qualify, write back); ones already waiting for one are not counted. */
   queuedForSync: number;
   forgotten: number;
 }
@@ -76,21 +76,6 @@ async function applyEvent(
   }
 }
 
-async function queueSyncs(repos: Repositories, portalId: string, ids: string[], key: number, now: number) {
-  for (let i = 0; i < ids.length; i += SYNC_BATCH_SIZE) {
-    const contactIds = ids.slice(i, i + SYNC_BATCH_SIZE);
-    await repos.jobs.enqueue(
-      {
-        type: SYNC_CONTACTS_JOB,
-        portalId,
-        payload: { portalId, contactIds },
-        idempotencyKey: `${SYNC_CONTACTS_JOB}:${portalId}:${key}:${i / SYNC_BATCH_SIZE}`,
-      },
-      now,
-    );
-  }
-}
-
 async function processBatch(ctx: DbContext, portalId: string, watched: Set<string>, now: number) {
   return ctx.transaction(async (tx) => {
     const io = { portalId, repos: createRepositories(tx), queries: intakeStore(tx) };
@@ -99,12 +84,12 @@ async function processBatch(ctx: DbContext, portalId: string, watched: Set<strin
     for (const { event } of batch) await applyEvent(event, effects, watched, io);
     await io.repos.signals.addMany(portalId, [...effects.signals.values()].flat());
     const ids = [...effects.changed].sort();
-    if (batch[0]) await queueSyncs(io.repos, portalId, ids, batch[0].id, now);
+    const queued = batch[0] ? await queueSyncs(io, portalId, ids, batch[0].id, now) : 0;
     await io.repos.inbox.markProcessed(
       batch.map((p) => p.id),
       now,
     );
-    return { processed: batch.length, queuedForSync: ids.length, forgotten: effects.forgotten };
+    return { processed: batch.length, queuedForSync: queued, forgotten: effects.forgotten };
   });
 }
 

@@ -1,10 +1,12 @@
 import type { WebhookEvent } from '../../hubspot/webhook-events';
-import type { Repositories } from '../../store/repositories';
+import type { DbContext } from '../../store/db-context';
+import { createRepositories } from '../../store/repositories';
 import { PROCESS_INBOX_JOB } from './intake-jobs';
+import { intakeStore } from './intake-store';
 
-/** The store as intake needs it: one write transaction over the inbox and the job queue. */
+/** The store as intake needs it: the database, for one write transaction over the inbox and the job queue. */
 export interface IntakeStore {
-  transaction<T>(fn: (tx: Pick<Repositories, 'inbox' | 'jobs'>) => Promise<T>): Promise<T>;
+  ctx: DbContext;
 }
 
 /** What a webhook delivery did. */
@@ -40,11 +42,11 @@ export async function receiveWebhookEvents(
 ): Promise<IntakeResult> {
   const served = events.filter((e) => options.servesPortal?.(String(e.portalId)) ?? true);
   const groups = byPortal(served);
-  const stored = await store.transaction(async (tx) => {
+  const stored = await store.ctx.transaction(async (tx) => {
     let added = 0;
     for (const [portalId, group] of groups) {
       const rows = group.map((event) => ({ portalId, eventId: event.eventId, payload: event }));
-      const fresh = await tx.inbox.add(rows, options.now);
+      const fresh = await createRepositories(tx).inbox.add(rows, options.now);
       added += fresh;
       if (fresh > 0) await queueProcessing(tx, portalId, options.now);
     }
@@ -53,17 +55,16 @@ export async function receiveWebhookEvents(
   return { stored, duplicates: served.length - stored, foreign: events.length - served.length };
 }
 
-/** Queues a process-inbox job for the portal unless one is already waiting (it will see these events). */
-async function queueProcessing(tx: Pick<Repositories, 'jobs'>, portalId: string, now: number): Promise<void> {
-  const [waiting] = await tx.jobs.list({ status: 'queued', type: PROCESS_INBOX_JOB, portalId, limit: 1 });
+/**
+ * Queues a process-inbox job for the portal unless one is already waiting: that one will see these events,
+ * because it stays locked (PostgreSQL) until they are committed, so no worker can start it and read the inbox
+ * too early. A job that is already running may have read the inbox before them: a new one is queued.
+ */
+async function queueProcessing(tx: DbContext, portalId: string, now: number): Promise<void> {
+  const [waiting] = await intakeStore(tx).waitingJobs(portalId, PROCESS_INBOX_JOB);
   if (waiting) return;
-  await tx.jobs.enqueue(
-    {
-      type: PROCESS_INBOX_JOB,
-      portalId,
-      payload: { portalId },
-      idempotencyKey: `${PROCESS_INBOX_JOB}:${portalId}:${now}`,
-    },
+  await createRepositories(tx).jobs.enqueue(
+    { type: PROCESS_INBOX_JOB, portalId, payload: { portalId } },
     now,
   );
 }
