@@ -45,7 +45,10 @@ export function intakeStore(ctx: DbContext) {
         .orderBy('id');
       if (ctx.engine === 'postgres') query = query.forUpdate();
       const rows = await query.execute();
-      return rows.map((r) => ({ id: Number(r.id), payload: fromJson(z.unknown(), r.payload, 'jobs.payload') }));
+      return rows.map((r) => ({
+        id: Number(r.id),
+        payload: fromJson(z.unknown(), r.payload, 'jobs.payload'),
+      }));
     },
     /** The oldest unprocessed events of one portal, in arrival order (locked until the transaction ends). */
     async pending(portalId: string, limit: number): Promise<PendingEvent[]> {

@@ -5,6 +5,7 @@ import type { Store } from '../../../src/store/create-store';
 import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
 import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { processInbox } from '../../../src/use-cases/intake/process-inbox';
+import { SYNC_DEBOUNCE_MS } from '../../../src/use-cases/intake/queue-syncs';
 import { receiveWebhookEvents } from '../../../src/use-cases/intake/receive-webhook-events';
 import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../../store/test-databases';
 
@@ -80,6 +81,24 @@ describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
     const batches = await syncJobs();
     expect(batches.map((b) => b.contactIds.length).sort()).toEqual([100, 100, 50]);
     expect(new Set(batches.flatMap((b) => b.contactIds)).size).toBe(250);
+  });
+
+  it('When more events arrive about a contact still waiting for its sync, then it is not queued again; once that sync has started, it is', async () => {
+    await receive([changed('51', 'jobtitle', 'CEO'), changed('52', 'jobtitle', 'CTO')]);
+    await run();
+    await receive([changed('51', 'firstname', 'Ken'), changed('53', 'jobtitle', 'CFO')]);
+    await run();
+    expect(await syncJobs()).toEqual([
+      expect.objectContaining({ contactIds: ['53'] }),
+      expect.objectContaining({ contactIds: ['51', '52'] }),
+    ]);
+    // A sync waits a moment for the rest of a burst, then runs.
+    expect(await store.jobLeases.lease('w', NOW, 30_000, ['sync-contacts'])).toBeUndefined();
+    const started = await store.jobLeases.lease('w', NOW + SYNC_DEBOUNCE_MS, 30_000, ['sync-contacts']);
+    expect(started?.payload).toMatchObject({ contactIds: ['51', '52'] });
+    await receive([changed('51', 'lastname', 'Sato')]);
+    await run();
+    expect((await syncJobs())[0]).toMatchObject({ contactIds: ['51'] });
   });
 
   it('When a contact is deleted, then its snapshot and unsent writes go and it is not synced', async () => {
