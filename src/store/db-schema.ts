@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Row types of every table (Kysely's view of the database). Times are epoch milliseconds, JSON is
@@ -82,6 +82,8 @@ export interface QualificationsTable extends QualificationColumns {
 export interface QualificationHistoryTable extends QualificationColumns {
   id: Generated<number>;
   at: number;
+  /** Why a recycle row recycled the contact (migration 002); optional on insert, null elsewhere. */
+  recycle_cause: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface VerdictsTable {

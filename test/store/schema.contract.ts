@@ -7,7 +7,10 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
   const store = useStore(make);
 
   it('applies every migration at start-up and reports none pending', async () => {
-    expect(await store().migrationStatus()).toEqual({ applied: ['001-initial'], pending: [] });
+    expect(await store().migrationStatus()).toEqual({
+      applied: ['001-initial', '002-report-history'],
+      pending: [],
+    });
     await expect(store().ping()).resolves.toBeUndefined();
   });
 
@@ -16,7 +19,10 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
     const first = await createStore(database.options);
     await first.close();
     const second = await createStore(database.options);
-    expect(await second.migrationStatus()).toEqual({ applied: ['001-initial'], pending: [] });
+    expect(await second.migrationStatus()).toEqual({
+      applied: ['001-initial', '002-report-history'],
+      pending: [],
+    });
     await second.close();
     await database.drop();
   });

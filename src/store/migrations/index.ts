@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../engine';
 import { initialMigration } from './001-initial';
+import { reportHistoryMigration } from './002-report-history';
 
 /** Every migration, in order. Names sort lexically; never rename or edit one that has shipped. */
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
     '001-initial': initialMigration(engine),
+    '002-report-history': reportHistoryMigration,
   };
 }
 

@@ -28,6 +28,8 @@ export async function loadLeadEvents(
     .select(['contact_id', 'tier', 'qualified_at', 'recycled_at', 'sla_status', 'grade', 'score', 'stage'])
     .select(['agreement_version', 'follow_up_due', 'criteria'])
     .where('portal_id', '=', portalId)
+    // A row is written when (or after) it qualifies or recycles: the bound lets the report index skip older months.
+    .where('at', '>=', window.start)
     // Redundant with the branches below, but lets an index on (portal_id, tier, ...) narrow the read.
     .where('tier', 'in', ['sales_ready', 'recycled'])
     .where((eb) =>
