@@ -365,6 +365,7 @@ describe('in Japanese', () => {
       '承認',
       '履歴',
       'チーム',
+      '月次レポート',
     ]);
     expect(page.findByTestId(Text, 'next-step').text).toBe(
       'バージョン 2 は下書きです。どちらの側からでも提案できます。',

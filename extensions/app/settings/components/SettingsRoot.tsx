@@ -11,6 +11,8 @@ import { STARTER_AGREEMENT } from '../utils/starterAgreement';
 import { ApprovalPanel } from './ApprovalPanel';
 import { HistoryList } from './HistoryList';
 import { JobProgress } from './JobProgress';
+import { useReportMessages } from './ReportMessages';
+import { ReportTab } from './ReportTab';
 import { SimulationPanel } from './SimulationPanel';
 import { TeamsEditor } from './TeamsEditor';
 import { AgreementEditor } from './editor/AgreementEditor';
@@ -57,6 +59,7 @@ function Workspace({
   api: AgreementsApi;
 }) {
   const { t } = useSettingsMessages();
+  const reportText = useReportMessages().r;
   const timeZone = useExtensionContext<'settings'>().portal.timezone;
   const properties = useBackendQuery(baseUrl, '/api/properties', propertiesResponseSchema);
   const initial = data.open?.agreement ?? data.active?.agreement ?? STARTER_AGREEMENT;
@@ -94,6 +97,9 @@ function Workspace({
         </Tab>
         <Tab tabId="teams" title={t.tabs.teams}>
           <TeamsEditor baseUrl={baseUrl} />
+        </Tab>
+        <Tab tabId="report" title={reportText.tab}>
+          <ReportTab baseUrl={baseUrl} />
         </Tab>
       </Tabs>
     </Flex>

@@ -1,0 +1,60 @@
+import { PORTAL as SEEDED_PORTAL, seedNovember } from '../../use-cases/report/seed-november';
+import { addActiveAgreement, addContacts, addHistory } from '../../use-cases/report/seed-store';
+import { PORTAL_B, startApi, type Api } from './api-harness';
+import { connectPortal } from './api-seed';
+import type { Recorded } from './record-responses';
+
+/** A portal whose November leads scored by "doc-request" all stayed leads while half the others converted. */
+const FLAGGED_PORTAL = '43';
+
+async function seedFlagged(api: Api): Promise<void> {
+  const { db } = api.store.ctx;
+  await addActiveAgreement(db, FLAGGED_PORTAL);
+  const contacts: Record<string, Record<string, string>> = {};
+  const rows: Parameters<typeof addHistory>[2] = [];
+  for (let i = 0; i < 40; i += 1) {
+    const id = `f${i}`;
+    const docRequest = i < 20;
+    contacts[id] = { lifecyclestage: !docRequest && i % 2 === 0 ? 'opportunity' : 'lead' };
+    rows.push({
+      contact: id,
+      at: `2026-11-${String(1 + (i % 25)).padStart(2, '0')}T10:00`,
+      tier: 'nurture',
+      grade: 'C3',
+      stage: 'interest',
+      reason: 'grade',
+      criteria: [
+        ['fit', 'role', 15],
+        ['signal', 'doc-request', docRequest ? 20 : 0],
+      ],
+    });
+  }
+  await addContacts(db, FLAGGED_PORTAL, contacts);
+  await addHistory(db, FLAGGED_PORTAL, rows);
+}
+
+/**
+ * `GET /api/report` answers of the real handler (fixed clock 2026-11-27, fresh SQLite) for the settings page's
+ * report tab: the hand-computed November of test/use-cases/report (little history), a portal with an evidence
+ * flag, a connected portal with nothing yet, and a month the server refuses.
+ */
+export async function recordReportResponses(): Promise<Recorded[]> {
+  const api = await startApi();
+  const recorded: Recorded[] = [];
+  const take = async (name: string, portalId: number, month: string) => {
+    const res = await api.call('GET', `/api/report?month=${month}`, { portalId, user: 'm1' });
+    recorded.push({ area: 'settings', name, status: res.status, body: await res.json() });
+  };
+  try {
+    await seedNovember(api.store.ctx);
+    await seedFlagged(api);
+    await connectPortal(api, PORTAL_B);
+    await take('report-november', Number(SEEDED_PORTAL), '2026-11');
+    await take('report-flagged', Number(FLAGGED_PORTAL), '2026-11');
+    await take('report-empty', PORTAL_B, '2026-11');
+    await take('report-bad-month', Number(SEEDED_PORTAL), '2026-13');
+  } finally {
+    await api.close();
+  }
+  return recorded;
+}
