@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
@@ -42,6 +43,9 @@ export const SUMMARY_COLUMNS = [
   'recycled_at',
   'capacity_month',
 ] as const;
+
+/** The columns a history row copies from the current qualification. */
+const HISTORY_COPY_COLUMNS = ['portal_id', ...SUMMARY_COLUMNS, 'criteria'] as const;
 
 const UPDATED_COLUMNS = [...SUMMARY_COLUMNS.slice(1), 'criteria', 'updated_at'] as const;
 
@@ -155,6 +159,24 @@ export function qualificationsRepository(ctx: DbContext) {
         })
         .where('portal_id', '=', portalId)
         .where('contact_id', '=', contactId)
+        .execute();
+    },
+    /**
+     * Adds the contact's current qualification (just recycled) to its history with why it was recycled, so the
+     * monthly report counts the recycle by cause (`sla_no_touch`, `sla_no_progress`, `rejected`).
+     */
+    async recordRecycle(portalId: string, contactId: string, cause: string, at: number): Promise<void> {
+      await ctx.db
+        .insertInto('qualification_history')
+        .columns([...HISTORY_COPY_COLUMNS, 'recycle_cause', 'at'])
+        .expression(
+          ctx.db
+            .selectFrom('qualifications')
+            .select(HISTORY_COPY_COLUMNS)
+            .select([sql<string>`cast(${cause} as text)`.as('recycle_cause'), sql.lit(at).as('at')])
+            .where('portal_id', '=', portalId)
+            .where('contact_id', '=', contactId),
+        )
         .execute();
     },
     /** Past qualifications of a contact, newest first. */

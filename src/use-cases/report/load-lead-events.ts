@@ -11,6 +11,8 @@ export interface StoredRecycle {
   at: number;
   qualifiedAt: number | null;
   slaStatus: string | null;
+  /** The cause recorded when it was recycled (migration 002); null on rows written before. */
+  storedCause: string | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function loadLeadEvents(
   const rows = await db
     .selectFrom('qualification_history')
     .select(['contact_id', 'tier', 'qualified_at', 'recycled_at', 'sla_status', 'grade', 'score', 'stage'])
-    .select(['agreement_version', 'follow_up_due', 'criteria'])
+    .select(['agreement_version', 'follow_up_due', 'criteria', 'recycle_cause'])
     .where('portal_id', '=', portalId)
     // A row is written when (or after) it qualifies or recycles: the bound lets the report index skip older months.
     .where('at', '>=', window.start)
@@ -56,7 +58,13 @@ export async function loadLeadEvents(
       const at = Number(row.recycled_at);
       const key = `${row.contact_id}@${at}`;
       if (!recycles.has(key))
-        recycles.set(key, { contactId: row.contact_id, at, qualifiedAt, slaStatus: row.sla_status });
+        recycles.set(key, {
+          contactId: row.contact_id,
+          at,
+          qualifiedAt,
+          slaStatus: row.sla_status,
+          storedCause: row.recycle_cause,
+        });
       continue;
     }
     const key = `${row.contact_id}@${qualifiedAt}`;

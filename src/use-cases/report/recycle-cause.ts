@@ -1,16 +1,25 @@
-import type { ContactEvent, RecycleCause, VerdictEvent } from '../../domain/report/report-input';
+import {
+  RECYCLE_CAUSES,
+  type ContactEvent,
+  type RecycleCause,
+  type VerdictEvent,
+} from '../../domain/report/report-input';
 import type { StoredRecycle } from './load-lead-events';
 
+const isCause = (value: string | null): value is RecycleCause =>
+  (RECYCLE_CAUSES as readonly (string | null)[]).includes(value);
+
 /**
- * Why a contact was recycled, from what the store keeps (it has no cause column): a rejection given
- * between qualification and recycling -> `rejected`; else touched (SLA met, or a touch known in that
- * span) -> `sla_no_progress`; else `sla_no_touch`.
+ * Why a contact was recycled: the cause the SLA sweep or the rejection recorded with it. Rows recycled before
+ * causes were recorded get it derived: a rejection given between qualification and recycling -> `rejected`;
+ * else touched (SLA met, or a touch known in that span) -> `sla_no_progress`; else `sla_no_touch`.
  */
 export function recycleCause(
   recycle: StoredRecycle,
   verdicts: readonly VerdictEvent[],
   touches: readonly ContactEvent[],
 ): RecycleCause {
+  if (isCause(recycle.storedCause)) return recycle.storedCause;
   const since = recycle.qualifiedAt ?? Number.NEGATIVE_INFINITY;
   const within = (event: ContactEvent) =>
     event.contactId === recycle.contactId && event.at >= since && event.at <= recycle.at;

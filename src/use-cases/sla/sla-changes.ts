@@ -1,6 +1,6 @@
 import type { Agreement } from '../../domain/agreement-schema';
 import type { PropertyMap } from '../../domain/qualification';
-import { followUpDue, shouldRecycle, slaStatus } from '../../domain/sla';
+import { followUpDue, salesTouchAfter, shouldRecycle, slaStatus } from '../../domain/sla';
 import type { StoredQualification } from '../../store/repositories/qualifications-repository';
 
 /** The SLA fields a sweep sets on one sales-ready contact, and the HubSpot properties that changed. */
@@ -9,6 +9,8 @@ export interface SlaChange {
     Pick<StoredQualification, 'tier' | 'slaStatus' | 'followUpDue' | 'recycledAt' | 'tierReason'>
   >;
   properties: Record<string, string>;
+  /** Set when this change recycles the lead: never touched since it qualified, or touched but no progress. */
+  recycleCause?: 'sla_no_touch' | 'sla_no_progress';
 }
 
 /**
@@ -36,6 +38,8 @@ export function slaChange(
   if (shouldRecycle({ properties, qualifiedAt, now, sla })) {
     Object.assign(change.patch, { tier: 'recycled', recycledAt: now, tierReason: 'recycled' });
     change.properties.lead_pact_tier = 'recycled';
+    const touched = status === 'met' || salesTouchAfter(properties, qualifiedAt) !== null;
+    change.recycleCause = touched ? 'sla_no_progress' : 'sla_no_touch';
   }
   return change;
 }

@@ -1,0 +1,119 @@
+import { createStore, type Store } from '../../../src/store/create-store';
+import type { StoredQualification } from '../../../src/store/repositories/qualifications-repository';
+import { recordVerdict } from '../../../src/use-cases/card/record-verdict';
+import { loadReportInput } from '../../../src/use-cases/report/load-report-input';
+import { monthlyReport } from '../../../src/use-cases/report/monthly-report';
+import { sweepSla } from '../../../src/use-cases/sla/sweep-sla';
+import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases';
+import { activate, agreementWith } from '../rescore/rescore-fixtures';
+
+const PORTAL = '778';
+/** Friday 27 November 2026, 10:00 UTC: every lead here qualified then; progressDays 30 ends 27 December. */
+const QUALIFIED = Date.parse('2026-11-27T10:00:00Z');
+const REJECTED = Date.parse('2026-12-03T09:00:00Z');
+const SWEPT = Date.parse('2026-12-28T10:00:01Z');
+
+const salesReady = (contactId: string): StoredQualification => ({
+  contactId,
+  tier: 'sales_ready',
+  grade: 'A1',
+  score: 90,
+  stage: 'decision',
+  route: 'inside_sales',
+  tierReason: 'grade',
+  reasons: 'fits',
+  agreementVersion: 1,
+  qualifiedAt: QUALIFIED,
+  followUpDue: null,
+  slaStatus: null,
+  recycledAt: null,
+  capacityMonth: '2026-11',
+  criteria: [],
+});
+
+describe.each(ENGINE_FACTORIES)('recycle causes recorded when recycling, on %s', (_engine, make) => {
+  let database: TestDatabase;
+  let store: Store;
+  beforeAll(async () => {
+    database = await make();
+    store = await createStore(database.options);
+    await activate(store, PORTAL, {
+      ...agreementWith(),
+      sla: { firstTouchBusinessDays: 2, progressDays: 30, timezone: 'UTC', holidays: [] },
+    });
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  async function lead(id: string, properties: Record<string, string> = {}) {
+    await store.contacts.upsertMany(
+      PORTAL,
+      [{ id, properties: { lifecyclestage: 'marketingqualifiedlead', ...properties } }],
+      QUALIFIED,
+    );
+    await store.qualifications.upsertMany(PORTAL, [salesReady(id)], QUALIFIED);
+  }
+
+  it('When the sweep and a rep recycle leads, then December counts each under the cause recorded with it', async () => {
+    await lead('untouched');
+    await lead('touched', { notes_last_contacted: '2026-11-30T08:00:00.000Z' });
+    await lead('rejected');
+    await recordVerdict(
+      { store, clock: { now: () => REJECTED } },
+      {
+        portalId: PORTAL,
+        userId: '601',
+        request: { objectId: 'rejected', verdict: 'rejected', reason: 'not_ready' },
+      },
+    );
+    // Recycled before causes were recorded: no cause stored, SLA met -> derived as no progress.
+    await store.qualifications.appendHistory(
+      PORTAL,
+      [{ ...salesReady('older'), tier: 'recycled', slaStatus: 'met', recycledAt: REJECTED }],
+      REJECTED,
+    );
+
+    const swept = await sweepSla(store, PORTAL, SWEPT);
+
+    expect(swept.recycled).toBe(2);
+    const report = await monthlyReport(
+      { source: (portal, month, now) => loadReportInput(store.ctx, portal, month, now), now: () => SWEPT },
+      PORTAL,
+      '2026-12',
+    );
+    expect(report.recycled).toEqual({
+      total: 4,
+      byCause: [
+        { cause: 'sla_no_touch', count: 1 },
+        { cause: 'sla_no_progress', count: 2 },
+        { cause: 'rejected', count: 1 },
+      ],
+    });
+  });
+
+  it('When a stored cause disagrees with what the touches suggest, then the stored cause counts', async () => {
+    // Touched before recycling, which derivation would call "no progress"; the sweep recorded "no touch".
+    await lead('late-note', { notes_last_contacted: '2027-01-05T08:00:00.000Z' });
+    await store.qualifications.updateSla(
+      PORTAL,
+      'late-note',
+      { tier: 'recycled', recycledAt: Date.parse('2027-01-10T00:00:00Z') },
+      0,
+    );
+    await store.qualifications.recordRecycle(
+      PORTAL,
+      'late-note',
+      'sla_no_touch',
+      Date.parse('2027-01-10T00:00:00Z'),
+    );
+    const report = await monthlyReport(
+      { source: (portal, month, now) => loadReportInput(store.ctx, portal, month, now), now: () => SWEPT },
+      PORTAL,
+      '2027-01',
+    );
+    expect(report.recycled.byCause).toContainEqual({ cause: 'sla_no_touch', count: 1 });
+    expect(report.recycled.total).toBe(1);
+  });
+});
