@@ -20,6 +20,8 @@ import { registerWriteBack } from './jobs/handlers/write-back-handler';
 import { registerSlaSweep, scheduleSlaSweeps } from './jobs/handlers/sla-sweep-handler';
 import { registerSafetyNet, scheduleSafetyNets } from './jobs/handlers/safety-net-handler';
 import { createApiClientGateway } from './hubspot/api-client-gateway';
+import { withPortalTimeZone } from './hubspot/portal-time-zone-gateway';
+import { portalTimeZone } from './use-cases/install/portal-time-zone';
 import { pausedPortals } from './use-cases/write-back/paused-portals';
 import { portalGateways } from './use-cases/write-back/portal-gateways';
 import { refreshingInstallations } from './use-cases/install/refreshing-installations';
@@ -65,10 +67,14 @@ function buildRouters(context: RouteContext): RequestHandler[] {
   ];
 }
 
-/** A HubSpot gateway per portal: the static token's portal, or each installation's refreshed OAuth token. */
-function portalGatewaysOf({ config, store }: RouteContext) {
+/**
+ * A HubSpot gateway per portal: the static token's portal, or each installation's refreshed OAuth token.
+ * A DAILY 429 pauses the portal until midnight in its time zone (its active agreement's), UTC when unknown.
+ */
+function portalGatewaysOf({ config, store, logger }: RouteContext) {
   const { clientId, clientSecret, apiBaseUrl } = config.hubspot;
-  return portalGateways({
+  const timeZoneOf = portalTimeZone(store.agreements);
+  const gateways = portalGateways({
     installations:
       clientId && clientSecret
         ? refreshingInstallations(store, { clientId, clientSecret, apiBaseUrl })
@@ -83,6 +89,8 @@ function portalGatewaysOf({ config, store }: RouteContext) {
       : {}),
     create: (accessToken) => createApiClientGateway({ accessToken, basePath: config.hubspot.apiBaseUrl }),
   });
+  return (portalId: string) =>
+    withPortalTimeZone(gateways(portalId), { portalId, timeZoneOf: () => timeZoneOf(portalId), log: logger });
 }
 
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../errors/app-error';
+import { nextDailyReset } from './daily-limit-reset';
 
 export const RATE_LIMIT_POLICIES = ['TEN_SECONDLY_ROLLING', 'DAILY', 'SECONDLY'] as const;
 
@@ -11,6 +12,8 @@ export interface HubSpotErrorInfo {
   correlationId?: string;
   /** How long to wait before trying again, in ms (rate limits only). */
   retryAfterMs?: number;
+  /** The time zone whose midnight ends a DAILY pause (UTC until the portal's zone is applied). */
+  timeZone?: string;
 }
 
 const errorBody = z
@@ -39,15 +42,9 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'rate_limited',
 };
 
-/** Milliseconds until the next UTC midnight: HubSpot resets daily limits at midnight (portal time zone). */
-function untilNextMidnight(now: number): number {
-  const next = new Date(now);
-  next.setUTCHours(24, 0, 0, 0);
-  return next.getTime() - now;
-}
-
 function retryHint(policy: string | undefined, headers: Record<string, unknown>, now: number): number {
-  if (policy === 'DAILY') return untilNextMidnight(now);
+  // Midnight UTC until the gateway knows the portal's time zone (see portal-time-zone-gateway.ts).
+  if (policy === 'DAILY') return nextDailyReset(now) - now;
   const retryAfter = Number(headers['retry-after']);
   if (Number.isFinite(retryAfter) && retryAfter > 0) return retryAfter * 1000;
   return 1000;
@@ -77,6 +74,7 @@ export function translateHubSpotError(error: unknown, operation: string, now = D
     correlationId: fields.correlationId,
   };
   if (status === 429) info.retryAfterMs = retryHint(fields.policyName, headers, now);
+  if (status === 429 && fields.policyName === 'DAILY') info.timeZone = 'UTC';
   const code = CODE_BY_STATUS[status] ?? 'upstream_failed';
   const message = fields.message ?? `HubSpot answered ${status}`;
   return new AppError(code, `${operation}: ${message}`, toDetails(info), { cause: error });
@@ -93,5 +91,6 @@ export function hubspotErrorInfo(error: AppError): HubSpotErrorInfo {
     policyName: read('policyName'),
     correlationId: read('correlationId'),
     retryAfterMs: number('retryAfterMs'),
+    timeZone: read('timeZone'),
   };
 }
