@@ -22,6 +22,7 @@ import { registerSafetyNet, scheduleSafetyNets } from './jobs/handlers/safety-ne
 import { createApiClientGateway } from './hubspot/api-client-gateway';
 import { withPortalTimeZone } from './hubspot/portal-time-zone-gateway';
 import { portalTimeZone } from './use-cases/install/portal-time-zone';
+import { disconnectRefusedPortal } from './use-cases/install/disconnect-refused-portal';
 import { pausedPortals } from './use-cases/write-back/paused-portals';
 import { portalGateways } from './use-cases/write-back/portal-gateways';
 import { refreshingInstallations } from './use-cases/install/refreshing-installations';
@@ -124,6 +125,11 @@ function logJobEvent(logger: Logger, { outcome, job, error }: JobEvent): void {
   const line = { jobId: job.id, type: job.type, attempts: job.attempts, outcome };
   if (outcome === 'dead') logger.error({ ...line, err: error }, 'job failed for good');
   else if (outcome === 'retry') logger.warn({ ...line, err: error }, 'job failed; will retry');
+  else if (outcome === 'parked')
+    logger.warn(
+      { ...line, portalId: job.portalId, err: error },
+      'portal disconnected: job waits for a reinstall',
+    );
   else logger.info(line, 'job finished');
 }
 
@@ -139,6 +145,7 @@ function startWorker(context: RouteContext): JobWorker | undefined {
     leases: store.jobLeases,
     registry,
     onEvent: (event) => logJobEvent(logger, event),
+    onRefused: disconnectRefusedPortal(store.installations),
   });
   worker.start();
   scheduleSlaSweeps(store, Date.now()).catch((err: unknown) =>

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
+import type { AppError } from '../errors/app-error';
 import type { Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
 import type { JobRegistry } from './job-registry';
@@ -21,6 +22,8 @@ export interface JobWorkerOptions {
   now?: () => number;
   /** Called on every outcome (for logs and metrics). */
   onEvent?: (event: JobEvent) => void;
+  /** HubSpot refused a portal job's token: true parks the job until the portal is reconnected. */
+  onRefused?: (job: Job, error: AppError) => Promise<boolean>;
 }
 
 /** A running worker loop. */
@@ -73,6 +76,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
         controller,
         leases: options.leases,
         registry: options.registry,
+        ...(options.onRefused ? { onRefused: options.onRefused } : {}),
       })
         .then((event) => options.onEvent?.(event))
         .finally(() => running.delete(job.id));

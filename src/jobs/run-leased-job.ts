@@ -1,11 +1,11 @@
-import { isAppError } from '../errors/app-error';
+import { isAppError, type AppError } from '../errors/app-error';
 import type { Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
 import type { JobRegistry } from './job-registry';
 
 /** What happened to one leased job. */
 export interface JobEvent {
-  outcome: 'succeeded' | 'retry' | 'dead' | 'released' | 'lease_lost';
+  outcome: 'succeeded' | 'retry' | 'dead' | 'released' | 'lease_lost' | 'parked';
   job: Job;
   error?: unknown;
 }
@@ -18,6 +18,11 @@ interface RunSettings {
   controller: AbortController;
   leases: JobLeasesRepository;
   registry: JobRegistry;
+  /**
+   * HubSpot refused a portal job's token: true when the portal is (now) disconnected, so the job waits in the
+   * queue, its attempt not counted, until the app is reinstalled there.
+   */
+  onRefused?: (job: Job, error: AppError) => Promise<boolean>;
 }
 
 function describe(error: unknown): string {
@@ -39,6 +44,14 @@ function keepLeased(job: Job, s: RunSettings, lost: { value: boolean }): NodeJS.
     },
     Math.max(50, Math.floor(s.leaseMs / 3)),
   );
+}
+
+/** Gives the job back for later when HubSpot refused its portal's token and the portal is now disconnected. */
+async function parked(job: Job, s: RunSettings, error: unknown): Promise<boolean> {
+  if (!isAppError(error, 'unauthorized') || job.portalId === null || !s.onRefused) return false;
+  const park = await s.onRefused(job, error).catch(() => false);
+  if (park) await s.leases.release(job.id, s.workerId, s.now(), describe(error));
+  return park;
 }
 
 /** Runs one leased job to an outcome: completed, retried with backoff, dead-lettered, or released on stop. */
@@ -69,6 +82,7 @@ export async function runLeasedJob(job: Job, s: RunSettings): Promise<JobEvent> 
       await s.leases.release(job.id, s.workerId, s.now());
       return { outcome: 'released', job, error };
     }
+    if (await parked(job, s, error)) return { outcome: 'parked', job, error };
     const now = s.now();
     const retryAt = isAppError(error, 'invalid_input') ? null : s.retryAt(job, now);
     const outcome = await s.leases.fail(job.id, s.workerId, describe(error), now, retryAt);

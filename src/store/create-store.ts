@@ -40,7 +40,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
       ? error
       : new AppError('unavailable', `Cannot open the ${engine} database`, [], { cause: error });
   }
-  const root = rootContext(db, engine);
+  const root = rootContext(db, engine, cipher);
   return {
     ...createRepositories(root, cipher),
     engine,

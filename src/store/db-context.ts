@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { TokenCipher } from '../security/token-cipher';
 import type { Database } from './db-schema';
 import type { Engine } from './engine';
 
@@ -8,11 +9,13 @@ export interface DbContext {
   engine: Engine;
   /** Runs `fn` in a write transaction, or directly when this context already is one. */
   transaction<T>(fn: (ctx: DbContext) => Promise<T>): Promise<T>;
+  /** The store's token cipher, so repositories built on this context (or its transactions) can open tokens. */
+  cipher?: TokenCipher;
 }
 
 /** A context bound to an open transaction: nested transactions just join it. */
-function joined(db: Kysely<Database>, engine: Engine): DbContext {
-  const ctx: DbContext = { db, engine, transaction: (fn) => fn(ctx) };
+function joined(db: Kysely<Database>, engine: Engine, cipher?: TokenCipher): DbContext {
+  const ctx: DbContext = { db, engine, transaction: (fn) => fn(ctx), ...(cipher ? { cipher } : {}) };
   return ctx;
 }
 
@@ -24,12 +27,13 @@ async function writeTransaction<T>(
   db: Kysely<Database>,
   engine: Engine,
   fn: (ctx: DbContext) => Promise<T>,
+  cipher?: TokenCipher,
 ): Promise<T> {
-  if (engine === 'postgres') return db.transaction().execute((trx) => fn(joined(trx, engine)));
+  if (engine === 'postgres') return db.transaction().execute((trx) => fn(joined(trx, engine, cipher)));
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {
-      const result = await fn(joined(conn, engine));
+      const result = await fn(joined(conn, engine, cipher));
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {
@@ -40,6 +44,11 @@ async function writeTransaction<T>(
 }
 
 /** The top-level context of a store: each `transaction` opens a new write transaction. */
-export function rootContext(db: Kysely<Database>, engine: Engine): DbContext {
-  return { db, engine, transaction: (fn) => writeTransaction(db, engine, fn) };
+export function rootContext(db: Kysely<Database>, engine: Engine, cipher?: TokenCipher): DbContext {
+  return {
+    db,
+    engine,
+    transaction: (fn) => writeTransaction(db, engine, fn, cipher),
+    ...(cipher ? { cipher } : {}),
+  };
 }

@@ -46,7 +46,12 @@ describe('withPortalTimeZone', () => {
       now: () => AT_18_UTC,
     })
       .updateContacts([{ id: '51', properties: { lead_pact_tier: 'nurture' } }])
-      .catch((error: unknown) => error as AppError);
+      .then(
+        () => {
+          throw new Error('expected HubSpot to refuse the update');
+        },
+        (error: unknown) => error as AppError,
+      );
 
   it("When HubSpot answers DAILY for a Tokyo portal, then the pause lasts until Tokyo's midnight and the log says so", async () => {
     const error = await update('Asia/Tokyo');

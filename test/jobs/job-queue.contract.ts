@@ -58,6 +58,36 @@ export function jobQueueContract(store: () => Store) {
     });
   });
 
+  it("leaves a disconnected portal's jobs queued, and leases them again once the app is reinstalled there", async () => {
+    const t = type();
+    const portal = `portal-${t}`;
+    await store().installations.connect(portal, null, [], 1);
+    const { job } = await store().jobs.enqueue({ type: t, portalId: portal, payload: null }, 1);
+    const { job: static1 } = await store().jobs.enqueue(
+      { type: t, portalId: `static-${t}`, payload: null },
+      1,
+    );
+    await store().installations.setStatus(portal, 'disconnected', 'HubSpot refused the refresh token', 2);
+    expect((await store().jobLeases.lease('w1', 10, 100, [t]))?.id).toBe(static1.id);
+    expect(await store().jobLeases.lease('w1', 10, 100, [t])).toBeUndefined();
+    expect(await store().jobs.get(job.id)).toMatchObject({ status: 'queued', attempts: 0 });
+    await store().installations.connect(portal, null, [], 20);
+    expect(await store().jobLeases.lease('w1', 30, 100, [t])).toMatchObject({ id: job.id, attempts: 1 });
+  });
+
+  it('gives a job back without counting the attempt, keeping why', async () => {
+    const t = type();
+    const { job } = await store().jobs.enqueue({ type: t, payload: null }, 1);
+    await store().jobLeases.lease('w1', 10, 100, [t]);
+    expect(await store().jobLeases.release(job.id, 'w1', 20, 'portal disconnected')).toBe(true);
+    expect(await store().jobs.get(job.id)).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      runAt: 20,
+      lastError: 'portal disconnected',
+    });
+  });
+
   it('retries a failed job at the given time, then dead-letters it with the last error', async () => {
     const t = type();
     const { job } = await store().jobs.enqueue({ type: t, payload: null, maxAttempts: 2 }, 1);

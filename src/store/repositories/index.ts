@@ -16,8 +16,8 @@ import { signalHistoryRepository } from './signal-history-repository';
 import { verdictsRepository } from './verdicts-repository';
 import { webhookInboxRepository } from './webhook-inbox-repository';
 
-/** Every repository, bound to one context (the store or a transaction). */
-export function createRepositories(ctx: DbContext, cipher?: TokenCipher) {
+/** Every repository, bound to one context (the store or a transaction); tokens open with the context's cipher. */
+export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefined = ctx.cipher) {
   return {
     installations: installationsRepository(ctx, cipher),
     agreements: agreementVersionsRepository(ctx),

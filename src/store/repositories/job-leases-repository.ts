@@ -21,6 +21,17 @@ export function jobLeasesRepository(ctx: DbContext) {
           eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', now)]),
         ]),
       )
+      // A disconnected portal's jobs wait in the queue, untouched, until the app is reinstalled there.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('installations')
+              .select('installations.portal_id')
+              .whereRef('installations.portal_id', '=', 'jobs.portal_id')
+              .where('installations.status', '=', 'disconnected'),
+          ),
+        ),
+      )
       .orderBy('run_at')
       .orderBy('id')
       .limit(1);
@@ -127,8 +138,11 @@ export function jobLeasesRepository(ctx: DbContext) {
       if (retry) return repo.fail(id, owner, error, now, null);
       return 'dead';
     },
-    /** Gives a leased job back untouched (graceful stop): queued now, this attempt not counted. */
-    async release(id: number, owner: string, now: number): Promise<boolean> {
+    /**
+     * Gives a leased job back untouched (graceful stop, or its portal was disconnected): queued now, this attempt
+     * not counted; `why` is kept as its last error.
+     */
+    async release(id: number, owner: string, now: number, why?: string): Promise<boolean> {
       const r = await owned(id, owner)
         .set((eb) => ({
           status: 'queued',
@@ -137,6 +151,7 @@ export function jobLeasesRepository(ctx: DbContext) {
           lease_owner: null,
           lease_expires_at: null,
           updated_at: now,
+          ...(why === undefined ? {} : { last_error: why }),
         }))
         .executeTakeFirst();
       return r.numUpdatedRows > 0n;

@@ -1,0 +1,29 @@
+import type { AppError } from '../../errors/app-error';
+import { hubspotErrorInfo } from '../../hubspot/translate-hubspot-error';
+import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { Job } from '../../store/repositories/jobs-repository';
+
+/** What /readyz and the settings page show for a portal whose token HubSpot refused. */
+export const REFUSED_TOKEN_REASON = 'HubSpot refused the access token (app uninstalled or access revoked)';
+
+/**
+ * The worker's answer to a 401 on a portal job: the portal is marked disconnected and the job waits for a
+ * reinstall (true). Not for a portal without an installation (the static token: its jobs fail and retry as
+ * usual), nor for an expired token (the next attempt refreshes it), and a portal reinstalled while the job
+ * ran keeps its new connection (the job just runs again with the new token).
+ */
+export function disconnectRefusedPortal(
+  installations: Pick<InstallationsRepository, 'get' | 'setStatus'>,
+  now: () => number = Date.now,
+) {
+  return async (job: Pick<Job, 'portalId' | 'updatedAt'>, error: AppError): Promise<boolean> => {
+    if (job.portalId === null) return false;
+    const installation = await installations.get(job.portalId);
+    if (!installation) return false;
+    if (installation.status === 'disconnected') return true;
+    if (hubspotErrorInfo(error).category === 'EXPIRED_AUTHENTICATION') return false;
+    if (installation.updatedAt > job.updatedAt) return true;
+    await installations.setStatus(job.portalId, 'disconnected', REFUSED_TOKEN_REASON, now());
+    return true;
+  };
+}
