@@ -7,3 +7,4 @@ export * from './properties';
 export * from './simulate';
 export * from './jobs';
 export * from './report';
+export * from './connection';

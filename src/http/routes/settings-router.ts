@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { teamsResponseSchema, teamsSettingsSchema, type TeamsSettings } from '../../contracts/agreements';
+import { connectionResponseSchema } from '../../contracts/connection';
 import { currentJobResponseSchema } from '../../contracts/jobs';
 import { propertiesResponseSchema } from '../../contracts/properties';
 import { monthlyReportSchema, reportQuerySchema } from '../../contracts/report';
@@ -14,6 +15,7 @@ import { loadReportInput } from '../../use-cases/report/load-report-input';
 import { monthlyReport } from '../../use-cases/report/monthly-report';
 import { currentJob } from './current-job';
 import { parseInput } from './parse-input';
+import { portalConnection } from './portal-connection';
 import { portalProperties } from './portal-properties';
 import { signedCaller } from './signed-caller';
 import { simulateStored } from './simulate-stored';
@@ -76,6 +78,10 @@ export function settingsRouter(deps: { store: Store; clock: { now(): number } })
     res.json(
       monthlyReportSchema.parse(await monthlyReport({ source, now: () => clock.now() }, portalId, month)),
     );
+  });
+  router.get('/api/settings/connection', async (_req, res) => {
+    const { portalId } = signedCaller(res);
+    res.json(connectionResponseSchema.parse(await portalConnection(store, portalId)));
   });
   router.get('/api/properties', async (_req, res) => {
     const { portalId } = signedCaller(res);

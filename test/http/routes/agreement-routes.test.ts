@@ -1,8 +1,9 @@
 import { agreementsResponseSchema } from '../../../src/contracts/agreements';
+import { connectionResponseSchema } from '../../../src/contracts/connection';
 import { currentJobResponseSchema } from '../../../src/contracts/jobs';
 import { propertiesResponseSchema } from '../../../src/contracts/properties';
 import { simulateResponseSchema } from '../../../src/contracts/simulate';
-import { PORTAL_A, startApi, type Api } from './api-harness';
+import { NOW, PORTAL_A, startApi, type Api } from './api-harness';
 import { activateExample, connectPortal, EXAMPLE_AGREEMENT, storeContacts } from './api-seed';
 
 let api: Api;
@@ -91,6 +92,27 @@ describe('the agreement lifecycle over HTTP', () => {
 });
 
 describe('the other settings routes', () => {
+  it('When HubSpot refused the portal token, then the connection says disconnected, why, and what to do', async () => {
+    expect(await (await as('m1').get('/api/settings/connection')).json()).toEqual({
+      status: 'connected',
+      reason: null,
+      message: null,
+    });
+    await api.store.installations.setStatus(
+      String(PORTAL_A),
+      'disconnected',
+      'HubSpot refused the access token',
+      NOW,
+    );
+    const res = await as('m1').get('/api/settings/connection');
+    expect(res.status).toBe(200);
+    expect(connectionResponseSchema.parse(await res.json())).toEqual({
+      status: 'disconnected',
+      reason: 'HubSpot refused the access token',
+      message: expect.stringMatching(/reinstall the app/),
+    });
+  });
+
   it('When teams are saved, then they are read back, and a team on both sides is a 400 on salesTeamIds', async () => {
     const saved = await as('m1').send('PUT', '/api/settings/teams', {
       marketingTeamIds: ['5'],
