@@ -86,6 +86,15 @@ describe('accessTokenForPortal', () => {
     expect(String((again as Error).message)).toMatch(/Portal 62515 is disconnected: HubSpot refused/);
   });
 
+  it('When the refresh is refused the RFC 6749 way (400 invalid_grant), then the portal is disconnected too', async () => {
+    tokenRequest().reply(400, { error: 'invalid_grant', error_description: 'refresh token revoked' });
+    const failure = await accessTokenForPortal(store, PORTAL, T0 + 31 * 60_000, oauth).catch(
+      (e: unknown) => e,
+    );
+    expect(isAppError(failure, 'unauthorized')).toBe(true);
+    expect((await store.installations.get(PORTAL))?.status).toBe('disconnected');
+  });
+
   it('When HubSpot cannot be reached, then the portal stays connected with its old tokens', async () => {
     tokenRequest().reply(503, { status: 'error', message: 'unavailable' });
     const failure = await accessTokenForPortal(store, PORTAL, T0 + 29 * 60_000, oauth).catch((e) => e);
