@@ -1,40 +1,12 @@
 import type { FitGrade, IntentLevel, Route, Stage } from './agreement-schema';
 import { FIT_GRADES } from './agreement-schema';
 import { compileAgreement, type CompiledAgreement } from './engine/compile-agreement';
-import { MISSING, UNPARSABLE, type CompiledCondition } from './engine/compile-condition';
 import { computeScore } from './engine/compute-score';
+import { Criterion, noteOf, outcomeOf } from './engine/criterion';
 import { evaluateSignal } from './engine/evaluate-signal';
 import { readValue } from './engine/read-value';
 import type { Agreement } from './agreement-schema';
 import type { ContactRecord, ContactState, CriterionResult, Qualification } from './qualification';
-
-function criterion(
-  kind: CriterionResult['kind'],
-  id: string,
-  label: string,
-  c: CompiledCondition,
-  value: string | null,
-  code: number,
-  points: number,
-): CriterionResult {
-  return {
-    kind,
-    id,
-    label,
-    property: c.property,
-    value,
-    outcome: code >= 0 ? 'matched' : code === MISSING || code === UNPARSABLE ? 'unknown' : 'not_matched',
-    points,
-    fullPoints: undefined,
-    ageDays: undefined,
-    occurrences: undefined,
-    note: code === MISSING ? 'missing' : code === UNPARSABLE ? 'unparsable' : undefined,
-  };
-}
-
-function codeOf(c: CompiledCondition, value: string | null): number {
-  return value === null ? c.onMissing : c.test(value);
-}
 
 /** Scratch for the newest dated signal occurrence; qualify is synchronous, so one buffer serves every call. */
 const newest = new Float64Array(1);
@@ -44,7 +16,7 @@ const intent: { stage: Stage; newestAt: number } = { stage: 'awareness', newestA
 /** Sums decayed signal points; sets `intent.stage` to the strongest signal's (ties: later stage) and `newestAt`. */
 function intentOf(
   compiled: CompiledAgreement,
-  contact: ContactRecord,
+  values: readonly (string | null)[],
   state: ContactState | undefined,
   now: number,
   criteria: CriterionResult[],
@@ -55,7 +27,7 @@ function intentOf(
   intent.stage = 'awareness';
   intent.newestAt = -Infinity;
   for (const signal of compiled.signals) {
-    const result = evaluateSignal(signal, contact, state, now, newest);
+    const result = evaluateSignal(signal, values, state, now, newest);
     const points = result.points;
     criteria.push(result);
     total += points;
@@ -74,29 +46,71 @@ function threshold(points: number, limits: readonly [number, number, number]): n
   return points >= limits[0] ? 0 : points >= limits[1] ? 1 : points >= limits[2] ? 2 : 3;
 }
 
-function fitOf(compiled: CompiledAgreement, contact: ContactRecord, criteria: CriterionResult[]): number {
+/** The values every property read finds on the contact, in slot order. */
+function readAll(compiled: CompiledAgreement, contact: ContactRecord): (string | null)[] {
+  const reads = compiled.reads;
+  const values: (string | null)[] = [];
+  for (let i = 0; i < reads.length; i++) values.push(readValue(contact, reads[i]!));
+  return values;
+}
+
+function fitOf(
+  compiled: CompiledAgreement,
+  values: readonly (string | null)[],
+  criteria: CriterionResult[],
+): number {
   let total = 0;
   for (const rule of compiled.rules) {
-    const value = readValue(contact, rule.condition);
-    const code = codeOf(rule.condition, value);
+    const value = values[rule.slot] ?? null;
+    const code = rule.condition.codeOf(value);
     const points = code >= 0 ? (rule.points[code] ?? 0) : 0;
     total += points;
-    criteria.push(criterion('fit', rule.id, rule.label, rule.condition, value, code, points));
+    const { property } = rule.condition;
+    criteria.push(
+      new Criterion(
+        'fit',
+        rule.id,
+        rule.label,
+        property,
+        value,
+        outcomeOf(code),
+        points,
+        undefined,
+        undefined,
+        undefined,
+        noteOf(code),
+      ),
+    );
   }
   return total;
 }
 
 function isDisqualified(
   compiled: CompiledAgreement,
-  contact: ContactRecord,
+  values: readonly (string | null)[],
   criteria: CriterionResult[],
 ): boolean {
   let disqualified = false;
   for (const d of compiled.disqualifiers) {
-    const value = readValue(contact, d.condition);
-    const code = codeOf(d.condition, value);
+    const value = values[d.slot] ?? null;
+    const code = d.condition.codeOf(value);
     if (code >= 0) disqualified = true;
-    criteria.push(criterion('disqualify', d.id, d.label, d.condition, value, code, 0));
+    const { property } = d.condition;
+    criteria.push(
+      new Criterion(
+        'disqualify',
+        d.id,
+        d.label,
+        property,
+        value,
+        outcomeOf(code),
+        0,
+        undefined,
+        undefined,
+        undefined,
+        noteOf(code),
+      ),
+    );
   }
   return disqualified;
 }
@@ -114,11 +128,12 @@ export function qualify(
   state?: ContactState,
 ): Qualification {
   const compiled = compileAgreement(agreement);
+  const values = readAll(compiled, contact);
   const criteria: CriterionResult[] = [];
-  const fitPoints = fitOf(compiled, contact, criteria);
-  const intentPoints = intentOf(compiled, contact, state, now, criteria);
+  const fitPoints = fitOf(compiled, values, criteria);
+  const intentPoints = intentOf(compiled, values, state, now, criteria);
   const { stage, newestAt } = intent;
-  const disqualified = isDisqualified(compiled, contact, criteria);
+  const disqualified = isDisqualified(compiled, values, criteria);
   const fitIndex = threshold(fitPoints, compiled.grades);
   const levelIndex = threshold(intentPoints, compiled.levels);
   const grade = compiled.gradeTable[fitIndex]![levelIndex]!;

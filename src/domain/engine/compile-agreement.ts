@@ -1,12 +1,15 @@
 import type { Agreement, Grade, Route, Stage } from '../agreement-schema';
 import { GRADES, STAGES } from '../agreement-schema';
 import { compileCondition, type CompiledCondition } from './compile-condition';
+import { PropertyRead } from './read-value';
 
-/** A fit rule ready to evaluate: points per match code. */
+/** A fit rule or disqualifier ready to evaluate: `slot` is the index of its property in `reads`. */
 export interface CompiledRule {
   id: string;
   label: string;
   condition: CompiledCondition;
+  slot: number;
+  /** Points per match code (disqualifiers: none). */
   points: readonly number[];
 }
 
@@ -17,16 +20,20 @@ export interface CompiledSignal {
   stage: Stage;
   stageRank: number;
   condition: CompiledCondition;
-  at: CompiledCondition | null;
+  slot: number;
+  /** Slot of the `at` property, -1 when the signal has none. */
+  atSlot: number;
   points: number;
   lambda: number;
 }
 
 /** An agreement prepared for `qualify`: built once per agreement object and cached. */
 export interface CompiledAgreement {
+  /** Every distinct property the agreement reads, each read once per contact. */
+  reads: readonly PropertyRead[];
   rules: readonly CompiledRule[];
   signals: readonly CompiledSignal[];
-  disqualifiers: readonly { id: string; label: string; condition: CompiledCondition }[];
+  disqualifiers: readonly CompiledRule[];
   grades: readonly [number, number, number];
   levels: readonly [number, number, number];
   /** GRADE_TABLE[fit index][level index], so no grade string is built per contact. */
@@ -40,11 +47,22 @@ const cache = new WeakMap<Agreement, CompiledAgreement>();
 let last: { agreement: Agreement; compiled: CompiledAgreement } | null = null;
 
 function build(agreement: Agreement): CompiledAgreement {
+  const reads: PropertyRead[] = [];
+  const slots = new Map<string, number>();
+  const slotOf = (property: string): number => {
+    let slot = slots.get(property);
+    if (slot === undefined) {
+      slot = reads.push(new PropertyRead(property)) - 1;
+      slots.set(property, slot);
+    }
+    return slot;
+  };
   return {
     rules: agreement.fit.rules.map((rule) => ({
       id: rule.id,
       label: rule.label,
       condition: compileCondition(rule),
+      slot: slotOf(rule.property),
       points: rule.bands?.map((b) => b.points) ?? rule.keywords?.map((k) => k.points) ?? [rule.points ?? 0],
     })),
     signals: agreement.intent.signals.map((signal) => ({
@@ -53,7 +71,8 @@ function build(agreement: Agreement): CompiledAgreement {
       stage: signal.stage,
       stageRank: STAGES.indexOf(signal.stage),
       condition: compileCondition(signal.when),
-      at: signal.at === undefined ? null : compileCondition({ property: signal.at, known: true }),
+      slot: slotOf(signal.when.property),
+      atSlot: signal.at === undefined ? -1 : slotOf(signal.at),
       points: signal.points,
       lambda: Math.LN2 / signal.halfLifeDays,
     })),
@@ -61,7 +80,10 @@ function build(agreement: Agreement): CompiledAgreement {
       id: d.id,
       label: d.label,
       condition: compileCondition(d),
+      slot: slotOf(d.property),
+      points: [],
     })),
+    reads,
     grades: [agreement.fit.grades.A, agreement.fit.grades.B, agreement.fit.grades.C],
     levels: [agreement.intent.levels['1'], agreement.intent.levels['2'], agreement.intent.levels['3']],
     gradeTable: [0, 1, 2, 3].map((f) => GRADES.slice(f * 4, f * 4 + 4)),

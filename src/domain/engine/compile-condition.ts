@@ -1,114 +1,61 @@
 import type { Condition } from '../agreement-schema';
-import { keyword, matchKeyword } from '../values/match-keyword';
-import { normalizeText } from '../values/normalize-text';
-import { parseCalendarDay, parseDate } from '../values/parse-date';
-import { parseNumber } from '../values/parse-number';
-import { someMultiPart } from '../values/split-multi';
+import { MISSING, NOT_MATCHED, operatorTest, type ValueTest } from './condition-tests';
 
-/** Evaluation codes: >= 0 is the index of the band or keyword group that matched (0 for other operators). */
-export const NOT_MATCHED = -1;
-export const MISSING = -2;
-export const UNPARSABLE = -3;
+/**
+ * Most answers a condition keeps per value: job titles, industries and conversion names repeat across a portal,
+ * so a few thousand distinct values cover most contacts; past the limit the memo starts over (memory stays flat).
+ */
+export const MEMO_LIMIT = 2048;
 
-/** A condition compiled once per agreement: which value it reads and how it tests it. */
-export interface CompiledCondition {
-  property: string;
-  /** True for `company.<name>`. */
-  company: boolean;
-  /** The property name without `company.`. */
-  key: string;
+/** Operators whose values repeat across contacts and whose test costs more than a map lookup (text folding). */
+function worthMemoizing(c: Condition): boolean {
+  return Boolean(c.keywords || c.in || c.notIn || c.equals !== undefined || c.contains);
+}
+
+/**
+ * A condition compiled once per agreement: which value it reads and how it tests it. Answers for repeated values
+ * come from a bounded memo owned by this condition, so they never leak into another condition or agreement.
+ */
+export class CompiledCondition {
+  /** The property it reads (`company.<name>` for the primary company's). */
+  readonly property: string;
   /** Result for a missing value: MISSING, or a match code for `known`. */
-  onMissing: number;
-  /** Tests a present (non-blank) value. */
-  test: (value: string) => number;
-}
+  readonly onMissing: number;
+  /** `known` conditions answer the same code for every present value; NaN for other operators. */
+  private readonly whenPresent: number;
+  private readonly test: ValueTest;
+  private readonly memo: Map<string, number> | null;
 
-const DAY_MS = 86_400_000;
+  constructor(c: Condition) {
+    this.property = c.property;
+    this.onMissing = c.known === undefined ? MISSING : c.known ? NOT_MATCHED : 0;
+    this.whenPresent = c.known === undefined ? NaN : c.known ? 0 : NOT_MATCHED;
+    this.test = operatorTest(c);
+    this.memo = worthMemoizing(c) ? new Map() : null;
+  }
 
-function foldedSet(values: readonly string[]): Set<string> {
-  return new Set(values.flatMap((v) => [v.trim(), normalizeText(v)]));
-}
-
-function inSet(set: Set<string>): (part: string) => boolean {
-  return (part) => set.has(part) || set.has(normalizeText(part));
-}
-
-function betweenTest(range: { from?: string; to?: string }): (value: string) => number {
-  const from = range.from === undefined ? -Infinity : parseDate(range.from);
-  // A calendar-day `to` includes that whole day (UTC, like HubSpot date properties).
-  const toDay = range.to === undefined ? NaN : parseCalendarDay(range.to.trim());
-  const to = range.to === undefined ? Infinity : toDay === toDay ? toDay + DAY_MS - 1 : parseDate(range.to);
-  return (value) => {
-    const at = parseDate(value);
-    if (at !== at) return UNPARSABLE;
-    return at >= from && at <= to ? 0 : NOT_MATCHED;
-  };
-}
-
-function bandsTest(bands: readonly { min: number }[]): (value: string) => number {
-  return (value) => {
-    const n = parseNumber(value);
-    if (n !== n) return UNPARSABLE;
-    for (let i = 0; i < bands.length; i++) if (n >= bands[i]!.min) return i;
-    return NOT_MATCHED;
-  };
-}
-
-function keywordsTest(groups: readonly { any: readonly string[] }[]): (value: string) => number {
-  const compiled = groups.map((g) => g.any.map((k) => keyword(normalizeText(k))));
-  return (value) => {
-    const folded = normalizeText(value);
-    for (let g = 0; g < compiled.length; g++) {
-      const group = compiled[g]!;
-      for (let k = 0; k < group.length; k++) if (matchKeyword(folded, group[k]!)) return g;
+  /** The evaluation code for a value as `readValue` gives it (null: unknown). */
+  codeOf(value: string | null): number {
+    if (value === null) return this.onMissing;
+    if (this.whenPresent === this.whenPresent) return this.whenPresent;
+    const memo = this.memo;
+    if (memo === null) return this.test(value);
+    let code = memo.get(value);
+    if (code === undefined) {
+      code = this.test(value);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(value, code);
     }
-    return NOT_MATCHED;
-  };
-}
+    return code;
+  }
 
-function textTest(needles: readonly string[], how: 'contains' | 'endsWith'): (value: string) => number {
-  const folded = needles.map(normalizeText).filter((n) => n !== '');
-  if (how === 'endsWith') {
-    return (value) => {
-      const text = normalizeText(value);
-      for (let i = 0; i < folded.length; i++) if (text.endsWith(folded[i]!)) return 0;
-      return NOT_MATCHED;
-    };
+  /** How many answers the memo holds now (at most MEMO_LIMIT). */
+  get memoSize(): number {
+    return this.memo === null ? 0 : this.memo.size;
   }
-  return (value) => {
-    const text = normalizeText(value);
-    for (let i = 0; i < folded.length; i++) if (text.includes(folded[i]!)) return 0;
-    return NOT_MATCHED;
-  };
-}
-
-function operatorTest(c: Condition): (value: string) => number {
-  if (c.bands) return bandsTest(c.bands);
-  if (c.keywords) return keywordsTest(c.keywords);
-  if (c.in || c.notIn) {
-    const member = inSet(foldedSet(c.in ?? c.notIn ?? []));
-    const [whenMember, otherwise] = c.in ? [0, NOT_MATCHED] : [NOT_MATCHED, 0];
-    return (value) => (someMultiPart(value, member) ? whenMember : otherwise);
-  }
-  if (c.equals !== undefined) {
-    const member = inSet(foldedSet([c.equals]));
-    return (value) => (someMultiPart(value, member) ? 0 : NOT_MATCHED);
-  }
-  if (c.contains) return textTest(c.contains, 'contains');
-  if (c.endsWith) return textTest(c.endsWith, 'endsWith');
-  if (c.between) return betweenTest(c.between);
-  if (c.known !== undefined) return c.known ? () => 0 : () => NOT_MATCHED;
-  return () => NOT_MATCHED;
 }
 
 /** Compiles a condition: keywords and lists folded, dates parsed, so evaluation does no set-up work. */
 export function compileCondition(c: Condition): CompiledCondition {
-  const company = c.property.startsWith('company.');
-  return {
-    property: c.property,
-    company,
-    key: company ? c.property.slice('company.'.length) : c.property,
-    onMissing: c.known === undefined ? MISSING : c.known ? NOT_MATCHED : 0,
-    test: operatorTest(c),
-  };
+  return new CompiledCondition(c);
 }

@@ -1,8 +1,8 @@
-import type { ContactRecord, ContactState, CriterionResult, ObservedChange } from '../qualification';
+import type { ContactState, CriterionResult, ObservedChange } from '../qualification';
 import { parseDate } from '../values/parse-date';
-import { MISSING, UNPARSABLE } from './compile-condition';
+import { UNPARSABLE } from './condition-tests';
 import type { CompiledSignal } from './compile-agreement';
-import { readValue } from './read-value';
+import { Criterion, noteOf as noteOfCode } from './criterion';
 
 const DAY_MS = 86_400_000;
 
@@ -40,7 +40,7 @@ function countHistory(
     const h = history[i];
     if (!h || h.property !== s.condition.property || typeof h.value !== 'string' || !Number.isFinite(h.at))
       continue;
-    if (h.value.trim() === '' || s.condition.test(h.value) < 0 || isRepeat(history, i, h)) continue;
+    if (h.value.trim() === '' || s.condition.codeOf(h.value) < 0 || isRepeat(history, i, h)) continue;
     // The current value shows up in the history too: that entry is the same occurrence, not another one.
     if (
       !currentSeen &&
@@ -61,13 +61,7 @@ function countHistory(
 }
 
 function noteOf(code: number, dateUnknown: boolean): CriterionResult['note'] {
-  return dateUnknown
-    ? 'date_unknown'
-    : code === UNPARSABLE
-      ? 'unparsable'
-      : code === MISSING
-        ? 'missing'
-        : undefined;
+  return dateUnknown ? 'date_unknown' : noteOfCode(code);
 }
 
 /**
@@ -78,15 +72,15 @@ function noteOf(code: number, dateUnknown: boolean): CriterionResult['note'] {
  */
 export function evaluateSignal(
   s: CompiledSignal,
-  contact: ContactRecord,
+  values: readonly (string | null)[],
   state: ContactState | undefined,
   now: number,
   newest: Float64Array,
-): CriterionResult {
-  const raw = readValue(contact, s.condition);
-  const code = raw === null ? s.condition.onMissing : s.condition.test(raw);
+): Criterion {
+  const raw = values[s.slot] ?? null;
+  const code = s.condition.codeOf(raw);
   const matched = code >= 0;
-  const atRaw = matched && s.at !== null ? readValue(contact, s.at) : null;
+  const atRaw = matched && s.atSlot >= 0 ? (values[s.atSlot] ?? null) : null;
   const currentAt = atRaw === null ? NaN : parseDate(atRaw);
   const dated = currentAt === currentAt;
   const age = dated ? ageDays(currentAt, now) : NaN;
@@ -104,17 +98,17 @@ export function evaluateSignal(
     youngest = Math.min(youngest, more.youngest);
     newest[0] = Math.max(newest[0]!, more.newestAt);
   }
-  return {
-    kind: 'signal',
-    id: s.id,
-    label: s.label,
-    property: s.condition.property,
-    value: raw,
-    outcome: occurrences > 0 ? 'matched' : code === UNPARSABLE ? 'unknown' : 'not_matched',
+  return new Criterion(
+    'signal',
+    s.id,
+    s.label,
+    s.condition.property,
+    raw,
+    occurrences > 0 ? 'matched' : code === UNPARSABLE ? 'unknown' : 'not_matched',
     points,
     fullPoints,
-    ageDays: youngest === Infinity ? null : youngest,
+    youngest === Infinity ? null : youngest,
     occurrences,
-    note: noteOf(code, matched && !dated),
-  };
+    noteOf(code, matched && !dated),
+  );
 }

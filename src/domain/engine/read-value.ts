@@ -1,14 +1,26 @@
 import type { ContactRecord } from '../qualification';
-import type { CompiledCondition } from './compile-condition';
+
+/** A property an agreement reads: a contact property, or `company.<name>` from the primary company. */
+export class PropertyRead {
+  /** True for `company.<name>`. */
+  readonly company: boolean;
+  /** The property name without `company.`. */
+  readonly key: string;
+
+  constructor(readonly property: string) {
+    this.company = property.startsWith('company.');
+    this.key = this.company ? property.slice('company.'.length) : property;
+  }
+}
 
 /**
- * The value a condition reads from a contact, or null when it is unknown (unset, empty or blank).
+ * The value a property read finds on a contact, or null when it is unknown (unset, empty or blank).
  * Numbers and booleans handed over by a loose caller are read as their text; other types are unknown.
  */
-export function readValue(contact: ContactRecord, condition: CompiledCondition): string | null {
-  const source = condition.company ? contact.company : contact.properties;
+export function readValue(contact: ContactRecord, read: PropertyRead): string | null {
+  const source = read.company ? contact.company : contact.properties;
   if (source === null || source === undefined || typeof source !== 'object') return null;
-  const value: unknown = source[condition.key];
+  const value: unknown = source[read.key];
   if (typeof value === 'string') return isBlank(value) ? null : value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
   if (typeof value === 'boolean') return String(value);

@@ -1,0 +1,93 @@
+import type { Condition } from '../agreement-schema';
+import { keyword, matchKeyword } from '../values/match-keyword';
+import { normalizeText } from '../values/normalize-text';
+import { parseCalendarDay, parseDate } from '../values/parse-date';
+import { parseNumber } from '../values/parse-number';
+import { someMultiPart } from '../values/split-multi';
+
+/** Evaluation codes: >= 0 is the index of the band or keyword group that matched (0 for other operators). */
+export const NOT_MATCHED = -1;
+export const MISSING = -2;
+export const UNPARSABLE = -3;
+
+/** Tests a present (non-blank) value and answers an evaluation code. */
+export type ValueTest = (value: string) => number;
+
+const DAY_MS = 86_400_000;
+
+function foldedSet(values: readonly string[]): Set<string> {
+  return new Set(values.flatMap((v) => [v.trim(), normalizeText(v)]));
+}
+
+function inSet(set: Set<string>): (part: string) => boolean {
+  return (part) => set.has(part) || set.has(normalizeText(part));
+}
+
+function betweenTest(range: { from?: string; to?: string }): ValueTest {
+  const from = range.from === undefined ? -Infinity : parseDate(range.from);
+  // A calendar-day `to` includes that whole day (UTC, like HubSpot date properties).
+  const toDay = range.to === undefined ? NaN : parseCalendarDay(range.to.trim());
+  const to = range.to === undefined ? Infinity : toDay === toDay ? toDay + DAY_MS - 1 : parseDate(range.to);
+  return (value) => {
+    const at = parseDate(value);
+    if (at !== at) return UNPARSABLE;
+    return at >= from && at <= to ? 0 : NOT_MATCHED;
+  };
+}
+
+function bandsTest(bands: readonly { min: number }[]): ValueTest {
+  return (value) => {
+    const n = parseNumber(value);
+    if (n !== n) return UNPARSABLE;
+    for (let i = 0; i < bands.length; i++) if (n >= bands[i]!.min) return i;
+    return NOT_MATCHED;
+  };
+}
+
+function keywordsTest(groups: readonly { any: readonly string[] }[]): ValueTest {
+  const compiled = groups.map((g) => g.any.map((k) => keyword(normalizeText(k))));
+  return (value) => {
+    const folded = normalizeText(value);
+    for (let g = 0; g < compiled.length; g++) {
+      const group = compiled[g]!;
+      for (let k = 0; k < group.length; k++) if (matchKeyword(folded, group[k]!)) return g;
+    }
+    return NOT_MATCHED;
+  };
+}
+
+function textTest(needles: readonly string[], how: 'contains' | 'endsWith'): ValueTest {
+  const folded = needles.map(normalizeText).filter((n) => n !== '');
+  if (how === 'endsWith') {
+    return (value) => {
+      const text = normalizeText(value);
+      for (let i = 0; i < folded.length; i++) if (text.endsWith(folded[i]!)) return 0;
+      return NOT_MATCHED;
+    };
+  }
+  return (value) => {
+    const text = normalizeText(value);
+    for (let i = 0; i < folded.length; i++) if (text.includes(folded[i]!)) return 0;
+    return NOT_MATCHED;
+  };
+}
+
+/** The test of a condition's operator, with its keywords and lists folded and its dates parsed once. */
+export function operatorTest(c: Condition): ValueTest {
+  if (c.bands) return bandsTest(c.bands);
+  if (c.keywords) return keywordsTest(c.keywords);
+  if (c.in || c.notIn) {
+    const member = inSet(foldedSet(c.in ?? c.notIn ?? []));
+    const [whenMember, otherwise] = c.in ? [0, NOT_MATCHED] : [NOT_MATCHED, 0];
+    return (value) => (someMultiPart(value, member) ? whenMember : otherwise);
+  }
+  if (c.equals !== undefined) {
+    const member = inSet(foldedSet([c.equals]));
+    return (value) => (someMultiPart(value, member) ? 0 : NOT_MATCHED);
+  }
+  if (c.contains) return textTest(c.contains, 'contains');
+  if (c.endsWith) return textTest(c.endsWith, 'endsWith');
+  if (c.between) return betweenTest(c.between);
+  if (c.known !== undefined) return c.known ? () => 0 : () => NOT_MATCHED;
+  return () => NOT_MATCHED;
+}
