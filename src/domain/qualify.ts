@@ -46,12 +46,14 @@ function threshold(points: number, limits: readonly [number, number, number]): n
   return points >= limits[0] ? 0 : points >= limits[1] ? 1 : points >= limits[2] ? 2 : 3;
 }
 
-/** The values every property read finds on the contact, in slot order. */
+/**
+ * The values every property read finds on the contact, in slot order, in the agreement's scratch array (qualify
+ * is synchronous and keeps only the strings, never the array, so one array serves every call).
+ */
 function readAll(compiled: CompiledAgreement, contact: ContactRecord): (string | null)[] {
-  const reads = compiled.reads;
-  const values: (string | null)[] = [];
-  for (let i = 0; i < reads.length; i++) values.push(readValue(contact, reads[i]!));
-  return values;
+  const { reads, scratch } = compiled;
+  for (let i = 0; i < reads.length; i++) scratch[i] = readValue(contact, reads[i]!);
+  return scratch;
 }
 
 function fitOf(

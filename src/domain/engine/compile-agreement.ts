@@ -31,6 +31,8 @@ export interface CompiledSignal {
 export interface CompiledAgreement {
   /** Every distinct property the agreement reads, each read once per contact. */
   reads: readonly PropertyRead[];
+  /** One value per read, overwritten by each `qualify` call (synchronous, so never shared between two calls). */
+  scratch: (string | null)[];
   rules: readonly CompiledRule[];
   signals: readonly CompiledSignal[];
   disqualifiers: readonly CompiledRule[];
@@ -84,6 +86,7 @@ function build(agreement: Agreement): CompiledAgreement {
       points: [],
     })),
     reads,
+    scratch: reads.map(() => null),
     grades: [agreement.fit.grades.A, agreement.fit.grades.B, agreement.fit.grades.C],
     levels: [agreement.intent.levels['1'], agreement.intent.levels['2'], agreement.intent.levels['3']],
     gradeTable: [0, 1, 2, 3].map((f) => GRADES.slice(f * 4, f * 4 + 4)),

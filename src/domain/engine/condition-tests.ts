@@ -56,15 +56,41 @@ function keywordsTest(groups: readonly { any: readonly string[] }[]): ValueTest 
   };
 }
 
+/**
+ * How many of the last `limit` characters of `text` are plain lower-case ASCII (no space, no capital): those
+ * characters are the same after `normalizeText`, and they stay the last ones of its result.
+ */
+function plainTailLength(text: string, limit: number): number {
+  let n = 0;
+  for (let i = text.length - 1; i >= 0 && n < limit; i--, n++) {
+    const c = text.charCodeAt(i);
+    if (c < 33 || c > 126 || (c >= 65 && c <= 90)) break;
+  }
+  return n;
+}
+
+/** `endsWith`: values like e-mail addresses rarely repeat, so a plain tail is compared without folding the value. */
+function endsWithTest(needles: readonly string[]): ValueTest {
+  const longest = needles.reduce((max, n) => Math.max(max, n.length), 0);
+  return (value) => {
+    const plain = plainTailLength(value, longest);
+    let folded: string | null = null;
+    for (let i = 0; i < needles.length; i++) {
+      const needle = needles[i]!;
+      if (needle.length <= plain) {
+        if (value.endsWith(needle)) return 0;
+      } else {
+        folded ??= normalizeText(value);
+        if (folded.endsWith(needle)) return 0;
+      }
+    }
+    return NOT_MATCHED;
+  };
+}
+
 function textTest(needles: readonly string[], how: 'contains' | 'endsWith'): ValueTest {
   const folded = needles.map(normalizeText).filter((n) => n !== '');
-  if (how === 'endsWith') {
-    return (value) => {
-      const text = normalizeText(value);
-      for (let i = 0; i < folded.length; i++) if (text.endsWith(folded[i]!)) return 0;
-      return NOT_MATCHED;
-    };
-  }
+  if (how === 'endsWith') return endsWithTest(folded);
   return (value) => {
     const text = normalizeText(value);
     for (let i = 0; i < folded.length; i++) if (text.includes(folded[i]!)) return 0;

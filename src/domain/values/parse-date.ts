@@ -2,6 +2,13 @@ const DAY_MS = 86_400_000;
 /** Epoch ms after 9999-12-31 are not dates a CRM holds; anything beyond is treated as unparsable. */
 const MAX_EPOCH_MS = 253_402_300_799_999;
 
+/** The two decimal digits at `at` as a number, NaN when either is not a digit (or is past the end). */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : NaN;
+}
+
 function digits(text: string, from: number, count: number): number {
   let n = 0;
   for (let i = from; i < from + count; i++) {
@@ -29,9 +36,9 @@ function daysInMonth(year: number, month: number): number {
 
 function dayAt(text: string): number {
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return NaN;
   return daysFromCivil(year, month, day) * DAY_MS;
 }
@@ -48,19 +55,19 @@ function offsetMs(text: string, at: number): number {
   if (sign !== 43 && sign !== 45) return NaN;
   const colon = text.charCodeAt(at + 3) === 58 ? 1 : 0;
   if (text.length !== at + 5 + colon) return NaN;
-  const minutes = digits(text, at + 1, 2) * 60 + digits(text, at + 3 + colon, 2);
+  const minutes = twoDigits(text, at + 1) * 60 + twoDigits(text, at + 3 + colon);
   return (sign === 43 ? -minutes : minutes) * 60_000;
 }
 
 function timeAt(text: string): number {
   const sep = text.charCodeAt(10);
   if ((sep !== 84 && sep !== 116 && sep !== 32) || text.charCodeAt(13) !== 58) return NaN;
-  const hours = digits(text, 11, 2);
-  const minutes = digits(text, 14, 2);
+  const hours = twoDigits(text, 11);
+  const minutes = twoDigits(text, 14);
   let ms = 0;
   let at = 16;
   if (text.charCodeAt(16) === 58) {
-    ms = digits(text, 17, 2) * 1000;
+    ms = twoDigits(text, 17) * 1000;
     at = 19;
     if (text.charCodeAt(19) === 46) {
       let scale = 100;
