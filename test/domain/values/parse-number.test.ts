@@ -24,6 +24,24 @@ describe('parseNumber', () => {
     );
   });
 
+  it('reads digits and commas only when the commas split off groups of three from the right', () => {
+    const grouped = /^\d{1,3}(,\d{3})+$/;
+    const digitsAndCommas = fc.array(fc.constantFrom('0', '1', '7', '9', ','), {
+      minLength: 1,
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(digitsAndCommas, (chars) => {
+        const text = chars.join('');
+        const plain = /^\d+$/.test(text);
+        if (grouped.test(text)) expect(parseNumber(text)).toBe(Number(text.replace(/,/g, '')));
+        else if (plain) expect(parseNumber(text)).toBe(Number(text));
+        else expect(parseNumber(text)).toBeNaN();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('reads back any finite double', () => {
     fc.assert(
       fc.property(
