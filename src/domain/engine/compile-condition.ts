@@ -18,13 +18,13 @@ function worthMemoizing(c: Condition): boolean {
  */
 export class CompiledCondition {
   /** The property it reads (`company.<name>` for the primary company's). */
-  readonly property: string;
+  declare readonly property: string;
   /** Result for a missing value: MISSING, or a match code for `known`. */
-  readonly onMissing: number;
+  declare readonly onMissing: number;
   /** `known` conditions answer the same code for every present value; NaN for other operators. */
-  private readonly whenPresent: number;
-  private readonly test: ValueTest;
-  private readonly memo: Map<string, number> | null;
+  declare private readonly whenPresent: number;
+  declare private readonly test: ValueTest;
+  declare private readonly memo: Map<string, number> | null;
 
   constructor(c: Condition) {
     this.property = c.property;

@@ -6,19 +6,44 @@ import { MISSING, UNPARSABLE } from './condition-tests';
  * engine builds ten or more per contact, and callers read them all (reasons, storage, the card).
  */
 export class Criterion implements CriterionResult {
+  // `declare`: no class-field definitions, so the constructor's assignments alone give every criterion one shape.
+  declare kind: CriterionResult['kind'];
+  declare id: string;
+  declare label: string;
+  declare property: string;
+  declare value: string | null;
+  declare outcome: CriterionOutcome;
+  declare points: number;
+  declare fullPoints: number | undefined;
+  declare ageDays: number | null | undefined;
+  declare occurrences: number | undefined;
+  declare note: CriterionResult['note'];
+
   constructor(
-    public kind: CriterionResult['kind'],
-    public id: string,
-    public label: string,
-    public property: string,
-    public value: string | null,
-    public outcome: CriterionOutcome,
-    public points: number,
-    public fullPoints: number | undefined,
-    public ageDays: number | null | undefined,
-    public occurrences: number | undefined,
-    public note: CriterionResult['note'],
-  ) {}
+    kind: CriterionResult['kind'],
+    id: string,
+    label: string,
+    property: string,
+    value: string | null,
+    outcome: CriterionOutcome,
+    points: number,
+    fullPoints: number | undefined,
+    ageDays: number | null | undefined,
+    occurrences: number | undefined,
+    note: CriterionResult['note'],
+  ) {
+    this.kind = kind;
+    this.id = id;
+    this.label = label;
+    this.property = property;
+    this.value = value;
+    this.outcome = outcome;
+    this.points = points;
+    this.fullPoints = fullPoints;
+    this.ageDays = ageDays;
+    this.occurrences = occurrences;
+    this.note = note;
+  }
 }
 
 /** The outcome of a fit rule or disqualifier from its evaluation code. */

@@ -3,11 +3,14 @@ import type { ContactRecord } from '../qualification';
 /** A property an agreement reads: a contact property, or `company.<name>` from the primary company. */
 export class PropertyRead {
   /** True for `company.<name>`. */
-  readonly company: boolean;
+  declare readonly company: boolean;
   /** The property name without `company.`. */
-  readonly key: string;
+  declare readonly key: string;
+  /** As the agreement names it. */
+  declare readonly property: string;
 
-  constructor(readonly property: string) {
+  constructor(property: string) {
+    this.property = property;
     this.company = property.startsWith('company.');
     this.key = this.company ? property.slice('company.'.length) : property;
   }
