@@ -73,7 +73,7 @@ export interface E2eWorld {
   /** Posts a raw delivery to the service's webhook route. */
   deliver(body: string, headers: Record<string, string>): Promise<Response>;
   /** Waits until no job runs or is due within a minute, the inbox is processed and the outbox is empty. */
-  idle(): Promise<void>;
+  idle(timeoutMs?: number): Promise<void>;
   diagnostics(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -130,13 +130,22 @@ export async function startWorld(options: {
   agreement: unknown;
   standinArgs?: string[];
   env?: Record<string, string>;
+  /** PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
+  /** Worker processes (`serve --role worker`) besides the one serving HTTP. */
+  extraWorkers?: number;
 }): Promise<E2eWorld> {
   if (!existsSync(STANDIN)) throw new Error('dist/ is missing: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'lead-pact-e2e-'));
   const dataDir = join(dir, 'data');
   writeFileSync(join(dir, 'seed.json'), JSON.stringify(options.seed));
   writeFileSync(join(dir, 'agreement.json'), JSON.stringify(options.agreement));
-  const base = { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const base = {
+    PATH: process.env.PATH,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  };
   const standinProcess = launch(
     [STANDIN, '--port', '0', '--seed-file', join(dir, 'seed.json'), ...(options.standinArgs ?? [])],
     base,
@@ -145,7 +154,7 @@ export async function startWorld(options: {
   try {
     const standinUrl = await standinUrlOf(standinProcess);
     applyAgreement(base, join(dir, 'agreement.json'));
-    const serviceProcess = launch([BIN, 'serve'], {
+    const serviceEnv = {
       ...base,
       PORT: '0',
       HUBSPOT_CLIENT_SECRET: SECRET,
@@ -154,10 +163,13 @@ export async function startWorld(options: {
       HUBSPOT_PORTAL_ID: String(PORTAL),
       HUBSPOT_API_BASE_URL: standinUrl,
       ...options.env,
-    });
+    };
+    const serviceProcess = launch([BIN, 'serve'], serviceEnv);
     children.push(serviceProcess);
+    for (let i = 0; i < (options.extraWorkers ?? 0); i++)
+      children.push(launch([BIN, 'serve', '--role', 'worker'], serviceEnv));
     const serviceUrl = await serviceUrlOf(serviceProcess);
-    const store = await createStore({ dataDir });
+    const store = await createStore({ dataDir, databaseUrl: options.databaseUrl });
     return world({ standinUrl, serviceUrl, store, children, dir });
   } catch (error) {
     await Promise.all(children.map(stopChild));
@@ -205,7 +217,7 @@ function world(parts: {
     updates: async () =>
       (await standin<{ updates: RecordedBatchUpdate[] }>('/__standin/batch-updates')).updates,
     deliver: (body, headers) => fetch(`${serviceUrl}/webhooks/hubspot`, { method: 'POST', body, headers }),
-    idle: async () => {
+    idle: async (timeoutMs) => {
       await waitFor(
         async () => {
           if ((await jobsDue()).length > 0 || (await store.inbox.backlog()) > 0) return undefined;
@@ -213,6 +225,7 @@ function world(parts: {
         },
         'the service to be idle',
         diagnostics,
+        timeoutMs,
       );
     },
     diagnostics,
