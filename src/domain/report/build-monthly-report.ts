@@ -12,8 +12,11 @@ import { suggestGrades } from './suggest-grades';
 import { summariseFollowUp } from './summarise-follow-up';
 import { summariseVerdicts } from './summarise-verdicts';
 
-/** Months before the report month whose inflow feeds the suggestion. */
-const SUGGESTION_BASIS_MONTHS = 2;
+/**
+ * Months before the report month whose inflow (all leads, by grade) feeds the suggestion. Earlier trend months
+ * need only their handed leads.
+ */
+export const SUGGESTION_BASIS_MONTHS = 2;
 
 /** The first handoff of each contact inside [start, end) (a contact counts once against capacity). */
 function handoffsIn(events: readonly HandoffEvent[], range: { start: number; end: number }): HandoffEvent[] {

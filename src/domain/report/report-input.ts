@@ -13,8 +13,6 @@ export interface HandoffEvent {
   score: number;
   stage: Stage;
   version: number;
-  /** Ids of the signals that scored. */
-  signals: readonly string[];
   ownerId: string | null;
   /** SLA first-touch deadline (epoch ms), null when unknown. */
   dueAt: number | null;

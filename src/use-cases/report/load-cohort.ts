@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { GRADES, STAGES } from '../../domain/agreement-schema';
+import { SUGGESTION_BASIS_MONTHS } from '../../domain/report/build-monthly-report';
 import type { LeadGroup } from '../../domain/report/report-input';
 import type { Engine } from '../../store/engine';
 import { REPORT_HISTORY_INDEX } from '../../store/migrations/002-report-history';
@@ -15,9 +16,9 @@ function scoredIds(engine: Engine, criteria: RawBuilder<unknown>): RawBuilder<st
   return engine === 'postgres'
     ? sql`(select string_agg(left(e ->> 'kind', 1) || ':' || (e ->> 'id'), ',') from json_array_elements(${criteria}::json) e
            where e ->> 'kind' in ('fit', 'signal') and (e ->> 'points')::float8 > 0)`
-    : sql`(select group_concat(substr(json_extract(e.value, '$.kind'), 1, 1) || ':' || json_extract(e.value, '$.id'), ',')
+    : sql`(select group_concat(substr(e.value ->> 'kind', 1, 1) || ':' || (e.value ->> 'id'), ',')
            from json_each(${criteria}) e
-           where json_extract(e.value, '$.kind') in ('fit', 'signal') and json_extract(e.value, '$.points') > 0)`;
+           where e.value ->> 'kind' in ('fit', 'signal') and e.value ->> 'points' > 0)`;
 }
 
 interface CohortRow {
@@ -35,8 +36,8 @@ interface CohortRow {
 }
 
 /**
- * The leads of each window month, aggregated in SQL: for every contact and month its last history row
- * (disqualified left out), handed when it became sales_ready that month, converted when its contact
+ * The leads of each window month (before the suggestion's basis months: only the contacts handed then),
+ * aggregated in SQL: for every contact and month its last history row (disqualified left out), handed when it became sales_ready that month, converted when its contact
  * snapshot reached opportunity/customer or has a deal, with its latest verdict. Grouped by month, grade,
  * stage, version, handed, held back by capacity and (report month only) the criteria that scored: a few
  * hundred rows at most. The window sort carries no criteria JSON; it is read by id for the report month only.
@@ -49,6 +50,9 @@ export async function loadCohort({ db, engine }: ReportDb, portalId: string, win
   // SQLite would otherwise walk the (portal_id, contact_id, at) index and fetch half the table row by row: the
   // covering index of migration 002 reads the window's rows without their criteria JSON (bench/report-bench.ts).
   const covering = sql.raw(engine === 'sqlite' ? `indexed by ${REPORT_HISTORY_INDEX}` : '');
+  // Months before the suggestion's basis feed only the trend, which needs their handed leads alone: their other
+  // leads (half the window's rows) are left out of the sort and the joins.
+  const allLeadsFrom = window.bounds[window.months.length - 1 - SUGGESTION_BASIS_MONTHS] as number;
   const result = await sql<CohortRow>`
     with month_rows as (
       select h.id, h.contact_id, h.tier, h.grade, h.stage, h.agreement_version, ${month} as month,
@@ -58,6 +62,10 @@ export async function loadCohort({ db, engine }: ReportDb, portalId: string, win
         max(case when h.tier_reason = 'capacity' then 1 else 0 end) over (partition by h.contact_id, ${month}) as held_back
       from qualification_history h ${covering}
       where h.portal_id = ${portalId} and h.at >= ${sql.lit(window.start)} and h.at < ${sql.lit(window.end)}
+        and (h.at >= ${sql.lit(allLeadsFrom)} or h.contact_id in (
+          select q.contact_id from qualification_history q ${covering}
+          where q.portal_id = ${portalId} and q.at >= ${sql.lit(window.start)} and q.at < ${sql.lit(allLeadsFrom)}
+            and q.tier = 'sales_ready' and q.qualified_at >= ${sql.lit(window.start)}))
     ), leads as (
       select r.contact_id, r.month, r.grade, r.stage, r.agreement_version as version, r.handed, r.held_back,
         case when r.handed = 1

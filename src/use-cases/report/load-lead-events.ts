@@ -2,7 +2,6 @@ import { GRADES, STAGES } from '../../domain/agreement-schema';
 import type { HandoffEvent } from '../../domain/report/report-input';
 import type { ReportDb } from './report-db';
 import type { ReportWindow } from './report-window';
-import { scoredCriteria } from './scored-criteria';
 import { storedValue } from './stored-value';
 
 /** A contact recycled at `at`, with what the report needs to tell why. */
@@ -28,7 +27,7 @@ export async function loadLeadEvents(
   const rows = await db
     .selectFrom('qualification_history')
     .select(['contact_id', 'tier', 'qualified_at', 'recycled_at', 'sla_status', 'grade', 'score', 'stage'])
-    .select(['agreement_version', 'follow_up_due', 'criteria', 'recycle_cause'])
+    .select(['agreement_version', 'follow_up_due', 'recycle_cause'])
     .where('portal_id', '=', portalId)
     // A row is written when (or after) it qualifies or recycles: the bound lets the report index skip older months.
     .where('at', '>=', window.start)
@@ -76,7 +75,6 @@ export async function loadLeadEvents(
       score: row.score,
       stage: storedValue(STAGES, row.stage, 'qualification_history.stage'),
       version: row.agreement_version,
-      signals: scoredCriteria(row.criteria, 'qualification_history.criteria').signals,
       ownerId: null,
       dueAt: row.follow_up_due === null ? null : Number(row.follow_up_due),
     });

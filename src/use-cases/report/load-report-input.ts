@@ -24,6 +24,17 @@ function heldBackByGrade(
   return [...byGrade].map(([grade, count]) => ({ grade, count }));
 }
 
+/** Events grouped by contact (recycle causes look up one contact's at a time). */
+function byContact<T extends { contactId: string }>(events: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const event of events) {
+    const list = grouped.get(event.contactId);
+    if (list) list.push(event);
+    else grouped.set(event.contactId, [event]);
+  }
+  return grouped;
+}
+
 /** Time zone when no agreement was ever approved (nothing was handed, so it only names the month). */
 const FALLBACK_ZONE = 'UTC';
 
@@ -80,12 +91,14 @@ export async function loadReportInput(
     };
   };
   const last = window.months.length - 1;
+  const verdictsOf = byContact(facts.verdicts);
+  const touchesOf = byContact(facts.touches);
   return {
     ...inputFor(last),
     recycles: recycles.map((r) => ({
       contactId: r.contactId,
       at: r.at,
-      cause: recycleCause(r, facts.verdicts, facts.touches),
+      cause: recycleCause(r, verdictsOf.get(r.contactId) ?? [], touchesOf.get(r.contactId) ?? []),
     })),
     heldBack: heldBackByGrade(cohort.filter((row) => row.month === month && row.heldBack)),
     history: window.months.slice(0, last).map((_, index) => monthTotals(buildMonthlyReport(inputFor(index)))),

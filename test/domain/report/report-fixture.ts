@@ -22,7 +22,6 @@ export const handoff = (
   score: 80,
   stage: 'decision',
   version: 2,
-  signals: [],
   ownerId,
   dueAt: dueLocal === null ? null : tokyo(dueLocal),
 });
