@@ -63,10 +63,14 @@ function buildRouters(context: RouteContext): RequestHandler[] {
       : hubspotUserTeams(portalGatewaysOf(context));
   return [
     webhooksRouter(context),
-    ...apiRouters({ ...context, userTeams }),
+    ...apiRouters({ ...context, userTeams, gatewayFor: portalGatewaysFor(context) }),
     oauthRouter({ ...context, gatewayFor }),
   ];
 }
+
+/** The portals' HubSpot gateways for the settings API, or none when HubSpot is not configured. */
+const portalGatewaysFor = (context: RouteContext) =>
+  hubspotMode(context.config) === 'not-configured' ? undefined : portalGatewaysOf(context);
 
 /**
  * A HubSpot gateway per portal: the static token's portal, or each installation's refreshed OAuth token.

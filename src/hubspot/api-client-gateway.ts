@@ -9,6 +9,7 @@ import {
   type ModifiedWindow,
   type SearchPage,
 } from './hubspot-gateway';
+import { listProperties } from './list-properties';
 import { getAccessTokenInfo } from './oauth';
 import { readContactsWithCompany, toContact } from './read-contacts-with-company';
 import { translateHubSpotError } from './translate-hubspot-error';
@@ -108,5 +109,6 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
     ensureProperties: async () => ensureProperties(await authorized()),
     getAccessTokenInfo: async () => getAccessTokenInfo(basePath, await token()),
     getUserTeams,
+    listProperties: async (objectType) => listProperties(await authorized(), objectType),
   };
 }

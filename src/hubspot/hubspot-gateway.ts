@@ -71,6 +71,16 @@ export interface AccessTokenInfo {
   tokenType?: string;
 }
 
+/** A CRM property as a picker offers it (`GET /crm/v3/properties/{objectType}`), visible options only. */
+export interface CrmProperty {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  groupName: string;
+  options: { value: string; label: string }[];
+}
+
 /**
  * The port through which the app talks to one HubSpot portal. Failures are AppErrors: `rate_limited`
  * (with the HubSpot policy), `upstream_failed`, `unauthorized`, `forbidden`, `invalid_input`.
@@ -92,6 +102,8 @@ export interface HubSpotGateway {
   getAccessTokenInfo(): Promise<AccessTokenInfo>;
   /** The user's primary and secondary team ids (`GET /settings/v3/users/{userId}`); none for an unknown user. */
   getUserTeams(userId: string): Promise<string[]>;
+  /** The portal's properties of contacts or companies, hidden and archived ones left out. */
+  listProperties(objectType: 'contacts' | 'companies'): Promise<CrmProperty[]>;
 }
 
 export type { PropertyMap };

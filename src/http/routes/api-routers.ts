@@ -2,6 +2,8 @@ import { Router, type RequestHandler } from 'express';
 import type { Config } from '../../config';
 import { AppError } from '../../errors/app-error';
 import { requireHubSpotSignature } from '../../hubspot/require-hubspot-signature';
+import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
+import type { Logger } from '../../logger';
 import type { Store } from '../../store/create-store';
 import type { UserTeamsLookup } from '../../use-cases/agreements/ports';
 import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
@@ -17,6 +19,9 @@ export interface ApiDeps {
   /** A HubSpot user's team ids; decides which side (marketing, sales) they act for. */
   userTeams: UserTeamsLookup;
   clock?: { now(): number };
+  /** Each portal's HubSpot gateway, for its property list; absent when HubSpot is not configured. */
+  gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties'>;
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** Every `/api/*` request must carry HubSpot's signature; without a client secret and public URL none can. */
@@ -33,6 +38,10 @@ function signatureCheck(config: ApiDeps['config']): RequestHandler {
   return requireHubSpotSignature({ clientSecret, publicBaseUrl: config.publicBaseUrl });
 }
 
+/** The portal of single-portal static-token mode, which has no installation row. */
+const staticPortalOf = ({ hubspot }: ApiDeps['config']) =>
+  hubspot.accessToken && hubspot.portalId !== undefined ? String(hubspot.portalId) : undefined;
+
 /** The card and settings API (`/api/*`), behind the HubSpot signature check, portal and user from the signed URL. */
 export function apiRouters(deps: ApiDeps): RequestHandler[] {
   const clock = deps.clock ?? { now: Date.now };
@@ -41,6 +50,8 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
   const agreements = storeAgreementPorts(deps.store.ctx, { userTeams: deps.userTeams, clock });
   router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock)));
   router.use(agreementsRouter(agreements));
-  router.use(settingsRouter({ store: deps.store, clock }));
+  const { gatewayFor, logger } = deps;
+  const staticPortalId = staticPortalOf(deps.config);
+  router.use(settingsRouter({ store: deps.store, clock, gatewayFor, logger, staticPortalId }));
   return [router];
 }

@@ -16,7 +16,7 @@ import { monthlyReport } from '../../use-cases/report/monthly-report';
 import { currentJob } from './current-job';
 import { parseInput } from './parse-input';
 import { portalConnection } from './portal-connection';
-import { portalProperties } from './portal-properties';
+import { portalProperties, type PortalPropertiesDeps } from './portal-properties';
 import { signedCaller } from './signed-caller';
 import { simulateStored } from './simulate-stored';
 
@@ -44,8 +44,14 @@ const withNames = (teams: TeamsSettings) =>
   });
 
 /** Teams, simulation, job progress, the monthly report and the property pickers of the settings page. */
-export function settingsRouter(deps: { store: Store; clock: { now(): number } }): Router {
+export function settingsRouter(
+  deps: { store: Store; clock: { now(): number }; staticPortalId?: string } & Pick<
+    PortalPropertiesDeps,
+    'gatewayFor' | 'logger'
+  >,
+): Router {
   const { store, clock } = deps;
+  const propertiesOf = portalProperties({ ...deps, now: () => clock.now() });
   const router = Router();
   router.get('/api/settings/teams', async (_req, res) => {
     const { portalId } = signedCaller(res);
@@ -81,11 +87,11 @@ export function settingsRouter(deps: { store: Store; clock: { now(): number } })
   });
   router.get('/api/settings/connection', async (_req, res) => {
     const { portalId } = signedCaller(res);
-    res.json(connectionResponseSchema.parse(await portalConnection(store, portalId)));
+    res.json(connectionResponseSchema.parse(await portalConnection(store, portalId, deps.staticPortalId)));
   });
   router.get('/api/properties', async (_req, res) => {
     const { portalId } = signedCaller(res);
-    res.json(propertiesResponseSchema.parse(await portalProperties(store, portalId)));
+    res.json(propertiesResponseSchema.parse(await propertiesOf(portalId)));
   });
   return router;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../../src/http/create-app';
 import { createReadiness } from '../../../src/http/readiness';
-import { apiRouters } from '../../../src/http/routes/api-routers';
+import { apiRouters, type ApiDeps } from '../../../src/http/routes/api-routers';
 import { startWebServer, stopWebServer, type WebServer } from '../../../src/http/web-server';
 import { createLogger } from '../../../src/logger';
 import { metricsRegistry } from '../../../src/metrics';
@@ -47,8 +47,8 @@ export function signedPath(pathAndQuery: string, portalId: number, userId: numbe
   return `${pathAndQuery}${sep}userId=${userId}&userEmail=u${userId}%40example.com&appId=77&portalId=${portalId}`;
 }
 
-/** Starts the real app (createApp + the API routers) on port 0 with a temp SQLite DATA_DIR. */
-export async function startApi(): Promise<Api> {
+/** Starts the real app (createApp + the API routers) on port 0 with a temp SQLite DATA_DIR; HubSpot only if given. */
+export async function startApi(options: Pick<ApiDeps, 'gatewayFor'> = {}): Promise<Api> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lead-pact-api-'));
   const store = await createStore({ dataDir });
   const logger = createLogger({ level: 'silent' });
@@ -64,7 +64,7 @@ export async function startApi(): Promise<Api> {
     publicBaseUrl: PUBLIC_BASE_URL,
   };
   const userTeams = { teamIdsOf: async (_portal: string, userId: string) => teamsById.get(userId) ?? [] };
-  const routers = apiRouters({ config, store, userTeams, clock: { now: () => NOW } });
+  const routers = apiRouters({ config, store, userTeams, clock: { now: () => NOW }, logger, ...options });
   const readiness = createReadiness({ store, logger });
   const web: WebServer = await startWebServer(
     createApp({ logger, readiness, metrics: metricsRegistry, routers }),

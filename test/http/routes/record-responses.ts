@@ -1,5 +1,10 @@
+import nock from 'nock';
+import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
+import { fixture } from '../../hubspot/fixture';
 import { EXAMPLE_AGREEMENT, connectPortal, CUSTOMER, DIRECTOR, NEWCOMER, storeContacts } from './api-seed';
-import { PORTAL_A, PORTAL_B, startApi } from './api-harness';
+import { NOW, PORTAL_A, PORTAL_B, startApi } from './api-harness';
+
+const HUBSPOT = 'https://api.hubapi.com';
 
 /** Where the UI extension tests read the server's answers from. */
 export const FIXTURE_DIRS = {
@@ -20,7 +25,9 @@ export interface Recorded {
  * records each answer. The UI tests spy on hubspot.fetch with these bodies, so they render what the server sends.
  */
 export async function recordResponses(): Promise<Recorded[]> {
-  const api = await startApi();
+  const api = await startApi({
+    gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: HUBSPOT }),
+  });
   const recorded: Recorded[] = [];
   const take = async (area: Recorded['area'], name: string, response: Promise<Response>) => {
     const res = await response;
@@ -63,7 +70,17 @@ export async function recordResponses(): Promise<Recorded[]> {
     );
     await storeContacts(api);
     await take('settings', 'jobs-current-rescore', as('m1').get('/api/jobs/current'));
+    // HubSpot's properties API answers with its documented bodies (nock), then is unreachable for portal B.
+    nock(HUBSPOT).get('/crm/v3/properties/contacts').query(true).reply(200, fixture('properties-contacts'));
+    nock(HUBSPOT).get('/crm/v3/properties/companies').query(true).reply(200, fixture('properties-companies'));
     await take('settings', 'properties', as('m1').get('/api/properties'));
+    nock(HUBSPOT)
+      .get(/\/crm\/v3\/properties\/.*/)
+      .query(true)
+      .times(2)
+      .reply(502, fixture('error-502'));
+    await api.store.contacts.upsertMany(String(PORTAL_B), [DIRECTOR], NOW);
+    await take('settings', 'properties-hubspot-unreachable', as('m1', PORTAL_B).get('/api/properties'));
     await take('settings', 'teams', as('m1').get('/api/settings/teams'));
     await take(
       'settings',
@@ -113,7 +130,11 @@ export async function recordResponses(): Promise<Recorded[]> {
       'agreements-sent-back',
       as('s1').send('POST', '/api/agreements/send-back', { version: 2, comment: 'Capacity is too high' }),
     );
+    await take('settings', 'connection-connected', as('m1').get('/api/settings/connection'));
+    await api.store.installations.setStatus(String(PORTAL_B), 'disconnected', 'The app was uninstalled', NOW);
+    await take('settings', 'connection-disconnected', as('m1', PORTAL_B).get('/api/settings/connection'));
   } finally {
+    nock.cleanAll();
     await api.close();
   }
   return recorded;

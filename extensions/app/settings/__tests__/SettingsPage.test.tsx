@@ -37,6 +37,7 @@ function renderSettings(routes: Routes = {}, locale = 'en-US') {
     'GET /api/agreements': recordedAgreements.draft2,
     'GET /api/properties': recorded.properties,
     'GET /api/jobs/current': () => ({ body: NO_JOB }),
+    'GET /api/settings/connection': recorded.connectionConnected,
     ...routes,
   });
   restore = backend.restore;
@@ -140,30 +141,74 @@ describe('the settings page', () => {
     ]);
   });
 
-  it("offers the portal's contact and company properties in the pickers", async () => {
+  it("offers the portal's contact and company properties in the pickers, with HubSpot's labels", async () => {
     const page = renderSettings();
     await loaded(page);
     await page.waitFor(() =>
-      expect(page.findByTestId(Select, 'fit.rules[0].property').props.options.length).toBe(7),
+      expect(page.findByTestId(Select, 'fit.rules[0].property').props.options.length).toBe(11),
     );
     expect(page.findByTestId(Select, 'fit.rules[0].property').props).toMatchObject({
       value: 'company.numberofemployees',
       options: [
-        { value: 'email', label: 'Contact: email (email)' },
-        { value: 'jobtitle', label: 'Contact: jobtitle (jobtitle)' },
-        { value: 'lifecyclestage', label: 'Contact: lifecyclestage (lifecyclestage)' },
+        { value: 'email', label: 'Contact: Email (email)' },
+        { value: 'jobtitle', label: 'Contact: Job Title (jobtitle)' },
+        { value: 'lifecyclestage', label: 'Contact: Lifecycle Stage (lifecyclestage)' },
         {
-          value: 'recent_conversion_date',
-          label: 'Contact: recent_conversion_date (recent_conversion_date)',
+          value: 'hs_email_last_click_date',
+          label: 'Contact: Marketing emails last clicked (hs_email_last_click_date)',
         },
         {
           value: 'recent_conversion_event_name',
-          label: 'Contact: recent_conversion_event_name (recent_conversion_event_name)',
+          label: 'Contact: Recent Conversion (recent_conversion_event_name)',
         },
-        { value: 'company.industry', label: 'Company: industry (industry)' },
-        { value: 'company.numberofemployees', label: 'Company: numberofemployees (numberofemployees)' },
+        {
+          value: 'recent_conversion_date',
+          label: 'Contact: Recent Conversion Date (recent_conversion_date)',
+        },
+        {
+          value: 'webinar_survey_answered_at',
+          label: 'Contact: ウェビナーアンケート回答日 (webinar_survey_answered_at)',
+        },
+        { value: 'company.annualrevenue', label: 'Company: Annual Revenue (annualrevenue)' },
+        { value: 'company.name', label: 'Company: Company name (name)' },
+        { value: 'company.industry', label: 'Company: Industry (industry)' },
+        { value: 'company.numberofemployees', label: 'Company: Number of Employees (numberofemployees)' },
       ],
     });
+    expect(page.maybeFindByTestId(Alert, 'properties-fallback')).toBeNull();
+  });
+
+  it('When HubSpot could not list the properties, then the pickers offer the stored names and say why', async () => {
+    const page = renderSettings({ 'GET /api/properties': recorded.propertiesUnreachable });
+    await loaded(page);
+    await page.waitFor(() => expect(page.findByTestId(Alert, 'properties-fallback')).toBeTruthy());
+    expect(page.findByTestId(Alert, 'properties-fallback').props.title).toBe(
+      'Showing only the properties seen on stored contacts',
+    );
+    expect(page.findByTestId(Select, 'fit.rules[0].property').props.options).toContainEqual({
+      value: 'jobtitle',
+      label: 'Contact: jobtitle (jobtitle)',
+    });
+  });
+});
+
+describe('the connection to HubSpot', () => {
+  it('When the app was uninstalled, then the page says it is disconnected and why', async () => {
+    const page = renderSettings({ 'GET /api/settings/connection': recorded.connectionDisconnected });
+    await page.waitFor(() => expect(page.findByTestId(Alert, 'portal-disconnected')).toBeTruthy());
+    const alert = page.findByTestId(Alert, 'portal-disconnected');
+    expect(alert.props.title).toBe('Lead Pact is disconnected from this HubSpot account');
+    expect(alert.props.variant).toBe('danger');
+    expect(page.findByTestId(Text, 'portal-disconnected-why').text).toBe('Reason: The app was uninstalled');
+  });
+
+  it('When the app was uninstalled and the user reads Japanese, then the message is in Japanese', async () => {
+    const page = renderSettings({ 'GET /api/settings/connection': recorded.connectionDisconnected }, 'ja-JP');
+    await page.waitFor(() => expect(page.findByTestId(Alert, 'portal-disconnected')).toBeTruthy());
+    expect(page.findByTestId(Alert, 'portal-disconnected').props.title).toBe(
+      'Lead Pact はこの HubSpot アカウントとの接続が切れています',
+    );
+    expect(page.findByTestId(Text, 'portal-disconnected-why').text).toBe('理由：The app was uninstalled');
   });
 });
 

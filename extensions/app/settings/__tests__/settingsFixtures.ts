@@ -1,6 +1,7 @@
 import {
   agreementsResponseSchema,
   apiErrorSchema,
+  connectionResponseSchema,
   currentJobResponseSchema,
   propertiesResponseSchema,
   simulateResponseSchema,
@@ -14,8 +15,11 @@ import draft from './fixtures/agreements-draft.json';
 import proposedSeenBySales from './fixtures/agreements-proposed-seen-by-sales.json';
 import proposed from './fixtures/agreements-proposed.json';
 import sentBack from './fixtures/agreements-sent-back.json';
+import connectionConnected from './fixtures/connection-connected.json';
+import connectionDisconnected from './fixtures/connection-disconnected.json';
 import draftInvalid from './fixtures/draft-invalid.json';
 import jobsRescore from './fixtures/jobs-current-rescore.json';
+import propertiesUnreachable from './fixtures/properties-hubspot-unreachable.json';
 import properties from './fixtures/properties.json';
 import simulate from './fixtures/simulate.json';
 import teams from './fixtures/teams.json';
@@ -59,6 +63,11 @@ export const recorded = {
   draftInvalid: () => answer(apiErrorSchema, draftInvalid),
   jobsRescore: () => answer(currentJobResponseSchema, jobsRescore),
   properties: () => answer(propertiesResponseSchema, properties),
+  /** HubSpot's properties API failed: the names seen on stored contacts. */
+  propertiesUnreachable: () => answer(propertiesResponseSchema, propertiesUnreachable),
+  connectionConnected: () => answer(connectionResponseSchema, connectionConnected),
+  /** The portal was uninstalled. */
+  connectionDisconnected: () => answer(connectionResponseSchema, connectionDisconnected),
   simulate: () => answer(simulateResponseSchema, simulate),
   teams: () => answer(teamsResponseSchema, teams),
 };

@@ -9,6 +9,7 @@ import { useSettingsMessages } from '../i18n/useSettingsMessages';
 import { errorsByPath } from '../utils/agreementPaths';
 import { STARTER_AGREEMENT } from '../utils/starterAgreement';
 import { ApprovalPanel } from './ApprovalPanel';
+import { ConnectionNotice } from './ConnectionNotice';
 import { HistoryList } from './HistoryList';
 import { JobProgress } from './JobProgress';
 import { useReportMessages } from './ReportMessages';
@@ -74,6 +75,7 @@ function Workspace({
   const draftVersion = data.open?.status === 'draft' ? data.open.version : undefined;
   return (
     <Flex direction="column" gap="md">
+      <ConnectionNotice baseUrl={baseUrl} />
       <JobProgress baseUrl={baseUrl} />
       <Tabs defaultSelected="agreement">
         <Tab tabId="agreement" title={t.tabs.agreement}>

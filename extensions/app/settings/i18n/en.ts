@@ -163,6 +163,18 @@ export const en = {
   jobProgress: (done: string, total: string) => `${done} of ${total}`,
   jobEta: (minutes: string) => `about ${minutes} min left`,
   jobEtaUnknown: 'estimating time left…',
+  // connection
+  disconnectedTitle: 'Lead Pact is disconnected from this HubSpot account',
+  disconnectedBody:
+    'Contacts are not scored and nothing is written to HubSpot until an admin installs the app again in this account.',
+  disconnectedWhy: (reason: string) => `Reason: ${reason}`,
+  notInstalledTitle: 'Lead Pact is not connected to this HubSpot account yet',
+  notInstalledBody:
+    'An admin installs the app in this account (the install link in the README) to start scoring.',
+  // properties
+  propertiesFallbackTitle: 'Showing only the properties seen on stored contacts',
+  propertiesFallbackBody:
+    "HubSpot could not be asked for this account's property list. Open the page again in a few minutes for the full list.",
 };
 
 /** The shape every settings dictionary has. */

@@ -151,4 +151,14 @@ export const ja: SettingsMessages = {
   jobProgress: (done, total) => `${total} 件中 ${done} 件`,
   jobEta: (minutes) => `残り約 ${minutes} 分`,
   jobEtaUnknown: '残り時間を計算中…',
+  disconnectedTitle: 'Lead Pact はこの HubSpot アカウントとの接続が切れています',
+  disconnectedBody:
+    '管理者がこのアカウントにアプリをもう一度インストールするまで、コンタクトの評価も HubSpot への書き込みも止まります。',
+  disconnectedWhy: (reason) => `理由：${reason}`,
+  notInstalledTitle: 'Lead Pact はまだこの HubSpot アカウントに接続されていません',
+  notInstalledBody:
+    '管理者がこのアカウントにアプリをインストールすると（README のインストールリンク）、評価が始まります。',
+  propertiesFallbackTitle: '保存済みのコンタクトにあるプロパティだけを表示しています',
+  propertiesFallbackBody:
+    'HubSpot からこのアカウントのプロパティ一覧を取得できませんでした。数分後にページを開き直すと全件が表示されます。',
 };

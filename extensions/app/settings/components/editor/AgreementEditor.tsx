@@ -14,9 +14,14 @@ export function AgreementEditor(props: {
   onSave: () => void;
 }) {
   const { t } = useSettingsMessages();
-  const { valueAt, update, errorProps } = useEditor();
+  const { valueAt, update, errorProps, properties } = useEditor();
   return (
     <Flex direction="column" gap="md" testId="agreement-editor">
+      {properties?.source === 'stored_contacts' ? (
+        <Alert title={t.propertiesFallbackTitle} variant="warning" testId="properties-fallback">
+          {t.propertiesFallbackBody}
+        </Alert>
+      ) : null}
       {props.fieldErrors.length > 0 ? (
         <Alert title={t.problems(props.fieldErrors.length)} variant="danger" testId="editor-problems">
           <List>
