@@ -44,5 +44,6 @@ export function withPortalTimeZone(gateway: HubSpotGateway, options: PortalTimeZ
     ensureProperties: wrap('ensureProperties'),
     getAccessTokenInfo: wrap('getAccessTokenInfo'),
     getUserTeams: wrap('getUserTeams'),
+    listProperties: wrap('listProperties'),
   };
 }

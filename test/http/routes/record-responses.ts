@@ -134,7 +134,9 @@ export async function recordResponses(): Promise<Recorded[]> {
     await api.store.installations.setStatus(String(PORTAL_B), 'disconnected', 'The app was uninstalled', NOW);
     await take('settings', 'connection-disconnected', as('m1', PORTAL_B).get('/api/settings/connection'));
   } finally {
+    // Leave the worker as found for the next test file (as test/hubspot/use-nock.ts does).
     nock.cleanAll();
+    nock.restore();
     await api.close();
   }
   return recorded;
