@@ -6,7 +6,7 @@ import type { DbContext } from '../../store/db-context';
 import { createRepositories, type Repositories } from '../../store/repositories';
 import type { ContactWithQualification } from '../../store/repositories/contact-batches-repository';
 import { rescorePage, type PageJob } from '../rescore/rescore-page';
-import { enqueueWriteBack, WRITE_BACK_JOB } from '../write-back/enqueue-write-back';
+import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 import type { ScoringEngine } from '../rescore/rescore-ports';
 import { intakeStore } from './intake-store';
 
@@ -88,11 +88,7 @@ export async function syncContacts(
     const rows = await withCurrent(repos, portalId, contacts);
     const these = { ...repos, contactBatches: { page: async () => rows } };
     const page = rows.length === 0 ? { changed: 0 } : await rescorePage(these, job, null, rows.length);
-    if (page.changed > 0) {
-      // Locks a waiting write-back job until these outbox rows are committed (see waitingJobs).
-      await intakeStore(tx).waitingJobs(portalId, WRITE_BACK_JOB);
-      await enqueueWriteBack(repos.jobs, portalId, job.now);
-    }
+    if (page.changed > 0) await enqueueWriteBackAfterWrites(tx, portalId, job.now);
     return { read: contacts.length, missing: missing.length, changed: page.changed };
   });
 }

@@ -1,4 +1,7 @@
+import type { DbContext } from '../../store/db-context';
+import { createRepositories } from '../../store/repositories';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import { intakeStore } from '../intake/intake-store';
 
 /** The job type that drains a portal's outbox. */
 export const WRITE_BACK_JOB = 'write-back';
@@ -26,4 +29,18 @@ export async function enqueueWriteBack(
     },
     now,
   );
+}
+
+/**
+ * `enqueueWriteBack` for a transaction that has just added outbox rows: on PostgreSQL the portal's waiting
+ * write-back job stays locked until those rows are committed, so no worker can start it, find nothing and
+ * finish while they wait for the next write (see intakeStore's `waitingJobs`).
+ */
+export async function enqueueWriteBackAfterWrites(
+  tx: DbContext,
+  portalId: string,
+  now: number,
+): Promise<void> {
+  await intakeStore(tx).waitingJobs(portalId, WRITE_BACK_JOB);
+  await enqueueWriteBack(createRepositories(tx).jobs, portalId, now);
 }
