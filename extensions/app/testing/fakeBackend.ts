@@ -44,6 +44,14 @@ export function fakeBackend(routes: Record<string, Handler>): { calls: CapturedC
   return { calls, restore: () => spy.mockRestore() };
 }
 
+/**
+ * A route whose fetch rejects, as `hubspot.fetch` does when the backend cannot be reached (network error, timeout):
+ * not a response, so nothing to record.
+ */
+export function unreachable(): never {
+  throw new TypeError('fetch failed: connect ECONNREFUSED');
+}
+
 /** A 200 answer whose body has been through the contract schema first, so a drifting fixture fails the test. */
 export function ok<T>(schema: { parse: (value: unknown) => T }, value: unknown): FakeAnswer {
   return { status: 200, body: schema.parse(value) };

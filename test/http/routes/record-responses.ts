@@ -2,7 +2,7 @@ import nock from 'nock';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
 import { fixture } from '../../hubspot/fixture';
 import { EXAMPLE_AGREEMENT, connectPortal, CUSTOMER, DIRECTOR, NEWCOMER, storeContacts } from './api-seed';
-import { NOW, PORTAL_A, PORTAL_B, startApi } from './api-harness';
+import { NOW, PORTAL_A, PORTAL_B, signedPath, startApi } from './api-harness';
 
 const HUBSPOT = 'https://api.hubapi.com';
 
@@ -39,10 +39,18 @@ export async function recordResponses(): Promise<Recorded[]> {
   });
   try {
     await take('card', 'card-not-connected', as('s1').get(`/api/card?objectId=${DIRECTOR.id}`));
+    // A request whose signature does not check out (a stale timestamp, a wrong client secret): refused with a reason.
+    const unsigned = signedPath('/api/agreements', PORTAL_A, 501);
+    const badSignature = {
+      'x-hubspot-signature-v3': 'bm90IGEgc2lnbmF0dXJl',
+      'x-hubspot-request-timestamp': '1',
+    };
+    await take('settings', 'agreements-refused', fetch(api.url + unsigned, { headers: badSignature }));
     await connectPortal(api);
     await connectPortal(api, PORTAL_B);
     await take('card', 'card-no-agreement', as('s1').get(`/api/card?objectId=${DIRECTOR.id}`));
     await take('settings', 'agreements-empty', as('m1').get('/api/agreements'));
+    await take('settings', 'jobs-current-idle', as('m1').get('/api/jobs/current'));
     const bad = structuredClone(EXAMPLE_AGREEMENT) as { fit: { rules: { bands?: { min: unknown }[] }[] } };
     bad.fit.rules[0]!.bands![0]!.min = 'lots';
     await take(
@@ -58,6 +66,7 @@ export async function recordResponses(): Promise<Recorded[]> {
     const propose = { version: 1, rationale: 'First agreement: the example criteria' };
     await take('settings', 'agreements-proposed', as('m1').send('POST', '/api/agreements/propose', propose));
     await take('settings', 'agreements-proposed-seen-by-sales', as('s1').get('/api/agreements'));
+    await take('settings', 'agreements-proposed-seen-by-both', as('both').get('/api/agreements'));
     await take(
       'settings',
       'approve-own-side-forbidden',
@@ -94,6 +103,13 @@ export async function recordResponses(): Promise<Recorded[]> {
       'card-scored-sales-ready',
       as('s1').send('POST', '/api/card/score-now', { objectId: DIRECTOR.id }),
     );
+    // The same lead once its deadline passed (the SLA sweep's marks), then back as it was.
+    const portalA = String(PORTAL_A);
+    const missed = { slaStatus: 'breached', followUpDue: NOW - 3 * 3_600_000 };
+    await api.store.qualifications.updateSla(portalA, DIRECTOR.id, missed, NOW);
+    await take('card', 'card-scored-breached', as('s1').get(`/api/card?objectId=${DIRECTOR.id}`));
+    const onTrack = { slaStatus: 'on_track', followUpDue: Date.parse('2026-12-01T14:59:59.999Z') };
+    await api.store.qualifications.updateSla(portalA, DIRECTOR.id, onTrack, NOW);
     await take(
       'card',
       'card-scored-disqualified',
@@ -117,6 +133,7 @@ export async function recordResponses(): Promise<Recorded[]> {
       'verdict-accepted',
       as('s1').send('POST', '/api/card/verdict', { objectId: DIRECTOR.id, verdict: 'accepted' }),
     );
+    await take('card', 'card-scored-accepted', as('s1').get(`/api/card?objectId=${DIRECTOR.id}`));
     await take(
       'settings',
       'agreements-draft-2',
@@ -131,6 +148,8 @@ export async function recordResponses(): Promise<Recorded[]> {
       as('s1').send('POST', '/api/agreements/send-back', { version: 2, comment: 'Capacity is too high' }),
     );
     await take('settings', 'connection-connected', as('m1').get('/api/settings/connection'));
+    const teams = { marketingTeamIds: ['11'], salesTeamIds: [] };
+    await take('settings', 'teams-saved', as('m1', PORTAL_B).send('PUT', '/api/settings/teams', teams));
     await api.store.installations.setStatus(String(PORTAL_B), 'disconnected', 'The app was uninstalled', NOW);
     await take('settings', 'connection-disconnected', as('m1', PORTAL_B).get('/api/settings/connection'));
   } finally {

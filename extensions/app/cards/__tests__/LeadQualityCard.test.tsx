@@ -15,15 +15,22 @@ import {
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { apiErrorSchema, verdictResponseSchema } from '@lead-pact/contracts';
 import { CardRoot } from '../components/CardRoot';
-import { BACKEND_URL, fakeBackend, hangingBackend, ok, type FakeAnswer } from '../../testing/fakeBackend';
-import { NOW, recordedCard, recordedCards, salesReadyCard } from './cardFixtures';
+import {
+  BACKEND_URL,
+  fakeBackend,
+  hangingBackend,
+  ok,
+  unreachable,
+  type FakeAnswer,
+} from '../../testing/fakeBackend';
+import { NOW, recordedCard, recordedCards } from './cardFixtures';
 import verdictAccepted from './fixtures/verdict-accepted.json';
 import verdictMissingReason from './fixtures/verdict-missing-reason.json';
 import verdictRejected from './fixtures/verdict-rejected.json';
 
 // Every backend answer below was recorded from the real server's handlers (./fixtures, kept honest by
-// test/http/routes/recorded-fixtures.test.ts). Hand-built answers remain only where the server cannot be
-// recorded producing them: a fetch that never settles (loading) and an outage (503/502 from the platform).
+// test/http/routes/recorded-fixtures.test.ts). What is not a response stays hand-built: a fetch that never
+// settles (loading) and a fetch that rejects (backend unreachable).
 
 let restore: () => void = () => undefined;
 afterEach(() => {
@@ -72,11 +79,7 @@ describe('the lead quality card, every state', () => {
   });
 
   it('When the backend is down, then it shows a plain message and retries on demand', async () => {
-    // Hand-built: an outage is not something the real handlers can be recorded answering.
-    const card = renderCard({
-      status: 503,
-      body: { error: { code: 'unavailable', message: 'db pool exhausted at pg.js:12' } },
-    });
+    const card = renderCard(unreachable);
     await card.waitFor(() => expect(card.findByTestId(ErrorState, 'card-unreachable')).toBeTruthy());
     const message = card.findByTestId(ErrorState, 'card-unreachable').find(Text).text;
     expect(message).toBe('The lead quality service could not be reached. Try again in a minute.');
@@ -159,9 +162,7 @@ describe('a scored, sales-ready lead', () => {
   });
 
   it('When the deadline has passed, then it warns that the follow-up was missed', async () => {
-    const due = new Date(NOW - 3 * 3_600_000).toISOString();
-    // The recording has no overdue contact: the recorded card with its deadline moved into the past.
-    const card = renderCard(salesReadyCard({ followUpDue: due, slaStatus: 'breached' }));
+    const card = renderCard(recordedCard(recordedCards.breached));
     await card.waitFor(() =>
       expect(card.findByTestId(Alert, 'card-breached').props.title).toBe('Follow-up deadline missed'),
     );
@@ -184,13 +185,7 @@ describe('accepting and rejecting', () => {
   const verdictRoutes = (captured: { card: () => FakeAnswer }) => ({
     'POST /api/card/verdict': (body: Record<string, unknown> | undefined) => {
       const accepted = body?.verdict === 'accepted';
-      // The recording has no accepted card: the recorded sales-ready card carrying the verdict.
-      captured.card = () =>
-        accepted
-          ? salesReadyCard({
-              verdict: { verdict: 'accepted', reason: null, note: null, at: new Date(NOW).toISOString() },
-            })
-          : recordedCard(recordedCards.rejected);
+      captured.card = () => recordedCard(accepted ? recordedCards.accepted : recordedCards.rejected);
       const answer = accepted ? verdictAccepted : verdictRejected;
       return ok(verdictResponseSchema, answer.body);
     },
@@ -281,8 +276,7 @@ describe('in Japanese', () => {
   });
 
   it('shows the backend-down message in Japanese', async () => {
-    // Hand-built: a gateway failure, not an answer of the real handlers.
-    const card = renderCard({ status: 502, body: {} }, { locale: 'ja' });
+    const card = renderCard(unreachable, { locale: 'ja' });
     await card.waitFor(() =>
       expect(card.findByTestId(ErrorState, 'card-unreachable').props.title).toBe('Lead Pact が応答しません'),
     );

@@ -1,8 +1,10 @@
-import { cardResponseSchema, scoredCardSchema, type ScoredCard } from '@lead-pact/contracts';
+import { cardResponseSchema } from '@lead-pact/contracts';
 import type { FakeAnswer } from '../../testing/fakeBackend';
 import noAgreement from './fixtures/card-no-agreement.json';
 import notConnected from './fixtures/card-not-connected.json';
 import notScored from './fixtures/card-not-scored.json';
+import accepted from './fixtures/card-scored-accepted.json';
+import breached from './fixtures/card-scored-breached.json';
 import disqualified from './fixtures/card-scored-disqualified.json';
 import rejected from './fixtures/card-scored-rejected.json';
 import salesReady from './fixtures/card-scored-sales-ready.json';
@@ -21,17 +23,13 @@ export const recordedCards = {
   salesReady,
   rejected,
   disqualified,
+  /** The sales-ready lead after the rep accepted it. */
+  accepted,
+  /** The sales-ready lead three hours past its follow-up deadline. */
+  breached,
 } as const;
 
 /** A recorded answer, its body re-parsed through the contract schema so a drifting fixture fails the test. */
 export function recordedCard(fixture: { status: number; body: unknown }): FakeAnswer {
   return { status: fixture.status, body: cardResponseSchema.parse(fixture.body) };
-}
-
-/**
- * The recorded sales-ready card with `overrides` on top, for states the recording has no contact for
- * (a missed deadline, a card after acceptance).
- */
-export function salesReadyCard(overrides: Partial<ScoredCard> = {}): FakeAnswer {
-  return { status: 200, body: scoredCardSchema.parse({ ...salesReady.body, ...overrides }) };
 }

@@ -17,14 +17,15 @@ import {
   Toggle,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { apiErrorSchema, currentJobResponseSchema, teamsSettingsSchema } from '@lead-pact/contracts';
+import { currentJobResponseSchema } from '@lead-pact/contracts';
 import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, eventually, fakeBackend } from '../../testing/fakeBackend';
-import { NO_JOB, proposedSeenBy, recorded, recordedAgreements } from './settingsFixtures';
+import { BACKEND_URL, eventually, fakeBackend, unreachable } from '../../testing/fakeBackend';
+import { recorded, recordedAgreements } from './settingsFixtures';
 
 // Backend answers come from responses recorded from the real server's handlers (./fixtures, kept honest by
-// test/http/routes/recorded-fixtures.test.ts). Hand-built ones remain only where no recording can exist or none
-// was made: an outage (503), a refused load, an idle job, a user on both sides, and the echo of a saved team mapping.
+// test/http/routes/recorded-fixtures.test.ts). What is not a response stays hand-built (a fetch that rejects: the
+// backend unreachable); one response remains hand-built: a rescore part-way through (the recording runs on a
+// fixed clock, so a job is only ever seen at its start).
 
 let restore: () => void = () => undefined;
 afterEach(() => restore());
@@ -36,7 +37,7 @@ function renderSettings(routes: Routes = {}, locale = 'en-US') {
   const backend = fakeBackend({
     'GET /api/agreements': recordedAgreements.draft2,
     'GET /api/properties': recorded.properties,
-    'GET /api/jobs/current': () => ({ body: NO_JOB }),
+    'GET /api/jobs/current': recorded.jobsIdle,
     'GET /api/settings/connection': recorded.connectionConnected,
     ...routes,
   });
@@ -68,8 +69,7 @@ describe('the settings page', () => {
   });
 
   it('When the backend is down, then it shows a plain message', async () => {
-    // Hand-built: an outage is not an answer of the real handlers.
-    const page = renderSettings({ 'GET /api/agreements': () => ({ status: 503, body: {} }) });
+    const page = renderSettings({ 'GET /api/agreements': unreachable });
     await page.waitFor(() => expect(page.findByTestId(ErrorState, 'settings-unreachable')).toBeTruthy());
     expect(page.findByTestId(ErrorState, 'settings-unreachable').find(Text).text).toBe(
       'The settings could not be loaded. Try again in a minute.',
@@ -77,16 +77,12 @@ describe('the settings page', () => {
   });
 
   it("When the backend refuses with a reason, then the page shows the server's plain message", async () => {
-    // Hand-built: no recording of a refused settings load.
-    const refusal = apiErrorSchema.parse({
-      error: { code: 'forbidden', message: 'Lead Pact is not connected to this HubSpot account yet.' },
-    });
-    const page = renderSettings({ 'GET /api/agreements': () => ({ status: 403, body: refusal }) });
+    const page = renderSettings({ 'GET /api/agreements': recordedAgreements.refused });
     await page.waitFor(() =>
       expect(page.maybeFindByTestId(ErrorState, 'settings-unreachable')).not.toBeNull(),
     );
     expect(page.findByTestId(ErrorState, 'settings-unreachable').find(Text).text).toBe(
-      'Lead Pact is not connected to this HubSpot account yet.',
+      'The HubSpot request signature is missing, invalid or expired.',
     );
   });
 
@@ -282,8 +278,8 @@ describe('the approval flow', () => {
 
   it('When the user is on both sides, then they must say which side they act for', async () => {
     const page = renderSettings({
-      'GET /api/agreements': () => proposedSeenBy(['marketing', 'sales']),
-      'POST /api/agreements/approve': () => proposedSeenBy(['marketing', 'sales']),
+      'GET /api/agreements': recordedAgreements.proposedSeenByBoth,
+      'POST /api/agreements/approve': recordedAgreements.active,
     });
     await loaded(page);
     expect(page.maybeFindByTestId(Button, 'approve')).toBeNull();
@@ -378,8 +374,7 @@ describe('teams', () => {
   it('maps HubSpot teams to marketing and sales and saves exactly that mapping', async () => {
     const page = renderSettings({
       'GET /api/settings/teams': recorded.teams,
-      // Hand-built: the saved mapping echoed back (no recording of a save).
-      'PUT /api/settings/teams': (body) => ({ body: teamsSettingsSchema.parse(body) }),
+      'PUT /api/settings/teams': recorded.teamsSaved,
     });
     await loaded(page);
     await page.waitFor(() => expect(page.maybeFindByTestId(MultiSelect, 'sales-teams')).not.toBeNull());

@@ -6,7 +6,6 @@ import {
   propertiesResponseSchema,
   simulateResponseSchema,
   teamsResponseSchema,
-  type AgreementsResponse,
 } from '@lead-pact/contracts';
 import type { FakeAnswer } from '../../testing/fakeBackend';
 import active from './fixtures/agreements-active.json';
@@ -17,11 +16,15 @@ import proposed from './fixtures/agreements-proposed.json';
 import sentBack from './fixtures/agreements-sent-back.json';
 import connectionConnected from './fixtures/connection-connected.json';
 import connectionDisconnected from './fixtures/connection-disconnected.json';
+import refused from './fixtures/agreements-refused.json';
+import proposedSeenByBoth from './fixtures/agreements-proposed-seen-by-both.json';
 import draftInvalid from './fixtures/draft-invalid.json';
+import jobsIdle from './fixtures/jobs-current-idle.json';
 import jobsRescore from './fixtures/jobs-current-rescore.json';
 import propertiesUnreachable from './fixtures/properties-hubspot-unreachable.json';
 import properties from './fixtures/properties.json';
 import simulate from './fixtures/simulate.json';
+import teamsSaved from './fixtures/teams-saved.json';
 import teams from './fixtures/teams.json';
 
 type Recorded = { status: number; body: unknown };
@@ -41,6 +44,10 @@ export const recordedAgreements = {
   proposed: () => answer(agreementsResponseSchema, proposed),
   /** v1 proposed by marketing, seen by sales user 601. */
   proposedSeenBySales: () => answer(agreementsResponseSchema, proposedSeenBySales),
+  /** v1 proposed by marketing, seen by user 701, on both teams. */
+  proposedSeenByBoth: () => answer(agreementsResponseSchema, proposedSeenByBoth),
+  /** A load whose signature did not check out (401 with the server's plain message). */
+  refused: () => answer(apiErrorSchema, refused),
   /** v1 active, seen by sales. */
   active: () => answer(agreementsResponseSchema, active),
   /** v1 active and v2 draft, seen by marketing. */
@@ -48,15 +55,6 @@ export const recordedAgreements = {
   /** v1 active and v2 sent back by sales, seen by sales. */
   sentBack: () => answer(agreementsResponseSchema, sentBack),
 };
-
-/** The recorded v1 proposal seen by a user on `sides` (the recording has no user on both sides). */
-export function proposedSeenBy(sides: ('marketing' | 'sales')[]): FakeAnswer {
-  const body = agreementsResponseSchema.parse(proposedSeenBySales.body) as AgreementsResponse;
-  return {
-    status: 200,
-    body: agreementsResponseSchema.parse({ ...body, viewer: { ...body.viewer, sides } }),
-  };
-}
 
 /** Other answers recorded from the real handlers. */
 export const recorded = {
@@ -70,7 +68,11 @@ export const recorded = {
   connectionDisconnected: () => answer(connectionResponseSchema, connectionDisconnected),
   simulate: () => answer(simulateResponseSchema, simulate),
   teams: () => answer(teamsResponseSchema, teams),
+  /** Marketing saved team 11 as marketing and no sales team. */
+  teamsSaved: () => answer(teamsResponseSchema, teamsSaved),
+  /** No job running. */
+  jobsIdle: () => answer(currentJobResponseSchema, jobsIdle),
 };
 
-/** Hand-built: no recording of an idle portal's job state exists. */
-export const NO_JOB = currentJobResponseSchema.parse({ job: null });
+/** The recorded idle job state's body (no job running), for tests that answer with a body. */
+export const NO_JOB = currentJobResponseSchema.parse(jobsIdle.body);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Flex, LoadingSpinner, MultiSelect, Text } from '@hubspot/ui-extensions';
-import { teamsResponseSchema, teamsSettingsSchema } from '@lead-pact/contracts';
+import { teamsResponseSchema } from '@lead-pact/contracts';
 import { useExtensionActions } from '@hubspot/ui-extensions';
 import { asBackendError } from '../../shared/backendClient';
 import { useBackendQuery } from '../hooks/useBackendQuery';
@@ -24,7 +24,7 @@ export function TeamsEditor({ baseUrl }: { baseUrl: string }) {
   const save = async () => {
     try {
       const body = { marketingTeamIds: marketing, salesTeamIds: sales };
-      await fetchBackend(baseUrl, { path: '/api/settings/teams', method: 'PUT', body }, teamsSettingsSchema);
+      await fetchBackend(baseUrl, { path: '/api/settings/teams', method: 'PUT', body }, teamsResponseSchema);
       actions.addAlert({ type: 'success', message: t.teamsSaved });
     } catch (error) {
       actions.addAlert({ type: 'danger', title: t.actionFailed, message: asBackendError(error).message });
