@@ -78,7 +78,7 @@ const portalGatewaysFor = (context: RouteContext) =>
  */
 function portalGatewaysOf({ config, store, logger }: RouteContext) {
   const { clientId, clientSecret, apiBaseUrl } = config.hubspot;
-  const timeZoneOf = portalTimeZone(store.agreements);
+  const timeZoneOf = portalTimeZone(store);
   const gateways = portalGateways({
     installations:
       clientId && clientSecret

@@ -11,6 +11,7 @@ import {
 } from './hubspot-gateway';
 import { listProperties } from './list-properties';
 import { getAccessTokenInfo } from './oauth';
+import { getAccountDetails } from './get-account-details';
 import { readContactsWithCompany, toContact } from './read-contacts-with-company';
 import { translateHubSpotError } from './translate-hubspot-error';
 import { updateContactsInBatches } from './update-contacts-in-batches';
@@ -108,6 +109,7 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
     searchModifiedSince,
     ensureProperties: async () => ensureProperties(await authorized()),
     getAccessTokenInfo: async () => getAccessTokenInfo(basePath, await token()),
+    getAccountDetails: async () => getAccountDetails(await authorized()),
     getUserTeams,
     listProperties: async (objectType) => listProperties(await authorized(), objectType),
   };

@@ -81,6 +81,13 @@ export interface CrmProperty {
   options: { value: string; label: string }[];
 }
 
+/** The account's settings the app needs (`GET /account-info/v3/details`). */
+export interface AccountDetails {
+  portalId: number;
+  /** The account's time zone setting: HubSpot's daily limit resets at midnight there. */
+  timeZone: string;
+}
+
 /**
  * The port through which the app talks to one HubSpot portal. Failures are AppErrors: `rate_limited`
  * (with the HubSpot policy), `upstream_failed`, `unauthorized`, `forbidden`, `invalid_input`.
@@ -100,6 +107,7 @@ export interface HubSpotGateway {
   ): Promise<SearchPage>;
   ensureProperties(): Promise<EnsurePropertiesReport>;
   getAccessTokenInfo(): Promise<AccessTokenInfo>;
+  getAccountDetails(): Promise<AccountDetails>;
   /** The user's primary and secondary team ids (`GET /settings/v3/users/{userId}`); none for an unknown user. */
   getUserTeams(userId: string): Promise<string[]>;
   /** The portal's properties of contacts or companies, hidden and archived ones left out. */

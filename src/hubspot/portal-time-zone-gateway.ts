@@ -43,6 +43,7 @@ export function withPortalTimeZone(gateway: HubSpotGateway, options: PortalTimeZ
     searchModifiedSince: wrap('searchModifiedSince'),
     ensureProperties: wrap('ensureProperties'),
     getAccessTokenInfo: wrap('getAccessTokenInfo'),
+    getAccountDetails: wrap('getAccountDetails'),
     getUserTeams: wrap('getUserTeams'),
     listProperties: wrap('listProperties'),
   };

@@ -15,6 +15,8 @@ export interface InstallationsTable {
   marketing_team_ids: string;
   sales_team_ids: string;
   locale: string;
+  /** The HubSpot account's time zone setting, once read (migration 003). */
+  time_zone: string | null;
   installed_at: number;
   updated_at: number;
 }

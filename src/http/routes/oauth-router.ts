@@ -1,12 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import { hubspotMode, type Config } from '../../config';
 import { isAppError } from '../../errors/app-error';
-import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import { buildAuthorizeUrl, type OAuthClient } from '../../hubspot/oauth';
 import type { Logger } from '../../logger';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
-import { completeInstall } from '../../use-cases/install/complete-install';
+import { completeInstall, type InstallGateway } from '../../use-cases/install/complete-install';
 import { errorMessage } from '../../use-cases/install/error-message';
 import { checkOAuthState, createOAuthState } from '../../use-cases/install/oauth-state';
 import { installErrorPage } from '../pages/install-error-page';
@@ -23,7 +22,7 @@ export interface OAuthRouterDeps {
   };
   logger: Pick<Logger, 'info' | 'warn'>;
   /** A gateway around a fresh access token (the composition root passes `createApiClientGateway`). */
-  gatewayFor: (accessToken: string) => Pick<HubSpotGateway, 'ensureProperties'>;
+  gatewayFor: (accessToken: string) => InstallGateway;
   clock?: { now(): number };
   /** HubSpot's app origin for the consent screen (default https://app.hubspot.com). */
   authorizeBaseUrl?: string;
@@ -85,7 +84,8 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
         code,
         now(),
       );
-      deps.logger.info({ portalId: outcome.portalId, properties: outcome.properties.ok }, 'portal installed');
+      const { portalId, properties, timeZone } = outcome;
+      deps.logger.info({ portalId, properties: properties.ok, timeZone }, 'portal installed');
       html(res, 200, postInstallPage(outcome));
     } catch (failure) {
       deps.logger.warn({ err: failure }, 'install callback failed');

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../engine';
 import { initialMigration } from './001-initial';
 import { reportHistoryMigration } from './002-report-history';
+import { portalTimeZoneMigration } from './003-portal-time-zone';
 
 /** Every migration, in order. Names sort lexically; never rename or edit one that has shipped. */
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
     '001-initial': initialMigration(engine),
     '002-report-history': reportHistoryMigration,
+    '003-portal-time-zone': portalTimeZoneMigration,
   };
 }
 

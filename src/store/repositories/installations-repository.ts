@@ -27,6 +27,8 @@ export interface Installation {
   marketingTeamIds: string[];
   salesTeamIds: string[];
   locale: Locale;
+  /** The HubSpot account's time zone setting (IANA name), null until read from the account-info API. */
+  timeZone: string | null;
   installedAt: number;
   updatedAt: number;
 }
@@ -58,6 +60,7 @@ function toInstallation(row: InstallationsTable, open: (v: string | null) => str
     marketingTeamIds: fromJson(ids, row.marketing_team_ids, 'installations.marketing_team_ids'),
     salesTeamIds: fromJson(ids, row.sales_team_ids, 'installations.sales_team_ids'),
     locale: z.enum(LOCALES).parse(row.locale),
+    timeZone: row.time_zone,
     installedAt: row.installed_at,
     updatedAt: row.updated_at,
   };
@@ -160,6 +163,14 @@ export function installationsRepository(ctx: DbContext, cipher?: TokenCipher) {
           sales_team_ids: toJson(teams.salesTeamIds),
           updated_at: at,
         })
+        .where('portal_id', '=', portalId)
+        .execute();
+    },
+    /** The HubSpot account's time zone setting, as the account-info API reports it. */
+    async setTimeZone(portalId: string, timeZone: string, at: number): Promise<void> {
+      await ctx.db
+        .updateTable('installations')
+        .set({ time_zone: timeZone, updated_at: at })
         .where('portal_id', '=', portalId)
         .execute();
     },

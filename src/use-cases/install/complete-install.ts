@@ -5,12 +5,17 @@ import type { JobsRepository } from '../../store/repositories/jobs-repository';
 import { enqueueFullImport } from '../import/full-import';
 import { errorMessage } from './error-message';
 
+/** What the install asks HubSpot with the new token: the properties, and the account's time zone when it can. */
+export type InstallGateway = Pick<HubSpotGateway, 'ensureProperties'> &
+  Partial<Pick<HubSpotGateway, 'getAccountDetails'>>;
+
 /** What finishing an install needs: the OAuth app, the store, and a gateway per access token. */
 export interface CompleteInstallDeps {
   oauth: OAuthClient;
   redirectUri: string;
-  installations: Pick<InstallationsRepository, 'connect'>;
-  gatewayFor: (accessToken: string) => Pick<HubSpotGateway, 'ensureProperties'>;
+  installations: Pick<InstallationsRepository, 'connect'> &
+    Partial<Pick<InstallationsRepository, 'setTimeZone'>>;
+  gatewayFor: (accessToken: string) => InstallGateway;
   /** Where the portal's full import is queued. */
   jobs: Pick<JobsRepository, 'enqueue'>;
 }
@@ -21,11 +26,31 @@ export interface InstallOutcome {
   properties: { ok: true; report: EnsurePropertiesReport } | { ok: false; message: string };
   /** Whether the portal's full import was queued (once per portal, by idempotency key). */
   importQueued: boolean;
+  /** The account's time zone (HubSpot's daily limit resets at its midnight), when it was read. */
+  timeZone?: { ok: true; zone: string } | { ok: false; message: string };
+}
+
+/** Reads and stores the account's time zone; a failure only means DAILY pauses fall back to other sources. */
+async function storeTimeZone(
+  deps: CompleteInstallDeps,
+  gateway: InstallGateway,
+  portalId: string,
+  now: number,
+): Promise<InstallOutcome['timeZone']> {
+  if (!gateway.getAccountDetails || !deps.installations.setTimeZone) return undefined;
+  try {
+    const { timeZone } = await gateway.getAccountDetails();
+    await deps.installations.setTimeZone(portalId, timeZone, now);
+    return { ok: true, zone: timeZone };
+  } catch (error) {
+    return { ok: false, message: errorMessage(error) };
+  }
 }
 
 /**
  * Exchanges the callback code, stores the portal's tokens (encrypted by the store), marks it connected,
- * then creates or updates the Lead Pact properties and queues the full import. A properties failure does not undo the install.
+ * then creates or updates the Lead Pact properties, stores the account's time zone and queues the full import.
+ * A properties or time-zone failure does not undo the install.
  */
 export async function completeInstall(
   deps: CompleteInstallDeps,
@@ -42,12 +67,14 @@ export async function completeInstall(
     info.scopes,
     now,
   );
+  const gateway = deps.gatewayFor(tokens.accessToken);
   let properties: InstallOutcome['properties'];
   try {
-    properties = { ok: true, report: await deps.gatewayFor(tokens.accessToken).ensureProperties() };
+    properties = { ok: true, report: await gateway.ensureProperties() };
   } catch (error) {
     properties = { ok: false, message: errorMessage(error) };
   }
+  const timeZone = await storeTimeZone(deps, gateway, portalId, now);
   await enqueueFullImport(deps.jobs, portalId, now);
-  return { portalId, properties, importQueued: true };
+  return { portalId, properties, importQueued: true, ...(timeZone ? { timeZone } : {}) };
 }

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import type { AgreementVersionsRepository } from '../../store/repositories/agreement-versions-repository';
+import type { InstallationsRepository } from '../../store/repositories/installations-repository';
 
 const withZone = z.object({ sla: z.object({ timezone: z.string().min(1) }) });
 
 /**
- * The portal's time zone as the app knows it: the `sla.timezone` of its active agreement (the agreement's
- * authors set it to the portal's business time zone). Undefined when no agreement is active.
+ * The portal's time zone as the app knows it: the account's setting read at install (account-info API), else
+ * the `sla.timezone` of its active agreement (set to the portal's business time zone). Undefined when neither.
  */
-export function portalTimeZone(agreements: Pick<AgreementVersionsRepository, 'getActive'>) {
+export function portalTimeZone(store: {
+  installations: Pick<InstallationsRepository, 'get'>;
+  agreements: Pick<AgreementVersionsRepository, 'getActive'>;
+}) {
   return async (portalId: string): Promise<string | undefined> => {
-    const active = await agreements.getActive(portalId);
+    const account = (await store.installations.get(portalId))?.timeZone;
+    if (account) return account;
+    const active = await store.agreements.getActive(portalId);
     const parsed = withZone.safeParse(active?.body);
     return parsed.success ? parsed.data.sla.timezone : undefined;
   };

@@ -17,7 +17,7 @@ afterEach(async () => {
   await database.drop();
 });
 
-it('When a portal has an active agreement, then its time zone is the agreement SLA zone; otherwise unknown', async () => {
+it("When the account's zone is known, then it wins; else the active agreement's SLA zone; else unknown", async () => {
   const body = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8')) as {
     sla: { timezone: string };
   };
@@ -27,7 +27,10 @@ it('When a portal has an active agreement, then its time zone is the agreement S
     clock: { now: () => Date.UTC(2026, 10, 27) },
   });
   await applyAgreement(ports, { portalId: '1', body, proposedBy: 'a@x.example', approvedBy: 'b@x.example' });
-  const zoneOf = portalTimeZone(store.agreements);
+  const zoneOf = portalTimeZone(store);
   expect(await zoneOf('1')).toBe('Europe/Paris');
   expect(await zoneOf('2')).toBeUndefined();
+  await store.installations.connect('1', null, [], Date.UTC(2026, 10, 27));
+  await store.installations.setTimeZone('1', 'America/New_York', Date.UTC(2026, 10, 27));
+  expect(await zoneOf('1')).toBe('America/New_York');
 });
