@@ -84,6 +84,20 @@ it('When a delivery commits while a worker takes the waiting process-inbox job, 
   expect(synced.sort()).toEqual(['51', '52']);
 });
 
+it('When two workers process the same portal inbox at once, then each event is handled by one of them only', async () => {
+  await receiveWebhookEvents(store, [event('1', '51'), event('2', '52')], { now: NOW });
+  const { held, reached, release } = holdingCommits(store.ctx);
+  const first = processInbox(held, PORTAL, { now: () => NOW });
+  await reached;
+  const second = processInbox(store.ctx, PORTAL, { now: () => NOW });
+  // Give the second worker its chance while the first has not committed (without row locks it would read the
+  // same events and then wait for the first to commit before marking them processed a second time).
+  await Promise.race([second, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  release();
+  expect([(await first).processed, (await second).processed]).toEqual([2, 0]);
+  expect(await store.inbox.backlog()).toBe(0);
+});
+
 it('When a sync commits writes while a worker takes the waiting write-back job, then those writes are still drained without waiting for another sync', async () => {
   const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'));
   const ports = storeAgreementPorts(store.ctx, {
