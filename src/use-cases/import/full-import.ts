@@ -5,7 +5,7 @@ import { createRepositories } from '../../store/repositories';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
 import { lastModified, loadJob, withCurrent, type SyncDeps } from '../intake/sync-contacts';
 import { rescorePage, type PageJob } from '../rescore/rescore-page';
-import { enqueueWriteBack } from '../write-back/enqueue-write-back';
+import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 
 /** The job type that reads every contact of a portal. */
 export const FULL_IMPORT_JOB = 'full-import';
@@ -57,7 +57,7 @@ async function importPage(
     const rows = await withCurrent(repos, job.portalId, page.contacts);
     const these = { ...repos, contactBatches: { page: async () => rows } };
     const result = rows.length === 0 ? { changed: 0 } : await rescorePage(these, job, null, rows.length);
-    if (result.changed > 0) await enqueueWriteBack(repos.jobs, job.portalId, job.now);
+    if (result.changed > 0) await enqueueWriteBackAfterWrites(tx, job.portalId, job.now);
     const next: Checkpoint = { done: done + listed };
     if (page.after !== undefined) next.after = page.after;
     await repos.checkpoints.set(job.portalId, FULL_IMPORT_CHECKPOINT, next, job.now);

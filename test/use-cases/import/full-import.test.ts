@@ -13,7 +13,7 @@ import { FULL_IMPORT_CHECKPOINT, fullImport } from '../../../src/use-cases/impor
 import type { SyncDeps } from '../../../src/use-cases/intake/sync-contacts';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import { serveBatchReads } from '../../hubspot/serve-batch-reads';
-import { openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
+import { ENGINE_FACTORIES, openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
 
 const PORTAL = '62515';
 const NOW = Date.UTC(2026, 10, 27);
@@ -24,6 +24,7 @@ const fixture = (name: string): unknown =>
 let store: Store;
 let database: TestDatabase;
 let afters: (string | undefined)[];
+let makeDatabase: () => Promise<TestDatabase> = async () => tempSqlite();
 
 /** The real SDK gateway on nock, remembering each page cursor asked for; `failOn` throws once for that cursor. */
 function gateway(failOn?: string): HubSpotGateway {
@@ -72,7 +73,7 @@ beforeAll(() => {
 });
 beforeEach(async () => {
   afters = [];
-  ({ store, database } = await openTestStore(async () => tempSqlite()));
+  ({ store, database } = await openTestStore(makeDatabase));
   const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'));
   const ports = storeAgreementPorts(store.ctx, {
     userTeams: { teamIdsOf: async () => [] },
@@ -97,7 +98,11 @@ afterAll(() => {
   nock.restore();
 });
 
-describe('fullImport', () => {
+describe.each(ENGINE_FACTORIES)('fullImport on %s', (_engine, make) => {
+  beforeAll(() => {
+    makeDatabase = make;
+  });
+
   it('When a portal has two pages of contacts, then all are stored, qualified and queued for write-back', async () => {
     page1();
     page2();

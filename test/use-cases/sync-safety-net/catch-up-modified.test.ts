@@ -21,7 +21,7 @@ import {
 import { fixture } from '../../hubspot/fixture';
 import { serveBatchReads } from '../../hubspot/serve-batch-reads';
 import { useNock } from '../../hubspot/use-nock';
-import { openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
+import { ENGINE_FACTORIES, openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
 
 const PORTAL = '62515';
 const API = 'https://api.hubapi.com';
@@ -45,6 +45,7 @@ let store: Store;
 let database: TestDatabase;
 let clock: number;
 let searches: Search[];
+let makeDatabase: () => Promise<TestDatabase> = async () => tempSqlite();
 
 const deps = (): SyncDeps => ({
   ctx: store.ctx,
@@ -87,7 +88,7 @@ useNock();
 beforeEach(async () => {
   clock = NOW;
   searches = [];
-  ({ store, database } = await openTestStore(async () => tempSqlite()));
+  ({ store, database } = await openTestStore(makeDatabase));
   const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'));
   const ports = storeAgreementPorts(store.ctx, {
     userTeams: { teamIdsOf: async () => [] },
@@ -105,7 +106,11 @@ afterEach(async () => {
   await database.drop();
 });
 
-describe('catchUpModified', () => {
+describe.each(ENGINE_FACTORIES)('catchUpModified on %s', (_engine, make) => {
+  beforeAll(() => {
+    makeDatabase = make;
+  });
+
   it('When a window counts 10,000 matches or more, then it is halved until each part fits, covering the range once', async () => {
     const start = NOW - 2 * HOUR;
     await startAt(start);
