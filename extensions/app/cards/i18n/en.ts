@@ -1,14 +1,11 @@
-import type { RejectReason, Route, Stage, Tier } from '@lead-pact/contracts';
+import type { RejectReason } from '@lead-pact/contracts';
+import { commonEn } from '../../shared/i18n/commonEn';
 
 /** English text of the lead quality card. */
 export const en = {
+  ...commonEn,
   loading: 'Loading lead quality…',
-  notConfiguredTitle: 'Lead Pact is not set up',
-  notConfiguredBody:
-    'The app does not know its backend address. An admin runs `lead-pact set-backend-url` and uploads the project again.',
-  unreachableTitle: 'Lead Pact is not answering',
   unreachableBody: 'The lead quality service could not be reached. Try again in a minute.',
-  retry: 'Try again',
   notConnectedTitle: 'Connect Lead Pact',
   notConnectedBody:
     'Lead Pact is not connected to this HubSpot account yet. An admin connects it once for everyone.',
@@ -19,26 +16,8 @@ export const en = {
   notScoredTitle: 'Not scored yet',
   notScoredBody: (version: number) => `This contact has not been scored against agreement v${version} yet.`,
   scoreNow: 'Score now',
-  tier: {
-    sales_ready: 'Sales-ready',
-    nurture: 'Nurture',
-    recycled: 'Recycled',
-    disqualified: 'Disqualified',
-  } satisfies Record<Tier, string>,
-  stage: {
-    awareness: 'Awareness',
-    interest: 'Interest',
-    comparison: 'Comparison',
-    decision: 'Decision',
-  } satisfies Record<Stage, string>,
-  route: {
-    field_sales: 'Field sales',
-    inside_sales: 'Inside sales',
-    marketing: 'Marketing',
-  } satisfies Record<Route, string>,
   gradeLabel: 'Grade',
   scoreLabel: 'Score',
-  stageLabel: 'Stage',
   routeLabel: 'Route',
   disqualifiedTitle: 'Disqualified',
   disqualifiedBody: (labels: string) => `The agreement excludes this contact: ${labels}.`,

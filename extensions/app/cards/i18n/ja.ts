@@ -1,14 +1,11 @@
+import { commonJa } from '../../shared/i18n/commonJa';
 import type { CardMessages } from './en';
 
 /** Japanese text of the lead quality card. */
 export const ja: CardMessages = {
+  ...commonJa,
   loading: 'リードの評価を読み込んでいます…',
-  notConfiguredTitle: 'Lead Pact の設定が終わっていません',
-  notConfiguredBody:
-    'アプリがバックエンドのアドレスを知りません。管理者が `lead-pact set-backend-url` を実行し、プロジェクトをアップロードし直してください。',
-  unreachableTitle: 'Lead Pact が応答しません',
   unreachableBody: 'リード評価サービスに接続できませんでした。少し待ってからもう一度お試しください。',
-  retry: '再試行',
   notConnectedTitle: 'Lead Pact を接続してください',
   notConnectedBody:
     'この HubSpot アカウントにはまだ Lead Pact が接続されていません。管理者が一度接続すれば全員が使えます。',
@@ -19,21 +16,8 @@ export const ja: CardMessages = {
   notScoredTitle: 'まだ評価されていません',
   notScoredBody: (version) => `このコンタクトは合意 v${version} でまだ評価されていません。`,
   scoreNow: '今すぐ評価',
-  tier: {
-    sales_ready: '営業対応',
-    nurture: 'ナーチャリング',
-    recycled: 'リサイクル',
-    disqualified: '対象外',
-  },
-  stage: { awareness: '認知', interest: '興味', comparison: '比較検討', decision: '決定' },
-  route: {
-    field_sales: 'フィールドセールス',
-    inside_sales: 'インサイドセールス',
-    marketing: 'マーケティング',
-  },
   gradeLabel: 'グレード',
   scoreLabel: 'スコア',
-  stageLabel: '検討段階',
   routeLabel: '担当',
   disqualifiedTitle: '対象外',
   disqualifiedBody: (labels) => `合意によりこのコンタクトは対象外です：${labels}。`,

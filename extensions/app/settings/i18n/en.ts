@@ -1,14 +1,11 @@
-import type { Route, Side, Stage, Tier } from '@lead-pact/contracts';
+import type { Side } from '@lead-pact/contracts';
+import { commonEn } from '../../shared/i18n/commonEn';
 
 /** English text of the settings page. */
 export const en = {
+  ...commonEn,
   loading: 'Loading the agreement…',
-  notConfiguredTitle: 'Lead Pact is not set up',
-  notConfiguredBody:
-    'The app does not know its backend address. An admin runs `lead-pact set-backend-url` and uploads the project again.',
-  unreachableTitle: 'Lead Pact is not answering',
   unreachableBody: 'The settings could not be loaded. Try again in a minute.',
-  retry: 'Try again',
   tabs: {
     agreement: 'Agreement',
     simulate: 'Simulate',
@@ -17,23 +14,6 @@ export const en = {
     teams: 'Teams',
   },
   side: { marketing: 'Marketing', sales: 'Sales' } satisfies Record<Side, string>,
-  tier: {
-    sales_ready: 'Sales-ready',
-    nurture: 'Nurture',
-    recycled: 'Recycled',
-    disqualified: 'Disqualified',
-  } satisfies Record<Tier, string>,
-  stage: {
-    awareness: 'Awareness',
-    interest: 'Interest',
-    comparison: 'Comparison',
-    decision: 'Decision',
-  } satisfies Record<Stage, string>,
-  route: {
-    field_sales: 'Field sales',
-    inside_sales: 'Inside sales',
-    marketing: 'Marketing',
-  } satisfies Record<Route, string>,
   // editor
   name: 'Agreement name',
   fitTitle: 'Fit rules (who they are)',
@@ -78,7 +58,6 @@ export const en = {
   addSignal: 'Add signal',
   addDisqualifier: 'Add disqualifier',
   remove: 'Remove',
-  stageLabel: 'Stage',
   dateProperty: 'Date property (decay from)',
   halfLife: 'Half-life (days)',
   gradeAt: (grade: string) => `Fit ${grade} from (points)`,

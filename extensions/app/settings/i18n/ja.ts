@@ -1,14 +1,11 @@
+import { commonJa } from '../../shared/i18n/commonJa';
 import type { SettingsMessages } from './en';
 
 /** Japanese text of the settings page. */
 export const ja: SettingsMessages = {
+  ...commonJa,
   loading: '合意を読み込んでいます…',
-  notConfiguredTitle: 'Lead Pact の設定が終わっていません',
-  notConfiguredBody:
-    'アプリがバックエンドのアドレスを知りません。管理者が `lead-pact set-backend-url` を実行し、プロジェクトをアップロードし直してください。',
-  unreachableTitle: 'Lead Pact が応答しません',
   unreachableBody: '設定を読み込めませんでした。少し待ってからもう一度お試しください。',
-  retry: '再試行',
   tabs: {
     agreement: '合意',
     simulate: 'シミュレーション',
@@ -17,18 +14,6 @@ export const ja: SettingsMessages = {
     teams: 'チーム',
   },
   side: { marketing: 'マーケティング', sales: '営業' },
-  tier: {
-    sales_ready: '営業対応',
-    nurture: 'ナーチャリング',
-    recycled: 'リサイクル',
-    disqualified: '対象外',
-  },
-  stage: { awareness: '認知', interest: '興味', comparison: '比較検討', decision: '決定' },
-  route: {
-    field_sales: 'フィールドセールス',
-    inside_sales: 'インサイドセールス',
-    marketing: 'マーケティング',
-  },
   name: '合意の名前',
   fitTitle: '適合ルール（どんな相手か）',
   signalsTitle: '関心シグナル（何をしたか）',
@@ -72,7 +57,6 @@ export const ja: SettingsMessages = {
   addSignal: 'シグナルを追加',
   addDisqualifier: '除外条件を追加',
   remove: '削除',
-  stageLabel: '検討段階',
   dateProperty: '日付プロパティ（減衰の起点）',
   halfLife: '半減期（日）',
   gradeAt: (grade) => `適合度 ${grade} の下限（点）`,
