@@ -4,7 +4,7 @@ import { compileAgreement, type CompiledAgreement } from './engine/compile-agree
 import { computeScore } from './engine/compute-score';
 import { Criterion, noteOf, outcomeOf } from './engine/criterion';
 import { evaluateSignal } from './engine/evaluate-signal';
-import { readValue } from './engine/read-value';
+import { readValues } from './engine/read-value';
 import type { Agreement } from './agreement-schema';
 import type { ContactRecord, ContactState, CriterionResult, Qualification } from './qualification';
 
@@ -51,9 +51,8 @@ function threshold(points: number, limits: readonly [number, number, number]): n
  * is synchronous and keeps only the strings, never the array, so one array serves every call).
  */
 function readAll(compiled: CompiledAgreement, contact: ContactRecord): (string | null)[] {
-  const { reads, scratch } = compiled;
-  for (let i = 0; i < reads.length; i++) scratch[i] = readValue(contact, reads[i]!);
-  return scratch;
+  readValues(contact, compiled.reads, compiled.scratch);
+  return compiled.scratch;
 }
 
 function fitOf(

@@ -56,30 +56,34 @@ function keywordsTest(groups: readonly { any: readonly string[] }[]): ValueTest 
   };
 }
 
+const UNDECIDED = -1;
+
 /**
- * How many of the last `limit` characters of `text` are plain lower-case ASCII (no space, no capital): those
- * characters are the same after `normalizeText`, and they stay the last ones of its result.
+ * Compares the end of `text` with `needle` from the last character back, while those characters are plain
+ * lower-case ASCII (no space, no capital): such characters are the same after `normalizeText` and stay the last
+ * ones of its result. 1: ends with it, 0: does not, UNDECIDED: a character needs folding first.
  */
-function plainTailLength(text: string, limit: number): number {
-  let n = 0;
-  for (let i = text.length - 1; i >= 0 && n < limit; i--, n++) {
-    const c = text.charCodeAt(i);
-    if (c < 33 || c > 126 || (c >= 65 && c <= 90)) break;
+function plainSuffix(text: string, needle: string): number {
+  const t = text.length;
+  const n = needle.length;
+  for (let j = 1; j <= n; j++) {
+    if (j > t) return UNDECIDED;
+    const c = text.charCodeAt(t - j);
+    if (c < 33 || c > 126 || (c >= 65 && c <= 90)) return UNDECIDED;
+    if (c !== needle.charCodeAt(n - j)) return 0;
   }
-  return n;
+  return 1;
 }
 
-/** `endsWith`: values like e-mail addresses rarely repeat, so a plain tail is compared without folding the value. */
+/** `endsWith`: values like e-mail addresses rarely repeat, so a plain ending is compared without folding. */
 function endsWithTest(needles: readonly string[]): ValueTest {
-  const longest = needles.reduce((max, n) => Math.max(max, n.length), 0);
   return (value) => {
-    const plain = plainTailLength(value, longest);
     let folded: string | null = null;
     for (let i = 0; i < needles.length; i++) {
       const needle = needles[i]!;
-      if (needle.length <= plain) {
-        if (value.endsWith(needle)) return 0;
-      } else {
+      const plain = plainSuffix(value, needle);
+      if (plain === 1) return 0;
+      if (plain === UNDECIDED) {
         folded ??= normalizeText(value);
         if (folded.endsWith(needle)) return 0;
       }

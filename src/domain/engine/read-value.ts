@@ -1,4 +1,4 @@
-import type { ContactRecord } from '../qualification';
+import type { ContactRecord, PropertyMap } from '../qualification';
 
 /** A property an agreement reads: a contact property, or `company.<name>` from the primary company. */
 export class PropertyRead {
@@ -16,18 +16,34 @@ export class PropertyRead {
   }
 }
 
-/**
- * The value a property read finds on a contact, or null when it is unknown (unset, empty or blank).
- * Numbers and booleans handed over by a loose caller are read as their text; other types are unknown.
- */
-export function readValue(contact: ContactRecord, read: PropertyRead): string | null {
-  const source = read.company ? contact.company : contact.properties;
-  if (source === null || source === undefined || typeof source !== 'object') return null;
-  const value: unknown = source[read.key];
+function mapOrNull(source: unknown): PropertyMap | null {
+  return source !== null && typeof source === 'object' ? (source as PropertyMap) : null;
+}
+
+function textOf(value: unknown): string | null {
   if (typeof value === 'string') return isBlank(value) ? null : value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
   if (typeof value === 'boolean') return String(value);
   return null;
+}
+
+/**
+ * Writes into `into[i]` the value `reads[i]` finds on the contact, or null when it is unknown (unset, empty or
+ * blank, or no company). Numbers and booleans handed over by a loose caller are read as their text; other types
+ * are unknown.
+ */
+export function readValues(
+  contact: ContactRecord,
+  reads: readonly PropertyRead[],
+  into: (string | null)[],
+): void {
+  const properties = mapOrNull(contact.properties);
+  const company = mapOrNull(contact.company);
+  for (let i = 0; i < reads.length; i++) {
+    const read = reads[i]!;
+    const source = read.company ? company : properties;
+    into[i] = source === null ? null : textOf(source[read.key]);
+  }
 }
 
 /** True for an empty or whitespace-only string. */
