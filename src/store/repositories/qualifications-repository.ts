@@ -162,10 +162,16 @@ export function qualificationsRepository(ctx: DbContext) {
         .execute();
     },
     /**
-     * Adds the contact's current qualification (just recycled) to its history with why it was recycled, so the
-     * monthly report counts the recycle by cause (`sla_no_touch`, `sla_no_progress`, `rejected`).
+     * Adds the contact's current qualification to its history after a change made in place (an SLA breach, a
+     * recycle), so the monthly report sees it; a recycle carries its cause (`sla_no_touch`, `sla_no_progress`,
+     * `rejected`), anything else `null`.
      */
-    async recordRecycle(portalId: string, contactId: string, cause: string, at: number): Promise<void> {
+    async recordInHistory(
+      portalId: string,
+      contactId: string,
+      at: number,
+      recycleCause: string | null = null,
+    ): Promise<void> {
       await ctx.db
         .insertInto('qualification_history')
         .columns([...HISTORY_COPY_COLUMNS, 'recycle_cause', 'at'])
@@ -173,7 +179,10 @@ export function qualificationsRepository(ctx: DbContext) {
           ctx.db
             .selectFrom('qualifications')
             .select(HISTORY_COPY_COLUMNS)
-            .select([sql<string>`cast(${cause} as text)`.as('recycle_cause'), sql.lit(at).as('at')])
+            .select([
+              sql<string | null>`cast(${recycleCause} as text)`.as('recycle_cause'),
+              sql.lit(at).as('at'),
+            ])
             .where('portal_id', '=', portalId)
             .where('contact_id', '=', contactId),
         )

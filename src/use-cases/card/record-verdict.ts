@@ -57,7 +57,7 @@ export async function recordVerdict(
         { tier, tierReason: 'recycled', recycledAt: now },
         now,
       );
-      await tx.qualifications.recordRecycle(portalId, contactId, 'rejected', now);
+      await tx.qualifications.recordInHistory(portalId, contactId, now, 'rejected');
     }
     await tx.outbox.enqueueMany(portalId, [{ contactId, properties: verdictProperties(request, tier) }], now);
     return { objectId: contactId, verdict: request.verdict, tier: tierSchema.parse(tier) };

@@ -8,7 +8,7 @@ import type { QualificationsRepository } from '../../store/repositories/qualific
 export interface SlaSweepStore {
   agreements: Pick<AgreementVersionsRepository, 'getActive'>;
   contacts: Pick<ContactsRepository, 'pageIds' | 'get'>;
-  qualifications: Pick<QualificationsRepository, 'get' | 'updateSla' | 'recordRecycle'>;
+  qualifications: Pick<QualificationsRepository, 'get' | 'updateSla' | 'recordInHistory'>;
   outbox: Pick<OutboxRepository, 'enqueueMany'>;
   jobs: Pick<JobsRepository, 'enqueue' | 'list'>;
 }

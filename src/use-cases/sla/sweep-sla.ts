@@ -37,8 +37,9 @@ export async function sweepSla(store: SlaSweepStore, portalId: string, now: numb
       const change = slaChange(q, contact?.properties ?? {}, sla, now);
       if (Object.keys(change.properties).length === 0) continue;
       await store.qualifications.updateSla(portalId, id, change.patch, now);
-      if (change.recycleCause)
-        await store.qualifications.recordRecycle(portalId, id, change.recycleCause, now);
+      // Breaches and recycles are verdicts the monthly report counts from the history.
+      if (change.recycleCause || change.patch.slaStatus === 'breached')
+        await store.qualifications.recordInHistory(portalId, id, now, change.recycleCause ?? null);
       writes.push({ contactId: id, properties: change.properties });
       if (change.patch.slaStatus === 'breached') result.breached++;
       if (change.patch.tier === 'recycled') result.recycled++;

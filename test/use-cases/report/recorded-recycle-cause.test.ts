@@ -102,11 +102,11 @@ describe.each(ENGINE_FACTORIES)('recycle causes recorded when recycling, on %s',
       { tier: 'recycled', recycledAt: Date.parse('2027-01-10T00:00:00Z') },
       0,
     );
-    await store.qualifications.recordRecycle(
+    await store.qualifications.recordInHistory(
       PORTAL,
       'late-note',
-      'sla_no_touch',
       Date.parse('2027-01-10T00:00:00Z'),
+      'sla_no_touch',
     );
     const report = await monthlyReport(
       { source: (portal, month, now) => loadReportInput(store.ctx, portal, month, now), now: () => SWEPT },
@@ -115,5 +115,35 @@ describe.each(ENGINE_FACTORIES)('recycle causes recorded when recycling, on %s',
     );
     expect(report.recycled.byCause).toContainEqual({ cause: 'sla_no_touch', count: 1 });
     expect(report.recycled.total).toBe(1);
+  });
+
+  it('When the sweep finds a lead untouched past its deadline, then the report counts the breach for the month it was handed over', async () => {
+    const portal = '779';
+    await activate(store, portal, {
+      ...agreementWith(),
+      sla: { firstTouchBusinessDays: 2, progressDays: 30, timezone: 'UTC', holidays: [] },
+    });
+    await store.contacts.upsertMany(
+      portal,
+      [{ id: 'unanswered', properties: { lifecyclestage: 'marketingqualifiedlead' } }],
+      QUALIFIED,
+    );
+    await store.qualifications.upsertMany(portal, [salesReady('unanswered')], QUALIFIED);
+    await store.qualifications.appendHistory(portal, [salesReady('unanswered')], QUALIFIED);
+
+    // Qualified Friday 27 November: two business days end Tuesday 1 December; swept Wednesday, long before recycling.
+    const swept = await sweepSla(store, portal, Date.parse('2026-12-02T10:00:00Z'));
+
+    expect(swept).toMatchObject({ breached: 1, recycled: 0 });
+    const report = await monthlyReport(
+      {
+        source: (p, month, now) => loadReportInput(store.ctx, p, month, now),
+        now: () => Date.parse('2026-12-02T11:00:00Z'),
+      },
+      portal,
+      '2026-11',
+    );
+    expect(report.followUp.total.handed).toBe(1);
+    expect(report.followUp.total.breaches).toBe(1);
   });
 });
