@@ -107,6 +107,23 @@ export function qualificationsRepository(ctx: DbContext) {
         ? { ...toSummary(row), criteria: fromJson(z.unknown(), row.criteria, 'qualifications.criteria') }
         : undefined;
     },
+    /** Up to `limit` current qualifications in one tier after `afterId` (contact id order), without criteria. */
+    async pageInTier(
+      portalId: string,
+      tier: StoredQualification['tier'],
+      afterId: string | null,
+      limit: number,
+    ): Promise<Omit<StoredQualification, 'criteria'>[]> {
+      let query = ctx.db
+        .selectFrom('qualifications')
+        .select(SUMMARY_COLUMNS)
+        .where('portal_id', '=', portalId)
+        .where('tier', '=', tier)
+        .orderBy('contact_id')
+        .limit(limit);
+      if (afterId !== null) query = query.where('contact_id', '>', afterId);
+      return (await query.execute()).map(toSummary);
+    },
     /** Replaces the current qualification of many contacts (history is separate: `appendHistory`). */
     async upsertMany(portalId: string, rows: readonly StoredQualification[], at: number): Promise<void> {
       for (let i = 0; i < rows.length; i += UPSERT_CHUNK / 2) {

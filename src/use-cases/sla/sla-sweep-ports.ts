@@ -7,8 +7,8 @@ import type { QualificationsRepository } from '../../store/repositories/qualific
 /** What the SLA sweep reads and writes in the store. */
 export interface SlaSweepStore {
   agreements: Pick<AgreementVersionsRepository, 'getActive'>;
-  contacts: Pick<ContactsRepository, 'pageIds' | 'get'>;
-  qualifications: Pick<QualificationsRepository, 'get' | 'updateSla' | 'recordInHistory'>;
+  contacts: Pick<ContactsRepository, 'get'>;
+  qualifications: Pick<QualificationsRepository, 'pageInTier' | 'updateSla' | 'recordInHistory'>;
   outbox: Pick<OutboxRepository, 'enqueueMany'>;
   jobs: Pick<JobsRepository, 'enqueue' | 'list'>;
 }

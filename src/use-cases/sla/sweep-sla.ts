@@ -25,13 +25,12 @@ export async function sweepSla(store: SlaSweepStore, portalId: string, now: numb
   const { sla } = parsed.data;
   let after: string | null = null;
   for (;;) {
-    const ids = await store.contacts.pageIds(portalId, after, PAGE);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1] ?? null;
+    const page = await store.qualifications.pageInTier(portalId, 'sales_ready', after, PAGE);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.contactId;
     const writes = [];
-    for (const id of ids) {
-      const q = await store.qualifications.get(portalId, id);
-      if (q?.tier !== 'sales_ready') continue;
+    for (const q of page) {
+      const id = q.contactId;
       result.checked++;
       const contact = await store.contacts.get(portalId, id);
       const change = slaChange(q, contact?.properties ?? {}, sla, now);
