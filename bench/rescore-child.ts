@@ -1,4 +1,5 @@
 // One rescore in its own process, so its time and peak RSS are its own. Prints one JSON line.
+import { workerThreadPrefetcher } from '../src/jobs/rescore-prefetch/worker-thread-prefetcher';
 import { createStore } from '../src/store/create-store';
 import { domainEngine } from '../src/use-cases/rescore/domain-engine';
 import { rescorePortal } from '../src/use-cases/rescore/rescore-portal';
@@ -11,6 +12,9 @@ async function main([databaseUrl = '', dataDir = '', portalId = '', version = '1
     portalId,
     agreementVersion: Number(version),
     now: () => Number(now),
+    // SQLite: score the next page in a worker thread while this one is written (RESCORE_PREFETCH=off: one thread).
+    prefetch:
+      databaseUrl || process.env.RESCORE_PREFETCH === 'off' ? undefined : workerThreadPrefetcher({ dataDir }),
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);

@@ -10,10 +10,9 @@ import { webhooksRouter } from './http/routes/webhooks-router';
 import { oauthRouter } from './http/routes/oauth-router';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
 import { configSecrets, createLogger, type Logger } from './logger';
-import { qualify } from './domain/qualify';
-import { renderReasons } from './domain/render-reasons';
 import { registerProcessInbox } from './jobs/handlers/process-inbox-handler';
 import { registerRescore } from './jobs/handlers/rescore-handler';
+import { compiledWorkerPrefetcher } from './jobs/rescore-prefetch/worker-thread-prefetcher';
 import { registerSyncContacts } from './jobs/handlers/sync-contacts-handler';
 import { registerFullImport } from './jobs/handlers/full-import-handler';
 import { registerWriteBack } from './jobs/handlers/write-back-handler';
@@ -102,8 +101,14 @@ function portalGatewaysOf({ config, store, logger }: RouteContext) {
 function buildJobRegistry(context: RouteContext): JobRegistry {
   const { config, logger, store } = context;
   const registry = createJobRegistry();
-  registerRescore(registry, store, { qualify, renderReasons }, (portalId) =>
-    enqueueWriteBack(store.jobs, portalId, Date.now()),
+  // SQLite: the next page is read and scored in a worker thread (second core) while one is written.
+  const prefetch = store.engine === 'sqlite' ? compiledWorkerPrefetcher(config.dataDir) : undefined;
+  registerRescore(
+    registry,
+    store,
+    domainEngine,
+    (portalId) => enqueueWriteBack(store.jobs, portalId, Date.now()),
+    prefetch,
   );
   const gatewayFor = portalGatewaysOf(context);
   registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });

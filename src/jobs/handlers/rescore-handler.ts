@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rescorePortal } from '../../use-cases/rescore/rescore-portal';
-import type { RescoreStore, ScoringEngine } from '../../use-cases/rescore/rescore-ports';
+import type { PrefetcherFactory, RescoreStore, ScoringEngine } from '../../use-cases/rescore/rescore-ports';
 import type { JobHandler, JobRegistry } from '../job-registry';
 
 /** The job type agreement approval enqueues. */
@@ -31,12 +31,14 @@ export function rescoreHandler(
   store: RescoreStore,
   engine: ScoringEngine,
   afterWrites?: AfterWrites,
+  prefetch?: PrefetcherFactory,
 ): JobHandler<RescorePayload> {
   return (payload, ctx) => {
     let changed = 0;
     return rescorePortal(store, engine, {
       ...payload,
       signal: ctx.signal,
+      prefetch,
       onProgress: async (progress) => {
         await ctx.progress(progress);
         if (afterWrites && progress.changed > changed) await afterWrites(payload.portalId);
@@ -46,12 +48,20 @@ export function rescoreHandler(
   };
 }
 
-/** Registers the rescore handler; `afterWrites` runs after each batch that queued writes. */
+/**
+ * Registers the rescore handler; `afterWrites` runs after each batch that queued writes; `prefetch` (SQLite)
+ * scores the next page in a worker thread while the current one is written.
+ */
 export function registerRescore(
   registry: JobRegistry,
   store: RescoreStore,
   engine: ScoringEngine,
   afterWrites?: AfterWrites,
+  prefetch?: PrefetcherFactory,
 ): JobRegistry {
-  return registry.register(RESCORE_JOB, rescorePayloadSchema, rescoreHandler(store, engine, afterWrites));
+  return registry.register(
+    RESCORE_JOB,
+    rescorePayloadSchema,
+    rescoreHandler(store, engine, afterWrites, prefetch),
+  );
 }

@@ -23,10 +23,3 @@ export function placeCandidates(batch: readonly Scored[]): Scored[] {
     .filter((s) => s.q.tier === 'sales_ready' && !holdsPlace(s))
     .sort((a, b) => b.q.score - a.q.score || (a.contactId < b.contactId ? -1 : 1));
 }
-
-/** Turns the candidates beyond the places taken into nurture with the reason "capacity". */
-export function applyCapacity(candidates: readonly Scored[], taken: number): void {
-  for (const s of candidates.slice(taken)) {
-    s.q = { ...s.q, tier: 'nurture', tierReason: 'capacity' };
-  }
-}

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { parseAgreement } from '../../domain/parse-agreement';
 import { AppError } from '../../errors/app-error';
-import type { RescoreProgress, RescoreRequest, RescoreStore, ScoringEngine } from './rescore-ports';
-import { rescorePage, type PageJob } from './rescore-page';
+import { readPage } from './rescore-page';
+import type {
+  PagePrefetcher,
+  PageRequest,
+  RescoreProgress,
+  RescoreRequest,
+  RescoreStore,
+  ScoringEngine,
+} from './rescore-ports';
+import type { ScoredPage, ScoringJob } from './score-page';
+import { writePage } from './write-page';
 
 /** 1,000 contacts per transaction: measured by bench/rescore.bench.ts as fast on both engines with little memory. */
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -16,14 +25,24 @@ const progressSchema = z.object({
   finished: z.boolean(),
 });
 
+/** A page being read ahead: where it starts, and the data version of the transaction that asked for it. */
+interface ReadAhead {
+  after: string | null;
+  stamp: number;
+  page: Promise<ScoredPage>;
+}
+
+function readAhead(prefetcher: PagePrefetcher, page: PageRequest, stamp: number): ReadAhead {
+  const pending = prefetcher.request(page);
+  // Awaited before the next transaction; until then a failure must not be an unhandled rejection.
+  pending.catch(() => undefined);
+  return { after: page.after, stamp, page: pending };
+}
+
 /** The checkpoint name of a rescore under one version. */
 export const rescoreCheckpoint = (version: number) => `rescore:v${version}`;
 
-async function loadJob(
-  store: RescoreStore,
-  req: RescoreRequest,
-  engine: ScoringEngine,
-): Promise<PageJob | undefined> {
+async function loadJob(store: RescoreStore, req: RescoreRequest): Promise<ScoringJob | undefined> {
   const version = await store.agreements.get(req.portalId, req.agreementVersion);
   if (!version)
     throw new AppError(
@@ -41,14 +60,7 @@ async function loadJob(
   }
   const installation = await store.installations.get(req.portalId);
   const locale = installation?.locale ?? 'en';
-  return {
-    portalId: req.portalId,
-    version: req.agreementVersion,
-    agreement: parsed.data,
-    locale,
-    engine,
-    now: 0,
-  };
+  return { portalId: req.portalId, version: req.agreementVersion, agreement: parsed.data, locale };
 }
 
 async function startingPoint(store: RescoreStore, req: RescoreRequest): Promise<RescoreProgress> {
@@ -63,34 +75,52 @@ async function startingPoint(store: RescoreStore, req: RescoreRequest): Promise<
  * transaction each (qualifications, outbox, capacity and checkpoint commit together), so a run
  * killed at any point continues after the last committed batch and never writes a contact twice.
  * A version that is no longer active is skipped (a newer approval has its own rescore).
+ * With `prefetch`, the next page is read and scored while the current one is written; it is used only
+ * if no other connection committed in between, else that page is read again inside the transaction.
  */
 export async function rescorePortal(
   store: RescoreStore,
   engine: ScoringEngine,
   req: RescoreRequest,
 ): Promise<RescoreProgress & { skipped?: 'not_active' }> {
-  const job = await loadJob(store, req, engine);
+  const job = await loadJob(store, req);
   let progress = await startingPoint(store, req);
   if (!job) return { ...progress, skipped: 'not_active' };
   const size = req.batchSize ?? DEFAULT_BATCH_SIZE;
   const now = req.now ?? Date.now;
   const name = rescoreCheckpoint(req.agreementVersion);
-  while (!progress.finished) {
-    req.signal?.throwIfAborted();
-    progress = await store.transaction(async (tx) => {
-      const page = await rescorePage(tx, { ...job, now: now() }, progress.after, size);
-      const next: RescoreProgress = {
-        after: page.lastId ?? progress.after,
-        done: progress.done + page.count,
-        total: Math.max(progress.total, progress.done + page.count),
-        changed: progress.changed + page.changed,
-        madeSalesReady: progress.madeSalesReady + page.madeSalesReady,
-        finished: page.count < size,
-      };
-      await tx.checkpoints.set(req.portalId, name, next, now());
-      return next;
-    });
-    await req.onProgress?.(progress);
+  const prefetcher = progress.finished ? undefined : await req.prefetch?.(job);
+  let ahead: ReadAhead | undefined;
+  try {
+    while (!progress.finished) {
+      req.signal?.throwIfAborted();
+      const early = ahead && { ...ahead, page: await ahead.page };
+      progress = await store.transaction(async (tx) => {
+        const stamp = await tx.dataVersion.current();
+        const page =
+          early && stamp !== null && early.stamp === stamp && early.after === progress.after
+            ? early.page
+            : await readPage(tx, job, engine, { after: progress.after, size, now: now() });
+        ahead = undefined;
+        if (prefetcher && stamp !== null && page.count === size) {
+          ahead = readAhead(prefetcher, { after: page.lastId, size, now: now() }, stamp);
+        }
+        const done = await writePage(tx, job, page);
+        const next: RescoreProgress = {
+          after: done.lastId ?? progress.after,
+          done: progress.done + done.count,
+          total: Math.max(progress.total, progress.done + done.count),
+          changed: progress.changed + done.changed,
+          madeSalesReady: progress.madeSalesReady + done.madeSalesReady,
+          finished: done.count < size,
+        };
+        await tx.checkpoints.set(req.portalId, name, next, now());
+        return next;
+      });
+      await req.onProgress?.(progress);
+    }
+  } finally {
+    await prefetcher?.close();
   }
   return progress;
 }

@@ -1,6 +1,7 @@
 import type { Agreement } from '../../domain/agreement-schema';
 import type { ContactRecord, ContactState, Locale, Qualification } from '../../domain/qualification';
 import type { Store } from '../../store/create-store';
+import type { ScoredPage, ScoringJob } from './score-page';
 
 /** The pure engine the rescore runs (the domain's qualify and renderReasons, passed in). */
 export interface ScoringEngine {
@@ -9,6 +10,25 @@ export interface ScoringEngine {
   /** SLA first-touch deadline for a contact that became sales_ready at `qualifiedAt`; null when unknown. */
   followUpDue?(qualifiedAt: number, agreement: Agreement): number | null;
 }
+
+/** Which page to read and score: up to `size` contacts after `after`, qualified at `now`. */
+export interface PageRequest {
+  after: string | null;
+  size: number;
+  now: number;
+}
+
+/**
+ * Reads and scores the next page while the current one is written (a worker thread on the second core).
+ * The rescore uses a page read ahead only when no other connection committed since (SQLite data_version).
+ */
+export interface PagePrefetcher {
+  request(page: PageRequest): Promise<ScoredPage>;
+  close(): Promise<void>;
+}
+
+/** Starts a prefetcher for one rescore run. */
+export type PrefetcherFactory = (job: ScoringJob) => Promise<PagePrefetcher>;
 
 /** The parts of the store a rescore reads and writes. */
 export type RescoreStore = Pick<
@@ -38,4 +58,6 @@ export interface RescoreRequest {
   now?: () => number;
   signal?: AbortSignal;
   onProgress?: (progress: RescoreProgress) => Promise<void> | void;
+  /** Scores the next page ahead while the current one is written (used on SQLite only). */
+  prefetch?: PrefetcherFactory;
 }

@@ -8,7 +8,12 @@ import { activate, agreementWith, contacts } from './rescore-fixtures';
 jest.setTimeout(120_000);
 const N = 6_000;
 
-describe.each(ENGINE_FACTORIES)('a rescore killed with SIGKILL on %s', (_engine, make) => {
+const CASES = [
+  ...ENGINE_FACTORIES.map(([engine, make]) => [engine, make, ''] as const),
+  ['sqlite, next page scored in a worker thread', ENGINE_FACTORIES[0][1], 'prefetch'] as const,
+];
+
+describe.each(CASES)('a rescore killed with SIGKILL on %s', (_engine, make, mode) => {
   it('continues when started again and leaves every contact qualified exactly once in the outbox', async () => {
     const database = await make();
     const store = await createStore(database.options);
@@ -25,6 +30,7 @@ describe.each(ENGINE_FACTORIES)('a rescore killed with SIGKILL on %s', (_engine,
       database.options.dataDir,
       portal,
       String(version),
+      mode,
     ]);
     await printed(child, 'done 1000');
     child.kill('SIGKILL');

@@ -1,19 +1,23 @@
 // Child process: runs a rescore, slowed down between batches so the test can SIGKILL it midway.
+// A fifth argument `prefetch` scores the next page in a worker thread (SQLite).
 import { createStore } from '../../../../src/store/create-store';
 import { rescorePortal } from '../../../../src/use-cases/rescore/rescore-portal';
 import { fakeEngine } from '../fake-engine';
+import { testPrefetch } from '../prefetch-fixture';
 
 async function main([
   databaseUrl = '',
   dataDir = '/tmp',
   portalId = '',
   version = '1',
+  mode = '',
 ]: string[]): Promise<void> {
   const store = await createStore({ databaseUrl: databaseUrl || undefined, dataDir });
   await rescorePortal(store, fakeEngine, {
     portalId,
     agreementVersion: Number(version),
     batchSize: 200,
+    prefetch: mode === 'prefetch' ? testPrefetch(dataDir, 'fake') : undefined,
     onProgress: async (progress) => {
       process.stdout.write(`done ${progress.done}\n`);
       await new Promise((r) => setTimeout(r, 20));

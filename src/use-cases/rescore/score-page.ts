@@ -1,0 +1,151 @@
+import type { Agreement } from '../../domain/agreement-schema';
+import { monthOf } from '../../domain/allocate-capacity';
+import type { Locale, ObservedChange } from '../../domain/qualification';
+import type { ContactWithQualification } from '../../store/repositories/contact-batches-repository';
+import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import { holdsPlace, placeCandidates, type Scored } from './allocate-batch';
+import type { ScoringEngine } from './rescore-ports';
+import { storedCriteria } from './stored-criteria';
+import { changedProperties } from './written-properties';
+
+/** What scoring a page needs: plain data only, so a worker thread can receive it. */
+export interface ScoringJob {
+  portalId: string;
+  version: number;
+  agreement: Agreement;
+  locale: Locale;
+}
+
+/** A contact's qualification as it would be stored, and what that changes. */
+export interface Outcome {
+  stored: StoredQualification;
+  /** The changed written properties (the outbox write), or null when nothing changed. */
+  changed: Record<string, string> | null;
+  /** Tier, grade, stage or route changed: the qualification goes to the history. */
+  verdictChanged: boolean;
+}
+
+/** A contact that newly asks for a capacity place: its outcome with and without one. */
+export interface Candidate {
+  placed: Outcome;
+  demoted: Outcome;
+}
+
+/**
+ * One page scored but not written: contacts in id order (only those with something to write, and every
+ * candidate), candidates' positions highest score first. Capacity is decided when the page is written.
+ */
+export interface ScoredPage {
+  lastId: string | null;
+  count: number;
+  now: number;
+  month: string;
+  entries: (Outcome | Candidate)[];
+  /** Indexes into `entries`, best candidate first. */
+  ranking: number[];
+}
+
+export const isCandidate = (e: Outcome | Candidate): e is Candidate => 'placed' in e;
+
+/** The page's clock: when it is qualified, the capacity month, and the SLA deadline of a place taken now. */
+interface PageClock {
+  now: number;
+  month: string;
+  followUpDue: number | null;
+}
+
+function toStored(
+  s: Scored,
+  job: ScoringJob,
+  engine: ScoringEngine,
+  at: PageClock,
+  placed: boolean,
+): StoredQualification {
+  const kept = holdsPlace(s) && s.q.tier === 'sales_ready' ? s.current : null;
+  const salesReady = s.q.tier === 'sales_ready';
+  const qualifiedAt = kept?.qualifiedAt ?? (placed ? at.now : null);
+  return {
+    contactId: s.contactId,
+    tier: s.q.tier,
+    grade: s.q.grade,
+    score: Math.round(s.q.score),
+    stage: s.q.stage,
+    route: s.q.route,
+    tierReason: s.q.tierReason,
+    reasons: engine.renderReasons(s.q, job.locale),
+    agreementVersion: job.version,
+    qualifiedAt: salesReady ? qualifiedAt : null,
+    followUpDue: kept ? kept.followUpDue : placed ? at.followUpDue : null,
+    slaStatus: kept ? kept.slaStatus : placed ? 'on_track' : null,
+    recycledAt: s.current?.recycledAt ?? null,
+    capacityMonth: kept ? kept.capacityMonth : placed ? at.month : null,
+    criteria: storedCriteria(s.q.criteria),
+  };
+}
+
+/** History keeps verdicts (tier, grade, stage, route), not every drift of score or wording. */
+function verdictChanged(before: Scored['current'], after: StoredQualification): boolean {
+  return (
+    !before ||
+    before.tier !== after.tier ||
+    before.grade !== after.grade ||
+    before.stage !== after.stage ||
+    before.route !== after.route
+  );
+}
+
+function outcome(s: Scored, stored: StoredQualification): Outcome {
+  const changed = changedProperties(s.current, stored);
+  return { stored, changed, verdictChanged: changed !== null && verdictChanged(s.current, stored) };
+}
+
+/**
+ * Qualifies a page of contacts (with their signal histories) and works out what each would write. Pure:
+ * the same rows give the same page whether scored inside the write transaction or ahead in a worker.
+ */
+export function scorePage(
+  rows: readonly ContactWithQualification[],
+  histories: ReadonlyMap<string, ObservedChange[]>,
+  job: ScoringJob,
+  engine: ScoringEngine,
+  now: number,
+): ScoredPage {
+  const batch: Scored[] = rows.map(({ contact, current }) => ({
+    contactId: contact.id,
+    current,
+    q: engine.qualify(contact, job.agreement, now, {
+      history: histories.get(contact.id) ?? [],
+      recycledAt: current?.recycledAt ?? null,
+    }),
+  }));
+  const candidates = new Set(placeCandidates(batch));
+  const at: PageClock = {
+    now,
+    month: monthOf(now, job.agreement.sla.timezone),
+    // The same for every place taken in this page (business days from `now`): computed once, when needed.
+    followUpDue: candidates.size > 0 ? (engine.followUpDue?.(now, job.agreement) ?? null) : null,
+  };
+  const entries: (Outcome | Candidate)[] = [];
+  const position = new Map<Scored, number>();
+  for (const s of batch) {
+    if (candidates.has(s)) {
+      position.set(s, entries.length);
+      const demoted: Scored = { ...s, q: { ...s.q, tier: 'nurture', tierReason: 'capacity' } };
+      entries.push({
+        placed: outcome(s, toStored(s, job, engine, at, true)),
+        demoted: outcome(s, toStored(demoted, job, engine, at, false)),
+      });
+      continue;
+    }
+    const o = outcome(s, toStored(s, job, engine, at, false));
+    if (o.changed !== null) entries.push(o);
+  }
+  return {
+    lastId: rows.length === 0 ? null : rows[rows.length - 1]!.contact.id,
+    count: rows.length,
+    now,
+    month: at.month,
+    entries,
+    ranking: [...candidates].map((s) => position.get(s)!),
+  };
+}
