@@ -24,10 +24,11 @@ function start(port: NonNullable<typeof parentPort>, data: PageWorkerData): void
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine module is chosen by the caller
   const scoring = require(data.engine.module)[data.engine.name] as ScoringEngine;
   port.on('message', ({ id, request }: PageWorkerMessage) => {
-    readPage(reads, data.job, scoring, request).then(
-      (page) => port.postMessage({ id, page }),
-      (error: Error) => port.postMessage({ id, error: error.message }),
-    );
+    readPage(reads, data.job, scoring, request)
+      .then((page) => port.postMessage({ id, page }))
+      // While the main thread writes this page, copy what it committed before into the database file.
+      .then(() => reads.wal.checkpoint())
+      .catch((error: Error) => port.postMessage({ id, error: error.message }));
   });
   port.postMessage({ ready: true });
 }

@@ -6,7 +6,7 @@ import { capacityRepository } from './capacity-repository';
 import { checkpointsRepository } from './checkpoints-repository';
 import { contactBatchesRepository } from './contact-batches-repository';
 import { contactsRepository } from './contacts-repository';
-import { dataVersionRepository } from './data-version-repository';
+import { walRepository } from './wal-repository';
 import { installationsRepository } from './installations-repository';
 import { jobLeasesRepository } from './job-leases-repository';
 import { jobsRepository } from './jobs-repository';
@@ -35,7 +35,7 @@ export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefin
     rateBudget: rateBudgetRepository(ctx),
     checkpoints: checkpointsRepository(ctx),
     audit: auditLogRepository(ctx),
-    dataVersion: dataVersionRepository(ctx),
+    wal: walRepository(ctx),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAgreement } from '../../domain/parse-agreement';
 import { AppError } from '../../errors/app-error';
+import { DEFAULT_AUTO_CHECKPOINT } from '../../store/repositories/wal-repository';
 import { readPage } from './rescore-page';
 import type {
   PagePrefetcher,
@@ -91,12 +92,14 @@ export async function rescorePortal(
   const name = rescoreCheckpoint(req.agreementVersion);
   const prefetcher = progress.finished ? undefined : await req.prefetch?.(job);
   let ahead: ReadAhead | undefined;
+  // The prefetcher's thread checkpoints the WAL after each page it reads: commits here skip that copy.
+  if (prefetcher) await store.wal.setAutoCheckpoint(0);
   try {
     while (!progress.finished) {
       req.signal?.throwIfAborted();
       const early = ahead && { ...ahead, page: await ahead.page };
       progress = await store.transaction(async (tx) => {
-        const stamp = await tx.dataVersion.current();
+        const stamp = await tx.wal.dataVersion();
         const page =
           early && stamp !== null && early.stamp === stamp && early.after === progress.after
             ? early.page
@@ -120,7 +123,10 @@ export async function rescorePortal(
       await req.onProgress?.(progress);
     }
   } finally {
-    await prefetcher?.close();
+    if (prefetcher) {
+      await prefetcher.close();
+      await store.wal.setAutoCheckpoint(DEFAULT_AUTO_CHECKPOINT);
+    }
   }
   return progress;
 }

@@ -19,8 +19,9 @@ export interface PageRequest {
 }
 
 /**
- * Reads and scores the next page while the current one is written (a worker thread on the second core).
- * The rescore uses a page read ahead only when no other connection committed since (SQLite data_version).
+ * Reads and scores the next page while the current one is written (a worker thread on the second core),
+ * and checkpoints the SQLite WAL after each page so the writer does not have to. The rescore uses a page
+ * read ahead only when no other connection committed since (SQLite data_version).
  */
 export interface PagePrefetcher {
   request(page: PageRequest): Promise<ScoredPage>;
@@ -33,7 +34,7 @@ export type PrefetcherFactory = (job: ScoringJob) => Promise<PagePrefetcher>;
 /** The parts of the store a rescore reads and writes. */
 export type RescoreStore = Pick<
   Store,
-  'transaction' | 'agreements' | 'contacts' | 'checkpoints' | 'installations'
+  'transaction' | 'agreements' | 'contacts' | 'checkpoints' | 'installations' | 'wal'
 >;
 
 /** Where a rescore is, readable at any time (job progress) and saved after every batch (checkpoint). */
