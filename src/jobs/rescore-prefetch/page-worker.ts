@@ -1,5 +1,6 @@
 // Worker thread of the rescore: reads and scores pages on its own read connection while the main thread writes.
 import { parentPort, workerData } from 'node:worker_threads';
+import { sql } from 'kysely';
 import { rootContext } from '../../store/db-context';
 import { openDatabase } from '../../store/open-database';
 import { createRepositories } from '../../store/repositories';
@@ -20,6 +21,8 @@ export type PageWorkerMessage = { id: number; request: PageRequest };
 
 function start(port: NonNullable<typeof parentPort>, data: PageWorkerData): void {
   const { db, engine } = openDatabase({ dataDir: data.dataDir });
+  // It reads each page once, in order: a small page cache is enough (the writer keeps the 32 MB one).
+  void sql`pragma cache_size = -8000`.execute(db);
   const reads = createRepositories(rootContext(db, engine));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine module is chosen by the caller
   const scoring = require(data.engine.module)[data.engine.name] as ScoringEngine;

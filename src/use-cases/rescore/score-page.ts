@@ -6,7 +6,7 @@ import type { StoredQualification } from '../../store/repositories/qualification
 import { holdsPlace, placeCandidates, type Scored } from './allocate-batch';
 import type { ScoringEngine } from './rescore-ports';
 import { storedCriteria } from './stored-criteria';
-import { changedProperties } from './written-properties';
+import { changedMask } from './written-properties';
 
 /** What scoring a page needs: plain data only, so a worker thread can receive it. */
 export interface ScoringJob {
@@ -19,8 +19,8 @@ export interface ScoringJob {
 /** A contact's qualification as it would be stored, and what that changes. */
 export interface Outcome {
   stored: StoredQualification;
-  /** The changed written properties (the outbox write), or null when nothing changed. */
-  changed: Record<string, string> | null;
+  /** Which written properties changed (`changedMask`; the outbox write), 0 when nothing did. */
+  changed: number;
   /** Tier, grade, stage or route changed: the qualification goes to the history. */
   verdictChanged: boolean;
 }
@@ -79,7 +79,7 @@ function toStored(
     slaStatus: kept ? kept.slaStatus : placed ? 'on_track' : null,
     recycledAt: s.current?.recycledAt ?? null,
     capacityMonth: kept ? kept.capacityMonth : placed ? at.month : null,
-    criteria: storedCriteria(s.q.criteria),
+    criteria: null, // filled in by `outcome` only when something changed (most contacts of a rescore keep theirs)
   };
 }
 
@@ -95,8 +95,10 @@ function verdictChanged(before: Scored['current'], after: StoredQualification): 
 }
 
 function outcome(s: Scored, stored: StoredQualification): Outcome {
-  const changed = changedProperties(s.current, stored);
-  return { stored, changed, verdictChanged: changed !== null && verdictChanged(s.current, stored) };
+  const changed = changedMask(s.current, stored);
+  if (changed === 0) return { stored, changed, verdictChanged: false };
+  stored.criteria = storedCriteria(s.q.criteria);
+  return { stored, changed, verdictChanged: verdictChanged(s.current, stored) };
 }
 
 /**
@@ -138,7 +140,7 @@ export function scorePage(
       continue;
     }
     const o = outcome(s, toStored(s, job, engine, at, false));
-    if (o.changed !== null) entries.push(o);
+    if (o.changed !== 0) entries.push(o);
   }
   return {
     lastId: rows.length === 0 ? null : rows[rows.length - 1]!.contact.id,

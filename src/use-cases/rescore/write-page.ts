@@ -2,6 +2,7 @@ import { capacityForMonth } from '../../domain/allocate-capacity';
 import type { Repositories } from '../../store/repositories';
 import type { OutboxWrite } from '../../store/repositories/outbox-repository';
 import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import { maskedProperties } from './written-properties';
 import { isCandidate, type Outcome, type ScoredPage, type ScoringJob } from './score-page';
 
 /** What a page did. */
@@ -29,10 +30,10 @@ export async function writePage(tx: Repositories, job: ScoringJob, page: ScoredP
   const writes: OutboxWrite[] = [];
   page.entries.forEach((entry, i) => {
     const o: Outcome = isCandidate(entry) ? (placed.has(i) ? entry.placed : entry.demoted) : entry;
-    if (o.changed === null) return;
+    if (o.changed === 0) return;
     upserts.push(o.stored);
     if (o.verdictChanged) verdicts.push(o.stored);
-    writes.push({ contactId: o.stored.contactId, properties: o.changed });
+    writes.push({ contactId: o.stored.contactId, properties: maskedProperties(o.changed, o.stored) });
   });
   await tx.qualifications.upsertMany(job.portalId, upserts, page.now);
   await tx.qualifications.appendHistory(job.portalId, verdicts, page.now);

@@ -38,25 +38,43 @@ export function writtenProperties(q: WrittenFields): Record<string, string> {
   return properties;
 }
 
+/** The bit of `changedMask` that says the agreement version goes along with the changed properties. */
+const VERSION_BIT = 1 << PROPERTIES.length;
+
 /**
- * Only the properties whose value changed, or null when nothing did. A first write skips empty
- * values (nothing to clear). The agreement version alone never triggers a write: an unchanged
- * verdict is not re-sent to HubSpot after every approval; it goes along when anything else changes.
- * Runs once per contact in a rescore, so it compares fields without building maps first.
+ * Which properties changed, as bits (bit i: PROPERTIES[i]), 0 when nothing did. A first write skips empty
+ * values (nothing to clear). The agreement version alone never triggers a write: an unchanged verdict is
+ * not re-sent to HubSpot after every approval; it goes along when anything else changes. Runs once per
+ * contact in a rescore, so it compares fields without building maps; a number also crosses threads cheaply.
  */
+export function changedMask(before: WrittenFields | null, after: WrittenFields): number {
+  let mask = 0;
+  for (let i = 0; i < PROPERTIES.length; i++) {
+    const value = after[PROPERTIES[i]![1]];
+    if (before === null ? value === null || value === '' : before[PROPERTIES[i]![1]] === value) continue;
+    mask |= 1 << i;
+  }
+  if (mask !== 0 && (before === null || before.agreementVersion !== after.agreementVersion))
+    mask |= VERSION_BIT;
+  return mask;
+}
+
+/** The property values a `changedMask` selects. */
+export function maskedProperties(mask: number, after: WrittenFields): Record<string, string> {
+  const properties: Record<string, string> = {};
+  for (let i = 0; i < PROPERTIES.length; i++) {
+    const [name, field] = PROPERTIES[i]!;
+    if (mask & (1 << i)) properties[name] = text(after[field]);
+  }
+  if (mask & VERSION_BIT) properties.lead_pact_agreement_version = text(after.agreementVersion);
+  return properties;
+}
+
+/** Only the properties whose value changed (see `changedMask`), or null when nothing did. */
 export function changedProperties(
   before: WrittenFields | null,
   after: WrittenFields,
 ): Record<string, string> | null {
-  let changed: Record<string, string> | null = null;
-  for (const [name, field] of PROPERTIES) {
-    const value = after[field];
-    if (before === null ? value === null || value === '' : before[field] === value) continue;
-    changed ??= {};
-    changed[name] = text(value);
-  }
-  if (changed && (before === null || before.agreementVersion !== after.agreementVersion)) {
-    changed.lead_pact_agreement_version = text(after.agreementVersion);
-  }
-  return changed;
+  const mask = changedMask(before, after);
+  return mask === 0 ? null : maskedProperties(mask, after);
 }
