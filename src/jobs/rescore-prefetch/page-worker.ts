@@ -21,8 +21,8 @@ export type PageWorkerMessage = { id: number; request: PageRequest };
 
 function start(port: NonNullable<typeof parentPort>, data: PageWorkerData): void {
   const { db, engine } = openDatabase({ dataDir: data.dataDir });
-  // It reads each page once, in order: a small page cache is enough (the writer keeps the 32 MB one).
-  void sql`pragma cache_size = -8000`.execute(db);
+  // It reads each page once, in order: a small page cache (2 MB) is enough (the writer keeps the 32 MB one).
+  void sql`pragma cache_size = -2000`.execute(db);
   const reads = createRepositories(rootContext(db, engine));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine module is chosen by the caller
   const scoring = require(data.engine.module)[data.engine.name] as ScoringEngine;

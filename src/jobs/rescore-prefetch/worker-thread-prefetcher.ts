@@ -37,7 +37,12 @@ export function workerThreadPrefetcher(options: WorkerPrefetchOptions): Prefetch
         job,
         engine: options.engine ?? DOMAIN_ENGINE,
       };
-      const worker = new Worker(options.workerFile ?? COMPILED_WORKER, { workerData });
+      const worker = new Worker(options.workerFile ?? COMPILED_WORKER, {
+        workerData,
+        // At most two pages are alive in the thread: a bounded heap kept a 1M-contact first rescore near 240
+        // instead of 306 MB RSS (budget 300 MB, bench/rescore-bench.ts); 128 MB is still far above its needs.
+        resourceLimits: { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 128 },
+      });
       const pending = new Map<number, { resolve: (p: ScoredPage) => void; reject: (e: Error) => void }>();
       let next = 0;
       let closed = false;
