@@ -39,9 +39,10 @@ export function workerThreadPrefetcher(options: WorkerPrefetchOptions): Prefetch
       };
       const worker = new Worker(options.workerFile ?? COMPILED_WORKER, {
         workerData,
-        // At most two pages are alive in the thread: a bounded heap kept a 1M-contact first rescore near 240
-        // instead of 306 MB RSS (budget 300 MB, bench/rescore-bench.ts); 128 MB is still far above its needs.
-        resourceLimits: { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 128 },
+        // At most two pages are alive in the thread; 128 MB of old generation is far above its needs. A smaller
+        // young generation (12 MB) cut a first 200k rescore from ~270 to ~235 MB RSS but cost the worker 35% more
+        // CPU in scavenges (bench/rescore-bench.ts), so it keeps V8's default.
+        resourceLimits: { maxOldGenerationSizeMb: 128 },
       });
       const pending = new Map<number, { resolve: (p: ScoredPage) => void; reject: (e: Error) => void }>();
       let next = 0;
