@@ -10,27 +10,12 @@ import { webhooksRouter } from './http/routes/webhooks-router';
 import { oauthRouter } from './http/routes/oauth-router';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
 import { configSecrets, createLogger, type Logger } from './logger';
-import { registerProcessInbox } from './jobs/handlers/process-inbox-handler';
-import { registerRescore } from './jobs/handlers/rescore-handler';
-import { compiledWorkerPrefetcher } from './jobs/rescore-prefetch/worker-thread-prefetcher';
-import { registerSyncContacts } from './jobs/handlers/sync-contacts-handler';
-import { registerFullImport } from './jobs/handlers/full-import-handler';
-import { registerWriteBack } from './jobs/handlers/write-back-handler';
-import { registerSlaSweep, scheduleSlaSweeps } from './jobs/handlers/sla-sweep-handler';
-import { registerSafetyNet, scheduleSafetyNets } from './jobs/handlers/safety-net-handler';
 import { createApiClientGateway } from './hubspot/api-client-gateway';
-import { withPortalTimeZone } from './hubspot/portal-time-zone-gateway';
-import { portalTimeZone } from './use-cases/install/portal-time-zone';
-import { disconnectRefusedPortal } from './use-cases/install/disconnect-refused-portal';
 import { pausedPortals } from './use-cases/write-back/paused-portals';
-import { portalGateways } from './use-cases/write-back/portal-gateways';
-import { refreshingInstallations } from './use-cases/install/refreshing-installations';
-import { enqueueWriteBack } from './use-cases/write-back/enqueue-write-back';
-import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
-import { createJobWorker, type JobEvent, type JobWorker } from './jobs/job-worker';
-import { enableProcessMetrics, jobOutcomes, metricsRegistry, reportQueueDepthFrom } from './metrics';
+import { enableProcessMetrics, metricsRegistry, reportQueueDepthFrom } from './metrics';
 import { createStore, type Store } from './store/create-store';
-import { domainEngine } from './use-cases/rescore/domain-engine';
+import { portalGatewaysOf, type ServiceContext } from './composition/service-context';
+import { startWorker } from './composition/start-worker';
 
 /** Which parts of the service a process runs: the HTTP app, the job worker, or both. */
 export const ROLES = ['web', 'worker', 'all'] as const;
@@ -45,15 +30,8 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** What every router factory gets: the real adapters, built once here. */
-interface RouteContext {
-  config: Config;
-  logger: Logger;
-  store: Store;
-}
-
 /** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
-function buildRouters(context: RouteContext): RequestHandler[] {
+function buildRouters(context: ServiceContext): RequestHandler[] {
   const gatewayFor = (accessToken: string) =>
     createApiClientGateway({ accessToken, basePath: context.config.hubspot.apiBaseUrl });
   const userTeams =
@@ -68,115 +46,15 @@ function buildRouters(context: RouteContext): RequestHandler[] {
 }
 
 /** The portals' HubSpot gateways for the settings API, or none when HubSpot is not configured. */
-const portalGatewaysFor = (context: RouteContext) =>
+const portalGatewaysFor = (context: ServiceContext) =>
   hubspotMode(context.config) === 'not-configured' ? undefined : portalGatewaysOf(context);
-
-/**
- * A HubSpot gateway per portal: the static token's portal, or each installation's refreshed OAuth token.
- * A DAILY 429 pauses the portal until midnight in its time zone (its active agreement's), UTC when unknown.
- */
-function portalGatewaysOf({ config, store, logger }: RouteContext) {
-  const { clientId, clientSecret, apiBaseUrl } = config.hubspot;
-  const timeZoneOf = portalTimeZone(store);
-  const gateways = portalGateways({
-    installations:
-      clientId && clientSecret
-        ? refreshingInstallations(store, { clientId, clientSecret, apiBaseUrl })
-        : store.installations,
-    ...(config.hubspot.accessToken && config.hubspot.portalId
-      ? {
-          staticToken: {
-            portalId: String(config.hubspot.portalId),
-            accessToken: config.hubspot.accessToken,
-          },
-        }
-      : {}),
-    create: (accessToken) => createApiClientGateway({ accessToken, basePath: config.hubspot.apiBaseUrl }),
-  });
-  return (portalId: string) =>
-    withPortalTimeZone(gateways(portalId), { portalId, timeZoneOf: () => timeZoneOf(portalId), log: logger });
-}
-
-/** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
-function buildJobRegistry(context: RouteContext): JobRegistry {
-  const { config, logger, store } = context;
-  const registry = createJobRegistry();
-  // SQLite: the next page is read and scored in a worker thread (second core) while one is written.
-  const prefetch = store.engine === 'sqlite' ? compiledWorkerPrefetcher(config.dataDir) : undefined;
-  registerRescore(
-    registry,
-    store,
-    domainEngine,
-    (portalId) => enqueueWriteBack(store.jobs, portalId, Date.now()),
-    prefetch,
-  );
-  const gatewayFor = portalGatewaysOf(context);
-  registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });
-  registerProcessInbox(registry, store.ctx);
-  registerSyncContacts(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
-  registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
-  registerSlaSweep(registry, store);
-  if (hubspotMode(config) !== 'not-configured') {
-    const intervalMs = config.safetyNetIntervalMs;
-    registerSafetyNet(registry, {
-      ctx: store.ctx,
-      gatewayFor,
-      engine: domainEngine,
-      jobs: store.jobs,
-      intervalMs,
-    });
-  }
-  return registry;
-}
-
-function logJobEvent(logger: Logger, { outcome, job, error }: JobEvent): void {
-  jobOutcomes.inc({ type: job.type, outcome });
-  const line = { jobId: job.id, type: job.type, attempts: job.attempts, outcome };
-  if (outcome === 'dead') logger.error({ ...line, err: error }, 'job failed for good');
-  else if (outcome === 'retry') logger.warn({ ...line, err: error }, 'job failed; will retry');
-  else if (outcome === 'parked')
-    logger.warn(
-      { ...line, portalId: job.portalId, err: error },
-      'portal disconnected: job waits for a reinstall',
-    );
-  else logger.info(line, 'job finished');
-}
-
-/** Starts leasing jobs, unless no area has registered a handler yet. */
-function startWorker(context: RouteContext): JobWorker | undefined {
-  const { logger, store } = context;
-  const registry = buildJobRegistry(context);
-  if (registry.types().length === 0) {
-    logger.warn('no job handlers are registered: the worker stays idle');
-    return undefined;
-  }
-  const worker = createJobWorker({
-    leases: store.jobLeases,
-    registry,
-    onEvent: (event) => logJobEvent(logger, event),
-    onRefused: disconnectRefusedPortal(store.installations),
-  });
-  worker.start();
-  scheduleSlaSweeps(store, Date.now()).catch((err: unknown) =>
-    logger.error({ err }, 'could not schedule the SLA sweeps'),
-  );
-  if (hubspotMode(context.config) !== 'not-configured') {
-    const { safetyNetIntervalMs, hubspot } = context.config;
-    const staticPortal = hubspot.portalId ? [String(hubspot.portalId)] : [];
-    scheduleSafetyNets(store, safetyNetIntervalMs, Date.now(), staticPortal).catch((err: unknown) =>
-      logger.error({ err }, 'could not schedule the safety-net searches'),
-    );
-  }
-  logger.info({ workerId: worker.workerId, jobTypes: registry.types() }, 'worker started');
-  return worker;
-}
 
 function notices(config: Config): string[] {
   if (hubspotMode(config) !== 'not-configured') return [];
   return ['HubSpot is not connected yet: see the README section "Connecting HubSpot".'];
 }
 
-async function startWeb(context: RouteContext): Promise<WebServer> {
+async function startWeb(context: ServiceContext): Promise<WebServer> {
   const { config, logger, store } = context;
   const readiness = createReadiness({
     store,

@@ -1,0 +1,91 @@
+import { hubspotMode } from '../config';
+import { registerFullImport } from '../jobs/handlers/full-import-handler';
+import { registerProcessInbox } from '../jobs/handlers/process-inbox-handler';
+import { registerRescore } from '../jobs/handlers/rescore-handler';
+import { registerSafetyNet, scheduleSafetyNets } from '../jobs/handlers/safety-net-handler';
+import { registerSlaSweep, scheduleSlaSweeps } from '../jobs/handlers/sla-sweep-handler';
+import { registerSyncContacts } from '../jobs/handlers/sync-contacts-handler';
+import { registerWriteBack } from '../jobs/handlers/write-back-handler';
+import { createJobRegistry, type JobRegistry } from '../jobs/job-registry';
+import { createJobWorker, type JobEvent, type JobWorker } from '../jobs/job-worker';
+import { compiledWorkerPrefetcher } from '../jobs/rescore-prefetch/worker-thread-prefetcher';
+import type { Logger } from '../logger';
+import { jobOutcomes } from '../metrics';
+import { disconnectRefusedPortal } from '../use-cases/install/disconnect-refused-portal';
+import { domainEngine } from '../use-cases/rescore/domain-engine';
+import { enqueueWriteBack } from '../use-cases/write-back/enqueue-write-back';
+import { portalGatewaysOf, type ServiceContext } from './service-context';
+
+/** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
+function buildJobRegistry(context: ServiceContext): JobRegistry {
+  const { config, logger, store } = context;
+  const registry = createJobRegistry();
+  // SQLite: the next page is read and scored in a worker thread (second core) while one is written.
+  const prefetch = store.engine === 'sqlite' ? compiledWorkerPrefetcher(config.dataDir) : undefined;
+  registerRescore(
+    registry,
+    store,
+    domainEngine,
+    (portalId) => enqueueWriteBack(store.jobs, portalId, Date.now()),
+    prefetch,
+  );
+  const gatewayFor = portalGatewaysOf(context);
+  registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });
+  registerProcessInbox(registry, store.ctx);
+  registerSyncContacts(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
+  registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
+  registerSlaSweep(registry, store);
+  if (hubspotMode(config) !== 'not-configured') {
+    const intervalMs = config.safetyNetIntervalMs;
+    registerSafetyNet(registry, {
+      ctx: store.ctx,
+      gatewayFor,
+      engine: domainEngine,
+      jobs: store.jobs,
+      intervalMs,
+    });
+  }
+  return registry;
+}
+
+function logJobEvent(logger: Logger, { outcome, job, error }: JobEvent): void {
+  jobOutcomes.inc({ type: job.type, outcome });
+  const line = { jobId: job.id, type: job.type, attempts: job.attempts, outcome };
+  if (outcome === 'dead') logger.error({ ...line, err: error }, 'job failed for good');
+  else if (outcome === 'retry') logger.warn({ ...line, err: error }, 'job failed; will retry');
+  else if (outcome === 'parked')
+    logger.warn(
+      { ...line, portalId: job.portalId, err: error },
+      'portal disconnected: job waits for a reinstall',
+    );
+  else logger.info(line, 'job finished');
+}
+
+/** Starts leasing jobs, unless no area has registered a handler yet. */
+export function startWorker(context: ServiceContext): JobWorker | undefined {
+  const { logger, store } = context;
+  const registry = buildJobRegistry(context);
+  if (registry.types().length === 0) {
+    logger.warn('no job handlers are registered: the worker stays idle');
+    return undefined;
+  }
+  const worker = createJobWorker({
+    leases: store.jobLeases,
+    registry,
+    onEvent: (event) => logJobEvent(logger, event),
+    onRefused: disconnectRefusedPortal(store.installations),
+  });
+  worker.start();
+  scheduleSlaSweeps(store, Date.now()).catch((err: unknown) =>
+    logger.error({ err }, 'could not schedule the SLA sweeps'),
+  );
+  if (hubspotMode(context.config) !== 'not-configured') {
+    const { safetyNetIntervalMs, hubspot } = context.config;
+    const staticPortal = hubspot.portalId ? [String(hubspot.portalId)] : [];
+    scheduleSafetyNets(store, safetyNetIntervalMs, Date.now(), staticPortal).catch((err: unknown) =>
+      logger.error({ err }, 'could not schedule the safety-net searches'),
+    );
+  }
+  logger.info({ workerId: worker.workerId, jobTypes: registry.types() }, 'worker started');
+  return worker;
+}
