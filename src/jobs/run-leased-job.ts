@@ -2,6 +2,7 @@ import { isAppError, type AppError } from '../errors/app-error';
 import type { Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
 import type { JobRegistry } from './job-registry';
+import { pacedProgress } from './progress-pace';
 
 /** What happened to one leased job. */
 export interface JobEvent {
@@ -63,12 +64,14 @@ export async function runLeasedJob(job: Job, s: RunSettings): Promise<JobEvent> 
   }
   const lost = { value: false };
   const heartbeat = keepLeased(job, s, lost);
+  const stamp = pacedProgress(s.now());
   try {
     const result = await handler.run(job.payload, {
       job,
       signal: s.controller.signal,
       progress: async (value) => {
-        await s.leases.setProgress(job.id, s.workerId, value, s.now());
+        const now = s.now();
+        await s.leases.setProgress(job.id, s.workerId, stamp(value, now), now);
       },
     });
     clearInterval(heartbeat);

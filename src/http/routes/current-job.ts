@@ -7,6 +7,8 @@ const progressSchema = z
   .object({
     done: z.number().int().nonnegative().catch(0),
     total: z.number().int().nonnegative().nullable().catch(null),
+    runStartedAt: z.number().optional().catch(undefined),
+    paceFrom: z.object({ at: z.number(), done: z.number() }).optional().catch(undefined),
   })
   .partial()
   .catch({});
@@ -17,19 +19,33 @@ function kindOf(type: string): 'rescore' | 'import' | null {
   return null;
 }
 
+/** Seconds left at this run's pace since its first progress report, or null until the pace is known. */
+function secondsLeft(progress: z.infer<typeof progressSchema>, now: number): number | null {
+  const { done = 0, total = null, paceFrom } = progress;
+  if (total === null || !paceFrom || done <= paceFrom.done || now <= paceFrom.at) return null;
+  const secondsPerContact = (now - paceFrom.at) / 1000 / (done - paceFrom.done);
+  return Math.round(secondsPerContact * Math.max(0, total - done));
+}
+
 /**
  * The rescore or import of the portal running now (else queued next), with counts and an estimate of the time
- * left from the pace so far. Other jobs (write-back, SLA sweeps) are not shown: they are short and constant.
+ * left from this run's pace (see jobs/progress-pace). Other jobs (write-back, SLA sweeps) are not shown: they
+ * are short and constant.
  */
 export function currentJob(job: Job | undefined, now: number): CurrentJobResponse {
   const kind = job ? kindOf(job.type) : null;
   if (!job || !kind) return { job: null };
-  const { done = 0, total = null } = progressSchema.parse(job.progress ?? {});
-  const started = job.status === 'running' ? job.updatedAt : job.createdAt;
-  const elapsedSeconds = Math.max(0, (now - started) / 1000);
-  const etaSeconds =
-    total !== null && done > 0 ? Math.round((elapsedSeconds / done) * Math.max(0, total - done)) : null;
+  const progress = progressSchema.parse(job.progress ?? {});
+  const { done = 0, total = null } = progress;
+  const started = progress.runStartedAt ?? (job.status === 'running' ? job.updatedAt : job.createdAt);
   return {
-    job: { id: String(job.id), kind, done, total, startedAt: new Date(started).toISOString(), etaSeconds },
+    job: {
+      id: String(job.id),
+      kind,
+      done,
+      total,
+      startedAt: new Date(started).toISOString(),
+      etaSeconds: secondsLeft(progress, now),
+    },
   };
 }

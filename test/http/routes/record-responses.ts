@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
+import { pacedProgress } from '../../../src/jobs/progress-pace';
 import { fixture } from '../../hubspot/fixture';
 import { EXAMPLE_AGREEMENT, connectPortal, CUSTOMER, DIRECTOR, NEWCOMER, storeContacts } from './api-seed';
 import { NOW, PORTAL_A, PORTAL_B, signedPath, startApi } from './api-harness';
@@ -79,6 +80,16 @@ export async function recordResponses(): Promise<Recorded[]> {
     );
     await storeContacts(api);
     await take('settings', 'jobs-current-rescore', as('m1').get('/api/jobs/current'));
+    // The same rescore part-way: its run started 40 s ago, 200 contacts at its first report 25 s ago, 1,200 of 5,000 now.
+    const rescore = await api.store.jobLeases.lease('recorder', NOW, 120_000, ['rescore']);
+    const stamp = pacedProgress(NOW - 40_000);
+    for (const [done, at] of [
+      [200, NOW - 25_000],
+      [1_200, NOW],
+    ] as const)
+      await api.store.jobLeases.setProgress(rescore!.id, 'recorder', stamp({ done, total: 5_000 }, at), at);
+    await take('settings', 'jobs-current-rescore-midway', as('m1').get('/api/jobs/current'));
+    await api.store.jobLeases.release(rescore!.id, 'recorder', NOW);
     // HubSpot's properties API answers with its documented bodies (nock), then is unreachable for portal B.
     nock(HUBSPOT).get('/crm/v3/properties/contacts').query(true).reply(200, fixture('properties-contacts'));
     nock(HUBSPOT).get('/crm/v3/properties/companies').query(true).reply(200, fixture('properties-companies'));

@@ -17,15 +17,13 @@ import {
   Toggle,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { currentJobResponseSchema } from '@lead-pact/contracts';
 import { SettingsRoot } from '../components/SettingsRoot';
 import { BACKEND_URL, eventually, fakeBackend, unreachable } from '../../testing/fakeBackend';
 import { recorded, recordedAgreements } from './settingsFixtures';
 
 // Backend answers come from responses recorded from the real server's handlers (./fixtures, kept honest by
 // test/http/routes/recorded-fixtures.test.ts). What is not a response stays hand-built (a fetch that rejects: the
-// backend unreachable); one response remains hand-built: a rescore part-way through (the recording runs on a
-// fixed clock, so a job is only ever seen at its start).
+// backend unreachable).
 
 let restore: () => void = () => undefined;
 afterEach(() => restore());
@@ -348,18 +346,7 @@ describe('simulation, history and jobs', () => {
   });
 
   it('While a rescore runs, then a progress bar shows counts and the time left', async () => {
-    // Hand-built: the recording only captures a job at its start; a job part-way through has no recording.
-    const job = currentJobResponseSchema.parse({
-      job: {
-        id: 'j1',
-        kind: 'rescore',
-        done: 1200,
-        total: 5000,
-        startedAt: '2026-11-27T08:58:00Z',
-        etaSeconds: 95,
-      },
-    });
-    const page = renderSettings({ 'GET /api/jobs/current': () => ({ body: job }) });
+    const page = renderSettings({ 'GET /api/jobs/current': recorded.jobsRescoreMidway });
     await page.waitFor(() => expect(page.maybeFindByTestId(ProgressBar, 'job-progress')).not.toBeNull());
     expect(page.findByTestId(ProgressBar, 'job-progress').props).toMatchObject({
       title: 'Rescoring contacts',

@@ -21,6 +21,7 @@ import proposedSeenByBoth from './fixtures/agreements-proposed-seen-by-both.json
 import draftInvalid from './fixtures/draft-invalid.json';
 import jobsIdle from './fixtures/jobs-current-idle.json';
 import jobsRescore from './fixtures/jobs-current-rescore.json';
+import jobsRescoreMidway from './fixtures/jobs-current-rescore-midway.json';
 import propertiesUnreachable from './fixtures/properties-hubspot-unreachable.json';
 import properties from './fixtures/properties.json';
 import simulate from './fixtures/simulate.json';
@@ -60,6 +61,8 @@ export const recordedAgreements = {
 export const recorded = {
   draftInvalid: () => answer(apiErrorSchema, draftInvalid),
   jobsRescore: () => answer(currentJobResponseSchema, jobsRescore),
+  /** The same rescore part-way: 1,200 of 5,000 done, 1,000 in the last 25 s. */
+  jobsRescoreMidway: () => answer(currentJobResponseSchema, jobsRescoreMidway),
   properties: () => answer(propertiesResponseSchema, properties),
   /** HubSpot's properties API failed: the names seen on stored contacts. */
   propertiesUnreachable: () => answer(propertiesResponseSchema, propertiesUnreachable),
