@@ -151,6 +151,8 @@ describe('the report tab', () => {
     ]);
     expect(rowText(page, 'report-conversion-grade-A1')).toEqual(['A1', '33.3%', '1 / 3', '6.1%–79.2%']);
     expect(rowText(page, 'report-conversion-grade-C3')).toEqual(['C3', '100%', '1 / 1', '20.7%–100%']);
+    // By agreement version: 2 of the 6 leads scored under v1 converted (Wilson 9.7%-70.0%).
+    expect(rowText(page, 'report-conversion-version-1')).toEqual(['v1', '33.3%', '2 / 6', '9.7%–70%']);
     expect(rowText(page, 'report-conversion-overall-handed')).toEqual([
       'Handed to sales',
       '33.3%',

@@ -75,6 +75,7 @@ export function ReportConversion({ report }: { report: MonthlyReportResponse }) 
         rows={conversion.byStage.map((row) => ({ ...row, label: r.stage[row.key] }))}
       />
       <RateTable head={r.signal} testId="report-conversion-signal" rows={conversion.bySignal} />
+      <RateTable head={r.version} testId="report-conversion-version" rows={conversion.byVersion} />
     </Flex>
   );
 }
