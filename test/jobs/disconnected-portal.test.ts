@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import nock from 'nock';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import { disconnectedPortals } from '../../src/http/disconnected-portals';
@@ -8,8 +6,6 @@ import { createJobRegistry } from '../../src/jobs/job-registry';
 import { runLeasedJob } from '../../src/jobs/run-leased-job';
 import type { Store } from '../../src/store/create-store';
 import type { Job } from '../../src/store/repositories/jobs-repository';
-import { applyAgreement } from '../../src/use-cases/agreements/apply-agreement';
-import { storeAgreementPorts } from '../../src/use-cases/agreements/store-ports';
 import { completeInstall } from '../../src/use-cases/install/complete-install';
 import {
   disconnectRefusedPortal,
@@ -20,6 +16,7 @@ import { fixture } from '../hubspot/fixture';
 import { serveBatchReads } from '../hubspot/serve-batch-reads';
 import { useNock } from '../hubspot/use-nock';
 import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../store/test-databases';
+import { applyExampleAgreement } from '../use-cases/apply-example-agreement';
 
 const API = 'https://api.hubapi.com';
 const PORTAL = '62515'; // the hub_id of oauth-access-token-info.json
@@ -59,17 +56,7 @@ describe.each(ENGINE_FACTORIES)('a portal whose token HubSpot refuses, on %s', (
     const then = Date.now() - 60_000;
     const tokens = { accessToken: 'token-abc', refreshToken: 'refresh-1', expiresAt: then + 3_600_000 };
     await store.installations.connect(PORTAL, tokens, ['oauth'], then);
-    const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../examples/agreement.json'), 'utf8'));
-    const ports = storeAgreementPorts(store.ctx, {
-      userTeams: { teamIdsOf: async () => [] },
-      clock: { now: () => then },
-    });
-    await applyAgreement(ports, {
-      portalId: PORTAL,
-      body,
-      proposedBy: 'a@x.example',
-      approvedBy: 'b@x.example',
-    });
+    await applyExampleAgreement(store.ctx, PORTAL, then);
     await store.jobs.enqueue(
       { type: 'sync-contacts', portalId: PORTAL, payload: { portalId: PORTAL, contactIds: ['51'] } },
       then,

@@ -7,13 +7,12 @@ import type { HubSpotGateway } from '../../../src/hubspot/hubspot-gateway';
 import { registerFullImport } from '../../../src/jobs/handlers/full-import-handler';
 import { createJobRegistry, type JobContext } from '../../../src/jobs/job-registry';
 import type { Store } from '../../../src/store/create-store';
-import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
-import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { FULL_IMPORT_CHECKPOINT, fullImport } from '../../../src/use-cases/import/full-import';
 import type { SyncDeps } from '../../../src/use-cases/intake/sync-contacts';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import { serveBatchReads } from '../../hubspot/serve-batch-reads';
 import { ENGINE_FACTORIES, openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
+import { applyExampleAgreement } from '../apply-example-agreement';
 
 const PORTAL = '62515';
 const NOW = Date.UTC(2026, 10, 27);
@@ -74,17 +73,7 @@ beforeAll(() => {
 beforeEach(async () => {
   afters = [];
   ({ store, database } = await openTestStore(makeDatabase));
-  const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'));
-  const ports = storeAgreementPorts(store.ctx, {
-    userTeams: { teamIdsOf: async () => [] },
-    clock: { now: () => NOW },
-  });
-  await applyAgreement(ports, {
-    portalId: PORTAL,
-    body,
-    proposedBy: 'a@x.example',
-    approvedBy: 'b@x.example',
-  });
+  await applyExampleAgreement(store.ctx, PORTAL, NOW);
 });
 afterEach(async () => {
   const pending = nock.pendingMocks();

@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { HubSpotGateway } from '../../../src/hubspot/hubspot-gateway';
 import type { WebhookEvent } from '../../../src/hubspot/webhook-events';
 import type { Store } from '../../../src/store/create-store';
 import type { DbContext } from '../../../src/store/db-context';
-import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
-import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { processInbox } from '../../../src/use-cases/intake/process-inbox';
 import { receiveWebhookEvents } from '../../../src/use-cases/intake/receive-webhook-events';
 import { syncContacts } from '../../../src/use-cases/intake/sync-contacts';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import { enqueueWriteBack } from '../../../src/use-cases/write-back/enqueue-write-back';
 import { openTestStore, tempPostgres, type TestDatabase } from '../../store/test-databases';
+import { applyExampleAgreement } from '../apply-example-agreement';
 
 // Only PostgreSQL runs two write transactions at once; SQLite has one writer, so these races cannot happen there.
 const PORTAL = '62515';
@@ -99,17 +96,7 @@ it('When two workers process the same portal inbox at once, then each event is h
 });
 
 it('When a sync commits writes while a worker takes the waiting write-back job, then those writes are still drained without waiting for another sync', async () => {
-  const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'));
-  const ports = storeAgreementPorts(store.ctx, {
-    userTeams: { teamIdsOf: async () => [] },
-    clock: { now: () => NOW },
-  });
-  await applyAgreement(ports, {
-    portalId: PORTAL,
-    body,
-    proposedBy: 'a@x.example',
-    approvedBy: 'b@x.example',
-  });
+  await applyExampleAgreement(store.ctx, PORTAL, NOW);
   await enqueueWriteBack(store.jobs, PORTAL, NOW);
   const gateway = {
     readContacts: async (ids: readonly string[]) => ({

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { WebhookEvent } from '../../../src/hubspot/webhook-events';
 import type { Store } from '../../../src/store/create-store';
-import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
-import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { processInbox } from '../../../src/use-cases/intake/process-inbox';
 import { SYNC_DEBOUNCE_MS } from '../../../src/use-cases/intake/queue-syncs';
 import { receiveWebhookEvents } from '../../../src/use-cases/intake/receive-webhook-events';
 import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../../store/test-databases';
+import { applyExampleAgreement } from '../apply-example-agreement';
 
 const PORTAL = '62515';
 const NOW = Date.UTC(2026, 10, 27);
@@ -37,19 +34,7 @@ describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
 
   beforeEach(async () => {
     ({ store, database } = await openTestStore(make));
-    const body: unknown = JSON.parse(
-      readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'),
-    );
-    const ports = storeAgreementPorts(store.ctx, {
-      userTeams: { teamIdsOf: async () => [] },
-      clock: { now: () => NOW },
-    });
-    await applyAgreement(ports, {
-      portalId: PORTAL,
-      body,
-      proposedBy: 'a@x.example',
-      approvedBy: 'b@x.example',
-    });
+    await applyExampleAgreement(store.ctx, PORTAL, NOW);
   });
   afterEach(async () => {
     await store.close();

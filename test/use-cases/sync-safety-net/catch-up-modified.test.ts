@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import nock from 'nock';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
 import { createJobRegistry, type JobContext } from '../../../src/jobs/job-registry';
 import { registerSafetyNet } from '../../../src/jobs/handlers/safety-net-handler';
 import { writeBackHandler } from '../../../src/jobs/handlers/write-back-handler';
 import type { Store } from '../../../src/store/create-store';
-import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
-import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import type { SyncDeps } from '../../../src/use-cases/intake/sync-contacts';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import {
@@ -22,6 +18,7 @@ import { fixture } from '../../hubspot/fixture';
 import { serveBatchReads } from '../../hubspot/serve-batch-reads';
 import { useNock } from '../../hubspot/use-nock';
 import { ENGINE_FACTORIES, openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
+import { applyExampleAgreement } from '../apply-example-agreement';
 
 const PORTAL = '62515';
 const API = 'https://api.hubapi.com';
@@ -89,17 +86,7 @@ beforeEach(async () => {
   clock = NOW;
   searches = [];
   ({ store, database } = await openTestStore(makeDatabase));
-  const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'));
-  const ports = storeAgreementPorts(store.ctx, {
-    userTeams: { teamIdsOf: async () => [] },
-    clock: { now: () => NOW },
-  });
-  await applyAgreement(ports, {
-    portalId: PORTAL,
-    body,
-    proposedBy: 'a@x.example',
-    approvedBy: 'b@x.example',
-  });
+  await applyExampleAgreement(store.ctx, PORTAL, NOW);
 });
 afterEach(async () => {
   await store.close();
