@@ -3,6 +3,7 @@ import { drainOutbox } from '../../../src/use-cases/write-back/drain-outbox';
 import { pausedPortals } from '../../../src/use-cases/write-back/paused-portals';
 import type { WriteBackOptions } from '../../../src/use-cases/write-back/write-back-ports';
 import { fixture } from '../../hubspot/fixture';
+import { useNock } from '../../hubspot/use-nock';
 import { API, idsUpTo, openHarness, PORTAL, writes, type Harness } from './write-back-harness';
 
 const UPDATE = '/crm/v3/objects/contacts/batch/update';
@@ -12,16 +13,7 @@ const okFor = (body: Sent) => ({
   results: body.inputs.map((i) => ({ id: i.id, properties: i.properties, archived: false })),
 });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe.each(['sqlite', 'postgres'] as const)('drainOutbox on %s', (engine) => {
   let h: Harness;
