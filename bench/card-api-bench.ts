@@ -1,14 +1,11 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import example from '../examples/agreement.json';
-import { createApp } from '../src/http/create-app';
-import { createReadiness } from '../src/http/readiness';
-import { apiRouters } from '../src/http/routes/api-routers';
-import { startWebServer, stopWebServer } from '../src/http/web-server';
-import { createLogger } from '../src/logger';
-import { metricsRegistry } from '../src/metrics';
 import { signHubSpotRequest } from '../src/standin/sign-hubspot-request';
 import { createStore, type Store } from '../src/store/create-store';
 import { applyAgreement } from '../src/use-cases/agreements/apply-agreement';
@@ -26,17 +23,14 @@ const CONTACTS = 200;
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.CARD_API_BENCH_SECONDS ?? 10);
 const WARM_UP_REQUESTS = 2000;
-const config = benchServiceConfig;
-/** Linux reports thread CPU time in clock ticks of 10 ms (USER_HZ 100). */
+const BIN = path.join(__dirname, '..', '..', 'bin', 'lead-pact.js');
+/** Linux reports process CPU time in clock ticks of 10 ms (USER_HZ 100). */
 const TICK_S = 0.01;
 
-/**
- * CPU seconds used so far by the main thread alone (the server: Express and better-sqlite3 run there), so the
- * load generator in its worker thread is not counted. Undefined off Linux.
- */
-function serverThreadCpuSeconds(): number | undefined {
+/** CPU seconds used so far by process `pid`, all its threads (user + system); undefined off Linux. */
+function processCpuSeconds(pid: number): number | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * TICK_S;
   } catch {
@@ -65,25 +59,69 @@ async function seed(store: Store): Promise<void> {
     company: { numberofemployees: String(50 + i * 10), industry: 'COMPUTER_SOFTWARE' },
   }));
   await store.contacts.upsertMany(PORTAL, contacts, Date.now());
-  const card = storeCardPorts(store, config);
+  const card = storeCardPorts(store, benchServiceConfig);
   for (const c of contacts) await scoreNow(card, { portalId: PORTAL, objectId: c.id });
 }
 
-/** `GET /api/card` p99 at 50 concurrent connections, SQLite, loopback, signed like hubspot.fetch. */
+/**
+ * `lead-pact serve --role web` as production runs it (OAuth app, SQLite, JSON request logs at info level, here
+ * to a file), in its own process: HubSpot's calls come from elsewhere, not from the server's own loop.
+ */
+async function startService(dataDir: string, logFile: string): Promise<{ child: ChildProcess; url: string }> {
+  const log = fs.openSync(logFile, 'w');
+  const env = {
+    PATH: process.env.PATH,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HUBSPOT_CLIENT_ID: 'bench-client-id',
+    HUBSPOT_CLIENT_SECRET: SECRET,
+    PUBLIC_BASE_URL: BASE,
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
+  };
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.CARD_API_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      BIN,
+      'serve',
+      '--role',
+      'web',
+    ],
+    { env, stdio: ['ignore', log, log] },
+  );
+  fs.closeSync(log);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const url = /listening on (http:\/\/\S+)/.exec(fs.readFileSync(logFile, 'utf8'))?.[1];
+    if (url) return { child, url };
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`lead-pact serve did not start:\n${fs.readFileSync(logFile, 'utf8')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function stopService(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** `GET /api/card` p99 at 50 concurrent connections against the real service on SQLite, loopback, signed like hubspot.fetch. */
 export async function run(): Promise<BenchRow[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-card-bench-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-card-bench-'));
+  const dataDir = path.join(dir, 'data');
   const store = await createStore({ dataDir });
-  const logger = createLogger({ level: 'silent' });
   try {
     await seed(store);
-    const routers = apiRouters({ config, store, userTeams: { teamIdsOf: async () => [] } });
-    const app = createApp({
-      logger,
-      readiness: createReadiness({ store, logger }),
-      metrics: metricsRegistry,
-      routers,
-    });
-    const web = await startWebServer(app, 0, '127.0.0.1');
+  } finally {
+    await store.close();
+  }
+  const { child, url } = await startService(dataDir, path.join(dir, 'service.log'));
+  try {
     const requests = Array.from({ length: CONTACTS }, (_, i) => {
       const url = `/api/card?objectId=${1000 + i}&userId=1&userEmail=rep%40bench.test&appId=1&portalId=${PORTAL}`;
       return {
@@ -93,24 +131,10 @@ export async function run(): Promise<BenchRow[]> {
       };
     });
     // Warm-up (JIT, statement cache, parsed agreement), not measured.
-    await autocannon({
-      url: web.url,
-      connections: CONNECTIONS,
-      amount: WARM_UP_REQUESTS,
-      requests,
-      workers: 1,
-    });
-    const cpuBefore = serverThreadCpuSeconds();
-    // The load generator runs in a worker thread: HubSpot's calls come from elsewhere, not from the server's loop.
-    const result = await autocannon({
-      url: web.url,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      requests,
-      workers: 1,
-    });
-    const cpuAfter = serverThreadCpuSeconds();
-    await stopWebServer(web);
+    await autocannon({ url, connections: CONNECTIONS, amount: WARM_UP_REQUESTS, requests });
+    const cpuBefore = processCpuSeconds(child.pid!);
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests });
+    const cpuAfter = processCpuSeconds(child.pid!);
     const failed = result.errors + result.timeouts + result.non2xx;
     const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
     return [
@@ -125,7 +149,7 @@ export async function run(): Promise<BenchRow[]> {
       ...(cpuSeconds
         ? [
             {
-              name: 'card API requests per server CPU-second (main thread)',
+              name: 'card API requests per service CPU-second',
               measured: Math.round(result.requests.total / cpuSeconds),
               unit: 'req/CPU-s',
               note: `${result.requests.total} requests, ${cpuSeconds.toFixed(2)} CPU-s; steady on a loaded machine`,
@@ -134,7 +158,7 @@ export async function run(): Promise<BenchRow[]> {
         : []),
     ];
   } finally {
-    await store.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stopService(child);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -29,6 +29,8 @@ function keepRawBody(req: IncomingMessage, _res: unknown, buffer: Buffer): void 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every answer is a fresh per-request JSON (hubspot.fetch, webhooks): no client revalidates, so no ETag hashing.
+  app.disable('etag');
   app.use(requestLogging(deps.logger));
   app.use(healthRouter(deps));
   app.use(express.json({ limit: deps.jsonLimitBytes ?? JSON_BODY_LIMIT_BYTES, verify: keepRawBody }));

@@ -28,6 +28,30 @@ describe('createLogger', () => {
     expect(output).toContain('[redacted]');
   });
 
+  test("When secrets sit deep, in arrays, or in odd case, then they are redacted and the caller's object is untouched", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: 'info', destination }).child({
+      auth: { Client_Secret: 'bound-secret' },
+    });
+    const logged = {
+      a: { b: { c: { d: { AUTHORIZATION: `Bearer ${TOKEN}` } } } },
+      installs: [{ portalId: 1, refreshToken: 'refresh-in-array' }],
+      'set-cookie': ['session=cookie-secret'],
+      auth: { Client_Secret: 'odd-case-secret' },
+      harmless: { portalId: 42, tier: 'sales_ready' },
+    };
+    logger.info(logged, 'deep');
+    const output = lines.join('');
+    for (const secret of [TOKEN, 'refresh-in-array', 'cookie-secret', 'odd-case-secret']) {
+      expect(output).not.toContain(secret);
+    }
+    const line = JSON.parse(lines[0] ?? '{}');
+    expect(line.harmless).toEqual({ portalId: 42, tier: 'sales_ready' });
+    expect(line.installs).toEqual([{ portalId: 1, refreshToken: '[redacted]' }]);
+    expect(logged.installs[0]?.refreshToken).toBe('refresh-in-array');
+    expect(logged.a.b.c.d.AUTHORIZATION).toBe(`Bearer ${TOKEN}`);
+  });
+
   test('When a configured secret ends up inside a message or error, then it is scrubbed', () => {
     const config = loadConfig({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_PORTAL_ID: '42' });
     const { lines, destination } = capture();
