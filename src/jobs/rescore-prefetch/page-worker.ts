@@ -29,8 +29,6 @@ function start(port: NonNullable<typeof parentPort>, data: PageWorkerData): void
   port.on('message', ({ id, request }: PageWorkerMessage) => {
     readPage(reads, data.job, scoring, request)
       .then((page) => port.postMessage({ id, page }))
-      // While the main thread writes this page, copy what it committed before into the database file.
-      .then(() => reads.wal.checkpoint())
       .catch((error: Error) => port.postMessage({ id, error: error.message }));
   });
   port.postMessage({ ready: true });

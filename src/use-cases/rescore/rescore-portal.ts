@@ -92,11 +92,13 @@ export async function rescorePortal(
   const name = rescoreCheckpoint(req.agreementVersion);
   const prefetcher = progress.finished ? undefined : await req.prefetch?.(job);
   let ahead: ReadAhead | undefined;
-  // The prefetcher's thread checkpoints the WAL after each page it reads: commits here skip that copy.
+  // The WAL is checkpointed between pages, while the prefetcher's thread scores the next one: commits skip that copy.
   if (prefetcher) await store.wal.setAutoCheckpoint(0);
   try {
     while (!progress.finished) {
       req.signal?.throwIfAborted();
+      // While the thread scores the next page, copy what was just committed into the database file.
+      if (ahead) await store.wal.checkpoint();
       const early = ahead && { ...ahead, page: await ahead.page };
       progress = await store.transaction(async (tx) => {
         const stamp = await tx.wal.dataVersion();

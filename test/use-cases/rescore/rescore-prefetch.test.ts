@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { rescoreContacts } from '../../../bench/rescore-data';
 import { workerThreadPrefetcher } from '../../../src/jobs/rescore-prefetch/worker-thread-prefetcher';
@@ -74,6 +75,25 @@ describe('a rescore that scores the next page in a worker thread (SQLite)', () =
     const expected = await outcome(store(), 'seq');
     expect(expected.capacity).toBe(40);
     expect(await outcome(store(), 'pre')).toEqual(expected);
+  });
+
+  it('keeps the write-ahead log from growing with the number of pages written', async () => {
+    const portal = 'wal-bounded';
+    await store().contacts.upsertMany(portal, rescoreContacts(0, N, NOW), 1);
+    const version = await activate(store(), portal, agreementWith());
+    const wal = path.join(database.options.dataDir, 'lead-pact.sqlite-wal');
+    const sizes: number[] = [];
+    await rescorePortal(store(), domainEngine, {
+      portalId: portal,
+      agreementVersion: version,
+      batchSize: 100,
+      now: () => NOW,
+      prefetch: testPrefetch(database.options.dataDir, 'domain'),
+      onProgress: async () => void sizes.push(fs.statSync(wal).size),
+    });
+    // 15 pages, each committing every contact: a log never copied into the database would grow ~15-fold.
+    expect(sizes.length).toBeGreaterThanOrEqual(15);
+    expect(Math.max(...sizes)).toBeLessThan(3 * sizes[0]!);
   });
 
   it('qualifies a contact on its new snapshot when another process changes it while its page is read ahead', async () => {
