@@ -10,11 +10,10 @@ import { webhooksRouter } from './http/routes/webhooks-router';
 import { oauthRouter } from './http/routes/oauth-router';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
 import { configSecrets, createLogger, type Logger } from './logger';
-import { createApiClientGateway } from './hubspot/api-client-gateway';
 import { pausedPortals } from './use-cases/write-back/paused-portals';
 import { enableProcessMetrics, metricsRegistry, reportQueueDepthFrom } from './metrics';
 import { createStore, type Store } from './store/create-store';
-import { portalGatewaysOf, type ServiceContext } from './composition/service-context';
+import { installGatewayOf, portalGatewaysOf, type ServiceContext } from './composition/service-context';
 import { startWorker } from './composition/start-worker';
 
 /** Which parts of the service a process runs: the HTTP app, the job worker, or both. */
@@ -32,8 +31,7 @@ export interface RunningService {
 
 /** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
 function buildRouters(context: ServiceContext): RequestHandler[] {
-  const gatewayFor = (accessToken: string) =>
-    createApiClientGateway({ accessToken, basePath: context.config.hubspot.apiBaseUrl });
+  const gatewayFor = installGatewayOf(context);
   const userTeams =
     hubspotMode(context.config) === 'not-configured'
       ? unmappedUserTeams

@@ -20,8 +20,8 @@ const only = (name: string) => (_uri: string, body: unknown) => {
 export function serveBatchReads(
   api: string,
   names: { contacts: string; associations: string; companies: string },
-): void {
-  nock(api)
+): nock.Scope {
+  return nock(api)
     .persist()
     .post('/crm/v3/objects/contacts/batch/read')
     .query(true)

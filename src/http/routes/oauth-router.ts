@@ -21,8 +21,8 @@ export interface OAuthRouterDeps {
     jobs: Pick<JobsRepository, 'enqueue'>;
   };
   logger: Pick<Logger, 'info' | 'warn'>;
-  /** A gateway around a fresh access token (the composition root passes `createApiClientGateway`). */
-  gatewayFor: (accessToken: string) => InstallGateway;
+  /** A gateway around a fresh access token (the composition root's `installGatewayOf`, on the portal's budget). */
+  gatewayFor: (accessToken: string, portalId: string) => InstallGateway;
   clock?: { now(): number };
   /** HubSpot's app origin for the consent screen (default https://app.hubspot.com). */
   authorizeBaseUrl?: string;

@@ -11,6 +11,10 @@ export const fullImportPayloadSchema = z.object({
 /** Registers the handler that reads every contact of a portal, reporting `{done, changed}` as it goes. */
 export function registerFullImport(registry: JobRegistry, deps: SyncDeps): JobRegistry {
   return registry.register(FULL_IMPORT_JOB, fullImportPayloadSchema, (payload, ctx) =>
-    fullImport(deps, payload.portalId, { signal: ctx.signal, onProgress: (p) => ctx.progress(p) }),
+    fullImport(
+      { ...deps, gatewayFor: (portalId) => deps.gatewayFor(portalId, ctx.signal) },
+      payload.portalId,
+      { signal: ctx.signal, onProgress: (p) => ctx.progress(p) },
+    ),
   );
 }

@@ -55,7 +55,8 @@ export function safetyNetHandler(
   const now = deps.now ?? Date.now;
   return async ({ portalId }, ctx) => {
     try {
-      return await catchUpModified(deps, portalId, {
+      const withSignal = { ...deps, gatewayFor: (portal: string) => deps.gatewayFor(portal, ctx.signal) };
+      return await catchUpModified(withSignal, portalId, {
         signal: ctx.signal,
         onProgress: (progress) => ctx.progress(progress),
       });

@@ -15,7 +15,8 @@ export interface CompleteInstallDeps {
   redirectUri: string;
   installations: Pick<InstallationsRepository, 'connect'> &
     Partial<Pick<InstallationsRepository, 'setTimeZone'>>;
-  gatewayFor: (accessToken: string) => InstallGateway;
+  /** A gateway on the new token; `portalId` names the request budget its calls take slots from. */
+  gatewayFor: (accessToken: string, portalId: string) => InstallGateway;
   /** Where the portal's full import is queued. */
   jobs: Pick<JobsRepository, 'enqueue'>;
 }
@@ -67,7 +68,7 @@ export async function completeInstall(
     info.scopes,
     now,
   );
-  const gateway = deps.gatewayFor(tokens.accessToken);
+  const gateway = deps.gatewayFor(tokens.accessToken, portalId);
   let properties: InstallOutcome['properties'];
   try {
     properties = { ok: true, report: await gateway.ensureProperties() };

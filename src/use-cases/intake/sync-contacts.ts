@@ -13,8 +13,11 @@ import { intakeStore } from './intake-store';
 /** What a sync needs: the database, HubSpot per portal, and the pure engine. */
 export interface SyncDeps {
   ctx: DbContext;
-  /** The portal's gateway (use-cases/write-back/portal-gateways: static token or stored OAuth tokens). */
-  gatewayFor: (portalId: string) => HubSpotGateway | Promise<HubSpotGateway>;
+  /**
+   * The portal's gateway (use-cases/write-back/portal-gateways: static token or stored OAuth tokens); `signal`
+   * ends a wait for the portal's request budget.
+   */
+  gatewayFor: (portalId: string, signal?: AbortSignal) => HubSpotGateway | Promise<HubSpotGateway>;
   engine: ScoringEngine;
   now?: () => number;
 }
