@@ -1,4 +1,5 @@
 import { isAppError, type AppError } from '../errors/app-error';
+import { hubspotErrorInfo } from '../hubspot/translate-hubspot-error';
 import type { Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
 import type { JobRegistry } from './job-registry';
@@ -6,7 +7,7 @@ import { pacedProgress } from './progress-pace';
 
 /** What happened to one leased job. */
 export interface JobEvent {
-  outcome: 'succeeded' | 'retry' | 'dead' | 'released' | 'lease_lost' | 'parked';
+  outcome: 'succeeded' | 'retry' | 'dead' | 'released' | 'lease_lost' | 'parked' | 'deferred';
   job: Job;
   error?: unknown;
 }
@@ -55,6 +56,19 @@ async function parked(job: Job, s: RunSettings, error: unknown): Promise<boolean
   return park;
 }
 
+/**
+ * Gives the job back, its attempt not counted, until HubSpot lets its portal call again (a 429, or the portal's
+ * request budget paused by HubSpot's daily limit): waiting out a limit is not a failure, and a daily pause
+ * would otherwise use up every attempt in seconds.
+ */
+async function deferred(job: Job, s: RunSettings, error: unknown): Promise<boolean> {
+  if (!isAppError(error, 'rate_limited')) return false;
+  const waitMs = hubspotErrorInfo(error).retryAfterMs;
+  if (waitMs === undefined || !Number.isFinite(waitMs) || waitMs < 0) return false;
+  const now = s.now();
+  return s.leases.release(job.id, s.workerId, now, describe(error), now + waitMs);
+}
+
 /** Runs one leased job to an outcome: completed, retried with backoff, dead-lettered, or released on stop. */
 export async function runLeasedJob(job: Job, s: RunSettings): Promise<JobEvent> {
   const handler = s.registry.get(job.type);
@@ -86,6 +100,7 @@ export async function runLeasedJob(job: Job, s: RunSettings): Promise<JobEvent> 
       return { outcome: 'released', job, error };
     }
     if (await parked(job, s, error)) return { outcome: 'parked', job, error };
+    if (await deferred(job, s, error)) return { outcome: 'deferred', job, error };
     const now = s.now();
     const retryAt = isAppError(error, 'invalid_input') ? null : s.retryAt(job, now);
     const outcome = await s.leases.fail(job.id, s.workerId, describe(error), now, retryAt);

@@ -139,14 +139,14 @@ export function jobLeasesRepository(ctx: DbContext) {
       return 'dead';
     },
     /**
-     * Gives a leased job back untouched (graceful stop, or its portal was disconnected): queued now, this attempt
-     * not counted; `why` is kept as its last error.
+     * Gives a leased job back untouched (graceful stop, its portal was disconnected, or HubSpot's rate limit):
+     * queued again at `runAt` (default now), this attempt not counted; `why` is kept as its last error.
      */
-    async release(id: number, owner: string, now: number, why?: string): Promise<boolean> {
+    async release(id: number, owner: string, now: number, why?: string, runAt = now): Promise<boolean> {
       const r = await owned(id, owner)
         .set((eb) => ({
           status: 'queued',
-          run_at: now,
+          run_at: runAt,
           attempts: eb('attempts', '-', 1),
           lease_owner: null,
           lease_expires_at: null,
