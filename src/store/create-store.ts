@@ -20,8 +20,8 @@ export type Store = Repositories & {
   readonly engine: Engine;
   /** The database context the repositories use, for ports built outside the store (agreement use cases). */
   readonly ctx: DbContext;
-  /** Runs `fn` in one write transaction; the repositories it gets are bound to it. */
-  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one write transaction; the repositories and the context it gets are bound to it. */
+  transaction<T>(fn: (tx: Repositories, ctx: DbContext) => Promise<T>): Promise<T>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   migrationStatus(): Promise<MigrationStatus>;
@@ -45,7 +45,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     ...createRepositories(root, cipher),
     engine,
     ctx: root,
-    transaction: (fn) => root.transaction((ctx) => fn(createRepositories(ctx, cipher))),
+    transaction: (fn) => root.transaction((ctx) => fn(createRepositories(ctx, cipher), ctx)),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -95,14 +95,22 @@ function toColumns(portalId: string, q: StoredQualification) {
 /** Current qualifications (one per contact) and their history. */
 export function qualificationsRepository(ctx: DbContext) {
   return {
-    /** The current qualification of a contact, or undefined. */
-    async get(portalId: string, contactId: string): Promise<StoredQualification | undefined> {
-      const row = await ctx.db
+    /**
+     * The current qualification of a contact, or undefined. With `lock`, PostgreSQL holds the row until the
+     * transaction ends, so concurrent writers of one contact take turns (SQLite's write transactions already do).
+     */
+    async get(
+      portalId: string,
+      contactId: string,
+      options: { lock?: boolean } = {},
+    ): Promise<StoredQualification | undefined> {
+      let query = ctx.db
         .selectFrom('qualifications')
         .selectAll()
         .where('portal_id', '=', portalId)
-        .where('contact_id', '=', contactId)
-        .executeTakeFirst();
+        .where('contact_id', '=', contactId);
+      if (options.lock && ctx.engine === 'postgres') query = query.forUpdate();
+      const row = await query.executeTakeFirst();
       return row
         ? { ...toSummary(row), criteria: fromJson(z.unknown(), row.criteria, 'qualifications.criteria') }
         : undefined;
@@ -155,7 +163,11 @@ export function qualificationsRepository(ctx: DbContext) {
         );
       }
     },
-    /** Updates the SLA fields of one contact (sweeps, rejections). */
+    /**
+     * Updates the SLA fields of one contact (sweeps, rejections). With `expected`, only while its tier, SLA status
+     * and due date are still those values (a compare-and-set, so two sweeps never both apply one change); returns
+     * whether the row changed.
+     */
     async updateSla(
       portalId: string,
       contactId: string,
@@ -163,8 +175,9 @@ export function qualificationsRepository(ctx: DbContext) {
         Pick<StoredQualification, 'tier' | 'slaStatus' | 'followUpDue' | 'recycledAt' | 'tierReason'>
       >,
       at: number,
-    ): Promise<void> {
-      await ctx.db
+      expected?: Pick<StoredQualification, 'tier' | 'slaStatus' | 'followUpDue'>,
+    ): Promise<boolean> {
+      let query = ctx.db
         .updateTable('qualifications')
         .set({
           tier: patch.tier,
@@ -175,8 +188,14 @@ export function qualificationsRepository(ctx: DbContext) {
           updated_at: at,
         })
         .where('portal_id', '=', portalId)
-        .where('contact_id', '=', contactId)
-        .execute();
+        .where('contact_id', '=', contactId);
+      if (expected)
+        query = query
+          .where('tier', '=', expected.tier)
+          .where('sla_status', expected.slaStatus === null ? 'is' : '=', expected.slaStatus)
+          .where('follow_up_due', expected.followUpDue === null ? 'is' : '=', expected.followUpDue);
+      const result = await query.executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
     /**
      * Adds the contact's current qualification to its history after a change made in place (an SLA breach, a

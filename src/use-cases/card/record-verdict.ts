@@ -2,6 +2,7 @@ import type { VerdictRequest, VerdictResponse } from '../../contracts/card';
 import { tierSchema } from '../../contracts/values';
 import { AppError } from '../../errors/app-error';
 import type { StoredVerdict } from '../../store/repositories/verdicts-repository';
+import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 import type { CardPorts } from './card-ports';
 
 /** The contact properties a verdict writes (DESIGN.md section 4); an acceptance clears a former reject reason. */
@@ -22,8 +23,8 @@ const sameVerdict = (latest: StoredVerdict | undefined, request: VerdictRequest)
 
 /**
  * A rep accepts or rejects a scored lead of the signed portal: the verdict is stored, a rejection recycles the
- * lead (tier `recycled`, `recycled_at` now), and the properties go to the outbox, all in one transaction.
- * The same verdict twice changes nothing.
+ * lead (tier `recycled`, `recycled_at` now, a history row), and the properties go to the outbox with a write-back
+ * job, all in one transaction. The same verdict twice changes nothing.
  */
 export async function recordVerdict(
   ports: Pick<CardPorts, 'store' | 'clock'>,
@@ -32,8 +33,9 @@ export async function recordVerdict(
   const { portalId, userId, request } = input;
   const contactId = request.objectId;
   const now = ports.clock.now();
-  return ports.store.transaction(async (tx) => {
-    const current = await tx.qualifications.get(portalId, contactId);
+  return ports.store.transaction(async (tx, ctx) => {
+    // Locked, so a double click's second request waits and then finds the same verdict already stored.
+    const current = await tx.qualifications.get(portalId, contactId, { lock: true });
     if (!current)
       throw new AppError('not_found', `Contact ${contactId} has not been scored by Lead Pact yet.`);
     const [latest] = await tx.verdicts.forContact(portalId, contactId);
@@ -60,6 +62,8 @@ export async function recordVerdict(
       await tx.qualifications.recordInHistory(portalId, contactId, now, 'rejected');
     }
     await tx.outbox.enqueueMany(portalId, [{ contactId, properties: verdictProperties(request, tier) }], now);
+    // Without a queued write-back, HubSpot workflows would not see the verdict until some other write.
+    await enqueueWriteBackAfterWrites(ctx, portalId, now);
     return { objectId: contactId, verdict: request.verdict, tier: tierSchema.parse(tier) };
   });
 }

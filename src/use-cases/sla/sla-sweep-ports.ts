@@ -1,16 +1,16 @@
+import type { DbContext } from '../../store/db-context';
 import type { AgreementVersionsRepository } from '../../store/repositories/agreement-versions-repository';
 import type { ContactsRepository } from '../../store/repositories/contacts-repository';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
-import type { OutboxRepository } from '../../store/repositories/outbox-repository';
 import type { QualificationsRepository } from '../../store/repositories/qualifications-repository';
 
-/** What the SLA sweep reads and writes in the store. */
+/** What the SLA sweep reads in the store, and the context whose transactions write each page. */
 export interface SlaSweepStore {
   agreements: Pick<AgreementVersionsRepository, 'getActive'>;
   contacts: Pick<ContactsRepository, 'get'>;
-  qualifications: Pick<QualificationsRepository, 'pageInTier' | 'updateSla' | 'recordInHistory'>;
-  outbox: Pick<OutboxRepository, 'enqueueMany'>;
+  qualifications: Pick<QualificationsRepository, 'pageInTier'>;
   jobs: Pick<JobsRepository, 'enqueue' | 'list'>;
+  ctx: DbContext;
 }
 
 /** What one sweep of a portal did. */

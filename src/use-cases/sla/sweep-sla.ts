@@ -1,17 +1,41 @@
+import type { Agreement } from '../../domain/agreement-schema';
 import { parseAgreement } from '../../domain/parse-agreement';
 import { AppError } from '../../errors/app-error';
-import { enqueueWriteBack } from '../write-back/enqueue-write-back';
+import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import { applySlaChanges, type PendingSlaChange } from './apply-sla-changes';
 import { slaChange } from './sla-changes';
 import type { SlaSweepResult, SlaSweepStore } from './sla-sweep-ports';
 
+/** Contacts per page, and per write transaction. */
 const PAGE = 500;
+
+async function pendingChanges(
+  store: SlaSweepStore,
+  portalId: string,
+  page: readonly Omit<StoredQualification, 'criteria'>[],
+  sla: Agreement['sla'],
+  now: number,
+): Promise<PendingSlaChange[]> {
+  const pending: PendingSlaChange[] = [];
+  for (const q of page) {
+    const contact = await store.contacts.get(portalId, q.contactId);
+    const change = slaChange(q, contact?.properties ?? {}, sla, now);
+    if (Object.keys(change.properties).length > 0) pending.push({ before: q, change });
+  }
+  return pending;
+}
 
 /**
  * Sets the first-touch due date and SLA status of every sales-ready contact of a portal and recycles those with
- * no progress within the agreement's `progressDays`; only changed properties go to the outbox, then a write-back
- * job is queued.
+ * no progress within the agreement's `progressDays`. Each page commits in one transaction (state, history rows,
+ * outbox, write-back job), so a sweep cut short by a crash is finished by the next one, each change made once.
  */
-export async function sweepSla(store: SlaSweepStore, portalId: string, now: number): Promise<SlaSweepResult> {
+export async function sweepSla(
+  store: SlaSweepStore,
+  portalId: string,
+  now: number,
+  pageSize = PAGE,
+): Promise<SlaSweepResult> {
   const result: SlaSweepResult = { checked: 0, changed: 0, breached: 0, recycled: 0 };
   const active = await store.agreements.getActive(portalId);
   if (!active) return result;
@@ -22,30 +46,18 @@ export async function sweepSla(store: SlaSweepStore, portalId: string, now: numb
       `The active agreement of portal ${portalId} no longer parses`,
       parsed.errors,
     );
-  const { sla } = parsed.data;
   let after: string | null = null;
   for (;;) {
-    const page = await store.qualifications.pageInTier(portalId, 'sales_ready', after, PAGE);
+    const page = await store.qualifications.pageInTier(portalId, 'sales_ready', after, pageSize);
     if (page.length === 0) break;
     after = page[page.length - 1]!.contactId;
-    const writes = [];
-    for (const q of page) {
-      const id = q.contactId;
-      result.checked++;
-      const contact = await store.contacts.get(portalId, id);
-      const change = slaChange(q, contact?.properties ?? {}, sla, now);
-      if (Object.keys(change.properties).length === 0) continue;
-      await store.qualifications.updateSla(portalId, id, change.patch, now);
-      // Breaches and recycles are verdicts the monthly report counts from the history.
-      if (change.recycleCause || change.patch.slaStatus === 'breached')
-        await store.qualifications.recordInHistory(portalId, id, now, change.recycleCause ?? null);
-      writes.push({ contactId: id, properties: change.properties });
-      if (change.patch.slaStatus === 'breached') result.breached++;
-      if (change.patch.tier === 'recycled') result.recycled++;
-    }
-    result.changed += writes.length;
-    if (writes.length > 0) await store.outbox.enqueueMany(portalId, writes, now);
+    result.checked += page.length;
+    const pending = await pendingChanges(store, portalId, page, parsed.data.sla, now);
+    if (pending.length === 0) continue;
+    const done = await store.ctx.transaction((tx) => applySlaChanges(tx, portalId, pending, now));
+    result.changed += done.changed;
+    result.breached += done.breached;
+    result.recycled += done.recycled;
   }
-  if (result.changed > 0) await enqueueWriteBack(store.jobs, portalId, now);
   return result;
 }

@@ -1,0 +1,44 @@
+import type { DbContext } from '../../store/db-context';
+import { createRepositories } from '../../store/repositories';
+import type { OutboxWrite } from '../../store/repositories/outbox-repository';
+import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
+import type { SlaChange } from './sla-changes';
+import type { SlaSweepResult } from './sla-sweep-ports';
+
+/** A change the sweep computed for a contact, with the SLA state it was computed from. */
+export interface PendingSlaChange {
+  before: Pick<StoredQualification, 'contactId' | 'tier' | 'slaStatus' | 'followUpDue'>;
+  change: SlaChange;
+}
+
+/**
+ * Applies one page of SLA changes inside `tx`: each contact's new state, its history row and its outbox write
+ * (with the write-back job) commit together or not at all, so a crash leaves the contact as it was and the next
+ * sweep makes the change once. A contact whose SLA state changed since it was read is left to the next sweep.
+ */
+export async function applySlaChanges(
+  tx: DbContext,
+  portalId: string,
+  pending: readonly PendingSlaChange[],
+  now: number,
+): Promise<Omit<SlaSweepResult, 'checked'>> {
+  const repos = createRepositories(tx);
+  const counts = { changed: 0, breached: 0, recycled: 0 };
+  const writes: OutboxWrite[] = [];
+  for (const { before, change } of pending) {
+    const id = before.contactId;
+    if (!(await repos.qualifications.updateSla(portalId, id, change.patch, now, before))) continue;
+    // Breaches and recycles are verdicts the monthly report counts from the history.
+    if (change.recycleCause || change.patch.slaStatus === 'breached')
+      await repos.qualifications.recordInHistory(portalId, id, now, change.recycleCause ?? null);
+    writes.push({ contactId: id, properties: change.properties });
+    counts.changed++;
+    if (change.patch.slaStatus === 'breached') counts.breached++;
+    if (change.patch.tier === 'recycled') counts.recycled++;
+  }
+  if (writes.length === 0) return counts;
+  await repos.outbox.enqueueMany(portalId, writes, now);
+  await enqueueWriteBackAfterWrites(tx, portalId, now);
+  return counts;
+}

@@ -1,0 +1,97 @@
+import { createStore, type Store } from '../../../src/store/create-store';
+import type { StoredQualification } from '../../../src/store/repositories/qualifications-repository';
+import { recordVerdict } from '../../../src/use-cases/card/record-verdict';
+import { failInsertsFor, injectedFailure } from '../../store/fail-inserts-for';
+import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases';
+
+const PORTAL = '780';
+const QUALIFIED = Date.parse('2026-11-27T10:00:00Z');
+const REJECTED = Date.parse('2026-12-03T09:00:00Z');
+const LEAD = '42';
+
+const salesReady: StoredQualification = {
+  contactId: LEAD,
+  tier: 'sales_ready',
+  grade: 'A1',
+  score: 90,
+  stage: 'decision',
+  route: 'inside_sales',
+  tierReason: 'grade',
+  reasons: 'fits',
+  agreementVersion: 1,
+  qualifiedAt: QUALIFIED,
+  followUpDue: null,
+  slaStatus: 'on_track',
+  recycledAt: null,
+  capacityMonth: '2026-11',
+  criteria: [],
+};
+
+describe.each(ENGINE_FACTORIES)('a rep rejection on %s', (_engine, make) => {
+  let database: TestDatabase;
+  let store: Store;
+  beforeEach(async () => {
+    database = await make();
+    store = await createStore(database.options);
+    await store.qualifications.upsertMany(PORTAL, [salesReady], QUALIFIED);
+  });
+  afterEach(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  const reject = () =>
+    recordVerdict(
+      { store, clock: { now: () => REJECTED } },
+      {
+        portalId: PORTAL,
+        userId: '601',
+        request: { objectId: LEAD, verdict: 'rejected', reason: 'not_ready' },
+      },
+    );
+
+  it.each(['qualification_history', 'outbox'] as const)(
+    'When writing to %s fails, then the lead is left sales-ready with no verdict, and a retry recycles it once',
+    async (table) => {
+      const heal = await failInsertsFor(store, table, LEAD);
+
+      await expect(reject()).rejects.toMatchObject(injectedFailure());
+
+      expect(await store.qualifications.get(PORTAL, LEAD)).toMatchObject({
+        tier: 'sales_ready',
+        recycledAt: null,
+      });
+      expect(await store.verdicts.forContact(PORTAL, LEAD)).toEqual([]);
+      expect(await store.qualifications.history(PORTAL, LEAD)).toEqual([]);
+      expect(await store.outbox.get(PORTAL, LEAD)).toBeUndefined();
+
+      await heal();
+      await reject();
+      await reject();
+
+      expect(await store.qualifications.get(PORTAL, LEAD)).toMatchObject({
+        tier: 'recycled',
+        recycledAt: REJECTED,
+      });
+      expect(await store.verdicts.forContact(PORTAL, LEAD)).toHaveLength(1);
+      expect(await store.qualifications.history(PORTAL, LEAD)).toHaveLength(1);
+      expect((await store.outbox.get(PORTAL, LEAD))?.properties).toMatchObject({
+        lead_pact_tier: 'recycled',
+      });
+    },
+  );
+
+  it('When a rep rejects a lead, then a write-back job is queued so HubSpot workflows see the recycle', async () => {
+    await reject();
+
+    const [writeBack] = await store.jobs.list({ type: 'write-back', portalId: PORTAL });
+    expect(writeBack).toMatchObject({ status: 'queued', runAt: REJECTED });
+  });
+
+  it('When a rep clicks reject twice at once, then the lead is recycled and recorded once', async () => {
+    await Promise.all([reject(), reject(), reject()]);
+
+    expect(await store.verdicts.forContact(PORTAL, LEAD)).toHaveLength(1);
+    expect(await store.qualifications.history(PORTAL, LEAD)).toHaveLength(1);
+  });
+});
