@@ -2,6 +2,7 @@ import type { CardResponse } from '../../contracts/card';
 import { writtenProperties } from '../rescore/written-properties';
 import { agreementRef, storedAgreement } from './agreement-ref';
 import { SYNC_CONTACTS_JOB } from '../intake/intake-jobs';
+import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 import type { CardPorts } from './card-ports';
 import { loadCard } from './load-card';
 import { qualifyNow } from './qualify-now';
@@ -22,7 +23,7 @@ function changed(
 
 /**
  * A rep asks to score a contact now. With a stored snapshot, it is qualified under the active agreement, stored,
- * and its changed properties go to the outbox; without one, a sync job is queued to fetch it from HubSpot.
+ * and its changed properties go to the outbox with a write-back job; without one, a sync job is queued to fetch it from HubSpot.
  */
 export async function scoreNow(
   ports: CardPorts,
@@ -43,7 +44,7 @@ export async function scoreNow(
     agreement: storedAgreement(active),
   };
   const locale = await ports.locale(portalId);
-  await store.transaction(async (tx) => {
+  await store.transaction(async (tx, ctx) => {
     const current = await tx.qualifications.get(portalId, objectId);
     const history = (await tx.signals.forContacts(portalId, [objectId])).get(objectId) ?? [];
     const q = ports.engine.qualify(contact, agreement, now, {
@@ -54,8 +55,10 @@ export async function scoreNow(
     const next = await qualifyNow(tx, ports.engine, { ...base, q, current });
     const properties = changed(current ? writtenProperties(current) : null, writtenProperties(next));
     await tx.qualifications.upsertMany(portalId, [next], now);
-    if (Object.keys(properties).length > 0)
-      await tx.outbox.enqueueMany(portalId, [{ contactId: objectId, properties }], now);
+    if (Object.keys(properties).length === 0) return;
+    await tx.outbox.enqueueMany(portalId, [{ contactId: objectId, properties }], now);
+    // Queued with the outbox rows, so HubSpot workflows see the new verdict without waiting for another write.
+    await enqueueWriteBackAfterWrites(ctx, portalId, now);
   });
   return { outcome: 'scored', card: await loadCard(ports, input) };
 }

@@ -87,6 +87,26 @@ describe.each(ENGINE_FACTORIES)('the card on %s', (_engine, make) => {
     });
   });
 
+  it('When a rep scores a contact now, then its properties go to HubSpot with a write-back job, and an unchanged rescore sends nothing', async () => {
+    const ports = storeCardPorts(store, config, clock);
+    await approve(store, example);
+    expect(await scoreNow(ports, { portalId: PORTAL, objectId: DIRECTOR.id })).toMatchObject({
+      outcome: 'scored',
+    });
+    const pending = await store.outbox.get(PORTAL, DIRECTOR.id);
+    expect(pending?.properties).toMatchObject({ lead_pact_agreement_version: '1' });
+    expect(pending?.properties.lead_pact_tier).toBeTruthy();
+    const jobs = await store.jobs.list({ type: 'write-back', portalId: PORTAL });
+    expect(jobs).toEqual([expect.objectContaining({ status: 'queued', runAt: NOW })]);
+
+    await store.outbox.markSent(PORTAL, [{ contactId: DIRECTOR.id, revision: pending!.revision }], NOW);
+    await scoreNow(ports, { portalId: PORTAL, objectId: DIRECTOR.id });
+    expect(await store.outbox.get(PORTAL, DIRECTOR.id)).toMatchObject({
+      status: 'sent',
+      revision: pending!.revision,
+    });
+  });
+
   it('When a rep gave several verdicts, then the card shows the latest one', async () => {
     const ports = storeCardPorts(store, config, clock);
     await approve(store, example);
