@@ -96,11 +96,7 @@ export interface LoggerOptions {
 }
 
 /** JSON logs (pino) with secrets redacted by key and by value. */
-export function createLogger({
-  level,
-  secrets = [],
-  destination = bufferedStdout(),
-}: LoggerOptions): Logger {
+export function createLogger({ level, secrets = [], destination = bufferedStdout() }: LoggerOptions): Logger {
   const options = {
     level,
     base: { service: 'lead-pact' },

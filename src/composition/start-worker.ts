@@ -59,7 +59,10 @@ function logJobEvent(logger: Logger, { outcome, job, error }: JobEvent): void {
       'portal disconnected: job waits for a reinstall',
     );
   else if (outcome === 'deferred')
-    logger.warn({ ...line, portalId: job.portalId, err: error }, 'HubSpot rate limit: job waits until it lifts');
+    logger.warn(
+      { ...line, portalId: job.portalId, err: error },
+      'HubSpot rate limit: job waits until it lifts',
+    );
   else logger.info(line, 'job finished');
 }
 
