@@ -1,31 +1,15 @@
 import { createStore, type Store } from '../../../src/store/create-store';
-import type { StoredQualification } from '../../../src/store/repositories/qualifications-repository';
 import { recordVerdict } from '../../../src/use-cases/card/record-verdict';
 import { failInsertsFor, injectedFailure } from '../../store/fail-inserts-for';
 import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases';
+import { salesReadyLead } from '../sales-ready-lead';
 
 const PORTAL = '780';
 const QUALIFIED = Date.parse('2026-11-27T10:00:00Z');
 const REJECTED = Date.parse('2026-12-03T09:00:00Z');
 const LEAD = '42';
 
-const salesReady: StoredQualification = {
-  contactId: LEAD,
-  tier: 'sales_ready',
-  grade: 'A1',
-  score: 90,
-  stage: 'decision',
-  route: 'inside_sales',
-  tierReason: 'grade',
-  reasons: 'fits',
-  agreementVersion: 1,
-  qualifiedAt: QUALIFIED,
-  followUpDue: null,
-  slaStatus: 'on_track',
-  recycledAt: null,
-  capacityMonth: '2026-11',
-  criteria: [],
-};
+const salesReady = salesReadyLead(LEAD, QUALIFIED, { slaStatus: 'on_track' });
 
 describe.each(ENGINE_FACTORIES)('a rep rejection on %s', (_engine, make) => {
   let database: TestDatabase;

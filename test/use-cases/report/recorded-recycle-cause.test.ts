@@ -1,11 +1,11 @@
 import { createStore, type Store } from '../../../src/store/create-store';
-import type { StoredQualification } from '../../../src/store/repositories/qualifications-repository';
 import { recordVerdict } from '../../../src/use-cases/card/record-verdict';
 import { loadReportInput } from '../../../src/use-cases/report/load-report-input';
 import { monthlyReport } from '../../../src/use-cases/report/monthly-report';
 import { sweepSla } from '../../../src/use-cases/sla/sweep-sla';
 import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases';
 import { activate, agreementWith } from '../rescore/rescore-fixtures';
+import { salesReadyLead } from '../sales-ready-lead';
 
 const PORTAL = '778';
 /** Friday 27 November 2026, 10:00 UTC: every lead here qualified then; progressDays 30 ends 27 December. */
@@ -13,23 +13,7 @@ const QUALIFIED = Date.parse('2026-11-27T10:00:00Z');
 const REJECTED = Date.parse('2026-12-03T09:00:00Z');
 const SWEPT = Date.parse('2026-12-28T10:00:01Z');
 
-const salesReady = (contactId: string): StoredQualification => ({
-  contactId,
-  tier: 'sales_ready',
-  grade: 'A1',
-  score: 90,
-  stage: 'decision',
-  route: 'inside_sales',
-  tierReason: 'grade',
-  reasons: 'fits',
-  agreementVersion: 1,
-  qualifiedAt: QUALIFIED,
-  followUpDue: null,
-  slaStatus: null,
-  recycledAt: null,
-  capacityMonth: '2026-11',
-  criteria: [],
-});
+const salesReady = (contactId: string) => salesReadyLead(contactId, QUALIFIED);
 
 describe.each(ENGINE_FACTORIES)('recycle causes recorded when recycling, on %s', (_engine, make) => {
   let database: TestDatabase;

@@ -1,11 +1,11 @@
 import { createStore, type Store } from '../../../src/store/create-store';
-import type { StoredQualification } from '../../../src/store/repositories/qualifications-repository';
 import { loadReportInput } from '../../../src/use-cases/report/load-report-input';
 import { monthlyReport } from '../../../src/use-cases/report/monthly-report';
 import { sweepSla } from '../../../src/use-cases/sla/sweep-sla';
 import { failInsertsFor, injectedFailure } from '../../store/fail-inserts-for';
 import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases';
 import { activate, agreementWith } from '../rescore/rescore-fixtures';
+import { salesReadyLead } from '../sales-ready-lead';
 
 const PORTAL = '779';
 /** Friday 27 November 2026, 10:00 UTC: qualified then and never touched, these leads are recycled after 27 December. */
@@ -15,23 +15,7 @@ const LEADS = ['a', 'b', 'c', 'd'];
 /** Two contacts per page: 'a' and 'b' commit before the page of 'c' and 'd' fails. */
 const PAGE_SIZE = 2;
 
-const salesReady = (contactId: string): StoredQualification => ({
-  contactId,
-  tier: 'sales_ready',
-  grade: 'A1',
-  score: 90,
-  stage: 'decision',
-  route: 'inside_sales',
-  tierReason: 'grade',
-  reasons: 'fits',
-  agreementVersion: 1,
-  qualifiedAt: QUALIFIED,
-  followUpDue: null,
-  slaStatus: null,
-  recycledAt: null,
-  capacityMonth: '2026-11',
-  criteria: [],
-});
+const salesReady = (contactId: string) => salesReadyLead(contactId, QUALIFIED);
 
 describe.each(ENGINE_FACTORIES)('an SLA sweep cut short on %s', (_engine, make) => {
   let database: TestDatabase;

@@ -1,8 +1,8 @@
 import { createStore, type Store } from '../../../src/store/create-store';
-import type { StoredQualification } from '../../../src/store/repositories/qualifications-repository';
 import { sweepSla } from '../../../src/use-cases/sla/sweep-sla';
 import { tempPostgres, tempSqlite, type TestDatabase } from '../../store/test-databases';
 import { activate, agreementWith } from '../rescore/rescore-fixtures';
+import { salesReadyLead } from '../sales-ready-lead';
 
 const PORTAL = '777';
 /** Friday 27 November 2026, 10:00 UTC: due at the end of Tuesday 1 December (2 business days). */
@@ -10,25 +10,7 @@ const FRIDAY = Date.parse('2026-11-27T10:00:00.000Z');
 const DUE = Date.parse('2026-12-01T23:59:59.999Z');
 const at = (iso: string) => Date.parse(iso);
 
-function salesReady(contactId: string): StoredQualification {
-  return {
-    contactId,
-    tier: 'sales_ready',
-    grade: 'A1',
-    score: 90,
-    stage: 'decision',
-    route: 'inside_sales',
-    tierReason: 'grade',
-    reasons: 'fits',
-    agreementVersion: 1,
-    qualifiedAt: FRIDAY,
-    followUpDue: null,
-    slaStatus: null,
-    recycledAt: null,
-    capacityMonth: '2026-11',
-    criteria: [],
-  };
-}
+const salesReady = (contactId: string) => salesReadyLead(contactId, FRIDAY);
 
 describe.each(['sqlite', 'postgres'] as const)('sweepSla on %s', (engine) => {
   let db: TestDatabase;
