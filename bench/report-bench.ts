@@ -1,21 +1,24 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { benchEngines, createBenchDatabase, type BenchDatabase, type BenchEngine } from './bench-database';
 import { generateReportStore, REPORT_BENCH_PORTAL } from './report-bench-data';
 import type { BenchRow } from './harness';
 
 const TIME = '/usr/bin/time';
 const BIN = path.join(__dirname, '..', '..', 'bin', 'lead-pact.js');
 const CONTACTS = Number(process.env.REPORT_BENCH_CONTACTS ?? 1_000_000);
+/** `REPORT_BENCH_ENGINES=sqlite` runs one engine only. */
+const ENGINES = benchEngines('REPORT_BENCH_ENGINES');
 
-/** Runs the built `lead-pact report` on a DATA_DIR: wall seconds and peak RSS (MB) of the whole process. */
+/** Runs the built `lead-pact report` on a store: wall seconds and peak RSS (MB) of the whole process. */
 async function timeReport(
-  dataDir: string,
+  db: BenchDatabase,
 ): Promise<{ seconds: number; cpuSeconds: number | null; peakMb: number; bytes: number }> {
   const args = [BIN, 'report', '--portal', REPORT_BENCH_PORTAL, '--month', '2026-11', '--format', 'json'];
   const preload = ['--require', path.join(__dirname, 'report-peak-rss.js')];
-  const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', DATA_DIR: db.options.dataDir };
+  if (db.options.databaseUrl) env.DATABASE_URL = db.options.databaseUrl;
   const child = fs.existsSync(TIME)
     ? spawn(TIME, ['-v', process.execPath, ...args], { env })
     : spawn(process.execPath, [...preload, ...args], { env });
@@ -37,23 +40,37 @@ async function timeReport(
 }
 
 /**
- * `lead-pact report` for a portal with 1,000,000 contacts and 12 months of history on SQLite (the default
- * store), end to end: process start, SQL aggregation, report math, JSON out. Budget: seconds, not minutes.
+ * Both engines: at 1M, PostgreSQL measured 5.8 s and 133 MB on 28 Nov 2026 (SQLite 3.6 s, 226 MB), comfortably
+ * within what SQLite was given, so it gets the same budgets.
  */
-export async function run(): Promise<BenchRow[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-report-bench-'));
+const BUDGET = { seconds: 30, peakMb: 300 };
+
+async function benchEngine(engine: BenchEngine): Promise<BenchRow[]> {
+  const db = await createBenchDatabase(engine);
   try {
-    const generated = await generateReportStore(dataDir, CONTACTS);
+    const generated = await generateReportStore(db, CONTACTS);
     process.stderr.write(
-      `report bench: generated ${generated.historyRows} history rows in ${generated.seconds.toFixed(1)} s\n`,
+      `report bench (${engine}): generated ${generated.historyRows} history rows in ${generated.seconds.toFixed(1)} s\n`,
     );
-    const first = await timeReport(dataDir);
-    const second = await timeReport(dataDir);
-    const size = `${(CONTACTS / 1e6).toLocaleString('en-US')}M contacts, 12 months`;
+    const first = await timeReport(db);
+    const second = await timeReport(db);
+    // SQLite's row names predate PostgreSQL's rows: they stay as they were, PostgreSQL's say so.
+    const size = `${(CONTACTS / 1e6).toLocaleString('en-US')}M contacts, 12 months${engine === 'postgres' ? ', postgres' : ''}`;
     return [
-      { name: `report, ${size}, first run`, measured: first.seconds, unit: 's', budget: { atMost: 30 } },
-      { name: `report, ${size}, second run`, measured: second.seconds, unit: 's', budget: { atMost: 30 } },
+      {
+        name: `report, ${size}, first run`,
+        measured: first.seconds,
+        unit: 's',
+        budget: { atMost: BUDGET.seconds },
+      },
+      {
+        name: `report, ${size}, second run`,
+        measured: second.seconds,
+        unit: 's',
+        budget: { atMost: BUDGET.seconds },
+      },
       // CPU time (user + system) of the second run: the figure to compare across machines and load.
+      // On PostgreSQL it is the report process's only; the server's work is in the wall time.
       ...(second.cpuSeconds === null
         ? []
         : [{ name: `report, ${size}, CPU time`, measured: second.cpuSeconds, unit: 's' }]),
@@ -61,10 +78,21 @@ export async function run(): Promise<BenchRow[]> {
         name: `report, ${size}, peak RSS`,
         measured: Math.max(first.peakMb, second.peakMb),
         unit: 'MB',
-        budget: { atMost: 300 },
+        budget: { atMost: BUDGET.peakMb },
       },
     ];
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await db.drop();
   }
+}
+
+/**
+ * `lead-pact report` for a portal with 1,000,000 contacts and 12 months of history, end to end: process start,
+ * SQL aggregation, report math, JSON out; on SQLite (the default store) and on PostgreSQL (the at-scale one).
+ * Budget: seconds, not minutes.
+ */
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const engine of ENGINES) rows.push(...(await benchEngine(engine)));
+  return rows;
 }

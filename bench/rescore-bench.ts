@@ -1,51 +1,18 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
 import { createStore } from '../src/store/create-store';
+import { benchEngines, createBenchDatabase, type BenchDatabase as Database } from './bench-database';
 import type { BenchRow } from './harness';
 import { rescoreContacts } from './rescore-data';
 
 const CONTACTS = Number(process.env.RESCORE_BENCH_CONTACTS ?? 1_000_000);
 /** `RESCORE_BENCH_ENGINES=sqlite` runs one engine only. */
-const ENGINES = (process.env.RESCORE_BENCH_ENGINES ?? 'sqlite,postgres').split(',') as (
-  'sqlite' | 'postgres'
-)[];
-const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ENGINES = benchEngines('RESCORE_BENCH_ENGINES');
 const PORTAL = '1000001';
 const NOW = Date.UTC(2026, 10, 27, 9);
 const run$ = promisify(execFile);
-
-interface Database {
-  engine: 'sqlite' | 'postgres';
-  options: { databaseUrl?: string; dataDir: string };
-  drop(): Promise<void>;
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: POSTGRES });
-  await client.connect().catch((error: Error) => {
-    throw new Error(`PostgreSQL is not reachable at ${POSTGRES}: ${error.message}`);
-  });
-  await client.query(sql).finally(() => client.end());
-}
-
-async function createDatabase(engine: 'sqlite' | 'postgres'): Promise<Database> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-bench-'));
-  const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
-  if (engine === 'sqlite') return { engine, options: { dataDir }, drop: removeDir };
-  const name = `lp_bench_${process.pid}_${Date.now()}`;
-  await admin(`create database ${name}`);
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    await admin(`drop database if exists ${name} with (force)`);
-    await removeDir();
-  };
-  return { engine, options: { databaseUrl: url.toString(), dataDir }, drop };
-}
 
 /** The example agreement with one band changed (company size >= 100: 25 -> 30 points), the diff DESIGN.md shows. */
 function changed(agreement: { fit: { rules: { id: string; bands?: { min: number; points: number }[] }[] } }) {
@@ -103,7 +70,7 @@ async function rescore(db: Database, version: number) {
 }
 
 async function benchEngine(engine: 'sqlite' | 'postgres'): Promise<BenchRow[]> {
-  const db = await createDatabase(engine);
+  const db = await createBenchDatabase(engine);
   try {
     await seed(db);
     const first = await rescore(db, 1);
