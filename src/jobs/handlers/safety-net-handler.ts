@@ -15,7 +15,11 @@ export type SafetyNetPayload = z.infer<typeof safetyNetPayloadSchema>;
 
 type Jobs = Pick<JobsRepository, 'enqueue'>;
 
-/** Queues the portal's safety net for the interval slot containing `at` (one job per portal per slot). */
+/**
+ * Queues the portal's safety net to run at `at` (or now, if that has passed), at most one per portal per interval
+ * slot: the slot containing `at` names the job, so workers scheduling the same slot queue it once. It runs at `at`,
+ * not at the slot's start, so a run just before a slot boundary is not followed by another seconds later.
+ */
 export async function scheduleSafetyNet(
   jobs: Jobs,
   portalId: string,
@@ -30,7 +34,7 @@ export async function scheduleSafetyNet(
       portalId,
       payload: { portalId },
       idempotencyKey: `${SAFETY_NET_JOB}:${portalId}:${slot}`,
-      runAt: Math.max(slot, now),
+      runAt: Math.max(at, now),
     },
     now,
   );

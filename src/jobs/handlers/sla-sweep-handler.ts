@@ -14,7 +14,11 @@ export const slaSweepPayloadSchema = z.object({
 });
 export type SlaSweepPayload = z.infer<typeof slaSweepPayloadSchema>;
 
-/** Queues the sweep of `portalId` for the interval slot containing `at` (one job per portal per slot). */
+/**
+ * Queues the sweep of `portalId` to run at `at` (or now, if that has passed), at most one per portal per interval
+ * slot (the slot containing `at` names the job), so a sweep just before a slot boundary is not followed by another
+ * seconds later.
+ */
 export async function scheduleSlaSweep(
   store: Pick<SlaSweepStore, 'jobs'>,
   portalId: string,
@@ -28,7 +32,7 @@ export async function scheduleSlaSweep(
       portalId,
       payload: { portalId },
       idempotencyKey: `${SLA_SWEEP_JOB}:${portalId}:${slot}`,
-      runAt: Math.max(slot, now),
+      runAt: Math.max(at, now),
     },
     now,
   );

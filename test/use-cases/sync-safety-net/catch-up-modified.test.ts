@@ -203,4 +203,19 @@ describe.each(ENGINE_FACTORIES)('catchUpModified on %s', (_engine, make) => {
     const queued = await store.jobs.list({ type: 'safety-net', portalId: PORTAL });
     expect(queued.map((j) => j.runAt)).toEqual([NOW + HOUR]);
   });
+
+  it('When a run ends just before an interval boundary, then the next run is still a whole interval later', async () => {
+    await startAt(NOW - HOUR / 2);
+    serveSearch(() => [200, 'contacts-search-empty']);
+    clock = NOW + HOUR - 30_000;
+    const registry = registerSafetyNet(createJobRegistry(), {
+      ...deps(),
+      jobs: store.jobs,
+      intervalMs: HOUR,
+    });
+    const ctx = { job: { id: 1 }, signal: new AbortController().signal, progress: async () => undefined };
+    await registry.get('safety-net')?.run({ portalId: PORTAL }, ctx as unknown as JobContext);
+    const queued = await store.jobs.list({ type: 'safety-net', portalId: PORTAL });
+    expect(queued.map((j) => j.runAt)).toEqual([NOW + 2 * HOUR - 30_000]);
+  });
 });
