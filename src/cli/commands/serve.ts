@@ -35,10 +35,10 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('--role <role>', 'which part to run').choices(ROLES).default('all'))
     .action(async (options: { role: Role }) => {
       const service = await startService(options.role);
-      if (service.url) process.stdout.write(`Lead Pact (${options.role}) is listening on ${service.url}\n`);
-      else process.stdout.write(`Lead Pact (${options.role}) is running.\n`);
-      if (hubspotMode(service.config) === 'not-configured')
-        process.stdout.write(`\n${CONNECT_HUBSPOT_HELP}\n\n`);
+      const where = service.url ? `is listening on ${service.url}` : 'is running.';
+      const help = hubspotMode(service.config) === 'not-configured' ? `\n${CONNECT_HUBSPOT_HELP}\n\n` : '';
+      // One write: whoever reads the output sees the address and the help together.
+      process.stdout.write(`Lead Pact (${options.role}) ${where}\n${help}`);
       const signal = await nextSignal();
       service.logger.info({ signal }, 'shutting down');
       setTimeout(() => process.exit(1), DRAIN_TIMEOUT_MS).unref();
