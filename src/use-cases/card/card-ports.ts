@@ -1,5 +1,11 @@
 import type { Agreement } from '../../domain/agreement-schema';
-import type { ContactRecord, ContactState, Locale, Qualification } from '../../domain/qualification';
+import type {
+  ContactRecord,
+  ContactState,
+  Locale,
+  ObservedChange,
+  Qualification,
+} from '../../domain/qualification';
 import type { Store } from '../../store/create-store';
 import type { StoredQualification } from '../../store/repositories/qualifications-repository';
 import type { AgreementRef } from '../../contracts/card';
@@ -17,6 +23,8 @@ export interface CardSnapshot {
   activeVersion: number | null;
   qualification: (Omit<StoredQualification, 'criteria'> & { criteriaJson: string; updatedAt: number }) | null;
   contact: ContactRecord | null;
+  /** The contact's signal property changes seen through webhooks, oldest first (none without a snapshot). */
+  signalHistory: ObservedChange[];
   /** The rep's latest verdict. */
   verdict: { verdict: string; reason: string | null; note: string | null; at: number } | null;
 }

@@ -28,15 +28,14 @@ export function toCriterion(c: CriterionResult): Criterion {
  * Each rule and signal with the value seen, recomputed from the stored snapshot as of when it was scored
  * (a rescore stores only the matched criteria). Without a snapshot, the stored matched criteria are shown.
  */
-export async function explainCriteria(
-  ports: Pick<CardPorts, 'store' | 'engine'>,
-  input: { portalId: string; snapshot: CardSnapshot; agreement: Agreement; scoredAt: number },
-): Promise<Criterion[]> {
-  const { portalId, snapshot, agreement, scoredAt } = input;
+export function explainCriteria(
+  ports: Pick<CardPorts, 'engine'>,
+  input: { snapshot: CardSnapshot; agreement: Agreement; scoredAt: number },
+): Criterion[] {
+  const { snapshot, agreement, scoredAt } = input;
   const { contact, qualification } = snapshot;
   if (contact) {
-    const histories = await ports.store.signals.forContacts(portalId, [contact.id]);
-    const state = { history: histories.get(contact.id) ?? [], recycledAt: qualification?.recycledAt ?? null };
+    const state = { history: snapshot.signalHistory, recycledAt: qualification?.recycledAt ?? null };
     return ports.engine.qualify(contact, agreement, scoredAt, state).criteria.map(toCriterion);
   }
   const kept = storedCriteria.safeParse(

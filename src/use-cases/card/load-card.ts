@@ -43,7 +43,7 @@ export async function loadCard(
       : ((await ports.approvedAgreement(portalId, stored.agreementVersion)) ?? active);
   const { agreement } = version;
   const scoredAt = stored.updatedAt;
-  const criteria = await explainCriteria(ports, { portalId, snapshot, agreement, scoredAt });
+  const criteria = explainCriteria(ports, { snapshot, agreement, scoredAt });
   const disqualifiedBy =
     stored.tier === 'disqualified'
       ? criteria.filter((c) => c.kind === 'disqualify' && c.outcome === 'matched').map((c) => c.label)

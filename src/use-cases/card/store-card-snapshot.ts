@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
+import type { ObservedChange } from '../../domain/qualification';
+import { fromJson } from '../../store/json-column';
 import { readPropertyMap } from '../../store/repositories/contacts-repository';
 import { toSummary } from '../../store/repositories/qualifications-repository';
 import type { DbContext } from '../../store/db-context';
 import type { QualificationsTable } from '../../store/db-schema';
 import type { CardSnapshot } from './card-ports';
 
-/** One row: installation, active version (no body), the contact's qualification, snapshot and latest verdict. */
+/** One row: installation, active version (no body), the contact's qualification, snapshot, signal history and latest verdict. */
 type QualificationRow = Omit<QualificationsTable, 'portal_id'>;
 type SnapshotRow = Partial<QualificationRow> & {
   install_status: string | null;
@@ -16,7 +19,31 @@ type SnapshotRow = Partial<QualificationRow> & {
   verdict_reason: string | null;
   verdict_note: string | null;
   verdict_at: number | null;
+  /** `[[property, value, occurred_at], ...]` oldest first: JSON text on SQLite, parsed by pg on PostgreSQL. */
+  signal_history: string | unknown[] | null;
 };
+
+const historySchema = z.array(z.tuple([z.string(), z.string(), z.number()]));
+
+/**
+ * The contact's signal history as one JSON array column. Read in the same statement as the rest: a second query
+ * for it cost about 15% of a card request under load (bench/card-api-bench.ts).
+ */
+const historyColumn = (engine: DbContext['engine'], portalId: string, contactId: string) =>
+  engine === 'postgres'
+    ? sql`(select coalesce(json_agg(json_build_array(h.property, h.value, h.occurred_at) order by h.occurred_at), '[]'::json)
+        from signal_history h where h.portal_id = ${portalId} and h.contact_id = ${contactId})`
+    : sql`(select json_group_array(json_array(h.property, h.value, h.occurred_at) order by h.occurred_at)
+        from signal_history h where h.portal_id = ${portalId} and h.contact_id = ${contactId})`;
+
+function readHistory(column: SnapshotRow['signal_history']): ObservedChange[] {
+  if (column === null) return [];
+  const entries =
+    typeof column === 'string'
+      ? fromJson(historySchema, column, 'signal_history')
+      : fromJson(historySchema, JSON.stringify(column), 'signal_history');
+  return entries.map(([property, value, at]) => ({ property, value, at }));
+}
 
 /**
  * Everything GET /api/card needs about one contact in one indexed query (it used to take seven). Each join is on a
@@ -33,7 +60,8 @@ export async function readCardSnapshot(
       q.contact_id, q.tier, q.grade, q.score, q.stage, q.route, q.tier_reason, q.reasons, q.agreement_version,
       q.qualified_at, q.follow_up_due, q.sla_status, q.recycled_at, q.capacity_month, q.criteria, q.updated_at,
       c.properties as contact_properties, c.company as contact_company,
-      v.verdict, v.reason as verdict_reason, v.note as verdict_note, v.at as verdict_at
+      v.verdict, v.reason as verdict_reason, v.note as verdict_note, v.at as verdict_at,
+      ${historyColumn(ctx.engine, portalId, contactId)} as signal_history
     from (select 1 as one) base
     left join installations i on i.portal_id = ${portalId}
     left join agreement_versions av on av.portal_id = ${portalId} and av.status = 'active'
@@ -63,6 +91,7 @@ export async function readCardSnapshot(
             company:
               r.contact_company === null ? null : readPropertyMap(r.contact_company, 'contacts.company'),
           },
+    signalHistory: r.contact_properties === null ? [] : readHistory(r.signal_history),
     verdict:
       r.verdict === null || r.verdict_at === null
         ? null

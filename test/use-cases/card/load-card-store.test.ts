@@ -1,6 +1,8 @@
 import example from '../../../examples/agreement.json';
 import type { ScoredCard } from '../../../src/contracts/card';
 import type { Store } from '../../../src/store/create-store';
+import { qualify } from '../../../src/domain/qualify';
+import { parseAgreement } from '../../../src/domain/parse-agreement';
 import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
 import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { loadCard } from '../../../src/use-cases/card/load-card';
@@ -105,6 +107,32 @@ describe.each(ENGINE_FACTORIES)('the card on %s', (_engine, make) => {
       status: 'sent',
       revision: pending!.revision,
     });
+  });
+
+  it('When a contact converted before, then its card counts every conversion from the signal history', async () => {
+    const ports = storeCardPorts(store, config, clock);
+    await approve(store, example);
+    const quote = {
+      contactId: DIRECTOR.id,
+      property: 'recent_conversion_event_name',
+      value: 'Newsletter: get a quote',
+    };
+    await store.signals.addMany(PORTAL, [
+      { ...quote, at: NOW - 10 * 86_400_000 },
+      { ...quote, at: NOW - 20 * 86_400_000 },
+    ]);
+    await scoreNow(ports, { portalId: PORTAL, objectId: DIRECTOR.id });
+    await scoreNow(ports, { portalId: PORTAL, objectId: NEWCOMER.id });
+
+    const card = (await loadCard(ports, { portalId: PORTAL, objectId: DIRECTOR.id })) as ScoredCard;
+    const signal = card.criteria.find((c) => c.id === 'quote-click');
+    expect(signal).toMatchObject({ outcome: 'matched', occurrences: 3, ageDays: 3 });
+    const parsed = parseAgreement(example);
+    if (!parsed.success) throw new Error('examples/agreement.json does not parse');
+    const once = qualify(DIRECTOR, parsed.data, NOW);
+    expect(signal!.points).toBeGreaterThan(once.criteria.find((c) => c.id === 'quote-click')!.points);
+    const newcomer = (await loadCard(ports, { portalId: PORTAL, objectId: NEWCOMER.id })) as ScoredCard;
+    expect(newcomer.criteria.find((c) => c.id === 'quote-click')).toMatchObject({ occurrences: 0 });
   });
 
   it('When a rep gave several verdicts, then the card shows the latest one', async () => {
