@@ -21,6 +21,11 @@ export function fromJson<T>(schema: z.ZodType<T>, text: string, column: string):
       },
     );
   }
+  return fromJsonValue(schema, raw, column);
+}
+
+/** Checks a JSON column the driver already parsed (PostgreSQL json) with its zod schema, like `fromJson`. */
+export function fromJsonValue<T>(schema: z.ZodType<T>, raw: unknown, column: string): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({

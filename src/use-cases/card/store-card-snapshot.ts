@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ObservedChange } from '../../domain/qualification';
-import { fromJson } from '../../store/json-column';
+import { fromJson, fromJsonValue } from '../../store/json-column';
 import { readPropertyMap } from '../../store/repositories/contacts-repository';
 import { toSummary } from '../../store/repositories/qualifications-repository';
 import type { DbContext } from '../../store/db-context';
@@ -41,7 +41,7 @@ function readHistory(column: SnapshotRow['signal_history']): ObservedChange[] {
   const entries =
     typeof column === 'string'
       ? fromJson(historySchema, column, 'signal_history')
-      : fromJson(historySchema, JSON.stringify(column), 'signal_history');
+      : fromJsonValue(historySchema, column, 'signal_history');
   return entries.map(([property, value, at]) => ({ property, value, at }));
 }
 
