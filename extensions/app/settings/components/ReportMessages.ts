@@ -1,4 +1,6 @@
-import type { RejectReason, Stage } from '@lead-pact/contracts';
+import type { RejectReason } from '@lead-pact/contracts';
+import { commonEn } from '../../shared/i18n/commonEn';
+import { commonJa } from '../../shared/i18n/commonJa';
 import { useSettingsMessages } from '../i18n/useSettingsMessages';
 
 type Cause = 'sla_no_touch' | 'sla_no_progress' | 'rejected';
@@ -68,12 +70,8 @@ const en = {
   interval: '95% interval',
   allLeads: 'All leads',
   handedLeads: 'Handed to sales',
-  stage: {
-    awareness: 'Awareness',
-    interest: 'Interest',
-    comparison: 'Comparison',
-    decision: 'Decision',
-  } satisfies Record<Stage, string>,
+  // The card and the settings page name stages the same way: one dictionary for all three.
+  stage: commonEn.stage,
   evidenceTitle: 'What the outcomes say about the agreement',
   flagKind: {
     fewer_points: 'Consider fewer points',
@@ -155,7 +153,7 @@ const ja: ReportMessages = {
   interval: '95% 信頼区間',
   allLeads: '全リード',
   handedLeads: '営業へ引き渡し',
-  stage: { awareness: '認知', interest: '興味', comparison: '比較', decision: '決定' },
+  stage: commonJa.stage,
   evidenceTitle: '成果から見た合意の妥当性',
   flagKind: {
     fewer_points: '配点を下げる検討',
