@@ -96,7 +96,10 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
   return {
     readContacts: async (ids, properties, companyProperties) =>
       readContactsWithCompany(await authorized(), ids, properties, companyProperties),
-    updateContacts: async (inputs) => updateContactsInBatches(await authorized(), inputs),
+    updateContacts: async (inputs) =>
+      updateContactsInBatches(await authorized(), inputs, async () => {
+        await ensureProperties(await authorized());
+      }),
     listContacts: async (after, properties) => {
       const api = (await authorized()).crm.contacts.basicApi;
       const response = await api

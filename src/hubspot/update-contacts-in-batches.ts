@@ -44,14 +44,28 @@ async function sendBatch(client: Client, inputs: ContactUpdate[]): Promise<Updat
 }
 
 /**
- * One batch; when HubSpot refuses the whole batch as invalid (400), halves it until the offending contacts
- * are isolated, so one bad value never blocks the other 99.
+ * HubSpot refuses a whole batch that names a property the portal does not have (400, `PROPERTY_DOESNT_EXIST` in the
+ * message's list): no contact is at fault, so halving the batch would only reject every one of them.
  */
-async function sendIsolatingInvalid(client: Client, inputs: ContactUpdate[]): Promise<UpdateContactsResult> {
+export function isMissingPropertyError(error: unknown): boolean {
+  return isAppError(error, 'invalid_input') && error.message.includes('PROPERTY_DOESNT_EXIST');
+}
+
+/**
+ * One batch; when HubSpot refuses the whole batch as invalid (400), halves it until the offending contacts
+ * are isolated, so one bad value never blocks the other 99. With `passMissing`, a missing property is thrown
+ * to the caller (which can create it) instead.
+ */
+async function sendIsolatingInvalid(
+  client: Client,
+  inputs: ContactUpdate[],
+  passMissing = false,
+): Promise<UpdateContactsResult> {
   try {
     return await sendBatch(client, inputs);
   } catch (error) {
     if (!isAppError(error, 'invalid_input')) throw error;
+    if (passMissing && isMissingPropertyError(error)) throw error;
     if (inputs.length === 1) {
       const category = hubspotErrorInfo(error).category ?? 'VALIDATION_ERROR';
       return { written: [], rejected: [{ id: inputs[0]?.id ?? '', message: error.message, category }] };
@@ -63,14 +77,35 @@ async function sendIsolatingInvalid(client: Client, inputs: ContactUpdate[]): Pr
   }
 }
 
-/** Writes contact properties in batches of 100; rate limits and 5xx propagate as AppErrors for the caller to retry. */
+/** One batch; when a property is missing, `createProperties` runs once and the batch is sent again. */
+async function sendCreatingProperties(
+  client: Client,
+  inputs: ContactUpdate[],
+  createProperties: (() => Promise<void>) | undefined,
+): Promise<UpdateContactsResult> {
+  if (!createProperties) return sendIsolatingInvalid(client, inputs);
+  try {
+    return await sendIsolatingInvalid(client, inputs, true);
+  } catch (error) {
+    if (!isMissingPropertyError(error)) throw error;
+    await createProperties();
+    return sendIsolatingInvalid(client, inputs);
+  }
+}
+
+/**
+ * Writes contact properties in batches of 100; rate limits and 5xx propagate as AppErrors for the caller to retry.
+ * A batch refused because a Lead Pact property is missing (deleted by an admin, or never created) runs
+ * `createProperties` and is sent once more; a property still missing then rejects the contacts that name it.
+ */
 export async function updateContactsInBatches(
   client: Client,
   inputs: readonly ContactUpdate[],
+  createProperties?: () => Promise<void>,
 ): Promise<UpdateContactsResult> {
   const result: UpdateContactsResult = { written: [], rejected: [] };
   for (const batch of chunk(inputs)) {
-    const part = await sendIsolatingInvalid(client, batch);
+    const part = await sendCreatingProperties(client, batch, createProperties);
     result.written.push(...part.written);
     result.rejected.push(...part.rejected);
   }

@@ -1,19 +1,18 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { notFoundError, sendBatch, sendHubSpotError } from './hubspot-error-body';
+import { contactPropertyExists } from './known-properties';
 import type { StandinRecord, StandinState } from './standin-state';
 
 const DEFAULT_PROPERTIES = ['createdate', 'hs_object_id', 'lastmodifieddate'];
 const MAX_INPUTS = 100;
 
 const readBody = z.object({
-  inputs: z.array(z.object({ id: z.coerce.string() })).max(MAX_INPUTS),
+  inputs: z.array(z.object({ id: z.coerce.string() })),
   properties: z.array(z.string()).default([]),
 });
 const updateBody = z.object({
-  inputs: z
-    .array(z.object({ id: z.coerce.string(), properties: z.record(z.string(), z.coerce.string()) }))
-    .max(MAX_INPUTS),
+  inputs: z.array(z.object({ id: z.coerce.string(), properties: z.record(z.string(), z.coerce.string()) })),
 });
 
 /** A record as HubSpot returns it: the asked properties (null when unset) plus the default ones. */
@@ -29,6 +28,14 @@ export function project(record: StandinRecord, properties: readonly string[]) {
   };
 }
 
+/** HubSpot's batch endpoints take at most 100 inputs and refuse the whole request above that. */
+function tooMany(res: Response, inputs: readonly unknown[]): boolean {
+  if (inputs.length <= MAX_INPUTS) return false;
+  const message = `Batch input of size ${inputs.length} exceeds the limit of ${MAX_INPUTS} inputs`;
+  sendHubSpotError(res, 400, message, 'VALIDATION_ERROR');
+  return true;
+}
+
 function invalid(res: Response, error: z.ZodError): void {
   sendHubSpotError(
     res,
@@ -38,19 +45,48 @@ function invalid(res: Response, error: z.ZodError): void {
   );
 }
 
-/** Values an enumeration property does not allow; HubSpot refuses the whole batch for them. */
-function invalidOptions(state: StandinState, inputs: z.infer<typeof updateBody>['inputs']): string[] {
-  const problems: string[] = [];
+/** One entry of the list HubSpot embeds in a refused batch's message, as its API writes it. */
+interface PropertyProblem {
+  isValid: false;
+  message: string;
+  error: 'PROPERTY_DOESNT_EXIST' | 'INVALID_OPTION';
+  name: string;
+  localizedErrorMessage: string;
+  portalId: number;
+}
+
+/**
+ * What HubSpot refuses a whole batch for: a property that does not exist in the portal (`PROPERTY_DOESNT_EXIST`,
+ * one entry per property) and an enumeration value outside the property's options (`INVALID_OPTION`).
+ */
+function propertyProblems(
+  state: StandinState,
+  portalId: number,
+  inputs: z.infer<typeof updateBody>['inputs'],
+): PropertyProblem[] {
+  const problems = new Map<string, PropertyProblem>();
+  const add = (key: string, error: PropertyProblem['error'], name: string, message: string) =>
+    problems.set(key, { isValid: false, message, error, name, localizedErrorMessage: message, portalId });
   for (const input of inputs) {
     for (const [name, value] of Object.entries(input.properties)) {
+      if (!contactPropertyExists(state, name)) {
+        add(name, 'PROPERTY_DOESNT_EXIST', name, `Property "${name}" does not exist`);
+        continue;
+      }
       const definition = state.properties.get(name);
       if (definition?.type !== 'enumeration' || value === '') continue;
       if (!definition.options.some((option) => option.value === value)) {
-        problems.push(`${value} was not one of the allowed options for ${name}`);
+        const allowed = definition.options.map((o) => `[option label: ${o.label}\nvalue: ${o.value}]`);
+        add(
+          `${name}=${value}`,
+          'INVALID_OPTION',
+          name,
+          `${value} was not one of the allowed options: ${allowed.join(', ')}`,
+        );
       }
     }
   }
-  return problems;
+  return [...problems.values()];
 }
 
 function batchRead(state: StandinState) {
@@ -62,6 +98,7 @@ function batchRead(state: StandinState) {
     if (!store) return sendHubSpotError(res, 400, `Unknown object type ${objectType}`, 'VALIDATION_ERROR');
     const body = readBody.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
+    if (tooMany(res, body.data.inputs)) return;
     const found = body.data.inputs.map((input) => store.get(input.id));
     const results = found
       .filter((record) => record !== undefined)
@@ -72,23 +109,20 @@ function batchRead(state: StandinState) {
   };
 }
 
-function batchUpdate(state: StandinState, now: () => number) {
+function batchUpdate(state: StandinState, now: () => number, portalId: number) {
   return (req: Request, res: Response) => {
     const startedAt = new Date(now()).toISOString();
     const body = updateBody.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
+    if (tooMany(res, body.data.inputs)) return;
     const token = String(res.locals.token ?? '');
     const record = (status: number) =>
       state.updates.push({ at: now(), token, status, inputs: body.data.inputs.map((i) => ({ ...i })) });
-    const problems = invalidOptions(state, body.data.inputs);
+    const problems = propertyProblems(state, portalId, body.data.inputs);
     if (problems.length > 0) {
       record(400);
-      return sendHubSpotError(
-        res,
-        400,
-        `Property values were not valid: ${problems.join('; ')}`,
-        'VALIDATION_ERROR',
-      );
+      const message = `Property values were not valid: ${JSON.stringify(problems)}`;
+      return sendHubSpotError(res, 400, message, 'VALIDATION_ERROR');
     }
     const results = [];
     const missing: string[] = [];
@@ -110,9 +144,9 @@ function batchUpdate(state: StandinState, now: () => number) {
 }
 
 /** `POST /crm/v3/objects/{type}/batch/read` and `POST /crm/v3/objects/contacts/batch/update`. */
-export function batchRoutes(state: StandinState, now: () => number): Router {
+export function batchRoutes(state: StandinState, now: () => number, portalId: number): Router {
   const router = Router();
-  router.post('/crm/v3/objects/contacts/batch/update', batchUpdate(state, now));
+  router.post('/crm/v3/objects/contacts/batch/update', batchUpdate(state, now, portalId));
   router.post('/crm/v3/objects/:objectType/batch/read', batchRead(state));
   return router;
 }

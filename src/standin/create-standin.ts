@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { accountRoutes } from './account-routes';
 import { adminRoutes } from './admin-routes';
 import { batchRoutes } from './batch-routes';
 import { FailurePlan } from './failure-plan';
@@ -24,6 +25,8 @@ export interface StandinOptions {
   /** Search requests per token per second (HubSpot: 5). */
   searchPerSecond?: number;
   portalId?: number;
+  /** The account's time zone setting, served by the account-info API (default Asia/Tokyo). */
+  timeZone?: string;
   /** When set, `POST /__standin/contacts/:id` sends HubSpot's signed webhook events to the app. */
   webhook?: Omit<WebhookTarget, 'portalId'>;
   random?: () => number;
@@ -49,8 +52,9 @@ export function createStandin(options: StandinOptions = {}): Standin {
   const sender = options.webhook ? new WebhookSender({ ...options.webhook, portalId }) : undefined;
   app.use(adminRoutes(state, now, { sender, plan }));
   app.use(oauthRoutes(state, { portalId, appId: 456789, expiresIn: 1800 }));
+  // Every HubSpot API route needs a token and counts against the portal's limits.
   app.use(
-    ['/crm'],
+    ['/crm', '/settings', '/account-info'],
     limitsMiddleware(state, {
       perTenSeconds: options.perTenSeconds ?? 100,
       daily: options.daily,
@@ -62,7 +66,8 @@ export function createStandin(options: StandinOptions = {}): Standin {
     }),
   );
   app.use(express.json({ limit: '5mb' }));
-  app.use(batchRoutes(state, now), queryRoutes(state), propertyRoutes(state), userRoutes(state));
+  app.use(accountRoutes({ portalId, timeZone: options.timeZone ?? 'Asia/Tokyo' }));
+  app.use(batchRoutes(state, now, portalId), queryRoutes(state), propertyRoutes(state), userRoutes(state));
   app.use((_req, res) => sendHubSpotError(res, 404, 'Not found', 'OBJECT_NOT_FOUND'));
   return {
     app,

@@ -62,6 +62,8 @@ export interface StandinState {
   associations: Map<string, string[]>;
   groups: Map<string, { name: string; label: string; displayOrder: number }>;
   properties: Map<string, StandinProperty>;
+  /** Names of the properties the seed's contacts carry beyond HubSpot's own: the portal's custom properties. */
+  seededContactProperties: Set<string>;
   revokedTokens: Set<string>;
   /** user id -> teams, served by `GET /settings/v3/users/:id`. */
   users: Map<string, { primaryTeamId?: string; secondaryTeamIds: string[] }>;
@@ -118,6 +120,11 @@ export function createStandinState(seed: StandinSeed, now = Date.now()): Standin
       ['contactinformation', { name: 'contactinformation', label: 'Contact information', displayOrder: -1 }],
     ]),
     properties: new Map(),
+    seededContactProperties: new Set(
+      seed.contacts
+        .flatMap((contact) => Object.keys(contact.properties))
+        .filter((name) => !name.startsWith('lead_pact_')),
+    ),
     revokedTokens: new Set(),
     users: new Map(),
     stats: emptyStats(),

@@ -37,6 +37,7 @@ describe('the stand-in failure plan and request log', () => {
   it('When every 2nd update fails with 503 and every 3rd with 429, then the same requests fail on every run and the log shows each answer', async () => {
     const { url, gateway, plan, close } = await start();
     try {
+      await gateway.ensureProperties();
       const planned = await plan({
         rules: [
           { status: 503, every: 2, path: '/batch/update' },

@@ -51,6 +51,7 @@ describe('the HubSpot stand-in, driven by the real gateway', () => {
 
   it('When a batch names an unknown contact, then it is rejected (207) and the others are stored and recorded', async () => {
     const { standin, url, gateway } = await start();
+    await gateway.ensureProperties();
     const result = await gateway.updateContacts([
       { id: '1', properties: { lead_pact_tier: 'sales_ready' } },
       { id: '999', properties: { lead_pact_tier: 'nurture' } },
@@ -95,6 +96,81 @@ describe('the HubSpot stand-in, driven by the real gateway', () => {
     ]);
   });
 
+  it('When a batch names properties that were never created, then HubSpot’s 400 lists each one and nothing is written', async () => {
+    const { standin, url } = await start();
+    const response = await fetch(`${url}/crm/v3/objects/contacts/batch/update`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer tok-1', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        inputs: [
+          { id: '1', properties: { lead_pact_tier: 'sales_ready', jobtitle: 'CEO' } },
+          { id: '3', properties: { lead_pact_grade: 'A1' } },
+        ],
+      }),
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
+    const listed = JSON.parse(String(body.message).replace(/^Property values were not valid: /, ''));
+    expect(listed.map((p: { error: string; name: string }) => [p.error, p.name])).toEqual([
+      ['PROPERTY_DOESNT_EXIST', 'lead_pact_tier'],
+      ['PROPERTY_DOESNT_EXIST', 'lead_pact_grade'],
+    ]);
+    expect((await getJson(`${url}/__standin/contacts/1`)).properties.jobtitle).toBe('部長');
+    expect(standin.state.stats.contactsWritten).toBe(0);
+  });
+
+  it('When the Lead Pact properties do not exist yet, then the gateway creates them once and the write goes through', async () => {
+    const { standin, url, gateway } = await start();
+    const result = await gateway.updateContacts([
+      { id: '1', properties: { lead_pact_tier: 'sales_ready' } },
+      { id: '3', properties: { lead_pact_tier: 'nurture' } },
+    ]);
+    expect(result).toEqual({ written: ['1', '3'], rejected: [] });
+    expect((await getJson(`${url}/__standin/contacts/1`)).properties.lead_pact_tier).toBe('sales_ready');
+    expect(standin.state.properties.has('lead_pact_reasons')).toBe(true);
+    const refused = standin.state.updates.filter((update) => update.status === 400);
+    expect(refused).toHaveLength(1);
+  });
+
+  it('When a batch names a property nobody can create, then only its contacts are rejected with HubSpot’s reason', async () => {
+    const { gateway } = await start();
+    await gateway.ensureProperties();
+    const result = await gateway.updateContacts([
+      { id: '1', properties: { lead_pact_tier: 'nurture' } },
+      { id: '3', properties: { no_such_property: 'x' } },
+    ]);
+    expect(result.written).toEqual(['1']);
+    expect(result.rejected).toEqual([
+      { id: '3', category: 'VALIDATION_ERROR', message: expect.stringContaining('PROPERTY_DOESNT_EXIST') },
+    ]);
+  });
+
+  it('When a batch carries more than 100 inputs, then the whole request is refused', async () => {
+    const { standin, url } = await start();
+    const inputs = Array.from({ length: 101 }, (_, i) => ({
+      id: String(i + 1),
+      properties: { jobtitle: 'x' },
+    }));
+    const response = await fetch(`${url}/crm/v3/objects/contacts/batch/update`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer tok-1', 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      category: 'VALIDATION_ERROR',
+      message: expect.stringContaining('101'),
+    });
+    expect(standin.state.stats.contactsWritten).toBe(0);
+  });
+
+  it('When the account-info API is asked without a token, then 401; with one, the account’s time zone', async () => {
+    const { url, gateway } = await start({ timeZone: 'Europe/Berlin' });
+    expect((await fetch(`${url}/account-info/v3/details`)).status).toBe(401);
+    expect(await gateway.getAccountDetails()).toMatchObject({ timeZone: 'Europe/Berlin' });
+  });
+
   it('When listing, then the after cursor walks every contact exactly once', async () => {
     const many = {
       contacts: Array.from({ length: 250 }, (_, i) => ({ id: String(i + 1), properties: {} })),
@@ -113,6 +189,7 @@ describe('the HubSpot stand-in, driven by the real gateway', () => {
 
   it('When searching by last-modified window, then only contacts written in it are found', async () => {
     const { gateway } = await start();
+    await gateway.ensureProperties();
     const before = clock;
     clock += 60_000;
     await gateway.updateContacts([{ id: '2', properties: { lead_pact_tier: 'nurture' } }]);

@@ -25,7 +25,9 @@ describe('stand-in users API', () => {
 
   it('When the user is unknown, then it answers 404 and the gateway sees no team', async () => {
     const { url, gateway } = await start();
-    expect((await fetch(`${url}/settings/v3/users/404`)).status).toBe(404);
+    const headers = { authorization: 'Bearer tok-1' };
+    expect((await fetch(`${url}/settings/v3/users/404`, { headers })).status).toBe(404);
+    expect((await fetch(`${url}/settings/v3/users/404`)).status).toBe(401);
     expect(await gateway.getUserTeams('404')).toEqual([]);
   });
 });
