@@ -174,6 +174,15 @@ export interface AuditLogTable {
   at: number;
 }
 
+/** A state-changing request already applied (migration 004); a retried copy finds it and changes nothing. */
+export interface RequestReceiptsTable {
+  portal_id: string;
+  user_id: string;
+  route: string;
+  request_id: string;
+  created_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   installations: InstallationsTable;
@@ -190,4 +199,5 @@ export interface Database {
   rate_budget: RateBudgetTable;
   checkpoints: CheckpointsTable;
   audit_log: AuditLogTable;
+  request_receipts: RequestReceiptsTable;
 }

@@ -3,6 +3,7 @@ import type { Engine } from '../engine';
 import { initialMigration } from './001-initial';
 import { reportHistoryMigration } from './002-report-history';
 import { portalTimeZoneMigration } from './003-portal-time-zone';
+import { requestReceiptsMigration } from './004-request-receipts';
 
 /** Every migration, in order. Names sort lexically; never rename or edit one that has shipped. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -10,6 +11,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '001-initial': initialMigration(engine),
     '002-report-history': reportHistoryMigration,
     '003-portal-time-zone': portalTimeZoneMigration,
+    '004-request-receipts': requestReceiptsMigration,
   };
 }
 

@@ -1,0 +1,87 @@
+import type { DbContext } from './db-context';
+
+/** Who sent a state-changing request, to which route, under which id the UI gave it. */
+export interface RequestKey {
+  portalId: string;
+  userId: string;
+  route: string;
+  requestId: string;
+}
+
+/** `hubspot.fetch` retries within its 15 s timeout, so a receipt older than a day is never looked at again. */
+export const RECEIPT_TTL_MS = 24 * 3_600_000;
+
+/** The key of a request, or undefined when the caller sent no request id (older UIs): nothing to dedupe by. */
+export function requestKey(
+  caller: { portalId: string; userId: string },
+  route: string,
+  requestId: string | undefined,
+): RequestKey | undefined {
+  return requestId === undefined ? undefined : { ...caller, route, requestId };
+}
+
+/**
+ * Records the request's receipt inside the caller's transaction, before its effect: true for the first copy, false
+ * when a copy already committed (the caller then changes nothing). On PostgreSQL a concurrent copy's insert waits on
+ * the first transaction's row and finds it once that commits; SQLite's write transactions already take turns.
+ * Receipts of the portal older than a day go in the same step.
+ */
+export async function claimReceipt(ctx: DbContext, key: RequestKey, at: number): Promise<boolean> {
+  await ctx.db
+    .deleteFrom('request_receipts')
+    .where('portal_id', '=', key.portalId)
+    .where('created_at', '<', at - RECEIPT_TTL_MS)
+    .execute();
+  const inserted = await ctx.db
+    .insertInto('request_receipts')
+    .values({
+      portal_id: key.portalId,
+      user_id: key.userId,
+      route: key.route,
+      request_id: key.requestId,
+      created_at: at,
+    })
+    .onConflict((oc) => oc.columns(['portal_id', 'user_id', 'route', 'request_id']).doNothing())
+    .returning('request_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** Thrown from a receipt context's transaction when a copy of the request already did its work; nothing was written. */
+export class RequestReplayed extends Error {
+  constructor(readonly key: RequestKey) {
+    super(`Request ${key.requestId} to ${key.route} was already applied`);
+    this.name = 'RequestReplayed';
+  }
+}
+
+/**
+ * `ctx` for use cases that open their own transaction: its first write transaction claims the request's receipt
+ * before anything else, so the effect and the receipt commit together or not at all, and a copy of the request
+ * throws RequestReplayed from there instead of repeating the effect. Without a key, `ctx` itself.
+ */
+export function receiptContext(ctx: DbContext, key: RequestKey | undefined, at: number): DbContext {
+  if (!key) return ctx;
+  let claimed = false;
+  return {
+    ...ctx,
+    transaction: (fn) =>
+      ctx.transaction(async (tx) => {
+        if (!claimed && !(await claimReceipt(tx, key, at))) throw new RequestReplayed(key);
+        const result = await fn(tx);
+        claimed = true; // committed with this transaction; a later one of the same request needs no second claim
+        return result;
+      }),
+  };
+}
+
+/** Runs an effect built on a receipt context: `applied`, or `replayed` when a copy of the request already applied it. */
+export async function applyOnce(effect: () => Promise<unknown>): Promise<'applied' | 'replayed'> {
+  try {
+    await effect();
+    return 'applied';
+  } catch (error) {
+    if (error instanceof RequestReplayed) return 'replayed';
+    throw error;
+  }
+}
