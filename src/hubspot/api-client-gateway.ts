@@ -10,7 +10,6 @@ import {
   type SearchPage,
 } from './hubspot-gateway';
 import { listProperties } from './list-properties';
-import { getAccessTokenInfo } from './oauth';
 import { getAccountDetails } from './get-account-details';
 import { readContactsWithCompany, toContact } from './read-contacts-with-company';
 import { translateHubSpotError } from './translate-hubspot-error';
@@ -111,7 +110,6 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
     },
     searchModifiedSince,
     ensureProperties: async () => ensureProperties(await authorized()),
-    getAccessTokenInfo: async () => getAccessTokenInfo(basePath, await token()),
     getAccountDetails: async () => getAccountDetails(await authorized()),
     getUserTeams,
     listProperties: async (objectType) => listProperties(await authorized(), objectType),

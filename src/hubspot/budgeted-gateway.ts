@@ -67,7 +67,6 @@ export function withRequestBudget(gateway: HubSpotGateway, options: BudgetedGate
       gateway.searchModifiedSince(window, after, properties),
     ),
     ensureProperties: budgeted(ENSURE_PROPERTIES_REQUESTS, () => gateway.ensureProperties()),
-    getAccessTokenInfo: budgeted(1, () => gateway.getAccessTokenInfo()),
     getAccountDetails: budgeted(1, () => gateway.getAccountDetails()),
     getUserTeams: budgeted(1, (userId: string) => gateway.getUserTeams(userId)),
     listProperties: budgeted(1, (objectType: 'contacts' | 'companies') => gateway.listProperties(objectType)),

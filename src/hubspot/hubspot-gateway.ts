@@ -60,17 +60,6 @@ export interface EnsurePropertiesReport {
   unchanged: string[];
 }
 
-/** Who a token belongs to (`GET /oauth/v1/access-tokens/{token}`). */
-export interface AccessTokenInfo {
-  hubId: number;
-  userId?: number;
-  user?: string;
-  appId?: number;
-  scopes: string[];
-  expiresInSeconds?: number;
-  tokenType?: string;
-}
-
 /** A CRM property as a picker offers it (`GET /crm/v3/properties/{objectType}`), visible options only. */
 export interface CrmProperty {
   name: string;
@@ -106,7 +95,6 @@ export interface HubSpotGateway {
     properties: readonly string[],
   ): Promise<SearchPage>;
   ensureProperties(): Promise<EnsurePropertiesReport>;
-  getAccessTokenInfo(): Promise<AccessTokenInfo>;
   getAccountDetails(): Promise<AccountDetails>;
   /** The user's primary and secondary team ids (`GET /settings/v3/users/{userId}`); none for an unknown user. */
   getUserTeams(userId: string): Promise<string[]>;

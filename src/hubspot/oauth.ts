@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
-import type { AccessTokenInfo } from './hubspot-gateway';
-import { endpoint, fetchHubSpotJson } from './fetch-hubspot-json';
+import { OAUTH_PATHS, postOAuthForm, type OAuthClient } from './post-oauth-form';
+
+export type { OAuthClient } from './post-oauth-form';
 
 /** Scopes of DESIGN.md section 7; they must equal `auth.requiredScopes` in `app-hsmeta.json`. */
 export const REQUIRED_SCOPES = [
@@ -21,19 +22,16 @@ export const OPTIONAL_SCOPES: readonly string[] = [];
 
 export const DEFAULT_AUTHORIZE_BASE_URL = 'https://app.hubspot.com';
 
-export interface OAuthClient {
-  /** HUBSPOT_API_BASE_URL, e.g. https://api.hubapi.com */
-  apiBaseUrl: string;
-  clientId: string;
-  clientSecret: string;
-}
-
-/** Tokens as HubSpot hands them out from `POST /oauth/v1/token`. */
+/** Tokens as HubSpot hands them out from `POST /oauth/2026-03/token`. */
 export interface OAuthTokens {
   accessToken: string;
   refreshToken: string;
   expiresInSeconds: number;
   tokenType: string;
+  /** The portal the tokens are for (`hub_id`, in token responses since August 2025). */
+  hubId?: number;
+  /** The scopes granted (`scopes`, idem). */
+  scopes?: string[];
 }
 
 const tokenResponse = z.object({
@@ -41,16 +39,8 @@ const tokenResponse = z.object({
   refresh_token: z.string().min(1),
   expires_in: z.number().int().positive(),
   token_type: z.string().default('bearer'),
-});
-
-const tokenInfoResponse = z.object({
-  hub_id: z.number().int(),
-  user: z.string().optional(),
-  user_id: z.number().int().optional(),
-  app_id: z.number().int().optional(),
-  scopes: z.array(z.string()).default([]),
-  expires_in: z.number().optional(),
-  token_type: z.string().optional(),
+  hub_id: z.number().int().positive().optional(),
+  scopes: z.array(z.string()).optional(),
 });
 
 /** The HubSpot install URL a portal admin is redirected to. */
@@ -72,16 +62,18 @@ export function buildAuthorizeUrl(options: {
   return url.toString();
 }
 
-function parseTokens(body: unknown): OAuthTokens {
+function parseTokens(body: unknown, operation: string): OAuthTokens {
   const parsed = tokenResponse.safeParse(body);
   if (!parsed.success)
-    throw new AppError('upstream_failed', 'HubSpot answered the token request with an unexpected body.');
-  const { access_token, refresh_token, expires_in, token_type } = parsed.data;
+    throw new AppError('upstream_failed', `${operation}: HubSpot answered with an unexpected body.`);
+  const { access_token, refresh_token, expires_in, token_type, hub_id, scopes } = parsed.data;
   return {
     accessToken: access_token,
     refreshToken: refresh_token,
     expiresInSeconds: expires_in,
     tokenType: token_type,
+    ...(hub_id !== undefined ? { hubId: hub_id } : {}),
+    ...(scopes !== undefined ? { scopes } : {}),
   };
 }
 
@@ -90,20 +82,10 @@ async function postToken(
   operation: string,
   grant: Record<string, string>,
 ): Promise<OAuthTokens> {
-  const form = new URLSearchParams({
-    ...grant,
-    client_id: client.clientId,
-    client_secret: client.clientSecret,
-  });
-  const body = await fetchHubSpotJson(endpoint(client.apiBaseUrl, '/oauth/v1/token'), operation, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-    body: form.toString(),
-  });
-  return parseTokens(body);
+  return parseTokens(await postOAuthForm(client, OAUTH_PATHS.token, operation, grant), operation);
 }
 
-/** Exchanges the `code` of the OAuth callback for tokens. */
+/** Exchanges the `code` of the OAuth callback for tokens (a code is single-use at HubSpot). */
 export function exchangeCode(client: OAuthClient, code: string, redirectUri: string): Promise<OAuthTokens> {
   return postToken(client, 'OAuth code exchange', {
     grant_type: 'authorization_code',
@@ -112,28 +94,10 @@ export function exchangeCode(client: OAuthClient, code: string, redirectUri: str
   });
 }
 
-/** Gets a fresh access token; a revoked refresh token fails with `unauthorized`. */
+/** Gets a fresh access token; a revoked refresh token (`invalid_grant`) fails with `unauthorized`. */
 export function refreshAccessToken(client: OAuthClient, refreshToken: string): Promise<OAuthTokens> {
   return postToken(client, 'OAuth token refresh', {
     grant_type: 'refresh_token',
     refresh_token: refreshToken,
   });
-}
-
-/** Which portal (hub_id), user and scopes an access token belongs to. */
-export async function getAccessTokenInfo(apiBaseUrl: string, accessToken: string): Promise<AccessTokenInfo> {
-  const url = endpoint(apiBaseUrl, `/oauth/v1/access-tokens/${encodeURIComponent(accessToken)}`);
-  const parsed = tokenInfoResponse.safeParse(await fetchHubSpotJson(url, 'OAuth token info'));
-  if (!parsed.success)
-    throw new AppError('upstream_failed', 'HubSpot answered the token info request unexpectedly.');
-  const info = parsed.data;
-  return {
-    hubId: info.hub_id,
-    userId: info.user_id,
-    user: info.user,
-    appId: info.app_id,
-    scopes: info.scopes,
-    expiresInSeconds: info.expires_in,
-    tokenType: info.token_type,
-  };
 }

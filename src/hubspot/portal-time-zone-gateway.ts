@@ -42,7 +42,6 @@ export function withPortalTimeZone(gateway: HubSpotGateway, options: PortalTimeZ
     listContacts: wrap('listContacts'),
     searchModifiedSince: wrap('searchModifiedSince'),
     ensureProperties: wrap('ensureProperties'),
-    getAccessTokenInfo: wrap('getAccessTokenInfo'),
     getAccountDetails: wrap('getAccountDetails'),
     getUserTeams: wrap('getUserTeams'),
     listProperties: wrap('listProperties'),

@@ -8,6 +8,7 @@ import { FailurePlan } from './failure-plan';
 import { generateSeed } from './generate-seed';
 import { sendHubSpotError } from './hubspot-error-body';
 import { limitsMiddleware } from './limits-middleware';
+import type { StandinOAuthClient } from './oauth-form-guard';
 import { oauthRoutes } from './oauth-routes';
 import { propertyRoutes } from './property-routes';
 import { queryRoutes } from './query-routes';
@@ -25,6 +26,8 @@ export interface StandinOptions {
   /** Search requests per token per second (HubSpot: 5). */
   searchPerSecond?: number;
   portalId?: number;
+  /** The OAuth app's credentials the token endpoints accept (any non-empty pair when unset). */
+  oauthClient?: StandinOAuthClient;
   /** The account's time zone setting, served by the account-info API (default Asia/Tokyo). */
   timeZone?: string;
   /** When set, `POST /__standin/contacts/:id` sends HubSpot's signed webhook events to the app. */
@@ -51,7 +54,8 @@ export function createStandin(options: StandinOptions = {}): Standin {
   const portalId = options.portalId ?? 62515;
   const sender = options.webhook ? new WebhookSender({ ...options.webhook, portalId }) : undefined;
   app.use(adminRoutes(state, now, { sender, plan }));
-  app.use(oauthRoutes(state, { portalId, appId: 456789, expiresIn: 1800 }));
+  const oauth = { portalId, appId: 456789, expiresIn: 1800, client: options.oauthClient, now };
+  app.use(oauthRoutes(state, oauth));
   // Every HubSpot API route needs a token and counts against the portal's limits.
   app.use(
     ['/crm', '/settings', '/account-info'],

@@ -75,6 +75,7 @@ async function main(argv: string[]): Promise<void> {
     failureRate: options.failRate,
     searchPerSecond: options.searchPerSecond,
     portalId: options.portalId,
+    oauthClient: { clientId: process.env.HUBSPOT_CLIENT_ID, clientSecret: clientSecret },
     webhook:
       options.webhookUrl && clientSecret
         ? { targetUrl: options.webhookUrl, signedUrl: options.webhookSignedUrl, clientSecret }

@@ -261,10 +261,3 @@ describe('listContacts and searchModifiedSince', () => {
     expect(page.contacts.map((c) => c.id)).toEqual(['2', '3']);
   });
 });
-
-describe('getAccessTokenInfo', () => {
-  it('When asked, then it reports the portal and scopes of its own token', async () => {
-    nock(API).get('/oauth/v1/access-tokens/token-abc').reply(200, fixture('oauth-access-token-info'));
-    await expect(gateway().getAccessTokenInfo()).resolves.toMatchObject({ hubId: 62515, userId: 123456 });
-  });
-});

@@ -19,7 +19,7 @@ import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../store/tes
 import { applyExampleAgreement } from '../use-cases/apply-example-agreement';
 
 const API = 'https://api.hubapi.com';
-const PORTAL = '62515'; // the hub_id of oauth-access-token-info.json
+const PORTAL = '62515'; // the hub_id of oauth-2026-03-token.json
 const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
 
 const registry = (store: Store) =>
@@ -87,11 +87,7 @@ describe.each(ENGINE_FACTORIES)('a portal whose token HubSpot refuses, on %s', (
       /Portal 62515 is disconnected \(HubSpot refused the access token.*reinstall/,
     );
 
-    nock(API)
-      .post('/oauth/v1/token')
-      .reply(200, fixture('oauth-token'))
-      .get(/\/oauth\/v1\/access-tokens\/.+/)
-      .reply(200, fixture('oauth-access-token-info'));
+    nock(API).post('/oauth/2026-03/token').reply(200, fixture('oauth-2026-03-token'));
     const unchanged = { groupCreated: false, created: [], optionsAdded: [], unchanged: [] };
     await completeInstall(
       {

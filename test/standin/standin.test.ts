@@ -1,6 +1,5 @@
 import { isAppError } from '../../src/errors/app-error';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
-import { exchangeCode, getAccessTokenInfo, refreshAccessToken } from '../../src/hubspot/oauth';
 import { hubspotErrorInfo } from '../../src/hubspot/translate-hubspot-error';
 import { createStandin, type StandinOptions } from '../../src/standin/create-standin';
 
@@ -249,17 +248,6 @@ describe('the HubSpot stand-in, driven by the real gateway', () => {
     });
     const error = await gateway.listContacts(undefined, []).catch((e: unknown) => e);
     expect(isAppError(error, 'unauthorized')).toBe(true);
-  });
-
-  it('When the OAuth flow runs against it, then code exchange, refresh and token info work', async () => {
-    const { url } = await start({ portalId: 777 });
-    const client = { apiBaseUrl: url, clientId: 'id', clientSecret: 'secret' };
-    const tokens = await exchangeCode(client, 'code-1', 'https://leadpact.example.com/oauth/callback');
-    expect(tokens.expiresInSeconds).toBe(1800);
-    const refreshed = await refreshAccessToken(client, tokens.refreshToken);
-    expect(refreshed.accessToken).not.toBe(tokens.accessToken);
-    await expect(getAccessTokenInfo(url, refreshed.accessToken)).resolves.toMatchObject({ hubId: 777 });
-    await expect(refreshAccessToken(client, 'never-issued')).rejects.toMatchObject({ code: 'unauthorized' });
   });
 
   it('reports what it saw on /__standin/stats', async () => {

@@ -1,9 +1,10 @@
 import type { HubSpotGateway, EnsurePropertiesReport } from '../../hubspot/hubspot-gateway';
-import { exchangeCode, getAccessTokenInfo, type OAuthClient } from '../../hubspot/oauth';
+import { exchangeCode, type OAuthClient } from '../../hubspot/oauth';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
 import { enqueueFullImport } from '../import/full-import';
 import { errorMessage } from './error-message';
+import { grantedPortal } from './granted-portal';
 
 /** What the install asks HubSpot with the new token: the properties, and the account's time zone when it can. */
 export type InstallGateway = Pick<HubSpotGateway, 'ensureProperties'> &
@@ -59,13 +60,12 @@ export async function completeInstall(
   now: number,
 ): Promise<InstallOutcome> {
   const tokens = await exchangeCode(deps.oauth, code, deps.redirectUri);
-  const info = await getAccessTokenInfo(deps.oauth.apiBaseUrl, tokens.accessToken);
-  const portalId = String(info.hubId);
+  const { portalId, scopes } = await grantedPortal(deps.oauth, tokens);
   const expiresAt = now + tokens.expiresInSeconds * 1000;
   await deps.installations.connect(
     portalId,
     { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt },
-    info.scopes,
+    scopes,
     now,
   );
   const gateway = deps.gatewayFor(tokens.accessToken, portalId);

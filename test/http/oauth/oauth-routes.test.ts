@@ -16,7 +16,7 @@ const API = 'https://api.hubapi.test';
 const PUBLIC = 'https://leadpact.example.com';
 const SECRET = 'client-secret-1';
 const NOW = Date.UTC(2026, 10, 27, 12);
-const token = fixture<{ access_token: string; refresh_token: string }>('oauth-token');
+const token = fixture<{ access_token: string; refresh_token: string }>('oauth-2026-03-token');
 
 const hubspot = (overrides: Partial<Config['hubspot']> = {}): Config['hubspot'] => ({
   clientId: 'client-id-1',
@@ -87,7 +87,7 @@ const get = (path: string) => fetch(base + path, { redirect: 'manual' });
 
 function hubspotAcceptsCode(code: string) {
   nock(API)
-    .post('/oauth/v1/token', (body: Record<string, string>) => {
+    .post('/oauth/2026-03/token', (body: Record<string, string>) => {
       return (
         body.grant_type === 'authorization_code' &&
         body.code === code &&
@@ -95,9 +95,7 @@ function hubspotAcceptsCode(code: string) {
         body.client_secret === SECRET
       );
     })
-    .reply(200, fixture('oauth-token'))
-    .get(`/oauth/v1/access-tokens/${token.access_token}`)
-    .reply(200, fixture('oauth-access-token-info'));
+    .reply(200, fixture('oauth-2026-03-token'));
 }
 
 describe('GET /oauth/install', () => {
@@ -164,7 +162,7 @@ describe('GET /oauth/callback', () => {
 
   it('When HubSpot refuses the code, then the page says so and nothing is stored', async () => {
     await start();
-    nock(API).post('/oauth/v1/token').reply(400, { status: 'BAD_AUTH_CODE', message: 'code expired' });
+    nock(API).post('/oauth/2026-03/token').reply(400, fixture('oauth-2026-03-400-invalid-grant-code'));
     const res = await get(`/oauth/callback?code=stale&state=${createOAuthState(SECRET, NOW)}`);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Nothing was stored');

@@ -16,7 +16,7 @@ const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-
 const KEY = 'ab'.repeat(32);
 const PORTAL = '62515';
 const T0 = Date.UTC(2026, 10, 27, 12);
-const refreshed = fixture<{ access_token: string; expires_in: number }>('oauth-token');
+const refreshed = fixture<{ access_token: string; expires_in: number }>('oauth-2026-03-token');
 
 let dir: string;
 let store: Store;
@@ -43,7 +43,7 @@ afterAll(() => {
 });
 
 const tokenRequest = () =>
-  nock(API).post('/oauth/v1/token', (body: Record<string, string>) => {
+  nock(API).post('/oauth/2026-03/token', (body: Record<string, string>) => {
     return body.grant_type === 'refresh_token' && body.refresh_token === 'refresh-1';
   });
 
@@ -54,7 +54,7 @@ describe('accessTokenForPortal', () => {
   });
 
   it('When less than five minutes are left, then it is refreshed before expiry and the new token is stored', async () => {
-    tokenRequest().reply(200, fixture('oauth-token'));
+    tokenRequest().reply(200, fixture('oauth-2026-03-token'));
     const now = T0 + 26 * 60_000;
     expect(await accessTokenForPortal(store, PORTAL, now, oauth)).toBe(refreshed.access_token);
     const stored = await store.installations.get(PORTAL);
@@ -66,7 +66,7 @@ describe('accessTokenForPortal', () => {
   });
 
   it('When several callers need a refresh at once, then HubSpot gets one token request and all get the new token', async () => {
-    tokenRequest().delay(50).reply(200, fixture('oauth-token'));
+    tokenRequest().delay(50).reply(200, fixture('oauth-2026-03-token'));
     const now = T0 + 29 * 60_000;
     const tokens = await Promise.all(
       Array.from({ length: 5 }, () => accessTokenForPortal(store, PORTAL, now, oauth)),
@@ -75,7 +75,7 @@ describe('accessTokenForPortal', () => {
   });
 
   it('When HubSpot refuses the refresh token, then the portal is disconnected with the reason', async () => {
-    tokenRequest().reply(400, fixture('oauth-400-bad-refresh-token'));
+    tokenRequest().reply(400, fixture('oauth-2026-03-400-invalid-grant-refresh-token'));
     const now = T0 + 31 * 60_000;
     const failure = await accessTokenForPortal(store, PORTAL, now, oauth).catch((e: unknown) => e);
     expect(isAppError(failure, 'unauthorized')).toBe(true);
@@ -95,6 +95,16 @@ describe('accessTokenForPortal', () => {
     expect((await store.installations.get(PORTAL))?.status).toBe('disconnected');
   });
 
+  it('When HubSpot refuses our client credentials (invalid_client), then the portal stays connected and the error says what to fix', async () => {
+    tokenRequest().reply(400, fixture('oauth-2026-03-400-invalid-client'));
+    const failure = await accessTokenForPortal(store, PORTAL, T0 + 31 * 60_000, oauth).catch(
+      (e: unknown) => e,
+    );
+    expect(isAppError(failure, 'unauthorized')).toBe(false);
+    expect(String((failure as Error).message)).toMatch(/HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET/);
+    expect(await store.installations.get(PORTAL)).toMatchObject({ status: 'connected', statusReason: null });
+  });
+
   it('When HubSpot cannot be reached, then the portal stays connected with its old tokens', async () => {
     tokenRequest().reply(503, { status: 'error', message: 'unavailable' });
     const failure = await accessTokenForPortal(store, PORTAL, T0 + 29 * 60_000, oauth).catch((e) => e);
@@ -107,7 +117,7 @@ describe('accessTokenForPortal', () => {
 
 describe('refreshingInstallations', () => {
   it('When a gateway reads a portal whose token is about to expire, then it gets the refreshed token', async () => {
-    tokenRequest().reply(200, fixture('oauth-token'));
+    tokenRequest().reply(200, fixture('oauth-2026-03-token'));
     const installations = refreshingInstallations(store, oauth, () => T0 + 28 * 60_000);
     expect((await installations.get(PORTAL))?.tokens?.accessToken).toBe(refreshed.access_token);
   });

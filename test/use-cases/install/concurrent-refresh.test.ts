@@ -7,7 +7,7 @@ import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases'
 const API = 'https://api.hubapi.test';
 const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
 const T0 = Date.UTC(2026, 10, 27, 12);
-const refreshed = fixture<{ access_token: string }>('oauth-token');
+const refreshed = fixture<{ access_token: string }>('oauth-2026-03-token');
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => {
@@ -37,7 +37,7 @@ describe.each(ENGINE_FACTORIES.filter(([engine]) => engine === 'postgres'))(
     });
 
     it('When two workers (own connections) refresh the same portal at once, then HubSpot gets one token request', async () => {
-      nock(API).post('/oauth/v1/token').delay(100).reply(200, fixture('oauth-token'));
+      nock(API).post('/oauth/2026-03/token').delay(100).reply(200, fixture('oauth-2026-03-token'));
       const tokens = await Promise.all(
         workers.flatMap((store) => [1, 2].map(() => accessTokenForPortal(store, '62515', T0, oauth))),
       );

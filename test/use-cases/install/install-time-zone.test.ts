@@ -11,7 +11,7 @@ const API = 'https://api.hubapi.com';
 const NOW = Date.UTC(2026, 10, 27, 9);
 const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
 const unchanged = { groupCreated: false, created: [], optionsAdded: [], unchanged: [] };
-const { access_token: accessToken } = fixture<{ access_token: string }>('oauth-token');
+const { access_token: accessToken } = fixture<{ access_token: string }>('oauth-2026-03-token');
 
 useNock();
 
@@ -20,11 +20,7 @@ describe.each(ENGINE_FACTORIES)("the account's time zone at install, on %s", (_e
   let database: TestDatabase;
   beforeEach(async () => {
     ({ store, database } = await openTestStore(make));
-    nock(API)
-      .post('/oauth/v1/token')
-      .reply(200, fixture('oauth-token'))
-      .get(`/oauth/v1/access-tokens/${accessToken}`)
-      .reply(200, fixture('oauth-access-token-info'));
+    nock(API).post('/oauth/2026-03/token').reply(200, fixture('oauth-2026-03-token'));
   });
   afterEach(async () => {
     await store.close();
