@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AgreementInput } from '../domain/agreement-schema';
-import { instantSchema, sideSchema } from './values';
+import { instantSchema, requestIdSchema, sideSchema } from './values';
 
 /**
  * An agreement document (`lead-pact/agreement@1`). Only its schema tag is checked here: the server validates the
@@ -71,10 +71,12 @@ export const agreementsResponseSchema = z.object({
 const version = z.number().int().positive();
 /** Which side a user on both sides acts for. */
 const actingAs = sideSchema.optional();
+/** Applied once however often hubspot.fetch delivers it (see requestIdSchema). */
+const requestId = requestIdSchema.optional();
 
 /** `PUT /api/agreements/draft`: save the editor's document (as a new draft, or over draft `version`). */
 export const putDraftRequestSchema = z
-  .object({ agreement: z.unknown(), version: version.optional() })
+  .object({ agreement: z.unknown(), version: version.optional(), requestId })
   .strict();
 /** `POST /api/agreements/propose`. */
 export const proposeRequestSchema = z
@@ -82,13 +84,19 @@ export const proposeRequestSchema = z
     version,
     rationale: z.string().trim().min(1, 'say why (the other side reads this)').max(2000),
     actingAs,
+    requestId,
   })
   .strict();
 /** `POST /api/agreements/approve`. */
-export const approveRequestSchema = z.object({ version, actingAs }).strict();
+export const approveRequestSchema = z.object({ version, actingAs, requestId }).strict();
 /** `POST /api/agreements/send-back`. */
 export const sendBackRequestSchema = z
-  .object({ version, comment: z.string().trim().min(1, 'say what should change').max(2000), actingAs })
+  .object({
+    version,
+    comment: z.string().trim().min(1, 'say what should change').max(2000),
+    actingAs,
+    requestId,
+  })
   .strict();
 
 /** A HubSpot team id, as a string. */
@@ -99,6 +107,7 @@ export const teamsSettingsSchema = z
   .object({
     marketingTeamIds: z.array(teamId),
     salesTeamIds: z.array(teamId),
+    requestId,
   })
   .strict()
   .refine((t) => !t.marketingTeamIds.some((id) => t.salesTeamIds.includes(id)), {

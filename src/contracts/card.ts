@@ -4,6 +4,7 @@ import {
   instantSchema,
   objectIdSchema,
   rejectReasonSchema,
+  requestIdSchema,
   routeSchema,
   slaStatusSchema,
   stageSchema,
@@ -80,6 +81,7 @@ export const verdictRequestSchema = z
     verdict: verdictSchema,
     reason: rejectReasonSchema.optional(),
     note: z.string().trim().max(1000, 'expected at most 1000 characters').optional(),
+    requestId: requestIdSchema.optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -99,7 +101,9 @@ export const verdictResponseSchema = z.object({
 });
 
 /** `POST /api/card/score-now`: qualify this contact now; answers with the fresh card. */
-export const scoreNowRequestSchema = z.object({ objectId: objectIdSchema }).strict();
+export const scoreNowRequestSchema = z
+  .object({ objectId: objectIdSchema, requestId: requestIdSchema.optional() })
+  .strict();
 export const scoreNowResponseSchema = cardResponseSchema;
 
 export type Criterion = z.infer<typeof criterionSchema>;

@@ -43,6 +43,15 @@ export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected
 /** A HubSpot record id, sent as a string of digits. */
 export const objectIdSchema = z.string().regex(/^\d+$/, 'expected a record id (digits)');
 
+/**
+ * The id the UI gives one user action that changes state (a UUID, or any 8-64 letters, digits, `-` and `_`).
+ * `hubspot.fetch` retries a request once after a connection failure or a 5xx, body unchanged, so the server applies
+ * a request id once per portal, user and route. Optional: a request without one is applied as it comes.
+ */
+export const requestIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected a request id (8-64 letters, digits, - or _)');
+
 export type Tier = z.infer<typeof tierSchema>;
 export type Stage = z.infer<typeof stageSchema>;
 export type Route = z.infer<typeof routeSchema>;

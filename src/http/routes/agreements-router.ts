@@ -6,6 +6,8 @@ import {
   putDraftRequestSchema,
   sendBackRequestSchema,
 } from '../../contracts/agreements';
+import type { DbContext } from '../../store/db-context';
+import { applyOnce, receiptContext, requestKey } from '../../store/request-receipts';
 import { approveVersion } from '../../use-cases/agreements/approve-version';
 import type { AgreementPorts } from '../../use-cases/agreements/ports';
 import { proposeVersion } from '../../use-cases/agreements/propose-version';
@@ -15,43 +17,78 @@ import { agreementsView } from './agreements-view';
 import { parseInput } from './parse-input';
 import { signedCaller, type Caller } from './signed-caller';
 
-/** The agreement lifecycle for the settings page; every answer is the whole agreements view, refreshed. */
-export function agreementsRouter(ports: AgreementPorts): Router {
+/** The agreement ports on a database context (the store's, or one that claims a request's receipt first). */
+export interface AgreementRouteDeps {
+  ctx: DbContext;
+  portsOn(ctx: DbContext): AgreementPorts;
+  clock: { now(): number };
+}
+
+/**
+ * The agreement lifecycle for the settings page; every answer is the whole agreements view, refreshed. Each write is
+ * applied once per request id: hubspot.fetch retries a call after a 5xx or a lost connection, and the copy must not
+ * save a second draft or answer 409 for the proposal or approval its first copy made. A copy answers the view.
+ */
+export function agreementsRouter(deps: AgreementRouteDeps): Router {
   const router = Router();
+  const ports = deps.portsOn(deps.ctx);
   const answer = async (res: Response, caller: Caller) =>
     res.json(agreementsResponseSchema.parse(await agreementsView(ports, caller)));
+  /** The use case on ports whose transaction records the request's receipt with its effect. */
+  const once = (caller: Caller, route: string, requestId: string | undefined) => {
+    const key = requestKey(caller, `agreements.${route}`, requestId);
+    const on = deps.portsOn(receiptContext(deps.ctx, key, deps.clock.now()));
+    return (effect: (ports: AgreementPorts) => Promise<unknown>) => applyOnce(() => effect(on));
+  };
 
   router.get('/api/agreements', async (_req, res) => {
     await answer(res, signedCaller(res));
   });
   router.put('/api/agreements/draft', async (req, res) => {
     const caller = signedCaller(res);
-    const { agreement, version } = parseInput(putDraftRequestSchema, req.body, 'draft');
-    await saveDraft(ports, { ...caller, body: agreement, version });
+    const { agreement, version, requestId } = parseInput(putDraftRequestSchema, req.body, 'draft');
+    await once(caller, 'draft', requestId)((p) => saveDraft(p, { ...caller, body: agreement, version }));
     await answer(res, caller);
   });
   router.post('/api/agreements/propose', async (req, res) => {
     const caller = signedCaller(res);
-    const { version, rationale, actingAs } = parseInput(proposeRequestSchema, req.body, 'proposal');
+    const { version, rationale, actingAs, requestId } = parseInput(
+      proposeRequestSchema,
+      req.body,
+      'proposal',
+    );
     const actor = { userId: caller.userId, actingAs };
-    await proposeVersion(ports, { portalId: caller.portalId, version, actor, rationale });
+    await once(
+      caller,
+      'propose',
+      requestId,
+    )((p) => proposeVersion(p, { portalId: caller.portalId, version, actor, rationale }));
     await answer(res, caller);
   });
   router.post('/api/agreements/approve', async (req, res) => {
     const caller = signedCaller(res);
-    const { version, actingAs } = parseInput(approveRequestSchema, req.body, 'approval');
-    await approveVersion(ports, {
-      portalId: caller.portalId,
-      version,
-      actor: { userId: caller.userId, actingAs },
-    });
+    const { version, actingAs, requestId } = parseInput(approveRequestSchema, req.body, 'approval');
+    const actor = { userId: caller.userId, actingAs };
+    await once(
+      caller,
+      'approve',
+      requestId,
+    )((p) => approveVersion(p, { portalId: caller.portalId, version, actor }));
     await answer(res, caller);
   });
   router.post('/api/agreements/send-back', async (req, res) => {
     const caller = signedCaller(res);
-    const { version, comment, actingAs } = parseInput(sendBackRequestSchema, req.body, 'send-back');
+    const { version, comment, actingAs, requestId } = parseInput(
+      sendBackRequestSchema,
+      req.body,
+      'send-back',
+    );
     const actor = { userId: caller.userId, actingAs };
-    await sendBackVersion(ports, { portalId: caller.portalId, version, actor, comment });
+    await once(
+      caller,
+      'send-back',
+      requestId,
+    )((p) => sendBackVersion(p, { portalId: caller.portalId, version, actor, comment }));
     await answer(res, caller);
   });
   return router;

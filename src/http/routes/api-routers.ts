@@ -5,6 +5,7 @@ import { requireHubSpotSignature } from '../../hubspot/require-hubspot-signature
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { Logger } from '../../logger';
 import type { Store } from '../../store/create-store';
+import type { DbContext } from '../../store/db-context';
 import type { UserTeamsLookup } from '../../use-cases/agreements/ports';
 import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
 import { storeCardPorts } from '../../use-cases/card/store-card-ports';
@@ -47,9 +48,9 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
   const clock = deps.clock ?? { now: Date.now };
   const router = Router();
   router.use('/api', signatureCheck(deps.config));
-  const agreements = storeAgreementPorts(deps.store.ctx, { userTeams: deps.userTeams, clock });
+  const portsOn = (ctx: DbContext) => storeAgreementPorts(ctx, { userTeams: deps.userTeams, clock });
   router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock)));
-  router.use(agreementsRouter(agreements));
+  router.use(agreementsRouter({ ctx: deps.store.ctx, portsOn, clock }));
   const { gatewayFor, logger } = deps;
   const staticPortalId = staticPortalOf(deps.config);
   router.use(settingsRouter({ store: deps.store, clock, gatewayFor, logger, staticPortalId }));

@@ -9,6 +9,7 @@ import { simulateRequestSchema, simulateResponseSchema } from '../../contracts/s
 import { AppError } from '../../errors/app-error';
 import type { Store } from '../../store/create-store';
 import { fromJson } from '../../store/json-column';
+import { claimReceipt, requestKey } from '../../store/request-receipts';
 import { validAgreement } from '../../use-cases/agreements/save-draft';
 import { storedAgreement } from '../../use-cases/card/agreement-ref';
 import { loadReportInput } from '../../use-cases/report/load-report-input';
@@ -58,10 +59,17 @@ export function settingsRouter(
     res.json(withNames(await teamsOf(store, portalId)));
   });
   router.put('/api/settings/teams', async (req, res) => {
-    const { portalId } = signedCaller(res);
-    const teams = parseInput(teamsSettingsSchema, req.body, 'team mapping');
+    const caller = signedCaller(res);
+    const { requestId, ...teams } = parseInput(teamsSettingsSchema, req.body, 'team mapping');
+    const { portalId } = caller;
     await teamsOf(store, portalId);
-    await store.installations.setTeams(portalId, teams, clock.now());
+    // Setting the same mapping twice changes nothing; a retried copy (same request id) does not even write.
+    const key = requestKey(caller, 'settings.teams', requestId);
+    await store.transaction(async (tx, ctx) => {
+      const now = clock.now();
+      if (key && !(await claimReceipt(ctx, key, now))) return;
+      await tx.installations.setTeams(portalId, teams, now);
+    });
     res.json(withNames(teams));
   });
   router.post('/api/simulate', async (req, res) => {

@@ -1,6 +1,7 @@
 import type { VerdictRequest, VerdictResponse } from '../../contracts/card';
 import { tierSchema } from '../../contracts/values';
 import { AppError } from '../../errors/app-error';
+import { claimReceipt, type RequestKey } from '../../store/request-receipts';
 import type { StoredVerdict } from '../../store/repositories/verdicts-repository';
 import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 import type { CardPorts } from './card-ports';
@@ -24,22 +25,24 @@ const sameVerdict = (latest: StoredVerdict | undefined, request: VerdictRequest)
 /**
  * A rep accepts or rejects a scored lead of the signed portal: the verdict is stored, a rejection recycles the
  * lead (tier `recycled`, `recycled_at` now, a history row), and the properties go to the outbox with a write-back
- * job, all in one transaction. The same verdict twice changes nothing.
+ * job, all in one transaction. The same verdict twice changes nothing, and a request retried by hubspot.fetch
+ * (same `requestKey`) is applied once: its receipt commits with the verdict.
  */
 export async function recordVerdict(
   ports: Pick<CardPorts, 'store' | 'clock'>,
-  input: { portalId: string; userId: string; request: VerdictRequest },
+  input: { portalId: string; userId: string; request: VerdictRequest; requestKey?: RequestKey },
 ): Promise<VerdictResponse> {
-  const { portalId, userId, request } = input;
+  const { portalId, userId, request, requestKey } = input;
   const contactId = request.objectId;
   const now = ports.clock.now();
   return ports.store.transaction(async (tx, ctx) => {
+    const first = requestKey === undefined || (await claimReceipt(ctx, requestKey, now));
     // Locked, so a double click's second request waits and then finds the same verdict already stored.
     const current = await tx.qualifications.get(portalId, contactId, { lock: true });
     if (!current)
       throw new AppError('not_found', `Contact ${contactId} has not been scored by Lead Pact yet.`);
     const [latest] = await tx.verdicts.forContact(portalId, contactId);
-    if (sameVerdict(latest, request))
+    if (!first || sameVerdict(latest, request))
       return { objectId: contactId, verdict: request.verdict, tier: tierSchema.parse(current.tier) };
 
     const verdict = {

@@ -1,11 +1,14 @@
 import type { CardResponse } from '../../contracts/card';
+import { lockContact } from '../../store/contact-lock';
+import { claimReceipt, type RequestKey } from '../../store/request-receipts';
+import type { StoredQualification } from '../../store/repositories/qualifications-repository';
 import { writtenProperties } from '../rescore/written-properties';
-import { agreementRef, storedAgreement } from './agreement-ref';
-import { SYNC_CONTACTS_JOB } from '../intake/intake-jobs';
 import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
+import { agreementRef, storedAgreement } from './agreement-ref';
 import type { CardPorts } from './card-ports';
 import { loadCard } from './load-card';
 import { qualifyNow } from './qualify-now';
+import { queueContactSync } from './queue-contact-sync';
 
 /** What "score now" did: scored from the stored snapshot, or asked the sync to fetch the contact first. */
 export interface ScoreNowResult {
@@ -21,23 +24,33 @@ function changed(
   return Object.fromEntries(Object.entries(after).filter(([key, value]) => before?.[key] !== value));
 }
 
+/** History keeps verdicts (tier, grade, stage, route), as the rescore and the sync do, not every drift of score. */
+const verdictChanged = (before: StoredQualification | undefined, after: StoredQualification) =>
+  !before ||
+  before.tier !== after.tier ||
+  before.grade !== after.grade ||
+  before.stage !== after.stage ||
+  before.route !== after.route;
+
 /**
- * A rep asks to score a contact now. With a stored snapshot, it is qualified under the active agreement, stored,
- * and its changed properties go to the outbox with a write-back job; without one, a sync job is queued to fetch it from HubSpot.
+ * A rep asks to score a contact now. With a stored snapshot, it is qualified under the active agreement and stored,
+ * a changed verdict gets a history row, and its changed properties go to the outbox with a write-back job; without
+ * a snapshot, a sync job is queued to fetch it from HubSpot. Asked twice (a retry of the same request, or a second
+ * click), it queues one sync, adds one history row and one write-back: the contact is locked while it is scored, and
+ * a second scoring finds nothing changed.
  */
 export async function scoreNow(
   ports: CardPorts,
-  input: { portalId: string; objectId: string },
+  input: { portalId: string; objectId: string; requestKey?: RequestKey },
 ): Promise<ScoreNowResult> {
-  const { portalId, objectId } = input;
+  const { portalId, objectId, requestKey } = input;
   const { store } = ports;
   const active = (await ports.connected(portalId)) ? await store.agreements.getActive(portalId) : undefined;
   if (!active) return { outcome: 'scored', card: await loadCard(ports, input) };
   const contact = await store.contacts.get(portalId, objectId);
   const now = ports.clock.now();
   if (!contact) {
-    const job = { type: SYNC_CONTACTS_JOB, portalId, payload: { portalId, contactIds: [objectId] } };
-    await store.jobs.enqueue({ ...job, idempotencyKey: `sync:${portalId}:${objectId}:${now}` }, now);
+    await queueContactSync(store, { portalId, contactId: objectId, requestKey, now });
     return { outcome: 'queued', card: { state: 'not_scored', objectId, agreement: agreementRef(active) } };
   }
   const { agreement } = (await ports.approvedAgreement(portalId, active.version)) ?? {
@@ -45,7 +58,10 @@ export async function scoreNow(
   };
   const locale = await ports.locale(portalId);
   await store.transaction(async (tx, ctx) => {
-    const current = await tx.qualifications.get(portalId, objectId);
+    if (requestKey && !(await claimReceipt(ctx, requestKey, now))) return;
+    await lockContact(ctx, portalId, objectId);
+    // The row lock also waits for a verdict being recorded on the contact, so its recycle is read, not overwritten.
+    const current = await tx.qualifications.get(portalId, objectId, { lock: true });
     const history = (await tx.signals.forContacts(portalId, [objectId])).get(objectId) ?? [];
     const q = ports.engine.qualify(contact, agreement, now, {
       history,
@@ -55,6 +71,7 @@ export async function scoreNow(
     const next = await qualifyNow(tx, ports.engine, { ...base, q, current });
     const properties = changed(current ? writtenProperties(current) : null, writtenProperties(next));
     await tx.qualifications.upsertMany(portalId, [next], now);
+    if (verdictChanged(current, next)) await tx.qualifications.appendHistory(portalId, [next], now);
     if (Object.keys(properties).length === 0) return;
     await tx.outbox.enqueueMany(portalId, [{ contactId: objectId, properties }], now);
     // Queued with the outbox rows, so HubSpot workflows see the new verdict without waiting for another write.

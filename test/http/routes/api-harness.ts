@@ -9,6 +9,7 @@ import { createLogger } from '../../../src/logger';
 import { metricsRegistry } from '../../../src/metrics';
 import { signHubSpotRequest } from '../../../src/standin/sign-hubspot-request';
 import { createStore, type Store } from '../../../src/store/create-store';
+import type { TestDatabase } from '../../store/test-databases';
 
 export const CLIENT_SECRET = 'test-client-secret-for-signatures';
 export const PUBLIC_BASE_URL = 'https://lead-pact.example.test';
@@ -38,6 +39,15 @@ export interface Api {
     pathAndQuery: string,
     options: { portalId: number; user: string; body?: unknown },
   ): Promise<Response>;
+  /**
+   * One signed request, sent as often as asked with the very same bytes (URL, headers, body): what HubSpot does when
+   * `hubspot.fetch` retries after a connection failure or a 5xx.
+   */
+  signed(
+    method: string,
+    pathAndQuery: string,
+    options: { portalId: number; user: string; body?: unknown },
+  ): () => Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -47,10 +57,16 @@ export function signedPath(pathAndQuery: string, portalId: number, userId: numbe
   return `${pathAndQuery}${sep}userId=${userId}&userEmail=u${userId}%40example.com&appId=77&portalId=${portalId}`;
 }
 
-/** Starts the real app (createApp + the API routers) on port 0 with a temp SQLite DATA_DIR; HubSpot only if given. */
-export async function startApi(options: Pick<ApiDeps, 'gatewayFor'> = {}): Promise<Api> {
+/**
+ * Starts the real app (createApp + the API routers) on port 0 with a temp SQLite DATA_DIR, or on `database` (dropped
+ * on close); HubSpot only if given.
+ */
+export async function startApi(
+  options: Pick<ApiDeps, 'gatewayFor'> & { database?: TestDatabase } = {},
+): Promise<Api> {
+  const { database, ...deps } = options;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lead-pact-api-'));
-  const store = await createStore({ dataDir });
+  const store = await createStore(database?.options ?? { dataDir });
   const logger = createLogger({ level: 'silent' });
   const config = {
     hubspot: {
@@ -64,30 +80,33 @@ export async function startApi(options: Pick<ApiDeps, 'gatewayFor'> = {}): Promi
     publicBaseUrl: PUBLIC_BASE_URL,
   };
   const userTeams = { teamIdsOf: async (_portal: string, userId: string) => teamsById.get(userId) ?? [] };
-  const routers = apiRouters({ config, store, userTeams, clock: { now: () => NOW }, logger, ...options });
+  const routers = apiRouters({ config, store, userTeams, clock: { now: () => NOW }, logger, ...deps });
   const readiness = createReadiness({ store, logger });
   const web: WebServer = await startWebServer(
     createApp({ logger, readiness, metrics: metricsRegistry, routers }),
     0,
     '127.0.0.1',
   );
+  const signed: Api['signed'] = (method, pathAndQuery, { portalId, user, body }) => {
+    const full = signedPath(pathAndQuery, portalId, USER_IDS[user] ?? 0);
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const headers = signHubSpotRequest({
+      clientSecret: CLIENT_SECRET,
+      method,
+      url: PUBLIC_BASE_URL + full,
+      body: text,
+    });
+    return () => fetch(web.url + full, { method, headers, body: text });
+  };
   return {
     store,
     url: web.url,
-    async call(method, pathAndQuery, { portalId, user, body }) {
-      const full = signedPath(pathAndQuery, portalId, USER_IDS[user] ?? 0);
-      const text = body === undefined ? undefined : JSON.stringify(body);
-      const headers = signHubSpotRequest({
-        clientSecret: CLIENT_SECRET,
-        method,
-        url: PUBLIC_BASE_URL + full,
-        body: text,
-      });
-      return fetch(web.url + full, { method, headers, body: text });
-    },
+    call: (method, pathAndQuery, options) => signed(method, pathAndQuery, options)(),
+    signed,
     async close() {
       await stopWebServer(web);
       await store.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

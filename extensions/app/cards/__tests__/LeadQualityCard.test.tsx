@@ -62,6 +62,9 @@ function renderCard(
 const text = (renderer: ReturnType<typeof renderCard>, testId: string) =>
   renderer.findByTestId(Text, testId).text;
 
+/** Every state-changing call carries a request id, so hubspot.fetch's retry of it is applied once. */
+const REQUEST_ID = expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
+
 describe('the lead quality card, every state', () => {
   it('shows a spinner while the backend has not answered', () => {
     restore = hangingBackend().restore;
@@ -115,7 +118,7 @@ describe('the lead quality card, every state', () => {
       method: 'POST',
       path: '/api/card/score-now',
       query: {},
-      body: { objectId: '123' },
+      body: { objectId: '123', requestId: REQUEST_ID },
     });
     expect(card.calls[0]?.query).toEqual({ objectId: '123' });
   });
@@ -201,7 +204,7 @@ describe('accepting and rejecting', () => {
       method: 'POST',
       path: '/api/card/verdict',
       query: {},
-      body: { objectId: '123', verdict: 'accepted' },
+      body: { objectId: '123', verdict: 'accepted', requestId: REQUEST_ID },
     });
     expect(card.mocks.actions.addAlert.calls).toEqual([[{ type: 'success', message: 'Lead accepted' }]]);
     expect(card.mocks.actions.refreshObjectProperties.called).toBe(true);
@@ -232,6 +235,7 @@ describe('accepting and rejecting', () => {
       verdict: 'rejected',
       reason: 'too_small',
       note: 'only 12 people',
+      requestId: REQUEST_ID,
     });
     expect(card.mocks.actions.addAlert.calls).toEqual([
       [{ type: 'success', message: 'Lead rejected and recycled' }],

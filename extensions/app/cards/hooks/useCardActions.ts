@@ -10,6 +10,7 @@ import {
 import { fetchBackend } from '../utils/fetchBackend';
 import { useCardMessages } from '../i18n/useCardMessages';
 import { asBackendError } from '../../shared/backendClient';
+import { withRequestId } from '../../shared/requestId';
 
 export type VerdictInput =
   { verdict: 'accepted' } | { verdict: 'rejected'; reason: RejectReason; note?: string };
@@ -33,9 +34,10 @@ export function useCardActions(options: {
       const body = note?.trim() ? { objectId, ...rest, note: note.trim() } : { objectId, ...rest };
       try {
         verdictRequestSchema.parse(body); // the same contract the server parses with
+        // A fresh id per click: hubspot.fetch's own retry repeats it, and the backend records the verdict once.
         await fetchBackend(
           baseUrl,
-          { path: '/api/card/verdict', method: 'POST', body },
+          withRequestId({ path: '/api/card/verdict', method: 'POST', body }),
           verdictResponseSchema,
         );
         actions.addAlert({
@@ -59,7 +61,7 @@ export function useCardActions(options: {
       show(
         await fetchBackend(
           baseUrl,
-          { path: '/api/card/score-now', method: 'POST', body: { objectId } },
+          withRequestId({ path: '/api/card/score-now', method: 'POST', body: { objectId } }),
           scoreNowResponseSchema,
         ),
       );

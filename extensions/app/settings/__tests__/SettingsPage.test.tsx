@@ -54,6 +54,8 @@ type Page = ReturnType<typeof renderSettings>;
 const loaded = (page: Page) =>
   page.waitFor(() => expect(page.maybeFindByTestId(Text, 'next-step')).not.toBeNull());
 const lastPost = (page: Page, path: string) => page.calls.filter((c) => c.path === path).at(-1)?.body;
+/** Every state-changing call carries a request id, so hubspot.fetch's retry of it is applied once. */
+const REQUEST_ID = expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
 /** createRenderer's typing wants the handler; at runtime `trigger` passes the value. */
 const fire = (node: { trigger: (event: never, value?: never) => void }, event: string, value?: unknown) =>
   node.trigger(event as never, value as never);
@@ -226,6 +228,7 @@ describe('the approval flow', () => {
     expect(lastPost(page, '/api/agreements/propose')).toEqual({
       version: 1,
       rationale: 'Webinar leads close',
+      requestId: REQUEST_ID,
     });
     expect(page.findByTestId(StatusTag, 'turn').text).toBe('Waiting for Sales.');
     expect(page.maybeFindByTestId(Button, 'approve')).toBeNull();
@@ -245,7 +248,7 @@ describe('the approval flow', () => {
     await page.waitFor(() =>
       expect(page.findByTestId(Text, 'next-step').text).toBe('Nothing to do: version 1 is active.'),
     );
-    expect(lastPost(page, '/api/agreements/approve')).toEqual({ version: 1 });
+    expect(lastPost(page, '/api/agreements/approve')).toEqual({ version: 1, requestId: REQUEST_ID });
     expect(page.mocks.actions.addAlert.calls.at(-1)?.[0]).toMatchObject({ type: 'success' });
   });
 
@@ -267,6 +270,7 @@ describe('the approval flow', () => {
     expect(lastPost(page, '/api/agreements/send-back')).toEqual({
       version: 1,
       comment: 'Capacity is too high',
+      requestId: REQUEST_ID,
     });
     expect(page.findByTestId(Alert, 'sent-back-note').props.title).toBe(
       'Sent back by 601: Capacity is too high',
@@ -284,7 +288,11 @@ describe('the approval flow', () => {
     fire(page.findByTestId(Select, 'acting-as'), 'onChange', 'sales');
     page.findByTestId(Button, 'approve').trigger('onClick');
     await page.waitFor(() =>
-      expect(lastPost(page, '/api/agreements/approve')).toEqual({ version: 1, actingAs: 'sales' }),
+      expect(lastPost(page, '/api/agreements/approve')).toEqual({
+        version: 1,
+        actingAs: 'sales',
+        requestId: REQUEST_ID,
+      }),
     );
   });
 });
@@ -377,7 +385,11 @@ describe('teams', () => {
     await page.waitFor(() => expect(page.findByTestId(MultiSelect, 'sales-teams').props.value).toEqual([]));
     page.findByTestId(Button, 'save-teams').trigger('onClick');
     await eventually(() => expect(page.mocks.actions.addAlert.called).toBe(true));
-    expect(lastPost(page, '/api/settings/teams')).toEqual({ marketingTeamIds: ['11'], salesTeamIds: [] });
+    expect(lastPost(page, '/api/settings/teams')).toEqual({
+      marketingTeamIds: ['11'],
+      salesTeamIds: [],
+      requestId: REQUEST_ID,
+    });
     expect(page.mocks.actions.addAlert.calls[0]).toEqual([{ type: 'success', message: 'Teams saved' }]);
   });
 });

@@ -5,6 +5,7 @@ import { useExtensionActions } from '@hubspot/ui-extensions';
 import { asBackendError } from '../../shared/backendClient';
 import { useBackendQuery } from '../hooks/useBackendQuery';
 import { useSettingsMessages } from '../i18n/useSettingsMessages';
+import { withRequestId } from '../../shared/requestId';
 import { fetchBackend } from '../utils/fetchBackend';
 
 /** Which HubSpot teams count as marketing and which as sales (`GET|PUT /api/settings/teams`). */
@@ -24,7 +25,8 @@ export function TeamsEditor({ baseUrl }: { baseUrl: string }) {
   const save = async () => {
     try {
       const body = { marketingTeamIds: marketing, salesTeamIds: sales };
-      await fetchBackend(baseUrl, { path: '/api/settings/teams', method: 'PUT', body }, teamsResponseSchema);
+      const request = withRequestId({ path: '/api/settings/teams', method: 'PUT', body });
+      await fetchBackend(baseUrl, request, teamsResponseSchema);
       actions.addAlert({ type: 'success', message: t.teamsSaved });
     } catch (error) {
       actions.addAlert({ type: 'danger', title: t.actionFailed, message: asBackendError(error).message });

@@ -9,6 +9,7 @@ import {
 } from '@lead-pact/contracts';
 import { asBackendError, type BackendError, type BackendRequest } from '../../shared/backendClient';
 import { useSettingsMessages } from '../i18n/useSettingsMessages';
+import { withRequestId } from '../../shared/requestId';
 import { fetchBackend } from '../utils/fetchBackend';
 
 /** A value being loaded from the backend. */
@@ -39,7 +40,8 @@ export function useAgreements(baseUrl: string) {
     async (request: BackendRequest, done: string, failed: string): Promise<boolean> => {
       setBusy(true);
       try {
-        const data = await fetchBackend(baseUrl, request, agreementsResponseSchema);
+        // A fresh id per action: hubspot.fetch's own retry repeats it, and the backend applies it once.
+        const data = await fetchBackend(baseUrl, withRequestId(request), agreementsResponseSchema);
         setState({ status: 'success', data });
         setFieldErrors([]);
         actions.addAlert({ type: 'success', message: done });
