@@ -15,6 +15,7 @@ import { enableProcessMetrics, metricsRegistry, reportQueueDepthFrom } from './m
 import { createStore, type Store } from './store/create-store';
 import { installGatewayOf, portalGatewaysOf, type ServiceContext } from './composition/service-context';
 import { startWorker } from './composition/start-worker';
+import { connectStaticPortal } from './use-cases/install/connect-static-portal';
 
 /** Which parts of the service a process runs: the HTTP app, the job worker, or both. */
 export const ROLES = ['web', 'worker', 'all'] as const;
@@ -92,6 +93,8 @@ export async function startService(
     tokenEncryptionKey: config.tokenEncryptionKey?.toString('hex'),
   });
   enableProcessMetrics();
+  const staticPortal = hubspotMode(config) === 'static-token' ? String(config.hubspot.portalId) : undefined;
+  if (staticPortal) await connectStaticPortal(store, staticPortal, Date.now()).catch(closing(store));
   const context = { config, logger, store };
   const web = role === 'worker' ? undefined : await startWeb(context).catch(closing(store));
   if (web) reportQueueDepthFrom(() => store.jobs.counts());

@@ -1,16 +1,19 @@
 import { hubspotMode } from '../config';
 import { registerFullImport } from '../jobs/handlers/full-import-handler';
 import { registerProcessInbox } from '../jobs/handlers/process-inbox-handler';
-import { registerRescore } from '../jobs/handlers/rescore-handler';
+import { registerRescore, type RescorePayload } from '../jobs/handlers/rescore-handler';
+import { registerSetUpPortal } from '../jobs/handlers/set-up-portal-handler';
 import { registerSafetyNet, scheduleSafetyNets } from '../jobs/handlers/safety-net-handler';
 import { registerSlaSweep, scheduleSlaSweeps } from '../jobs/handlers/sla-sweep-handler';
 import { registerSyncContacts } from '../jobs/handlers/sync-contacts-handler';
+import { registerSyncCompanyContacts } from '../jobs/handlers/sync-company-contacts-handler';
 import { registerWriteBack } from '../jobs/handlers/write-back-handler';
 import { createJobRegistry, type JobRegistry } from '../jobs/job-registry';
 import { createJobWorker, type JobEvent, type JobWorker } from '../jobs/job-worker';
 import { compiledWorkerPrefetcher } from '../jobs/rescore-prefetch/worker-thread-prefetcher';
 import type { Logger } from '../logger';
 import { jobOutcomes } from '../metrics';
+import { importIfNeverFinished } from '../use-cases/import/full-import';
 import { disconnectRefusedPortal } from '../use-cases/install/disconnect-refused-portal';
 import { domainEngine } from '../use-cases/rescore/domain-engine';
 import { enqueueWriteBack } from '../use-cases/write-back/enqueue-write-back';
@@ -22,18 +25,35 @@ function buildJobRegistry(context: ServiceContext): JobRegistry {
   const registry = createJobRegistry();
   // SQLite: the next page is read and scored in a worker thread (second core) while one is written.
   const prefetch = store.engine === 'sqlite' ? compiledWorkerPrefetcher(config.dataDir) : undefined;
+  // A portal whose install found no agreement has never been imported: its first agreement imports it.
+  const importIfNeeded = async ({ portalId, agreementVersion }: RescorePayload) => {
+    if (hubspotMode(config) === 'not-configured') return;
+    if (await importIfNeverFinished(store.ctx, portalId, agreementVersion, Date.now()))
+      logger.info(
+        { portalId },
+        `portal ${portalId}: first agreement active, full import of its contacts queued`,
+      );
+  };
   registerRescore(
     registry,
     store,
     domainEngine,
     (portalId) => enqueueWriteBack(store.jobs, portalId, Date.now()),
     prefetch,
+    importIfNeeded,
   );
   const gatewayFor = portalGatewaysOf(context);
+  registerSetUpPortal(registry, {
+    gatewayFor,
+    installations: store.installations,
+    jobs: store.jobs,
+    log: logger,
+  });
   registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });
   registerProcessInbox(registry, store.ctx);
   registerSyncContacts(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
-  registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
+  registerSyncCompanyContacts(registry, { ctx: store.ctx, gatewayFor });
+  registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine, log: logger });
   registerSlaSweep(registry, store);
   if (hubspotMode(config) !== 'not-configured') {
     const intervalMs = config.safetyNetIntervalMs;

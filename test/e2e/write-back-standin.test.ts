@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { HubSpotGateway } from '../../src/hubspot/hubspot-gateway';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import { createStandin } from '../../src/standin/create-standin';
 import { generateSeed } from '../../src/standin/generate-seed';
@@ -17,6 +18,20 @@ function seeded(seed: number): () => number {
 }
 
 describe('write-back against the HubSpot stand-in', () => {
+  /**
+   * The properties exist before any write (HubSpot refuses others). The stand-in's 503s and 429s (the install takes
+   * more requests than this window allows) are retried 10 s later, as a job would be.
+   */
+  async function createPropertiesAsAnInstallDoes(gateway: HubSpotGateway, clock: { t: number }) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await gateway.ensureProperties();
+      } catch (error) {
+        if (attempt === 20) throw error;
+        clock.t += 10_000;
+      }
+    }
+  }
   let store: Store;
   let dataDir: string;
   beforeEach(async () => {
@@ -40,6 +55,10 @@ describe('write-back against the HubSpot stand-in', () => {
     });
     const server = await standin.listen(0, '127.0.0.1');
     try {
+      const gateway = createApiClientGateway({ accessToken: 'e2e-token', basePath: server.url });
+      await createPropertiesAsAnInstallDoes(gateway, clock);
+      standin.state.stats.rateLimited.TEN_SECONDLY_ROLLING = 0;
+      clock.t += 10_000; // the install's requests have left the window
       const writes = Array.from({ length: 2000 }, (_, i) => ({
         contactId: String(i + 1),
         properties: { lead_pact_score: String(i % 101), lead_pact_reasons: `e2e ${i + 1}` },
@@ -49,7 +68,7 @@ describe('write-back against the HubSpot stand-in', () => {
       const result = await drainOutbox(store, {
         portalId: PORTAL,
         limitPer10s: LIMIT,
-        gateway: createApiClientGateway({ accessToken: 'e2e-token', basePath: server.url }),
+        gateway,
         now,
         sleep: async (ms) => {
           clock.t += ms;

@@ -108,7 +108,7 @@ describe('the HubSpot stand-in, driven by the real gateway', () => {
       }),
     });
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = (await response.json()) as { message: string };
     expect(body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
     const listed = JSON.parse(String(body.message).replace(/^Property values were not valid: /, ''));
     expect(listed.map((p: { error: string; name: string }) => [p.error, p.name])).toEqual([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CurrentJobResponse } from '../../contracts/jobs';
+import { secondsLeftAtPace } from '../../jobs/progress-pace';
 import type { Job } from '../../store/repositories/jobs-repository';
 
 /** What rescore and import handlers report as progress (other fields are ignored). */
@@ -22,9 +23,7 @@ function kindOf(type: string): 'rescore' | 'import' | null {
 /** Seconds left at this run's pace since its first progress report, or null until the pace is known. */
 function secondsLeft(progress: z.infer<typeof progressSchema>, now: number): number | null {
   const { done = 0, total = null, paceFrom } = progress;
-  if (total === null || !paceFrom || done <= paceFrom.done || now <= paceFrom.at) return null;
-  const secondsPerContact = (now - paceFrom.at) / 1000 / (done - paceFrom.done);
-  return Math.round(secondsPerContact * Math.max(0, total - done));
+  return secondsLeftAtPace({ done, total, ...(paceFrom ? { paceFrom } : {}) }, now);
 }
 
 /**

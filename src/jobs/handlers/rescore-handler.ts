@@ -26,16 +26,20 @@ export type RescorePayload = z.infer<typeof rescorePayloadSchema>;
 /** Called after each committed batch that queued writes (e.g. to wake the portal's write-back job). */
 export type AfterWrites = (portalId: string) => Promise<void>;
 
+/** Called once a rescore has gone through every stored contact (e.g. to import a portal never imported). */
+export type AfterRescore = (payload: RescorePayload) => Promise<void>;
+
 /** Maps a rescore job onto the rescore use case, reporting its progress on the job. */
 export function rescoreHandler(
   store: RescoreStore,
   engine: ScoringEngine,
   afterWrites?: AfterWrites,
   prefetch?: PrefetcherFactory,
+  afterRescore?: AfterRescore,
 ): JobHandler<RescorePayload> {
-  return (payload, ctx) => {
+  return async (payload, ctx) => {
     let changed = 0;
-    return rescorePortal(store, engine, {
+    const result = await rescorePortal(store, engine, {
       ...payload,
       signal: ctx.signal,
       prefetch,
@@ -45,12 +49,14 @@ export function rescoreHandler(
         changed = progress.changed;
       },
     });
+    await afterRescore?.(payload);
+    return result;
   };
 }
 
 /**
  * Registers the rescore handler; `afterWrites` runs after each batch that queued writes; `prefetch` (SQLite)
- * scores the next page in a worker thread while the current one is written.
+ * scores the next page in a worker thread while the current one is written; `afterRescore` once it is done.
  */
 export function registerRescore(
   registry: JobRegistry,
@@ -58,10 +64,11 @@ export function registerRescore(
   engine: ScoringEngine,
   afterWrites?: AfterWrites,
   prefetch?: PrefetcherFactory,
+  afterRescore?: AfterRescore,
 ): JobRegistry {
   return registry.register(
     RESCORE_JOB,
     rescorePayloadSchema,
-    rescoreHandler(store, engine, afterWrites, prefetch),
+    rescoreHandler(store, engine, afterWrites, prefetch, afterRescore),
   );
 }

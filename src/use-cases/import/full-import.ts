@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { propertiesRead } from '../../domain/properties-read';
-import type { ContactPage } from '../../hubspot/hubspot-gateway';
+import { isAppError } from '../../errors/app-error';
+import type { ContactPage, HubSpotGateway } from '../../hubspot/hubspot-gateway';
+import type { DbContext } from '../../store/db-context';
 import { createRepositories } from '../../store/repositories';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
 import { lastModified, loadJob, withCurrent, type SyncDeps } from '../intake/sync-contacts';
@@ -11,6 +13,8 @@ import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 export const FULL_IMPORT_JOB = 'full-import';
 /** The checkpoint name under which the import keeps its cursor. */
 export const FULL_IMPORT_CHECKPOINT = 'full-import';
+/** Set when an import read the portal's last page: `{at, done}`. Until then the portal's contacts are not all known. */
+export const FULL_IMPORT_FINISHED = 'full-import-finished';
 
 /** The list only pages through ids: each page is then read with its primary company, like a sync. */
 const LISTED_PROPERTIES = ['hs_object_id'];
@@ -28,7 +32,18 @@ export interface ImportProgress {
 /** What an import did. */
 export interface ImportResult extends ImportProgress {
   pages: number;
+  /** No agreement to grade by: the first agreement to become active queues the import again. */
   skipped?: 'no_active_agreement';
+}
+
+/** How many contacts the portal has (one search request), or undefined when HubSpot does not say. */
+async function countContacts(gateway: HubSpotGateway, now: number): Promise<number | undefined> {
+  try {
+    return (await gateway.searchModifiedSince({ from: 0, to: now + 60_000 }, undefined, [])).total;
+  } catch (error) {
+    if (isAppError(error, 'unauthorized') || isAppError(error, 'forbidden')) throw error;
+    return undefined; // the count only feeds the progress bar and its estimate
+  }
 }
 
 /** Stops at the next page boundary when aborted; reports after each committed page. */
@@ -83,6 +98,8 @@ export async function fullImport(
   let cursor: Checkpoint = saved.success ? saved.data : { done: 0 };
   const gateway = await deps.gatewayFor(portalId);
   const properties = propertiesRead(job.agreement);
+  const total = await countContacts(gateway, job.now);
+  const counted = (done: number) => (total === undefined ? {} : { total: Math.max(total, done) });
   let changed = 0;
   let pages = 0;
   for (;;) {
@@ -97,28 +114,58 @@ export async function fullImport(
     changed += await importPage(deps, job, page, cursor.done, listed.contacts.length);
     pages += 1;
     cursor = { done: cursor.done + ids.length, ...(page.after ? { after: page.after } : {}) };
-    await options.onProgress?.({ done: cursor.done, changed });
+    await options.onProgress?.({ done: cursor.done, ...counted(cursor.done), changed });
     if (page.after === undefined) break;
   }
-  await checkpoints.delete(portalId, FULL_IMPORT_CHECKPOINT);
-  return { done: cursor.done, changed, pages };
+  await deps.ctx.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    await repos.checkpoints.delete(portalId, FULL_IMPORT_CHECKPOINT);
+    await repos.checkpoints.set(portalId, FULL_IMPORT_FINISHED, { at: job.now, done: cursor.done }, job.now);
+  });
+  return { done: cursor.done, ...counted(cursor.done), changed, pages };
 }
 
-/** Queues the portal's full import once: a second call shares the first job through its idempotency key. */
+/**
+ * After an agreement became active: when the portal's contacts were never all imported (its install's import found
+ * no agreement and was skipped, or it never ran) and no import is queued or running, queues one, keyed by the
+ * version so a later agreement can queue it again if this one is still unfinished by then.
+ */
+export async function importIfNeverFinished(
+  ctx: DbContext,
+  portalId: string,
+  version: number,
+  now: number,
+): Promise<boolean> {
+  const repos = createRepositories(ctx);
+  if ((await repos.checkpoints.get(portalId, FULL_IMPORT_FINISHED)) !== undefined) return false;
+  for (const status of ['queued', 'running'] as const) {
+    const live = await repos.jobs.list({ portalId, type: FULL_IMPORT_JOB, status, limit: 1 });
+    if (live.length > 0) return false;
+  }
+  await enqueueFullImport(repos.jobs, portalId, now, `${FULL_IMPORT_JOB}:${portalId}:agreement-${version}`);
+  return true;
+}
+
+/**
+ * Queues the portal's full import once: a second call shares the first job through its idempotency key.
+ * Returns whether this call added it.
+ */
 export async function enqueueFullImport(
   jobs: Pick<JobsRepository, 'enqueue'>,
   portalId: string,
   now: number,
-): Promise<void> {
-  await jobs.enqueue(
+  idempotencyKey = `${FULL_IMPORT_JOB}:${portalId}`,
+): Promise<boolean> {
+  const { created } = await jobs.enqueue(
     {
       type: FULL_IMPORT_JOB,
       portalId,
       payload: { portalId },
-      idempotencyKey: `${FULL_IMPORT_JOB}:${portalId}`,
+      idempotencyKey,
       maxAttempts: 10,
       runAt: now,
     },
     now,
   );
+  return created;
 }

@@ -7,7 +7,12 @@ import type { HubSpotGateway } from '../../../src/hubspot/hubspot-gateway';
 import { registerFullImport } from '../../../src/jobs/handlers/full-import-handler';
 import { createJobRegistry, type JobContext } from '../../../src/jobs/job-registry';
 import type { Store } from '../../../src/store/create-store';
-import { FULL_IMPORT_CHECKPOINT, fullImport } from '../../../src/use-cases/import/full-import';
+import {
+  FULL_IMPORT_CHECKPOINT,
+  FULL_IMPORT_FINISHED,
+  fullImport,
+  importIfNeverFinished,
+} from '../../../src/use-cases/import/full-import';
 import type { SyncDeps } from '../../../src/use-cases/intake/sync-contacts';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import { serveBatchReads } from '../../hubspot/serve-batch-reads';
@@ -64,6 +69,13 @@ const reads = () =>
     associations: 'associations-contacts-companies-import',
     companies: 'companies-batch-read',
   });
+/** The one search the import makes to learn how many contacts there are (its progress total). */
+const count = () =>
+  nock(API)
+    .post('/crm/v3/objects/contacts/search')
+    .reply(200, fixture('contacts-search.json') as nock.Body);
+const lines: string[] = [];
+const log = { info: (_fields: unknown, line: string) => void lines.push(line) };
 const outboxIds = async () => (await store.outbox.list(PORTAL)).map((e) => e.contactId).sort();
 
 beforeAll(() => {
@@ -72,6 +84,7 @@ beforeAll(() => {
 });
 beforeEach(async () => {
   afters = [];
+  lines.length = 0;
   ({ store, database } = await openTestStore(makeDatabase));
   await applyExampleAgreement(store.ctx, PORTAL, NOW);
 });
@@ -93,6 +106,7 @@ describe.each(ENGINE_FACTORIES)('fullImport on %s', (_engine, make) => {
   });
 
   it('When a portal has two pages of contacts, then all are stored, qualified and queued for write-back', async () => {
+    count();
     page1();
     page2();
     reads();
@@ -107,6 +121,7 @@ describe.each(ENGINE_FACTORIES)('fullImport on %s', (_engine, make) => {
   });
 
   it('When contacts have companies, then each page is read with the primary company and company rules count', async () => {
+    count();
     page1();
     page2();
     reads();
@@ -120,12 +135,14 @@ describe.each(ENGINE_FACTORIES)('fullImport on %s', (_engine, make) => {
   });
 
   it('When the import fails on page 2, then the next run resumes at page 2 without reading page 1 again', async () => {
+    count();
     page1();
     reads();
     const g = gateway('3');
     await expect(fullImport(deps(g), PORTAL)).rejects.toMatchObject({ code: 'upstream_failed' });
     expect(await store.checkpoints.get(PORTAL, FULL_IMPORT_CHECKPOINT)).toEqual({ after: '3', done: 2 });
     expect(await outboxIds()).toEqual(['1', '2']);
+    count();
     page2();
     afters = [];
     const result = await fullImport(deps(g), PORTAL);
@@ -135,10 +152,11 @@ describe.each(ENGINE_FACTORIES)('fullImport on %s', (_engine, make) => {
   });
 
   it('When run as a job, then its progress counts the contacts read after each page', async () => {
+    count();
     page1();
     page2();
     reads();
-    const registry = registerFullImport(createJobRegistry(), deps(gateway()));
+    const registry = registerFullImport(createJobRegistry(), { ...deps(gateway()), log });
     const seen: unknown[] = [];
     const ctx = {
       job: { id: 1 },
@@ -146,6 +164,42 @@ describe.each(ENGINE_FACTORIES)('fullImport on %s', (_engine, make) => {
       progress: async (value: unknown) => void seen.push(value),
     } as unknown as JobContext;
     await registry.get('full-import')?.run({ portalId: Number(PORTAL) }, ctx);
-    expect(seen).toEqual([expect.objectContaining({ done: 2 }), expect.objectContaining({ done: 3 })]);
+    expect(seen).toEqual([
+      expect.objectContaining({ done: 2, total: 3 }),
+      expect.objectContaining({ done: 3, total: 3 }),
+    ]);
+    expect(lines).toEqual(['import 2 / 3 contacts', 'import done: 3 / 3 contacts']);
+  });
+
+  it('When an import finished, then a later agreement does not import the portal again', async () => {
+    count();
+    page1();
+    page2();
+    reads();
+    await fullImport(deps(gateway()), PORTAL);
+    expect(await store.checkpoints.get(PORTAL, FULL_IMPORT_FINISHED)).toEqual({ at: NOW, done: 3 });
+    expect(await importIfNeverFinished(store.ctx, PORTAL, 2, NOW)).toBe(false);
+    expect(await store.jobs.list({ type: 'full-import', portalId: PORTAL })).toEqual([]);
   });
 });
+
+describe.each(ENGINE_FACTORIES)(
+  'the first agreement of a portal installed before it, on %s',
+  (_engine, make) => {
+    const LATE = '777';
+    beforeAll(() => {
+      makeDatabase = make;
+    });
+
+    it('When the install import found no agreement, then the first agreement queues the import once', async () => {
+      const skipped = await fullImport(deps(gateway()), LATE);
+      expect(skipped).toMatchObject({ done: 0, skipped: 'no_active_agreement' });
+      expect(await importIfNeverFinished(store.ctx, LATE, 1, NOW)).toBe(true);
+      expect(await importIfNeverFinished(store.ctx, LATE, 1, NOW)).toBe(false);
+      const queued = await store.jobs.list({ type: 'full-import', portalId: LATE });
+      expect(queued.map((job) => [job.status, job.idempotencyKey])).toEqual([
+        ['queued', `full-import:${LATE}:agreement-1`],
+      ]);
+    });
+  },
+);

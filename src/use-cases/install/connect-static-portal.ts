@@ -1,0 +1,31 @@
+import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import { SET_UP_PORTAL_JOB } from './set-up-portal';
+
+/**
+ * At start in static-token mode: the portal gets an installation row like an installed one (so team mapping,
+ * propose and approve work for it; its token stays in the environment, never in the store), marked connected
+ * again if a refused token had disconnected it, and its set-up job is queued for this start.
+ */
+export async function connectStaticPortal(
+  store: {
+    installations: Pick<InstallationsRepository, 'get' | 'connect'>;
+    jobs: Pick<JobsRepository, 'enqueue'>;
+  },
+  portalId: string,
+  now: number,
+): Promise<void> {
+  const existing = await store.installations.get(portalId);
+  if (existing?.status !== 'connected') await store.installations.connect(portalId, null, [], now);
+  await store.jobs.enqueue(
+    {
+      type: SET_UP_PORTAL_JOB,
+      portalId,
+      payload: { portalId },
+      idempotencyKey: `${SET_UP_PORTAL_JOB}:${portalId}:${now}`,
+      maxAttempts: 10,
+      runAt: now,
+    },
+    now,
+  );
+}
