@@ -10,8 +10,22 @@ function propertiesLine(outcome: InstallOutcome): string {
   return `<p>Contact properties in the <code>lead_pact</code> group: ${created.length} created, ${optionsAdded.length} updated, ${unchanged.length} already in place.</p>`;
 }
 
-/** The page a portal admin lands on after approving the install in HubSpot. */
-export function postInstallPage(outcome: InstallOutcome): string {
+/** What the page says about existing contacts: the import's real state, and where its progress shows. */
+function importLine(outcome: InstallOutcome, agreementActive: boolean | undefined): string {
+  const progress =
+    'Its progress shows on the settings page (Import: contacts read so far of the total, and the time left) and in the service log (<code>import 3,400 / 12,000 contacts, 1m left</code>).';
+  if (agreementActive === false)
+    return `<p>This portal has no approved agreement yet, so there is nothing to grade contacts by. As soon as the first agreement is approved, Lead Pact reads every existing contact once and grades it; changes after that arrive through HubSpot's webhooks. ${progress}</p>`;
+  if (!outcome.importQueued)
+    return `<p>Existing contacts were imported before (this is a reinstall); changes arrive through HubSpot's webhooks.</p>`;
+  return `<p>Lead Pact is now reading every existing contact of this portal and grading it with the active agreement. ${progress}</p>`;
+}
+
+/**
+ * The page a portal admin lands on after approving the install in HubSpot; `agreementActive` (when known) says whether
+ * the import can grade contacts now or waits for the first agreement.
+ */
+export function postInstallPage(outcome: InstallOutcome, agreementActive?: boolean): string {
   const portal = escapeHtml(outcome.portalId);
   return pageLayout(
     'Lead Pact is connected',
@@ -22,6 +36,6 @@ ${propertiesLine(outcome)}
 <li>Open the settings page: in HubSpot, go to Settings → Connected apps → Lead Pact, choose which teams are marketing and which are sales, and draft your first agreement.</li>
 <li>Once both sides approve the agreement, every contact is scored and the Lead Pact card appears on contact records.</li>
 </ol>
-<p>Contacts are scored as HubSpot reports changes to them; a full import of existing contacts is not started automatically yet.</p>`,
+${importLine(outcome, agreementActive)}`,
   );
 }

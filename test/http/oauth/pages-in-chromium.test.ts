@@ -50,6 +50,20 @@ describe('install pages in a browser', () => {
     expect(text).toContain('Open the settings page');
   });
 
+  it('When the portal has no agreement yet, then the page says existing contacts are graded once the first is approved', async () => {
+    const report = { groupCreated: false, created: [], optionsAdded: [], unchanged: ['lead_pact_tier'] };
+    const outcome = { portalId: '62515', properties: { ok: true as const, report }, importQueued: true };
+    const waiting = await visibleText(postInstallPage(outcome, false));
+    expect(waiting).toContain('no approved agreement yet');
+    expect(waiting).toContain(
+      'As soon as the first agreement is approved, Lead Pact reads every existing contact',
+    );
+    expect(waiting).toContain('import 3,400 / 12,000 contacts, 1m left');
+    const importing = await visibleText(postInstallPage(outcome, true));
+    expect(importing).toContain('Lead Pact is now reading every existing contact of this portal');
+    expect(importing).not.toContain('not started automatically');
+  });
+
   it('When nothing is connected yet, then the page shows the connect link and the redirect URL', async () => {
     const text = await visibleText(
       notConnectedPage({ oauthConfigured: true, publicBaseUrl: 'https://lp.example.com' }),
