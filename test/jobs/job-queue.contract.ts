@@ -127,9 +127,15 @@ export function jobQueueContract(store: () => Store) {
     const t = type();
     const portal = `p-${t}`;
     const { job } = await store().jobs.enqueue({ type: t, portalId: portal, payload: null }, 1);
-    expect(await store().jobs.current(portal)).toMatchObject({ id: job.id, status: 'queued' });
+    expect(await store().jobs.current(portal, [t])).toMatchObject({ id: job.id, status: 'queued' });
     await store().jobLeases.lease('w1', 10, 100, [t]);
-    expect(await store().jobs.current(portal)).toMatchObject({ id: job.id, status: 'running' });
+    expect(await store().jobs.current(portal, [t])).toMatchObject({ id: job.id, status: 'running' });
+    // A shorter job of another type running beside it (a write-back beside an import) does not hide it.
+    const other = `${t}-other`;
+    await store().jobs.enqueue({ type: other, portalId: portal, payload: null }, 2);
+    await store().jobLeases.lease('w2', 11, 100, [other]);
+    expect(await store().jobs.current(portal, [t])).toMatchObject({ id: job.id, status: 'running' });
+    expect(await store().jobs.current(portal, [other])).toMatchObject({ type: other, status: 'running' });
     expect((await store().jobs.counts()).running).toBeGreaterThanOrEqual(1);
   });
 }

@@ -14,6 +14,9 @@ const progressSchema = z
   .partial()
   .catch({});
 
+/** The job types the settings page follows: long runs over every contact. */
+export const SHOWN_JOB_TYPES = ['rescore', 'full-import'] as const;
+
 function kindOf(type: string): 'rescore' | 'import' | null {
   if (type === 'rescore') return 'rescore';
   if (type.includes('import')) return 'import';

@@ -14,7 +14,7 @@ import { validAgreement } from '../../use-cases/agreements/save-draft';
 import { storedAgreement } from '../../use-cases/card/agreement-ref';
 import { loadReportInput } from '../../use-cases/report/load-report-input';
 import { monthlyReport } from '../../use-cases/report/monthly-report';
-import { currentJob } from './current-job';
+import { currentJob, SHOWN_JOB_TYPES } from './current-job';
 import { parseInput } from './parse-input';
 import { portalConnection } from './portal-connection';
 import { portalProperties, type PortalPropertiesDeps } from './portal-properties';
@@ -83,7 +83,11 @@ export function settingsRouter(
   });
   router.get('/api/jobs/current', async (_req, res) => {
     const { portalId } = signedCaller(res);
-    res.json(currentJobResponseSchema.parse(currentJob(await store.jobs.current(portalId), clock.now())));
+    res.json(
+      currentJobResponseSchema.parse(
+        currentJob(await store.jobs.current(portalId, SHOWN_JOB_TYPES), clock.now()),
+      ),
+    );
   });
   router.get('/api/report', async (req, res) => {
     const { portalId } = signedCaller(res);

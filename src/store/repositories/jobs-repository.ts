@@ -115,12 +115,24 @@ export function jobsRepository(ctx: DbContext) {
       if (filter.portalId) query = query.where('portal_id', '=', filter.portalId);
       return (await query.execute()).map(toJob);
     },
-    /** The portal's running job, else its next queued one (for "what is going on" pages). */
-    async current(portalId: string): Promise<Job | undefined> {
-      const [running] = await repo.list({ portalId, status: 'running', limit: 1 });
-      if (running) return running;
-      const [queued] = await repo.list({ portalId, status: 'queued', limit: 1 });
-      return queued;
+    /**
+     * The portal's running job of one of `types`, else its next queued one (for "what is going on" pages: a
+     * write-back running beside an import must not hide it).
+     */
+    async current(portalId: string, types: readonly string[]): Promise<Job | undefined> {
+      for (const status of ['running', 'queued'] as const) {
+        const row = await ctx.db
+          .selectFrom('jobs')
+          .selectAll()
+          .where('portal_id', '=', portalId)
+          .where('status', '=', status)
+          .where('type', 'in', [...types])
+          .orderBy('id', status === 'running' ? 'desc' : 'asc')
+          .limit(1)
+          .executeTakeFirst();
+        if (row) return toJob(row);
+      }
+      return undefined;
     },
     /** Jobs per status (queue depth for metrics). */
     async counts(): Promise<Record<JobStatus, number>> {
