@@ -69,6 +69,8 @@ export interface E2eWorld {
   /** PUT/POST JSON to an admin route of the stand-in. */
   admin(method: 'PUT' | 'POST', path: string, body: unknown): Promise<Response>;
   requests(): Promise<LoggedRequest[]>;
+  /** Proposes and approves the world's agreement with the CLI, as marketing and sales would. */
+  applyAgreement(): void;
   updates(): Promise<RecordedBatchUpdate[]>;
   /** Posts a raw delivery to the service's webhook route. */
   deliver(body: string, headers: Record<string, string>): Promise<Response>;
@@ -134,6 +136,8 @@ export async function startWorld(options: {
   databaseUrl?: string;
   /** Worker processes (`serve --role worker`) besides the one serving HTTP. */
   extraWorkers?: number;
+  /** `after-start`: the service starts with no agreement (install first, agree later); the test applies it. */
+  agreementWhen?: 'before-start' | 'after-start';
 }): Promise<E2eWorld> {
   if (!existsSync(STANDIN)) throw new Error('dist/ is missing: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'lead-pact-e2e-'));
@@ -153,7 +157,8 @@ export async function startWorld(options: {
   const children = [standinProcess];
   try {
     const standinUrl = await standinUrlOf(standinProcess);
-    applyAgreement(base, join(dir, 'agreement.json'));
+    const apply = () => applyAgreement(base, join(dir, 'agreement.json'));
+    if (options.agreementWhen !== 'after-start') apply();
     const serviceEnv = {
       ...base,
       PORT: '0',
@@ -170,7 +175,7 @@ export async function startWorld(options: {
       children.push(launch([BIN, 'serve', '--role', 'worker'], serviceEnv));
     const serviceUrl = await serviceUrlOf(serviceProcess);
     const store = await createStore({ dataDir, databaseUrl: options.databaseUrl });
-    return world({ standinUrl, serviceUrl, store, children, dir });
+    return world({ standinUrl, serviceUrl, store, children, dir, apply });
   } catch (error) {
     await Promise.all(children.map(stopChild));
     rmSync(dir, { recursive: true, force: true });
@@ -184,8 +189,9 @@ function world(parts: {
   store: Store;
   children: Child[];
   dir: string;
+  apply: () => void;
 }): E2eWorld {
-  const { standinUrl, serviceUrl, store, children, dir } = parts;
+  const { standinUrl, serviceUrl, store, children, dir, apply } = parts;
   const standin = async <T>(path: string) => (await (await fetch(`${standinUrl}${path}`)).json()) as T;
   const jobsDue = async () => {
     const jobs = await store.jobs.list({ limit: 1000 });
@@ -214,6 +220,7 @@ function world(parts: {
         body: JSON.stringify(body),
       }),
     requests: async () => (await standin<{ requests: LoggedRequest[] }>('/__standin/requests')).requests,
+    applyAgreement: apply,
     updates: async () =>
       (await standin<{ updates: RecordedBatchUpdate[] }>('/__standin/batch-updates')).updates,
     deliver: (body, headers) => fetch(`${serviceUrl}/webhooks/hubspot`, { method: 'POST', body, headers }),
