@@ -1,17 +1,17 @@
 import { Router, type Request, type Response } from 'express';
 import { hubspotMode, type Config } from '../../config';
-import { isAppError } from '../../errors/app-error';
-import { buildAuthorizeUrl, type OAuthClient } from '../../hubspot/oauth';
+import { buildAuthorizeUrl } from '../../hubspot/oauth';
 import type { Logger } from '../../logger';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
-import { completeInstall, type InstallGateway } from '../../use-cases/install/complete-install';
-import { errorMessage } from '../../use-cases/install/error-message';
-import { checkOAuthState, createOAuthState } from '../../use-cases/install/oauth-state';
-import { installErrorPage } from '../pages/install-error-page';
+import type { InstallGateway } from '../../use-cases/install/complete-install';
+import { createOAuthState } from '../../use-cases/install/oauth-state';
+import { UsedInstallStates } from '../../use-cases/install/used-install-states';
 import { notConnectedPage } from '../pages/not-connected-page';
-import { postInstallPage } from '../pages/post-install-page';
 import { escapeHtml, pageLayout } from '../pages/page-layout';
+import { oauthCallback, type InstallApp } from './oauth-callback';
+import { sendPage } from './send-page';
+import { setInstallStateCookie } from './install-state-cookie';
 
 /** What the install routes are built from. */
 export interface OAuthRouterDeps {
@@ -28,10 +28,9 @@ export interface OAuthRouterDeps {
   authorizeBaseUrl?: string;
 }
 
-const html = (res: Response, status: number, body: string) =>
-  res.status(status).type('html').set('cache-control', 'no-store').send(body);
+const html = sendPage;
 
-function oauthApp(config: OAuthRouterDeps['config']): (OAuthClient & { redirectUri: string }) | undefined {
+function oauthApp(config: OAuthRouterDeps['config']): InstallApp | undefined {
   const { clientId, clientSecret, apiBaseUrl } = config.hubspot;
   if (!clientId || !clientSecret || !config.publicBaseUrl) return undefined;
   return { clientId, clientSecret, apiBaseUrl, redirectUri: `${config.publicBaseUrl}/oauth/callback` };
@@ -49,7 +48,10 @@ async function homePage(deps: OAuthRouterDeps, res: Response): Promise<void> {
   html(res, 200, notConnectedPage({ oauthConfigured, publicBaseUrl: deps.config.publicBaseUrl }));
 }
 
-/** `GET /oauth/install`, `GET /oauth/callback` and the home / "not connected yet" page at `GET /`. */
+/**
+ * `GET /oauth/install` (sets the browser's state cookie, then sends it to HubSpot's consent screen),
+ * `GET /oauth/callback` and the home / "not connected yet" page at `GET /`.
+ */
 export function oauthRouter(deps: OAuthRouterDeps): Router {
   const router = Router();
   const now = () => (deps.clock ? deps.clock.now() : Date.now());
@@ -61,37 +63,13 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
   router.get('/oauth/install', (_req: Request, res: Response) => {
     if (!app) return unconfigured(res);
     const state = createOAuthState(app.clientSecret, now());
+    setInstallStateCookie(res, state);
     const url = buildAuthorizeUrl({ ...app, state, authorizeBaseUrl: deps.authorizeBaseUrl });
     res.set('cache-control', 'no-store').redirect(302, url);
   });
-  router.get('/oauth/callback', async (req: Request, res: Response) => {
-    if (!app) return unconfigured(res);
-    const refused = checkOAuthState(app.clientSecret, req.query.state, now());
-    if (refused) return html(res, 400, installErrorPage(refused));
-    const { code, error } = req.query;
-    if (typeof error === 'string') return html(res, 400, installErrorPage(`HubSpot said: ${error}`));
-    if (typeof code !== 'string' || code === '')
-      return html(res, 400, installErrorPage('HubSpot sent no authorization code'));
-    try {
-      const outcome = await completeInstall(
-        {
-          oauth: app,
-          redirectUri: app.redirectUri,
-          installations: deps.store.installations,
-          jobs: deps.store.jobs,
-          gatewayFor: deps.gatewayFor,
-        },
-        code,
-        now(),
-      );
-      const { portalId, properties, timeZone } = outcome;
-      deps.logger.info({ portalId, properties: properties.ok, timeZone }, 'portal installed');
-      html(res, 200, postInstallPage(outcome));
-    } catch (failure) {
-      deps.logger.warn({ err: failure }, 'install callback failed');
-      const status = isAppError(failure, 'unauthorized') ? 400 : 502;
-      html(res, status, installErrorPage(errorMessage(failure)));
-    }
-  });
+  const callback = app ? oauthCallback(deps, app, new UsedInstallStates(), now) : undefined;
+  router.get('/oauth/callback', (req: Request, res: Response) =>
+    callback ? callback(req, res) : unconfigured(res),
+  );
   return router;
 }

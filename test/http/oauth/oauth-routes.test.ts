@@ -83,7 +83,18 @@ afterAll(() => {
   nock.restore();
 });
 
-const get = (path: string) => fetch(base + path, { redirect: 'manual' });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(base + path, { redirect: 'manual', headers });
+
+/** What a browser does: GET /oauth/install, keep the state cookie, read the state HubSpot will hand back. */
+async function startInstall(): Promise<{ state: string; cookie: string; setCookie: string }> {
+  const res = await get('/oauth/install');
+  const state = new URL(res.headers.get('location') ?? '').searchParams.get('state') ?? '';
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return { state, cookie: setCookie.split(';')[0] ?? '', setCookie };
+}
+const callback = (query: string, cookie?: string) =>
+  get(`/oauth/callback?${query}`, cookie ? { cookie } : {});
 
 function hubspotAcceptsCode(code: string) {
   nock(API)
@@ -111,6 +122,16 @@ describe('GET /oauth/install', () => {
     expect(url.searchParams.get('state')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 
+  it('When an admin starts the install, then the state is bound to their browser by an HttpOnly, Secure, SameSite=Lax cookie', async () => {
+    await start();
+    const { state, setCookie } = await startInstall();
+    const [pair, ...attributes] = setCookie.split('; ');
+    expect(pair).toBe(`lead_pact_install_state=${state}`);
+    expect(attributes).toEqual(
+      expect.arrayContaining(['Max-Age=600', 'Path=/oauth/callback', 'HttpOnly', 'Secure', 'SameSite=Lax']),
+    );
+  });
+
   it('When OAuth is not configured, then the install explains what to set instead of redirecting', async () => {
     await start({
       hubspot: hubspot({ clientId: undefined, clientSecret: undefined }),
@@ -124,27 +145,33 @@ describe('GET /oauth/install', () => {
 
 describe('GET /oauth/callback', () => {
   it.each([
-    ['no state', ''],
-    ['a forged state', `&state=${createOAuthState('another-secret', NOW)}`],
-    ['an expired state', `&state=${createOAuthState(SECRET, NOW - STATE_TTL_MS - 1)}`],
+    ['no state', () => ''],
+    ['a forged state', () => `&state=${createOAuthState('another-secret', NOW)}`],
+    ['an expired state', () => `&state=${createOAuthState(SECRET, NOW - STATE_TTL_MS - 1)}`],
   ])('When HubSpot returns with %s, then the answer is 400 and nothing is stored', async (_name, state) => {
     await start();
-    const res = await get(`/oauth/callback?code=code-1${state}`);
+    const forged = state().replace('&state=', '');
+    const res = await callback(`code=code-1${state()}`, `lead_pact_install_state=${forged}`);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Lead Pact could not be installed');
     expect(await store.installations.list()).toEqual([]);
   });
 
-  it('When the install is approved, then the portal is connected with encrypted tokens and its properties ensured', async () => {
+  it('When the install is approved in the browser that started it, then the portal is connected with encrypted tokens and its properties ensured', async () => {
     await start();
+    const { state, cookie } = await startInstall();
     hubspotAcceptsCode('code-1');
-    const res = await get(`/oauth/callback?code=code-1&state=${createOAuthState(SECRET, NOW - 60_000)}`);
+    const res = await callback(`code=code-1&state=${state}`, cookie);
     expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(
+      /^lead_pact_install_state=; Path=\/oauth\/callback; Expires=Thu, 01 Jan 1970/,
+    );
     const page = await res.text();
     expect(page).toContain('Lead Pact is connected to portal 62515.');
     expect(page).toContain('Open the settings page');
     const installation = await store.installations.get('62515');
     expect(installation?.status).toBe('connected');
+    expect(installation?.scopes).toEqual([...REQUIRED_SCOPES]);
     expect(installation?.tokens).toEqual({
       accessToken: token.access_token,
       refreshToken: token.refresh_token,
@@ -160,13 +187,66 @@ describe('GET /oauth/callback', () => {
     expect(files.some((bytes) => bytes.includes(token.refresh_token))).toBe(false);
   });
 
-  it('When HubSpot refuses the code, then the page says so and nothing is stored', async () => {
+  it('When the callback arrives in a browser that did not start the install, then it is refused without asking HubSpot', async () => {
     await start();
-    nock(API).post('/oauth/2026-03/token').reply(400, fixture('oauth-2026-03-400-invalid-grant-code'));
-    const res = await get(`/oauth/callback?code=stale&state=${createOAuthState(SECRET, NOW)}`);
+    const { state } = await startInstall();
+    const res = await callback(`code=code-1&state=${state}`);
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('Nothing was stored');
+    expect(await res.text()).toContain('this browser did not start this install');
     expect(await store.installations.list()).toEqual([]);
+  });
+
+  it("When the state belongs to another install than the browser's, then it is refused", async () => {
+    await start();
+    const mine = await startInstall();
+    const theirs = await startInstall();
+    const res = await callback(`code=code-1&state=${theirs.state}`, mine.cookie);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('belongs to an install started in another browser or tab');
+  });
+
+  it('When a completed callback is replayed with the same cookie, then the replay is refused and HubSpot is asked once', async () => {
+    await start();
+    const { state, cookie } = await startInstall();
+    hubspotAcceptsCode('code-1');
+    expect((await callback(`code=code-1&state=${state}`, cookie)).status).toBe(200);
+    const replay = await callback(`code=code-1&state=${state}`, cookie);
+    expect(replay.status).toBe(400);
+    expect(await replay.text()).toContain('this install link was already used');
+  });
+
+  it('When the admin declines the install, then the page says it was declined and how to retry, and nothing is stored', async () => {
+    await start();
+    const { state, cookie } = await startInstall();
+    const description = encodeURIComponent('The user declined to install the app');
+    const res = await callback(`error=access_denied&error_description=${description}&state=${state}`, cookie);
+    expect(res.status).toBe(403);
+    const page = await res.text();
+    expect(page).toContain('The install was declined');
+    expect(page).toContain('HubSpot said: The user declined to install the app.');
+    expect(page).toContain('<a href="/oauth/install">Start the install again</a>');
+    expect(await store.installations.list()).toEqual([]);
+  });
+
+  it('When HubSpot refuses the code (invalid_grant), then the page says so and nothing is stored', async () => {
+    await start();
+    const { state, cookie } = await startInstall();
+    nock(API).post('/oauth/2026-03/token').reply(400, fixture('oauth-2026-03-400-invalid-grant-code'));
+    const res = await callback(`code=stale&state=${state}`, cookie);
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('invalid_grant: missing or unknown auth code');
+    expect(page).toContain('Nothing was stored');
+    expect(await store.installations.list()).toEqual([]);
+  });
+
+  it('When HubSpot refuses our client credentials, then the page names the settings to check', async () => {
+    await start();
+    const { state, cookie } = await startInstall();
+    nock(API).post('/oauth/2026-03/token').reply(400, fixture('oauth-2026-03-400-invalid-client'));
+    const res = await callback(`code=code-1&state=${state}`, cookie);
+    expect(res.status).toBe(502);
+    expect(await res.text()).toContain('check HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET');
   });
 });
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { installDeclinedPage } from '../../../src/http/pages/install-declined-page';
 import { installErrorPage } from '../../../src/http/pages/install-error-page';
 import { notConnectedPage } from '../../../src/http/pages/not-connected-page';
 import { postInstallPage } from '../../../src/http/pages/post-install-page';
@@ -77,6 +78,13 @@ describe('install pages in a browser', () => {
     const text = await visibleText(notConnectedPage({ oauthConfigured: false, publicBaseUrl: undefined }));
     expect(text).toContain('HubSpot is not configured for this Lead Pact service yet.');
     expect(text).toContain('HUBSPOT_CLIENT_ID');
+  });
+
+  it('When the install was declined, then the admin reads that it was declined and how to try again', async () => {
+    const text = await visibleText(installDeclinedPage('The user <i>declined</i> to install the app'));
+    expect(text).toContain('Lead Pact was not installed: the install was declined');
+    expect(text).toContain('HubSpot said: The user <i>declined</i> to install the app.');
+    expect(text).toContain('Start the install again from this service, in this browser.');
   });
 
   it('When an error message carries markup, then it is shown as text, not run', async () => {
