@@ -1,5 +1,6 @@
 import { agreement, expectedVerdict, QUOTE, NO_QUOTE, type Profile } from './e2e-agreement';
-import { PORTAL, startWorld, type E2eWorld } from './e2e-processes';
+import { signHubSpotRequest } from '../../src/standin/sign-hubspot-request';
+import { PORTAL, PUBLIC_URL, SECRET, startWorld, type E2eWorld } from './e2e-processes';
 import { tempPostgres, type TestDatabase } from '../store/test-databases';
 
 // A real admin's first day in static-token mode: the service starts against a portal that already has contacts,
@@ -54,6 +55,14 @@ describe.each<Engine>(['sqlite', 'postgres'])('first day in static-token mode on
     expect(imports.map((job) => [job.status, job.result])).toEqual([
       ['succeeded', expect.objectContaining({ skipped: 'no_active_agreement' })],
     ]);
+  });
+
+  it('When someone opens the settings page of the static-token portal, then it answers as for an installed one', async () => {
+    const path = `/api/settings/teams?userId=501&userEmail=m%40maker.example&appId=77&portalId=${PORTAL}`;
+    const headers = signHubSpotRequest({ clientSecret: SECRET, method: 'GET', url: `${PUBLIC_URL}${path}` });
+    const answer = await fetch(`${world.serviceUrl}${path}`, { headers });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ marketingTeamIds: [], salesTeamIds: [] });
   });
 
   it('When the first agreement is approved later, then every existing contact is written once with its verdict', async () => {
