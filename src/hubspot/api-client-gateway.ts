@@ -9,7 +9,11 @@ import {
   type ModifiedWindow,
   type SearchPage,
 } from './hubspot-gateway';
+import { listOwners } from './list-owners';
 import { listProperties } from './list-properties';
+import { listTeams } from './list-teams';
+import { readCompanyContacts } from './read-company-contacts';
+import { searchModifiedCompanies } from './search-modified-companies';
 import { getAccountDetails } from './get-account-details';
 import { readContactsWithCompany, toContact } from './read-contacts-with-company';
 import { translateHubSpotError } from './translate-hubspot-error';
@@ -113,5 +117,10 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
     getAccountDetails: async () => getAccountDetails(await authorized()),
     getUserTeams,
     listProperties: async (objectType) => listProperties(await authorized(), objectType),
+    listTeams: async () => listTeams(await authorized()),
+    listOwners: async (after, archived) => listOwners(await authorized(), after, archived),
+    readCompanyContacts: async (inputs) => readCompanyContacts(await authorized(), inputs),
+    searchCompaniesModifiedSince: async (window, after) =>
+      searchModifiedCompanies(await authorized(), window, after),
   };
 }

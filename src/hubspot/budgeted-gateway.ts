@@ -1,5 +1,5 @@
 import { isAppError } from '../errors/app-error';
-import type { HubSpotGateway, ReadContactsResult } from './hubspot-gateway';
+import type { HubSpotGateway, ModifiedWindow, ReadContactsResult } from './hubspot-gateway';
 import { LEAD_PACT_PROPERTIES } from './lead-pact-properties';
 import { chunk } from './read-contacts-with-company';
 import {
@@ -70,5 +70,13 @@ export function withRequestBudget(gateway: HubSpotGateway, options: BudgetedGate
     getAccountDetails: budgeted(1, () => gateway.getAccountDetails()),
     getUserTeams: budgeted(1, (userId: string) => gateway.getUserTeams(userId)),
     listProperties: budgeted(1, (objectType: 'contacts' | 'companies') => gateway.listProperties(objectType)),
+    listTeams: budgeted(1, () => gateway.listTeams()),
+    listOwners: budgeted(1, (after: string | undefined, archived: boolean) => gateway.listOwners(after, archived)),
+    readCompanyContacts: budgeted(1, (inputs: Parameters<HubSpotGateway['readCompanyContacts']>[0]) =>
+      gateway.readCompanyContacts(inputs),
+    ),
+    searchCompaniesModifiedSince: budgeted(1, (window: ModifiedWindow, after: string | undefined) =>
+      gateway.searchCompaniesModifiedSince(window, after),
+    ),
   };
 }

@@ -51,6 +51,48 @@ export interface ModifiedWindow {
   to: number;
 }
 
+/** A company whose contacts are wanted, with HubSpot's cursor when an earlier page of them was read. */
+export interface CompanyContactsRequest {
+  companyId: string;
+  after?: string;
+}
+
+/** One page of a company's associated contacts; `after` is set when there are more. */
+export interface CompanyContactsPage {
+  companyId: string;
+  contactIds: string[];
+  after?: string;
+}
+
+/** A page of a company search: ids only. */
+export interface CompanyIdsPage {
+  companyIds: string[];
+  /** Total matches for the whole query (HubSpot serves at most 10,000 of them). */
+  total: number;
+  after?: string;
+}
+
+/** A team of the HubSpot account (`GET /settings/v3/users/teams`). */
+export interface HubSpotTeam {
+  id: string;
+  name: string;
+}
+
+/** A CRM owner (`GET /crm/v3/owners`): the user records are assigned to; `id` is what `hubspot_owner_id` holds. */
+export interface HubSpotOwner {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  archived: boolean;
+}
+
+/** One page of owners; `after` is set when there are more. */
+export interface OwnersPage {
+  owners: HubSpotOwner[];
+  after?: string;
+}
+
 /** What the install bootstrap did to the `lead_pact` group and properties. */
 export interface EnsurePropertiesReport {
   groupCreated: boolean;
@@ -100,6 +142,14 @@ export interface HubSpotGateway {
   getUserTeams(userId: string): Promise<string[]>;
   /** The portal's properties of contacts or companies, hidden and archived ones left out. */
   listProperties(objectType: 'contacts' | 'companies'): Promise<CrmProperty[]>;
+  /** Every team of the account with its name (scope `settings.users.teams.read`). */
+  listTeams(): Promise<HubSpotTeam[]>;
+  /** One page of owners, active or archived (scope `crm.objects.owners.read`). */
+  listOwners(after: string | undefined, archived: boolean): Promise<OwnersPage>;
+  /** One page of each company's associated contact ids (associations v4 batch read, up to 100 companies). */
+  readCompanyContacts(inputs: readonly CompanyContactsRequest[]): Promise<CompanyContactsPage[]>;
+  /** One page (up to 100) of the ids of companies modified in the window, oldest first. */
+  searchCompaniesModifiedSince(window: ModifiedWindow, after: string | undefined): Promise<CompanyIdsPage>;
 }
 
 export type { PropertyMap };

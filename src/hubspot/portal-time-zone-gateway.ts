@@ -45,5 +45,9 @@ export function withPortalTimeZone(gateway: HubSpotGateway, options: PortalTimeZ
     getAccountDetails: wrap('getAccountDetails'),
     getUserTeams: wrap('getUserTeams'),
     listProperties: wrap('listProperties'),
+    listTeams: wrap('listTeams'),
+    listOwners: wrap('listOwners'),
+    readCompanyContacts: wrap('readCompanyContacts'),
+    searchCompaniesModifiedSince: wrap('searchCompaniesModifiedSince'),
   };
 }

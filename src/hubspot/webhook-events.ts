@@ -1,36 +1,60 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
+import { contactCompanyPair } from './webhook-association';
 
 /** HubSpot's object type id for contacts in generic (`object.*`) webhook events. */
 export const CONTACT_OBJECT_TYPE_ID = '0-1';
+/** HubSpot's object type id for companies in generic (`object.*`) webhook events. */
+export const COMPANY_OBJECT_TYPE_ID = '0-2';
 
-export const WEBHOOK_EVENT_KINDS = [
+/** What can happen to a contact (an association change re-reads its primary company). */
+export const CONTACT_EVENT_KINDS = [
   'created',
   'deleted',
   'merged',
   'privacy_deleted',
   'property_changed',
+  'restored',
+  'association_changed',
 ] as const;
+export const WEBHOOK_EVENT_KINDS = [...CONTACT_EVENT_KINDS, 'company_changed'] as const;
 export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
 
-/** One contact event, whatever format HubSpot delivered it in. */
-export interface WebhookEvent {
+interface EventBase {
   eventId: string;
   portalId: number;
   /** Epoch ms when it happened in HubSpot. */
   occurredAt: number;
-  kind: WebhookEventKind;
+}
+
+/** An event about one contact, whatever format HubSpot delivered it in. */
+export interface ContactEvent extends EventBase {
+  kind: (typeof CONTACT_EVENT_KINDS)[number];
   /** For merges, the contact that survives. */
   contactId: string;
   propertyName?: string;
   propertyValue?: string;
   /** For merges, the ids that no longer exist on their own. */
   mergedIds?: string[];
+  /** For association changes, the company the contact was associated with or removed from. */
+  companyId?: string;
+  associationRemoved?: boolean;
 }
+
+/** A company changed (a subscribed property, or a restore): every contact of it reads it as `company.*`. */
+export interface CompanyEvent extends EventBase {
+  kind: 'company_changed';
+  companyId: string;
+  propertyName?: string;
+  propertyValue?: string;
+}
+
+/** One normalized event. */
+export type WebhookEvent = ContactEvent | CompanyEvent;
 
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 
-/** One element of the JSON array HubSpot posts (generic `object.*` and legacy `contact.*` forms). */
+/** One element of the JSON array HubSpot posts (generic `object.*` and legacy `contact.*`/`company.*` forms). */
 export const webhookEventSchema = z
   .object({
     eventId: id,
@@ -44,6 +68,12 @@ export const webhookEventSchema = z
     primaryObjectId: id.optional(),
     mergedObjectIds: z.array(id).optional(),
     newObjectId: id.optional(),
+    associationType: z.string().optional(),
+    fromObjectId: id.optional(),
+    toObjectId: id.optional(),
+    fromObjectTypeId: z.string().optional(),
+    toObjectTypeId: z.string().optional(),
+    associationRemoved: z.boolean().optional(),
   })
   .loose();
 export type RawWebhookEvent = z.infer<typeof webhookEventSchema>;
@@ -51,39 +81,64 @@ export type RawWebhookEvent = z.infer<typeof webhookEventSchema>;
 /** The request body: HubSpot sends up to ~100 events per request. */
 export const webhookBodySchema = z.array(webhookEventSchema).max(1000);
 
-const KIND_BY_ACTION: Record<string, WebhookEventKind> = {
+const CONTACT_KIND_BY_ACTION: Record<string, ContactEvent['kind']> = {
   creation: 'created',
   deletion: 'deleted',
   merge: 'merged',
   privacyDeletion: 'privacy_deleted',
   propertyChange: 'property_changed',
+  restore: 'restored',
 };
 
-function kindOf(event: RawWebhookEvent): WebhookEventKind | undefined {
-  const [scope, action] = event.subscriptionType.split('.');
-  if (action === undefined) return undefined;
-  const isContact =
-    scope === 'contact' || (scope === 'object' && event.objectTypeId === CONTACT_OBJECT_TYPE_ID);
-  return isContact ? KIND_BY_ACTION[action] : undefined;
-}
+const valueOf = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
-function normalize(event: RawWebhookEvent, kind: WebhookEventKind): WebhookEvent {
-  const base = { eventId: event.eventId, portalId: event.portalId, occurredAt: event.occurredAt, kind };
+function contactEvent(event: RawWebhookEvent, base: EventBase, action: string): ContactEvent | undefined {
+  const kind = CONTACT_KIND_BY_ACTION[action];
+  if (kind === undefined || (kind === 'property_changed' && !event.propertyName)) return undefined;
   if (kind === 'property_changed') {
-    const value = event.propertyValue;
-    const propertyValue = value === undefined || value === null ? '' : String(value);
-    return { ...base, contactId: event.objectId, propertyName: event.propertyName ?? '', propertyValue };
+    const propertyValue = valueOf(event.propertyValue);
+    return { ...base, kind, contactId: event.objectId, propertyName: event.propertyName, propertyValue };
   }
   if (kind === 'merged') {
     const contactId = event.newObjectId ?? event.primaryObjectId ?? event.objectId;
     const candidates = [...(event.mergedObjectIds ?? []), event.primaryObjectId, event.objectId];
     const mergedIds = [...new Set(candidates.filter((c): c is string => c !== undefined && c !== contactId))];
-    return { ...base, contactId, mergedIds };
+    return { ...base, kind, contactId, mergedIds };
   }
-  return { ...base, contactId: event.objectId };
+  return { ...base, kind, contactId: event.objectId };
 }
 
-/** Normalized contact events plus how many events were about something we do not track (other objects, restores...). */
+// Only changes of a subscribed property or a restore reach us: creation, deletion and merge are not subscribed.
+function companyEvent(event: RawWebhookEvent, base: EventBase, action: string): CompanyEvent | undefined {
+  if (action === 'restore') return { ...base, kind: 'company_changed', companyId: event.objectId };
+  if (action !== 'propertyChange' || !event.propertyName) return undefined;
+  const { propertyName } = event;
+  const propertyValue = valueOf(event.propertyValue);
+  return { ...base, kind: 'company_changed', companyId: event.objectId, propertyName, propertyValue };
+}
+
+function associationEvent(event: RawWebhookEvent, base: EventBase): ContactEvent | undefined {
+  const pair = contactCompanyPair(event);
+  if (!pair) return undefined;
+  const removed = event.associationRemoved === true;
+  return { ...base, kind: 'association_changed', ...pair, associationRemoved: removed };
+}
+
+/** The event we act on, or undefined for one about something we do not track (deals, company creations...). */
+function normalize(event: RawWebhookEvent): WebhookEvent | undefined {
+  const [scope, action] = event.subscriptionType.split('.');
+  if (action === undefined) return undefined;
+  const base = { eventId: event.eventId, portalId: event.portalId, occurredAt: event.occurredAt };
+  if (action === 'associationChange') return associationEvent(event, base);
+  const generic = scope === 'object';
+  if (scope === 'contact' || (generic && event.objectTypeId === CONTACT_OBJECT_TYPE_ID))
+    return contactEvent(event, base, action);
+  if (scope === 'company' || (generic && event.objectTypeId === COMPANY_OBJECT_TYPE_ID))
+    return companyEvent(event, base, action);
+  return undefined;
+}
+
+/** Normalized events plus how many events were about something we do not track (deals, company creations...). */
 export interface ParsedWebhookBody {
   events: WebhookEvent[];
   ignored: number;
@@ -100,11 +155,9 @@ export function parseWebhookEvents(body: unknown): ParsedWebhookBody {
     throw new AppError('invalid_input', 'The webhook body is not a list of HubSpot events.', details);
   }
   const events: WebhookEvent[] = [];
-  let ignored = 0;
   for (const raw of parsed.data) {
-    const kind = kindOf(raw);
-    if (kind === undefined || (kind === 'property_changed' && !raw.propertyName)) ignored += 1;
-    else events.push(normalize(raw, kind));
+    const event = normalize(raw);
+    if (event) events.push(event);
   }
-  return { events, ignored };
+  return { events, ignored: parsed.data.length - events.length };
 }

@@ -35,22 +35,74 @@ describe('parseWebhookEvents', () => {
         mergedIds: ['54'],
       },
       { eventId: '1005', portalId: 62515, occurredAt: 1764230404000, kind: 'deleted', contactId: '55' },
+      {
+        eventId: '1006',
+        portalId: 62515,
+        occurredAt: 1764230405000,
+        kind: 'company_changed',
+        companyId: '7002',
+        propertyName: 'numberofemployees',
+        propertyValue: '1500',
+      },
+      { eventId: '1007', portalId: 62515, occurredAt: 1764230406000, kind: 'restored', contactId: '56' },
+      {
+        eventId: '1008',
+        portalId: 62515,
+        occurredAt: 1764230407000,
+        kind: 'association_changed',
+        contactId: '51',
+        companyId: '7002',
+        associationRemoved: false,
+      },
+      {
+        eventId: '1009',
+        portalId: 62515,
+        occurredAt: 1764230408000,
+        kind: 'association_changed',
+        contactId: '51',
+        companyId: '7002',
+        associationRemoved: false,
+      },
+      {
+        eventId: '1011',
+        portalId: 62515,
+        occurredAt: 1764230410000,
+        kind: 'company_changed',
+        companyId: '7003',
+      },
     ]);
-    // a company property change (0-2) and a restore are not contact events we act on
+    // a deal-contact association (0-3 to 0-1) and a company creation are not events we act on
     expect(ignored).toBe(2);
+  });
+
+  it("When a contact-company association changes, then both of HubSpot's events (one from each side) name the same contact and company", () => {
+    const { events } = parseWebhookEvents(fixture('webhook-events-generic'));
+    const associations = events.filter((e) => e.kind === 'association_changed');
+    expect(associations.map((e) => [e.eventId, 'contactId' in e && e.contactId, e.companyId])).toEqual([
+      ['1008', '51', '7002'],
+      ['1009', '51', '7002'],
+    ]);
   });
 
   it('When HubSpot sends legacy contact.* events, then they come out in the same shape', () => {
     const { events, ignored } = parseWebhookEvents(fixture('webhook-events-legacy'));
-    expect(ignored).toBe(0);
-    expect(events.map((e) => [e.kind, e.contactId])).toEqual([
+    // a deal-contact association is not one we act on
+    expect(ignored).toBe(1);
+    expect(events.map((e) => [e.kind, 'contactId' in e ? e.contactId : e.companyId])).toEqual([
       ['created', '61'],
       ['property_changed', '61'],
       ['merged', '65'],
       ['deleted', '66'],
       ['privacy_deleted', '67'],
+      ['company_changed', '7002'],
+      ['association_changed', '61'],
+      ['association_changed', '61'],
+      ['restored', '68'],
     ]);
-    expect(events[2]?.mergedIds).toEqual(['63', '64', '62']);
+    expect(events[5]).toMatchObject({ propertyName: 'industry', propertyValue: 'MACHINERY' });
+    expect(events[6]).toMatchObject({ companyId: '7002', associationRemoved: true });
+    expect(events[7]).toMatchObject({ companyId: '7002', associationRemoved: true });
+    expect(events[2]).toMatchObject({ mergedIds: ['63', '64', '62'] });
     expect(events[1]).toMatchObject({ propertyName: 'lifecyclestage', propertyValue: 'salesqualifiedlead' });
   });
 

@@ -13,24 +13,29 @@ interface Subscription {
 
 const meta = read('extensions/app/webhooks/webhooks-hsmeta.json');
 const crmObjects: Subscription[] = meta.config.subscriptions.crmObjects;
-const subscribedProperties = crmObjects
-  .filter((s) => s.subscriptionType === 'object.propertyChange')
-  .map((s) => s.propertyName);
+const propertyChanges = (objectType: string) =>
+  crmObjects
+    .filter((s) => s.subscriptionType === 'object.propertyChange' && s.objectType === objectType)
+    .map((s) => s.propertyName);
+const subscribedProperties = propertyChanges('contact');
+const subscribedCompanyProperties = propertyChanges('company');
 
-/** Every contact property an agreement reads: rule/disqualifier `property`, signal `when.property` and `at`. */
-function contactPropertiesOf(agreement: unknown): string[] {
-  const found = new Set<string>();
+/** Every property an agreement reads (rule/disqualifier `property`, signal `when.property` and `at`), by object. */
+function propertiesOf(agreement: unknown): { contact: string[]; company: string[] } {
+  const found = { contact: new Set<string>(), company: new Set<string>() };
   const visit = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== 'object' || node === null) return;
     for (const [key, value] of Object.entries(node)) {
-      if ((key === 'property' || key === 'at') && typeof value === 'string' && !value.startsWith('company.'))
-        found.add(value);
+      if ((key === 'property' || key === 'at') && typeof value === 'string') {
+        if (value.startsWith('company.')) found.company.add(value.slice('company.'.length));
+        else found.contact.add(value);
+      }
       visit(value);
     }
   };
   visit(agreement);
-  return [...found].sort();
+  return { contact: [...found.contact].sort(), company: [...found.company].sort() };
 }
 
 describe('webhooks-hsmeta.json', () => {
@@ -41,12 +46,15 @@ describe('webhooks-hsmeta.json', () => {
     });
   });
 
-  it('subscribes to contact creation, deletion, merge and privacy deletion', () => {
+  it('subscribes to contact creation, deletion, merge, restore, privacy deletion and company associations, and company restores', () => {
     const lifecycle = crmObjects.filter((s) => s.subscriptionType !== 'object.propertyChange');
     expect(lifecycle.map((s) => [s.subscriptionType, s.objectType, s.active])).toEqual([
       ['object.creation', 'contact', true],
       ['object.deletion', 'contact', true],
       ['object.merge', 'contact', true],
+      ['object.restore', 'contact', true],
+      ['object.associationChange', 'contact', true],
+      ['object.restore', 'company', true],
     ]);
     expect(meta.config.subscriptions.hubEvents).toEqual([
       { subscriptionType: 'contact.privacyDeletion', active: true },
@@ -54,9 +62,31 @@ describe('webhooks-hsmeta.json', () => {
   });
 
   it('When the example agreement reads a contact property, then a change of it is subscribed', () => {
-    const needed = contactPropertiesOf(read('examples/agreement.json'));
+    const needed = propertiesOf(read('examples/agreement.json')).contact;
     expect(needed.length).toBeGreaterThan(3);
     expect(subscribedProperties).toEqual(expect.arrayContaining(needed));
+  });
+
+  it('When the example agreement reads a company property, then a change of it on the company is subscribed', () => {
+    const needed = propertiesOf(read('examples/agreement.json')).company;
+    expect(needed).toEqual(['industry', 'numberofemployees']);
+    expect(subscribedCompanyProperties).toEqual(expect.arrayContaining(needed));
+  });
+
+  it('subscribes to the company facts fit rules are written on (size, revenue, industry, type, place, stage, ICP)', () => {
+    expect(subscribedCompanyProperties).toEqual([
+      'numberofemployees',
+      'annualrevenue',
+      'industry',
+      'type',
+      'country',
+      'state',
+      'city',
+      'lifecyclestage',
+      'hs_ideal_customer_profile',
+      'is_public',
+      'founded_year',
+    ]);
   });
 
   it('subscribes to the SLA inputs (sales activity, lifecycle stage, deals) and owner changes', () => {

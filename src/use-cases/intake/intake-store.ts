@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENT_KINDS, type WebhookEvent } from '../../hubspot/webhook-events';
+import { CONTACT_EVENT_KINDS, type WebhookEvent } from '../../hubspot/webhook-events';
 import type { DbContext } from '../../store/db-context';
 import { fromJson } from '../../store/json-column';
 
@@ -9,16 +9,24 @@ export interface PendingEvent {
   event: WebhookEvent;
 }
 
-const storedEventSchema = z.object({
+const storedBase = {
   eventId: z.string(),
   portalId: z.number(),
   occurredAt: z.number(),
-  kind: z.enum(WEBHOOK_EVENT_KINDS),
-  contactId: z.string(),
   propertyName: z.string().optional(),
   propertyValue: z.string().optional(),
-  mergedIds: z.array(z.string()).optional(),
-});
+};
+const storedEventSchema: z.ZodType<WebhookEvent> = z.union([
+  z.object({
+    ...storedBase,
+    kind: z.enum(CONTACT_EVENT_KINDS),
+    contactId: z.string(),
+    mergedIds: z.array(z.string()).optional(),
+    companyId: z.string().optional(),
+    associationRemoved: z.boolean().optional(),
+  }),
+  z.object({ ...storedBase, kind: z.literal('company_changed'), companyId: z.string() }),
+]);
 
 /** A queued job as `waitingJobs` returns it. */
 export interface WaitingJob {

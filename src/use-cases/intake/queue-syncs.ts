@@ -21,13 +21,13 @@ async function waitingContacts(queries: IntakeStoreQueries, portalId: string): P
 /**
  * Queues a sync for each changed contact that is not already waiting for one, in jobs of up to 100 ids that
  * run after `SYNC_DEBOUNCE_MS`: a burst of events about the same contacts costs one HubSpot read per contact,
- * not one per event. `key` (the batch's first inbox row) keeps a redone batch from queueing twice.
+ * not one per event. `key` (the batch's first inbox row, or a fan-out page) keeps a redone batch from queueing twice.
  */
 export async function queueSyncs(
   io: { repos: Pick<Repositories, 'jobs'>; queries: IntakeStoreQueries },
   portalId: string,
   ids: readonly string[],
-  key: number,
+  key: number | string,
   now: number,
 ): Promise<number> {
   const waiting = await waitingContacts(io.queries, portalId);

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '../../../src/hubspot/webhook-events';
+import type { CompanyEvent, ContactEvent, WebhookEvent } from '../../../src/hubspot/webhook-events';
 import type { Store } from '../../../src/store/create-store';
 import { processInbox } from '../../../src/use-cases/intake/process-inbox';
 import { SYNC_DEBOUNCE_MS } from '../../../src/use-cases/intake/queue-syncs';
@@ -11,10 +11,10 @@ const NOW = Date.UTC(2026, 10, 27);
 let seq = 0;
 
 function event(
-  kind: WebhookEvent['kind'],
+  kind: ContactEvent['kind'],
   contactId: string,
-  extra: Partial<WebhookEvent> = {},
-): WebhookEvent {
+  extra: Partial<ContactEvent> = {},
+): ContactEvent {
   seq += 1;
   return {
     eventId: `e${seq}`,
@@ -27,6 +27,16 @@ function event(
 }
 const changed = (contactId: string, propertyName: string, propertyValue: string) =>
   event('property_changed', contactId, { propertyName, propertyValue });
+function companyChanged(companyId: string, propertyName?: string, propertyValue?: string): CompanyEvent {
+  seq += 1;
+  const base = { eventId: `e${seq}`, portalId: Number(PORTAL), occurredAt: NOW - 1000 + seq };
+  return {
+    ...base,
+    kind: 'company_changed',
+    companyId,
+    ...(propertyName ? { propertyName, propertyValue } : {}),
+  };
+}
 
 describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
   let store: Store;
@@ -46,6 +56,10 @@ describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
   const syncJobs = async () =>
     (await store.jobs.list({ type: 'sync-contacts', limit: 1000 })).map(
       (j) => j.payload as { contactIds: string[] },
+    );
+  const fanOuts = async () =>
+    (await store.jobs.list({ type: 'sync-company-contacts', limit: 1000 })).map(
+      (j) => j.payload as { companyIds: string[] },
     );
 
   it('When a signal property changes, then the history keeps it with when it happened; other properties are not kept', async () => {
@@ -126,5 +140,37 @@ describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
     const rows = await store.ctx.db.selectFrom('webhook_inbox').select('payload').execute();
     expect(rows.some((r) => r.payload.includes('"contactId":"51"'))).toBe(false);
     expect(rows.some((r) => r.payload.includes('"contactId":"53"'))).toBe(true);
+  });
+  it('When a company property the agreement reads changes, then the company is queued once for a walk through its contacts, after the burst', async () => {
+    // The example agreement reads company.numberofemployees and company.industry; HubSpot sends one event each.
+    await receive([
+      companyChanged('7002', 'numberofemployees', '1500'),
+      companyChanged('7002', 'industry', 'MACHINERY'),
+      companyChanged('7003', 'numberofemployees', '20'),
+    ]);
+    expect(await run()).toMatchObject({ processed: 3, companiesQueued: 2, queuedForSync: 0 });
+    expect(await fanOuts()).toEqual([{ portalId: PORTAL, companyIds: ['7002', '7003'] }]);
+    const [job] = await store.jobs.list({ type: 'sync-company-contacts' });
+    expect(job?.runAt).toBe(NOW + SYNC_DEBOUNCE_MS);
+    await receive([companyChanged('7002', 'numberofemployees', '1600')]);
+    await run();
+    expect(await fanOuts()).toHaveLength(1);
+  });
+
+  it('When a company property no agreement rule reads changes, then nothing is queued; a restored company is', async () => {
+    await receive([companyChanged('7002', 'name', 'Maker KK'), companyChanged('7004')]);
+    expect(await run()).toMatchObject({ processed: 2, companiesQueued: 1 });
+    expect(await fanOuts()).toEqual([{ portalId: PORTAL, companyIds: ['7004'] }]);
+    expect(await store.inbox.backlog()).toBe(0);
+  });
+
+  it('When a contact is associated with another company or restored, then it is queued for a sync (once for both sides of the association)', async () => {
+    await receive([
+      event('association_changed', '51', { companyId: '7002', associationRemoved: false }),
+      event('association_changed', '51', { companyId: '7002', associationRemoved: false }),
+      event('restored', '56'),
+    ]);
+    expect(await run()).toMatchObject({ processed: 3, queuedForSync: 2 });
+    expect((await syncJobs()).flatMap((b) => b.contactIds)).toEqual(['51', '56']);
   });
 });

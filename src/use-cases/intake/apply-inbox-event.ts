@@ -1,0 +1,79 @@
+import type { ContactEvent, WebhookEvent } from '../../hubspot/webhook-events';
+import type { Repositories } from '../../store/repositories';
+import type { ContactSignal } from '../../store/repositories/signal-history-repository';
+import type { IntakeStoreQueries } from './intake-store';
+
+/** What the active agreement makes of changes: signal properties for history, company properties it reads. */
+export interface Watched {
+  signals: Set<string>;
+  /** Undefined without an active agreement: then no company change matters. */
+  company: Set<string> | undefined;
+}
+
+/** What one batch collects before writing. */
+export interface BatchEffects {
+  changed: Set<string>;
+  signals: Map<string, ContactSignal[]>;
+  companies: Set<string>;
+  forgotten: number;
+}
+
+/** A company matters when the agreement reads the changed property (a restore changes them all). */
+function companyMatters(event: Extract<WebhookEvent, { kind: 'company_changed' }>, watched: Watched) {
+  return watched.company !== undefined && (!event.propertyName || watched.company.has(event.propertyName));
+}
+
+/** Records what one inbox event means for the batch: contacts to sync, signals to keep, companies to walk. */
+export async function applyEvent(
+  event: WebhookEvent,
+  effects: BatchEffects,
+  watched: Watched,
+  io: { portalId: string; repos: Repositories; queries: IntakeStoreQueries },
+): Promise<void> {
+  if (event.kind === 'company_changed') {
+    if (companyMatters(event, watched)) effects.companies.add(event.companyId);
+    return;
+  }
+  await applyContactEvent(event, effects, watched.signals, io);
+}
+
+async function applyContactEvent(
+  event: ContactEvent,
+  effects: BatchEffects,
+  watched: Set<string>,
+  io: { portalId: string; repos: Repositories; queries: IntakeStoreQueries },
+): Promise<void> {
+  const { changed, signals } = effects;
+  const drop = (id: string) => {
+    changed.delete(id);
+    signals.delete(id);
+  };
+  if (event.kind === 'privacy_deleted') {
+    drop(event.contactId);
+    await io.repos.contacts.forget(io.portalId, event.contactId);
+    await io.queries.forgetEvents(io.portalId, event.contactId);
+    effects.forgotten += 1;
+  } else if (event.kind === 'deleted') {
+    drop(event.contactId);
+    await io.queries.removeContact(io.portalId, event.contactId);
+  } else if (event.kind === 'merged') {
+    for (const id of event.mergedIds ?? []) {
+      drop(id);
+      await io.queries.removeContact(io.portalId, id);
+    }
+    changed.add(event.contactId);
+  } else {
+    changed.add(event.contactId);
+    const name = event.propertyName;
+    if (event.kind === 'property_changed' && name && watched.has(name) && event.propertyValue) {
+      const list = signals.get(event.contactId) ?? [];
+      list.push({
+        contactId: event.contactId,
+        property: name,
+        value: event.propertyValue,
+        at: event.occurredAt,
+      });
+      signals.set(event.contactId, list);
+    }
+  }
+}
