@@ -8,4 +8,5 @@ module.exports = {
   moduleNameMapper: { '^@lead-pact/contracts$': '<rootDir>/src/contracts/index.ts' },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/global-setup.ts',
 };
