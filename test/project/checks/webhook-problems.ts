@@ -47,8 +47,9 @@ const GENERIC_OBJECT_TYPES = [
   'partner_client',
 ];
 /**
- * `settings.maxConcurrentRequests` bounds: HubSpot's webhook settings take at least 5 concurrent requests; 100 is
- * the most its settings offer an app.
+ * `settings.maxConcurrentRequests` bounds. HubSpot's API references give the field no minimum or maximum; 5 and
+ * 100 are the lowest and highest values its webhook settings are known to take (10 in its examples, 20 here).
+ * Stricter than HubSpot if HubSpot takes more; `hs project validate` online has the last word.
  */
 const MAX_CONCURRENT_REQUESTS = { min: 5, max: 100 };
 
