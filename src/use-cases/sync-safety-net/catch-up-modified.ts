@@ -1,28 +1,24 @@
-import { createRepositories } from '../../store/repositories';
+import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
+import { syncCompanyContacts } from '../intake/sync-company-contacts';
 import { loadJob, syncContacts, type SyncDeps } from '../intake/sync-contacts';
+import { createRepositories } from '../../store/repositories';
 import {
   loadSafetyNetCheckpoint,
   SAFETY_NET_CHECKPOINT,
-  type SafetyNetCheckpoint,
-  type SearchWindow,
+  SAFETY_NET_COMPANIES_CHECKPOINT,
 } from './safety-net-checkpoint';
-import { searchModifiedPage } from './search-modified-page';
 import { searchPacer } from './search-pacer';
+import { walkModifiedWindows, type ModifiedWalk, type WalkProgress } from './walk-modified-windows';
 
-/** HubSpot's search serves at most 10,000 results per query; a window with more is split. */
-export const HUBSPOT_SEARCH_CAP = 10_000;
-/** HubSpot's search index trails writes by seconds: the newest minute is left to the next run. */
-export const SEARCH_INDEX_LAG_MS = 60_000;
+export { HUBSPOT_SEARCH_CAP, SEARCH_INDEX_LAG_MS } from './walk-modified-windows';
 
-/** Where a run stands, reported after each page. */
-export interface SafetyNetProgress {
-  /** Every contact modified before this instant (epoch ms) has been synced. */
-  until: number;
-  pages: number;
-  read: number;
-  changed: number;
-  /** Windows halved because HubSpot counted 10,000 matches or more. */
-  splits: number;
+/** The search only finds ids: the sync reads each contact again with its primary company. */
+const SEARCH_PROPERTIES = ['hs_object_id'];
+
+/** Where a run stands: contacts (top level) and, once they are done, companies. */
+export interface SafetyNetProgress extends WalkProgress {
+  /** Companies modified since the last run: `read` companies found, `changed` contacts queued for a sync. */
+  companies?: WalkProgress;
 }
 
 export interface SafetyNetResult extends SafetyNetProgress {
@@ -38,20 +34,38 @@ export interface SafetyNetOptions {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function nextWindow(cp: SafetyNetCheckpoint, target: number): SearchWindow {
-  if (cp.window) return cp.window;
-  return { from: cp.until, to: cp.width === undefined ? target : Math.min(target, cp.until + cp.width) };
+function contactWalk(deps: SyncDeps, portalId: string, gateway: HubSpotGateway): ModifiedWalk {
+  return {
+    checkpoint: SAFETY_NET_CHECKPOINT,
+    search: async (window, after) => {
+      const page = await gateway.searchModifiedSince(window, after, SEARCH_PROPERTIES);
+      return { ids: page.contacts.map((c) => c.id), total: page.total, after: page.after };
+    },
+    handle: (ids) => syncContacts(deps, portalId, ids),
+  };
 }
 
-// The search pages by offset: HubSpot refuses an `after` at or beyond its cap, so such a window ends there.
-const hasNext = (after: string | undefined): after is string =>
-  after !== undefined && !(Number(after) >= HUBSPOT_SEARCH_CAP);
+function companyWalk(deps: SyncDeps, portalId: string, gateway: HubSpotGateway, signal?: AbortSignal) {
+  const walk: ModifiedWalk = {
+    checkpoint: SAFETY_NET_COMPANIES_CHECKPOINT,
+    search: async (window, after) => {
+      const page = await gateway.searchCompaniesModifiedSince(window, after);
+      return { ids: page.companyIds, total: page.total, after: page.after };
+    },
+    handle: async (ids, window) => {
+      const run = `safety-net:${window.from}:${window.to}:${window.after ?? ''}`;
+      const done = await syncCompanyContacts(deps, portalId, ids, { run, signal });
+      return { read: done.companies, changed: done.queued };
+    },
+  };
+  return walk;
+}
 
 /**
- * The safety net for missed webhooks: searches the portal's contacts by `lastmodifieddate` from the last
- * high-water mark to now, in windows under HubSpot's 10,000-result cap (a window counting more is halved),
- * and feeds each page of ids into the webhook sync path (read with the primary company, snapshot, signal
- * history, qualify, outbox). The checkpoint moves after every page, so a crashed run resumes where it stopped.
+ * The safety net for missed webhooks. First contacts modified since the last run (searched by `lastmodifieddate`,
+ * each page fed into the webhook sync path: read with the primary company, snapshot, signal history, qualify,
+ * outbox), then companies modified since (by `hs_lastmodifieddate`), whose contacts are queued for a sync the
+ * way a company webhook queues them: this also covers company properties no webhook subscription names.
  */
 export async function catchUpModified(
   deps: SyncDeps,
@@ -60,36 +74,25 @@ export async function catchUpModified(
 ): Promise<SafetyNetResult> {
   const now = deps.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
-  const repos = createRepositories(deps.ctx);
-  let cp = await loadSafetyNetCheckpoint(repos, portalId, now());
-  const progress: SafetyNetProgress = { until: cp.until, pages: 0, read: 0, changed: 0, splits: 0 };
-  if (!(await loadJob(deps, portalId))) return { ...progress, skipped: 'no_active_agreement' };
-  const target = now() - SEARCH_INDEX_LAG_MS;
-  const gateway = await deps.gatewayFor(portalId);
-  const pace = searchPacer(now, sleep);
-  while (cp.window !== undefined || cp.until < target) {
-    options.signal?.throwIfAborted();
-    const window = nextWindow(cp, target);
-    const page = await searchModifiedPage(gateway, window, pace, sleep);
-    const width = window.to - window.from;
-    if (window.after === undefined && page.total >= HUBSPOT_SEARCH_CAP && width > 1) {
-      cp = { until: cp.until, width: Math.floor(width / 2) };
-      progress.splits += 1;
-      continue;
-    }
-    const ids = page.contacts.map((c) => c.id);
-    const synced = ids.length === 0 ? { read: 0, changed: 0 } : await syncContacts(deps, portalId, ids);
-    cp = hasNext(page.after)
-      ? { ...cp, window: { ...window, after: page.after } }
-      : { until: window.to, ...(cp.width === undefined ? {} : { width: cp.width * 2 }) };
-    await repos.checkpoints.set(portalId, SAFETY_NET_CHECKPOINT, cp, now());
-    Object.assign(progress, {
-      until: cp.until,
-      pages: progress.pages + 1,
-      read: progress.read + synced.read,
-      changed: progress.changed + synced.changed,
-    });
-    await options.onProgress?.({ ...progress });
+  if (!(await loadJob(deps, portalId))) {
+    const { until } = await loadSafetyNetCheckpoint(createRepositories(deps.ctx), portalId, now());
+    return { until, pages: 0, read: 0, changed: 0, splits: 0, skipped: 'no_active_agreement' };
   }
-  return progress;
+  const gateway = await deps.gatewayFor(portalId);
+  const walking = { pace: searchPacer(now, sleep), sleep, signal: options.signal };
+  const io = { ctx: deps.ctx, now };
+  const contacts = await walkModifiedWindows(io, portalId, contactWalk(deps, portalId, gateway), {
+    ...walking,
+    onProgress: async (progress) => options.onProgress?.(progress),
+  });
+  const companies = await walkModifiedWindows(
+    io,
+    portalId,
+    companyWalk(deps, portalId, gateway, options.signal),
+    {
+      ...walking,
+      onProgress: async (progress) => options.onProgress?.({ ...contacts, companies: progress }),
+    },
+  );
+  return { ...contacts, companies };
 }

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { CheckpointsRepository } from '../../store/repositories/checkpoints-repository';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
 
-/** The checkpoint name under which the safety net keeps its high-water mark. */
+/** The checkpoint name under which the safety net keeps its high-water mark for contacts. */
 export const SAFETY_NET_CHECKPOINT = 'safety-net';
+/** The same for companies: a company change reaches its contacts through their `company.*` properties. */
+export const SAFETY_NET_COMPANIES_CHECKPOINT = 'safety-net-companies';
 
 /**
  * How far back a portal's first safety-net run looks: HubSpot retries a failed webhook delivery for about a
@@ -30,7 +32,7 @@ const checkpointSchema = z.object({
 export type SafetyNetCheckpoint = z.infer<typeof checkpointSchema>;
 export type SearchWindow = z.infer<typeof windowSchema>;
 
-/** The stored checkpoint, or the first run's: from the install (at most FIRST_LOOKBACK_MS ago). */
+/** The stored checkpoint `name`, or the first run's: from the install (at most FIRST_LOOKBACK_MS ago). */
 export async function loadSafetyNetCheckpoint(
   repos: {
     checkpoints: Pick<CheckpointsRepository, 'get'>;
@@ -38,8 +40,9 @@ export async function loadSafetyNetCheckpoint(
   },
   portalId: string,
   now: number,
+  name = SAFETY_NET_CHECKPOINT,
 ): Promise<SafetyNetCheckpoint> {
-  const saved = checkpointSchema.safeParse(await repos.checkpoints.get(portalId, SAFETY_NET_CHECKPOINT));
+  const saved = checkpointSchema.safeParse(await repos.checkpoints.get(portalId, name));
   if (saved.success) return saved.data;
   const installedAt = (await repos.installations.get(portalId))?.installedAt ?? 0;
   return { until: Math.max(installedAt, now - FIRST_LOOKBACK_MS) };

@@ -1,28 +1,25 @@
 import { isAppError } from '../../errors/app-error';
-import type { HubSpotGateway, SearchPage } from '../../hubspot/hubspot-gateway';
+import type { ModifiedWindow } from '../../hubspot/hubspot-gateway';
 import { hubspotErrorInfo } from '../../hubspot/translate-hubspot-error';
 import type { SearchWindow } from './safety-net-checkpoint';
 
-/** The search only finds ids: the sync reads each contact again with its primary company. */
-const SEARCH_PROPERTIES = ['hs_object_id'];
 /** Secondly or ten-secondly 429s are waited out this many times before the run fails (and resumes later). */
 const RATE_LIMIT_RETRIES = 3;
 
+/** One search of HubSpot for records modified in a window, from a cursor. */
+export type ModifiedSearch<T> = (window: ModifiedWindow, after: string | undefined) => Promise<T>;
+
 /** One page of a window's search, paced under HubSpot's search limit; short 429s are waited out, DAILY is not. */
-export async function searchModifiedPage(
-  gateway: Pick<HubSpotGateway, 'searchModifiedSince'>,
+export async function searchModifiedPage<T>(
+  search: ModifiedSearch<T>,
   window: SearchWindow,
   pace: () => Promise<void>,
   sleep: (ms: number) => Promise<void>,
-): Promise<SearchPage> {
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     await pace();
     try {
-      return await gateway.searchModifiedSince(
-        { from: window.from, to: window.to },
-        window.after,
-        SEARCH_PROPERTIES,
-      );
+      return await search({ from: window.from, to: window.to }, window.after);
     } catch (error) {
       if (!isAppError(error, 'rate_limited') || attempt >= RATE_LIMIT_RETRIES) throw error;
       const info = hubspotErrorInfo(error);

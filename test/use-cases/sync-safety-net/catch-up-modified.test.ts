@@ -13,6 +13,7 @@ import {
 import {
   FIRST_LOOKBACK_MS,
   SAFETY_NET_CHECKPOINT,
+  SAFETY_NET_COMPANIES_CHECKPOINT,
 } from '../../../src/use-cases/sync-safety-net/safety-net-checkpoint';
 import { fixture } from '../../hubspot/fixture';
 import { serveBatchReads } from '../../hubspot/serve-batch-reads';
@@ -42,6 +43,7 @@ let store: Store;
 let database: TestDatabase;
 let clock: number;
 let searches: Search[];
+let companySearches: SearchBody[];
 let makeDatabase: () => Promise<TestDatabase> = async () => tempSqlite();
 
 const deps = (): SyncDeps => ({
@@ -54,8 +56,15 @@ const deps = (): SyncDeps => ({
 const sleep = async (ms: number) => void (clock += ms);
 const run = () => catchUpModified(deps(), PORTAL, { sleep });
 
-/** HubSpot's search endpoint; `answer` picks the recorded body (or an error) for each window and cursor. */
-function serveSearch(answer: (s: Search) => [number, string]) {
+/**
+ * HubSpot's contact search; `answer` picks the recorded body (or an error) for each window and cursor. The company
+ * search that follows answers `companies` (none modified, unless a test says otherwise; null when it is not reached).
+ */
+function serveSearch(
+  answer: (s: Search) => [number, string],
+  companies: string | null = 'companies-search-empty',
+) {
+  if (companies) serveCompanySearch(companies);
   nock(API)
     .persist()
     .post('/crm/v3/objects/contacts/search')
@@ -68,6 +77,16 @@ function serveSearch(answer: (s: Search) => [number, string]) {
       searches.push(search);
       const [status, name] = answer(search);
       return [status, fixture(name)];
+    });
+}
+/** HubSpot's company search: `name` is the recorded body every request gets. */
+function serveCompanySearch(name = 'companies-search-empty') {
+  nock(API)
+    .persist()
+    .post('/crm/v3/objects/companies/search')
+    .reply((_uri, body) => {
+      companySearches.push(body as SearchBody);
+      return [200, fixture(name)];
     });
 }
 const twoPages = (s: Search): [number, string] =>
@@ -85,6 +104,7 @@ useNock();
 beforeEach(async () => {
   clock = NOW;
   searches = [];
+  companySearches = [];
   ({ store, database } = await openTestStore(makeDatabase));
   await applyExampleAgreement(store.ctx, PORTAL, NOW);
 });
@@ -182,15 +202,58 @@ describe.each(ENGINE_FACTORIES)('catchUpModified on %s', (_engine, make) => {
     expect(sent?.inputs.map((i) => i.id).sort()).toEqual(['51', '52']);
   });
 
-  it('When the portal never ran the safety net, then the first run looks back three days', async () => {
+  it('When a company changed while its webhooks were missed, then its contacts are queued for a sync and the company mark moves', async () => {
+    const start = NOW - HOUR / 2;
+    await startAt(start);
+    await store.checkpoints.set(PORTAL, SAFETY_NET_COMPANIES_CHECKPOINT, { until: start }, NOW);
+    serveSearch(() => [200, 'contacts-search-empty'], 'companies-search-modified');
+    nock(API)
+      .persist()
+      .post('/crm/v4/associations/companies/contacts/batch/read')
+      .reply((_uri, body) => {
+        const next = (body as { inputs: Array<{ after?: string }> }).inputs.some((i) => i.after);
+        return next
+          ? [200, fixture('associations-companies-contacts-batch-read-page-2')]
+          : [207, fixture('associations-companies-contacts-batch-read-page-1')];
+      });
+
+    const result = await run();
+
+    expect(companySearches).toEqual([
+      {
+        filterGroups: [
+          {
+            filters: [
+              { propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(start) },
+              { propertyName: 'hs_lastmodifieddate', operator: 'LT', value: String(TARGET) },
+            ],
+          },
+        ],
+        sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+        properties: ['hs_object_id'],
+        limit: 100,
+      },
+    ]);
+    expect(result.companies).toMatchObject({ until: TARGET, pages: 1, read: 3, changed: 253 });
+    const queued = (await store.jobs.list({ type: 'sync-contacts', limit: 100 })).flatMap(
+      (j) => (j.payload as { contactIds: string[] }).contactIds,
+    );
+    expect(new Set(queued).size).toBe(253);
+    expect(await store.checkpoints.get(PORTAL, SAFETY_NET_COMPANIES_CHECKPOINT)).toEqual({ until: TARGET });
+  });
+
+  it('When the portal never ran the safety net, then the first run looks back three days, for contacts and companies', async () => {
     serveSearch(() => [200, 'contacts-search-empty']);
     await run();
     expect(windows()).toEqual([{ from: NOW - FIRST_LOOKBACK_MS, to: TARGET }]);
+    const companyWindow = companySearches[0]?.filterGroups[0]?.filters.map((f) => Number(f.value));
+    expect(companyWindow).toEqual([NOW - FIRST_LOOKBACK_MS, TARGET]);
   });
 
   it('When run as a job, then the next run is queued one interval later even if this one failed', async () => {
     await startAt(NOW - HOUR / 2);
-    serveSearch(() => [502, 'error-502']);
+    // The contact search fails, so the company search is never reached.
+    serveSearch(() => [502, 'error-502'], null);
     const registry = registerSafetyNet(createJobRegistry(), {
       ...deps(),
       jobs: store.jobs,
