@@ -26,8 +26,8 @@ export interface ProjectCheck {
 /** Config checks per component type, for what HubSpot's schemas would check at upload. */
 function componentProblems(node: IrNode, nodes: IrNode[]): string[] {
   const app = nodes.find((each) => each.componentType === 'APPLICATION');
-  const appScopes = ((app?.config.auth as { requiredScopes?: string[] } | undefined)?.requiredScopes ??
-    []) as string[];
+  const appAuth = app?.config.auth as { requiredScopes?: string[] } | undefined;
+  const appScopes = appAuth?.requiredScopes ?? [];
   switch (node.componentType) {
     case 'APPLICATION':
       return appProblems(node.metaFilePath, node.config, {
