@@ -1,5 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { companyAdminRoutes } from './company-admin-routes';
 import { failurePlanSchema, type FailurePlan } from './failure-plan';
 import { emptyStats, type StandinState } from './standin-state';
 import type { WebhookSender } from './webhook-sender';
@@ -61,8 +62,8 @@ function setFailures(plan: FailurePlan) {
 
 /**
  * Test hooks under `/__standin` (not counted, not rate limited): stats, a contact's stored properties, a
- * user-side change (with webhook), the recorded batch updates and requests, scripted failures, token
- * revocation and a counter reset.
+ * user-side change of a contact, a company or an association (with webhooks), the recorded batch updates and
+ * requests, scripted failures, token revocation and a counter reset.
  */
 export function adminRoutes(
   state: StandinState,
@@ -77,6 +78,7 @@ export function adminRoutes(
     res.json({ total: state.requestLog.length, requests: state.requestLog.slice(since) });
   });
   router.post('/__standin/contacts/:id', express.json(), changeContact(state, now, sender));
+  router.use(companyAdminRoutes(state, now, sender));
   router.get('/__standin/stats', (_req, res) => {
     res.json({ ...state.stats, contacts: state.contacts.size, companies: state.companies.size });
   });

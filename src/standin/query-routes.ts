@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { project } from './batch-routes';
-import { associationsHandler } from './associations-handler';
+import { associationsHandler, companyContactsHandler } from './associations-handler';
 import { sendHubSpotError } from './hubspot-error-body';
-import type { StandinRecord, StandinState } from './standin-state';
+import { MODIFIED_PROPERTY, type StandinRecord, type StandinState } from './standin-state';
 
 /** HubSpot serves at most 10,000 results per search query. */
 const SEARCH_RESULT_CAP = 10_000;
@@ -82,7 +82,8 @@ function list(state: StandinState) {
   };
 }
 
-function search(state: StandinState) {
+/** A search over one object type, sorted the way our searches ask: by the type's last-modified date. */
+function search(records: Map<string, StandinRecord>, modified: string) {
   return (req: Request, res: Response) => {
     const body = searchBody.safeParse(req.body);
     if (!body.success) return sendHubSpotError(res, 400, 'Invalid search request', 'VALIDATION_ERROR');
@@ -97,12 +98,9 @@ function search(state: StandinState) {
           (f) => COMPARE[f.operator]?.(timeOf(record, f.propertyName), Number(f.value)) ?? false,
         ),
       );
-    const found = [...state.contacts.values()]
+    const found = [...records.values()]
       .filter(matches)
-      .sort(
-        (a, b) =>
-          timeOf(a, 'lastmodifieddate') - timeOf(b, 'lastmodifieddate') || Number(a.id) - Number(b.id),
-      );
+      .sort((a, b) => timeOf(a, modified) - timeOf(b, modified) || Number(a.id) - Number(b.id));
     const response: Record<string, unknown> = {
       total: found.length,
       results: found.slice(after, after + limit).map((record) => project(record, properties)),
@@ -112,11 +110,16 @@ function search(state: StandinState) {
   };
 }
 
-/** Contact list paging, search on dates, and v4 contact-to-company associations. */
+/**
+ * Contact list paging, contact and company search on dates (a filter on a property the record lacks, such as
+ * `lastmodifieddate` on companies, matches nothing), and v4 associations both ways between contacts and companies.
+ */
 export function queryRoutes(state: StandinState): Router {
   const router = Router();
   router.get('/crm/v3/objects/contacts', list(state));
-  router.post('/crm/v3/objects/contacts/search', search(state));
+  router.post('/crm/v3/objects/contacts/search', search(state.contacts, MODIFIED_PROPERTY.contacts));
+  router.post('/crm/v3/objects/companies/search', search(state.companies, MODIFIED_PROPERTY.companies));
   router.post('/crm/v4/associations/contacts/companies/batch/read', associationsHandler(state));
+  router.post('/crm/v4/associations/companies/contacts/batch/read', companyContactsHandler(state));
   return router;
 }

@@ -100,10 +100,18 @@ export function emptyStats(): StandinStats {
   };
 }
 
-function toRecord(id: string, properties: Record<string, string | null>, at: string): StandinRecord {
+/** Where HubSpot keeps a record's last change: `lastmodifieddate` on contacts, `hs_lastmodifieddate` on companies. */
+export const MODIFIED_PROPERTY = { contacts: 'lastmodifieddate', companies: 'hs_lastmodifieddate' } as const;
+
+function toRecord(
+  id: string,
+  properties: Record<string, string | null>,
+  at: string,
+  modified: string = MODIFIED_PROPERTY.contacts,
+): StandinRecord {
   return {
     id,
-    properties: { createdate: at, lastmodifieddate: at, hs_object_id: id, ...properties },
+    properties: { createdate: at, [modified]: at, hs_object_id: id, ...properties },
     createdAt: at,
     updatedAt: at,
   };
@@ -132,7 +140,10 @@ export function createStandinState(seed: StandinSeed, now = Date.now()): Standin
     requestLog: [],
   };
   for (const company of seed.companies)
-    state.companies.set(company.id, toRecord(company.id, company.properties, at));
+    state.companies.set(
+      company.id,
+      toRecord(company.id, company.properties, at, MODIFIED_PROPERTY.companies),
+    );
   for (const contact of seed.contacts) {
     state.contacts.set(contact.id, toRecord(contact.id, contact.properties, at));
     if (contact.companyId !== undefined && state.companies.has(contact.companyId)) {

@@ -16,7 +16,25 @@ export interface ContactChange {
   properties: Record<string, string>;
 }
 
-/** Posts HubSpot-shaped generic contact events (`object.*`, objectTypeId 0-1), signed with v3, to the app. */
+/** A user edits a company's properties in HubSpot. */
+export interface CompanyChange {
+  companyId: string;
+  properties: Record<string, string>;
+}
+
+/** A user associates a contact with a company (or removes the association). */
+export interface AssociationChange {
+  contactId: string;
+  companyId: string;
+  /** The contact's primary company (HubSpot-defined type 1 contact-to-company, 2 company-to-contact). */
+  primary: boolean;
+  removed: boolean;
+}
+
+/** HubSpot-defined association type ids, from each side: primary, then unlabeled. */
+const TYPE_IDS = { contactToCompany: [1, 279], companyToContact: [2, 280] } as const;
+
+/** Posts HubSpot-shaped generic events (contacts `0-1`, companies `0-2`, associations), signed with v3, to the app. */
 export class WebhookSender {
   private nextEventId = 1;
 
@@ -25,15 +43,9 @@ export class WebhookSender {
   /** Builds the events for one change, as HubSpot would: a creation first, then one event per property. */
   eventsFor(change: ContactChange, occurredAt: number): Array<Record<string, unknown>> {
     const base = () => ({
-      eventId: this.nextEventId++,
-      subscriptionId: 1000,
-      portalId: this.target.portalId,
-      appId: this.target.appId ?? 456789,
-      occurredAt,
-      attemptNumber: 0,
+      ...this.envelope(occurredAt),
       objectId: Number(change.contactId),
       objectTypeId: '0-1',
-      changeSource: 'CRM',
     });
     const events: Array<Record<string, unknown>> = [];
     if (change.created)
@@ -42,6 +54,59 @@ export class WebhookSender {
       events.push({ ...base(), subscriptionType: 'object.propertyChange', propertyName, propertyValue });
     }
     return events;
+  }
+
+  /** A company's property changes as HubSpot sends them: one generic `object.propertyChange` per property, `0-2`. */
+  companyEventsFor(change: CompanyChange, occurredAt: number): Array<Record<string, unknown>> {
+    return Object.entries(change.properties).map(([propertyName, propertyValue]) => ({
+      ...this.envelope(occurredAt),
+      subscriptionType: 'object.propertyChange',
+      objectId: Number(change.companyId),
+      objectTypeId: '0-2',
+      propertyName,
+      propertyValue,
+    }));
+  }
+
+  /**
+   * An association change as HubSpot sends it: one `object.associationChange` for each side (contact to company,
+   * then company to contact), naming both object types; these events carry no `objectTypeId`.
+   */
+  associationEventsFor(change: AssociationChange, occurredAt: number): Array<Record<string, unknown>> {
+    const kind = change.primary ? 0 : 1;
+    const side = (from: 'contact' | 'company') => {
+      const contactFirst = from === 'contact';
+      const [fromObjectId, toObjectId] = contactFirst
+        ? [change.contactId, change.companyId]
+        : [change.companyId, change.contactId];
+      return {
+        ...this.envelope(occurredAt),
+        subscriptionType: 'object.associationChange',
+        objectId: Number(fromObjectId),
+        associationType: contactFirst ? 'CONTACT_TO_COMPANY' : 'COMPANY_TO_CONTACT',
+        fromObjectId: Number(fromObjectId),
+        toObjectId: Number(toObjectId),
+        fromObjectTypeId: contactFirst ? '0-1' : '0-2',
+        toObjectTypeId: contactFirst ? '0-2' : '0-1',
+        associationTypeId: (contactFirst ? TYPE_IDS.contactToCompany : TYPE_IDS.companyToContact)[kind],
+        associationCategory: 'HUBSPOT_DEFINED',
+        associationRemoved: change.removed,
+        isPrimaryAssociation: change.primary,
+      };
+    };
+    return [side('contact'), side('company')];
+  }
+
+  private envelope(occurredAt: number) {
+    return {
+      eventId: this.nextEventId++,
+      subscriptionId: 1000,
+      portalId: this.target.portalId,
+      appId: this.target.appId ?? 456789,
+      occurredAt,
+      attemptNumber: 0,
+      changeSource: 'CRM',
+    };
   }
 
   /** Sends one request with the given events; resolves with the app's HTTP status. */
