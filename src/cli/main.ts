@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../errors/app-error';
 import { registerAgreementCommand } from './commands/agreement';
+import { registerPortalCommand } from './commands/portal';
 import { registerReportCommand } from './commands/report';
 import { registerServeCommand } from './commands/serve';
 import { registerSimulateCommand } from './commands/simulate';
@@ -19,6 +20,7 @@ registerSimulateCommand(program);
 registerReportCommand(program);
 registerAgreementCommand(program);
 registerServeCommand(program);
+registerPortalCommand(program);
 registerSetBackendUrlCommand(program);
 
 /** AppError: its plain message, exit 2 for bad input; commander usage errors: exit 2; anything else: exit 1. */

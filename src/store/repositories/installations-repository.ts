@@ -150,6 +150,21 @@ export function installationsRepository(ctx: DbContext, cipher?: TokenCipher) {
         .where('portal_id', '=', portalId)
         .execute();
     },
+    /** Marks a portal disconnected and erases its tokens (removed: they were revoked at HubSpot first). */
+    async removeTokens(portalId: string, reason: string, at: number): Promise<void> {
+      await ctx.db
+        .updateTable('installations')
+        .set({
+          access_token_enc: null,
+          refresh_token_enc: null,
+          token_expires_at: null,
+          status: 'disconnected',
+          status_reason: reason,
+          updated_at: at,
+        })
+        .where('portal_id', '=', portalId)
+        .execute();
+    },
     /** Which HubSpot team ids count as the marketing side and which as the sales side. */
     async setTeams(
       portalId: string,
