@@ -131,6 +131,8 @@ export async function startWorld(options: {
   seed: StandinSeed;
   agreement: unknown;
   standinArgs?: string[];
+  /** Added to the stand-in's environment (HUBSPOT_CLIENT_SECRET for `--webhook-url`). */
+  standinEnv?: Record<string, string>;
   env?: Record<string, string>;
   /** PostgreSQL instead of SQLite. */
   databaseUrl?: string;
@@ -152,7 +154,7 @@ export async function startWorld(options: {
   };
   const standinProcess = launch(
     [STANDIN, '--port', '0', '--seed-file', join(dir, 'seed.json'), ...(options.standinArgs ?? [])],
-    base,
+    { ...base, ...options.standinEnv },
   );
   const children = [standinProcess];
   try {
