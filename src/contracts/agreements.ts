@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgreementInput } from '../domain/agreement-schema';
+import { namesStatusSchema } from './names';
 import { instantSchema, requestIdSchema, sideSchema } from './values';
 
 /**
@@ -114,11 +115,15 @@ export const teamsSettingsSchema = z
     message: 'a team cannot be on both sides',
     path: ['salesTeamIds'],
   });
-/** `GET /api/settings/teams` also lists the portal's teams to pick from. */
+/**
+ * `GET /api/settings/teams` also lists the portal's teams to pick from, with HubSpot's names. When a name cannot be
+ * read, `name` is the id, `named` is false, and `names` says why (absent from older servers).
+ */
 export const teamsResponseSchema = z.object({
   marketingTeamIds: z.array(teamId),
   salesTeamIds: z.array(teamId),
-  teams: z.array(z.object({ id: teamId, name: z.string() })),
+  teams: z.array(z.object({ id: teamId, name: z.string(), named: z.boolean().optional() })),
+  names: namesStatusSchema.optional(),
 });
 
 export type AgreementDocument = z.infer<typeof agreementDocumentSchema>;

@@ -8,3 +8,4 @@ export * from './simulate';
 export * from './jobs';
 export * from './report';
 export * from './connection';
+export * from './names';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namesStatusSchema } from './names';
 import { gradeSchema, monthSchema, rejectReasonSchema, stageSchema } from './values';
 
 /*
@@ -26,6 +27,8 @@ const bilingual = { en: z.string(), ja: z.string() };
 export const followUpRowSchema = z.object({
   /** null: leads with no owner (in `total`: everyone). */
   ownerId: z.string().nullable(),
+  /** The owner's name in HubSpot; null (or absent, from older servers) when it could not be read: show the id. */
+  ownerName: z.string().nullable().optional(),
   handed: count,
   /** Untouched leads not yet due, left out of `withinSla`. */
   pending: count,
@@ -99,6 +102,8 @@ export const monthlyReportSchema = z.object({
     utilisation: z.number().nonnegative().nullable(),
   }),
   followUp: z.object({ total: followUpRowSchema, byOwner: z.array(followUpRowSchema) }),
+  /** Where `ownerName` comes from: HubSpot's owners, or nowhere (ids shown) and why. */
+  ownerNames: namesStatusSchema.optional(),
   verdicts: z.object({
     handed: count,
     accepted: count,

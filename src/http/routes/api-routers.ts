@@ -20,8 +20,8 @@ export interface ApiDeps {
   /** A HubSpot user's team ids; decides which side (marketing, sales) they act for. */
   userTeams: UserTeamsLookup;
   clock?: { now(): number };
-  /** Each portal's HubSpot gateway, for its property list; absent when HubSpot is not configured. */
-  gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties'>;
+  /** Each portal's HubSpot gateway, for its property list and team and owner names; absent when HubSpot is not configured. */
+  gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties' | 'listTeams' | 'listOwners'>;
   logger?: Pick<Logger, 'warn'>;
 }
 

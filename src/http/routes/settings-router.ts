@@ -14,12 +14,18 @@ import { validAgreement } from '../../use-cases/agreements/save-draft';
 import { storedAgreement } from '../../use-cases/card/agreement-ref';
 import { loadReportInput } from '../../use-cases/report/load-report-input';
 import { monthlyReport } from '../../use-cases/report/monthly-report';
+import { withOwnerNames } from '../../use-cases/report/with-owner-names';
+import { ownerNames } from '../../use-cases/names/owner-names';
+import { teamNames } from '../../use-cases/names/team-names';
+import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
+import type { Logger } from '../../logger';
 import { currentJob, SHOWN_JOB_TYPES } from './current-job';
 import { parseInput } from './parse-input';
 import { portalConnection } from './portal-connection';
-import { portalProperties, type PortalPropertiesDeps } from './portal-properties';
+import { portalProperties } from './portal-properties';
 import { signedCaller } from './signed-caller';
 import { simulateStored } from './simulate-stored';
+import { teamsView } from './teams-view';
 
 const teamIds = z.array(z.string());
 
@@ -37,26 +43,26 @@ async function teamsOf(store: Store, portalId: string): Promise<TeamsSettings> {
   };
 }
 
-// Team names need HubSpot's teams API (not wired yet): the mapped teams are listed by id.
-const withNames = (teams: TeamsSettings) =>
-  teamsResponseSchema.parse({
-    ...teams,
-    teams: [...teams.marketingTeamIds, ...teams.salesTeamIds].map((id) => ({ id, name: `Team ${id}` })),
-  });
-
 /** Teams, simulation, job progress, the monthly report and the property pickers of the settings page. */
-export function settingsRouter(
-  deps: { store: Store; clock: { now(): number }; staticPortalId?: string } & Pick<
-    PortalPropertiesDeps,
-    'gatewayFor' | 'logger'
-  >,
-): Router {
+export function settingsRouter(deps: {
+  store: Store;
+  clock: { now(): number };
+  staticPortalId?: string;
+  /** Each portal's HubSpot gateway (properties, team and owner names); absent when HubSpot is not configured. */
+  gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties' | 'listTeams' | 'listOwners'>;
+  logger?: Pick<Logger, 'warn'>;
+}): Router {
   const { store, clock } = deps;
   const propertiesOf = portalProperties({ ...deps, now: () => clock.now() });
+  const teamNamesOf = teamNames({ ...deps, now: () => clock.now() });
+  const ownerNamesOf = ownerNames({ ...deps, now: () => clock.now() });
+  /** The mapping with the portal's teams by name (ids when HubSpot's names cannot be read, and why). */
+  const withNames = async (portalId: string, teams: TeamsSettings) =>
+    teamsResponseSchema.parse(teamsView(teams, await teamNamesOf(portalId)));
   const router = Router();
   router.get('/api/settings/teams', async (_req, res) => {
     const { portalId } = signedCaller(res);
-    res.json(withNames(await teamsOf(store, portalId)));
+    res.json(await withNames(portalId, await teamsOf(store, portalId)));
   });
   router.put('/api/settings/teams', async (req, res) => {
     const caller = signedCaller(res);
@@ -70,7 +76,7 @@ export function settingsRouter(
       if (key && !(await claimReceipt(ctx, key, now))) return;
       await tx.installations.setTeams(portalId, teams, now);
     });
-    res.json(withNames(teams));
+    res.json(await withNames(portalId, teams));
   });
   router.post('/api/simulate', async (req, res) => {
     const { portalId } = signedCaller(res);
@@ -93,9 +99,8 @@ export function settingsRouter(
     const { portalId } = signedCaller(res);
     const { month } = parseInput(reportQuerySchema.strip(), req.query, 'query');
     const source = (portal: string, m: string, now: number) => loadReportInput(store.ctx, portal, m, now);
-    res.json(
-      monthlyReportSchema.parse(await monthlyReport({ source, now: () => clock.now() }, portalId, month)),
-    );
+    const report = await monthlyReport({ source, now: () => clock.now() }, portalId, month);
+    res.json(monthlyReportSchema.parse(await withOwnerNames(report, (ids) => ownerNamesOf(portalId, ids))));
   });
   router.get('/api/settings/connection', async (_req, res) => {
     const { portalId } = signedCaller(res);

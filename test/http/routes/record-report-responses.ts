@@ -1,8 +1,13 @@
+import nock from 'nock';
+import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
+import { fixture } from '../../hubspot/fixture';
 import { PORTAL as SEEDED_PORTAL, seedNovember } from '../../use-cases/report/seed-november';
 import { addActiveAgreement, addContacts, addHistory } from '../../use-cases/report/seed-store';
 import { PORTAL_B, startApi, type Api } from './api-harness';
 import { connectPortal } from './api-seed';
 import type { Recorded } from './record-responses';
+
+const HUBSPOT = 'https://api.hubapi.com';
 
 /** A portal whose November leads scored by "doc-request" all stayed leads while half the others converted. */
 const FLAGGED_PORTAL = '43';
@@ -39,22 +44,55 @@ async function seedFlagged(api: Api): Promise<void> {
  * flag, a connected portal with nothing yet, and a month the server refuses.
  */
 export async function recordReportResponses(): Promise<Recorded[]> {
-  const api = await startApi();
   const recorded: Recorded[] = [];
-  const take = async (name: string, portalId: number, month: string) => {
+  if (!nock.isActive()) nock.activate();
+  const record = async (api: Api, name: string, portalId: number, month: string) => {
     const res = await api.call('GET', `/api/report?month=${month}`, { portalId, user: 'm1' });
     recorded.push({ area: 'settings', name, status: res.status, body: await res.json() });
   };
-  try {
+  await withApi(async (api) => {
+    const take = (name: string, portalId: number, month: string) => record(api, name, portalId, month);
     await seedNovember(api.store.ctx);
     await seedFlagged(api);
     await connectPortal(api, PORTAL_B);
+    // The reps' names from HubSpot's owners (nock): one on two pages of active owners, one deactivated since.
+    nock(HUBSPOT)
+      .get('/crm/v3/owners/')
+      .query({ limit: '100', archived: 'false' })
+      .reply(200, fixture('crm-owners-page-1'));
+    nock(HUBSPOT)
+      .get('/crm/v3/owners/')
+      .query({ limit: '100', archived: 'false', after: 'MjA=' })
+      .reply(200, fixture('crm-owners-page-2'));
+    nock(HUBSPOT)
+      .get('/crm/v3/owners/')
+      .query({ limit: '100', archived: 'true' })
+      .reply(200, fixture('crm-owners-archived'));
     await take('report-november', Number(SEEDED_PORTAL), '2026-11');
     await take('report-flagged', Number(FLAGGED_PORTAL), '2026-11');
     await take('report-empty', PORTAL_B, '2026-11');
     await take('report-bad-month', Number(SEEDED_PORTAL), '2026-13');
+  });
+  // The same November where the token lacks crm.objects.owners.read: the reps by owner id, and why.
+  await withApi(async (api) => {
+    await seedNovember(api.store.ctx);
+    nock(HUBSPOT).get('/crm/v3/owners/').query(true).reply(403, fixture('error-403-missing-scopes'));
+    await record(api, 'report-owner-names-missing-scope', Number(SEEDED_PORTAL), '2026-11');
+  });
+  nock.restore(); // the worker is left as found for the next test file (as test/hubspot/use-nock.ts does)
+  return recorded;
+}
+
+/** A fresh API whose HubSpot is nock; every stub must be used, and nock is left as found. */
+async function withApi(fn: (api: Api) => Promise<void>): Promise<void> {
+  const api = await startApi({
+    gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: HUBSPOT }),
+  });
+  try {
+    await fn(api);
+    if (!nock.isDone()) throw new Error(`unused HubSpot stubs: ${nock.pendingMocks().join(', ')}`);
   } finally {
+    nock.cleanAll();
     await api.close();
   }
-  return recorded;
 }

@@ -101,7 +101,11 @@ export async function recordResponses(): Promise<Recorded[]> {
       .reply(502, fixture('error-502'));
     await api.store.contacts.upsertMany(String(PORTAL_B), [DIRECTOR], NOW);
     await take('settings', 'properties-hubspot-unreachable', as('m1', PORTAL_B).get('/api/properties'));
+    // Team names from HubSpot's teams API (nock), then a portal whose token lacks settings.users.teams.read.
+    nock(HUBSPOT).get('/settings/v3/users/teams').reply(200, fixture('settings-teams'));
     await take('settings', 'teams', as('m1').get('/api/settings/teams'));
+    nock(HUBSPOT).get('/settings/v3/users/teams').reply(403, fixture('error-403-missing-scopes'));
+    await take('settings', 'teams-names-missing-scope', as('m1', PORTAL_B).get('/api/settings/teams'));
     await take(
       'settings',
       'simulate',
@@ -160,7 +164,7 @@ export async function recordResponses(): Promise<Recorded[]> {
     );
     await take('settings', 'connection-connected', as('m1').get('/api/settings/connection'));
     const teams = { marketingTeamIds: ['11'], salesTeamIds: [] };
-    await take('settings', 'teams-saved', as('m1', PORTAL_B).send('PUT', '/api/settings/teams', teams));
+    await take('settings', 'teams-saved', as('m1').send('PUT', '/api/settings/teams', teams));
     await api.store.installations.setStatus(String(PORTAL_B), 'disconnected', 'The app was uninstalled', NOW);
     await take('settings', 'connection-disconnected', as('m1', PORTAL_B).get('/api/settings/connection'));
   } finally {

@@ -36,6 +36,7 @@ it('records reports in the contract shape and the refused month in the API error
     ['report-flagged', 200],
     ['report-empty', 200],
     ['report-bad-month', 400],
+    ['report-owner-names-missing-scope', 200],
   ]);
 });
 

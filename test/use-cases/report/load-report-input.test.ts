@@ -5,7 +5,7 @@ import { migrateToLatest } from '../../../src/store/migrate';
 import { openDatabase } from '../../../src/store/open-database';
 import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases';
 import { rate, rounded } from '../../domain/report/expected-rates';
-import { PORTAL, seedNovember } from './seed-november';
+import { HANA_SATO, PORTAL, seedNovember, YUKI_TANAKA } from './seed-november';
 import { tokyo } from './seed-store';
 
 describe.each(ENGINE_FACTORIES)('monthly report from the %s store', (_engine, make) => {
@@ -51,7 +51,7 @@ describe.each(ENGINE_FACTORIES)('monthly report from the %s store', (_engine, ma
     });
     expect(r.followUp.byOwner).toEqual([
       {
-        ownerId: 'o1',
+        ownerId: HANA_SATO,
         handed: 2,
         pending: 0,
         withinSla: rate(1, 2),
@@ -59,7 +59,7 @@ describe.each(ENGINE_FACTORIES)('monthly report from the %s store', (_engine, ma
         medianHoursToFirstTouch: 63,
       },
       {
-        ownerId: 'o2',
+        ownerId: YUKI_TANAKA,
         handed: 1,
         pending: 1,
         withinSla: rate(0, 0),

@@ -3,6 +3,9 @@ import { addActiveAgreement, addContacts, addHistory, tokyo } from './seed-store
 
 /** The seeded portal. */
 export const PORTAL = '42';
+/** HubSpot owner ids (test/fixtures/hubspot/crm-owners-*.json): an active user, and one deactivated since. */
+export const HANA_SATO = '41629779';
+export const YUKI_TANAKA = '41629780';
 const ms = (local: string) => String(tokyo(local));
 
 /*
@@ -18,22 +21,30 @@ export async function seedNovember(rdb: ReportDb): Promise<void> {
   await addActiveAgreement(db, PORTAL);
   await addContacts(db, PORTAL, {
     c1: {
-      hubspot_owner_id: 'o1',
+      hubspot_owner_id: HANA_SATO,
       notes_last_contacted: ms('2026-11-02T16:00'),
       lifecyclestage: 'opportunity',
     },
-    c2: { hubspot_owner_id: 'o2', lifecyclestage: 'lead' },
-    c3: { hubspot_owner_id: 'o2', lifecyclestage: 'lead' },
+    c2: { hubspot_owner_id: YUKI_TANAKA, lifecyclestage: 'lead' },
+    c3: { hubspot_owner_id: YUKI_TANAKA, lifecyclestage: 'lead' },
     c4: {
-      hubspot_owner_id: 'o1',
+      hubspot_owner_id: HANA_SATO,
       hs_last_sales_activity_timestamp: '2026-11-10T00:00:00.000Z',
       num_associated_deals: '0',
     },
     c5: { lifecyclestage: 'lead', num_associated_deals: '1' },
     c6: { lifecyclestage: 'lead' },
     c7: { lifecyclestage: 'customer' },
-    c8: { hubspot_owner_id: 'o1', notes_last_contacted: ms('2026-11-20T10:00'), lifecyclestage: 'customer' },
-    c9: { hubspot_owner_id: 'o2', notes_last_contacted: ms('2026-10-02T10:00'), lifecyclestage: 'lead' },
+    c8: {
+      hubspot_owner_id: HANA_SATO,
+      notes_last_contacted: ms('2026-11-20T10:00'),
+      lifecyclestage: 'customer',
+    },
+    c9: {
+      hubspot_owner_id: YUKI_TANAKA,
+      notes_last_contacted: ms('2026-10-02T10:00'),
+      lifecyclestage: 'lead',
+    },
   });
   await addHistory(db, PORTAL, [
     {

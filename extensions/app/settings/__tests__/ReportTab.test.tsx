@@ -95,15 +95,23 @@ describe('the report tab', () => {
   it('shows follow-up per rep and in total with counts and the 95% interval beside each rate', async () => {
     const page = renderReport(recordedReports.november);
     await shown(page);
-    expect(rowText(page, 'report-follow-up-o1')).toEqual([
-      'o1',
+    expect(rowText(page, 'report-follow-up-41629779')).toEqual([
+      'Hana Sato',
       '2',
       '50% (1 / 2, 95%: 9.5%–90.5%)',
       '1',
       '0',
       '63 h',
     ]);
-    expect(rowText(page, 'report-follow-up-o2')).toEqual(['o2', '1', '– (0 / 0)', '0', '1', '–']);
+    expect(rowText(page, 'report-follow-up-41629780')).toEqual([
+      'Yuki Tanaka',
+      '1',
+      '– (0 / 0)',
+      '0',
+      '1',
+      '–',
+    ]);
+    expect(page.maybeFindByTestId(Alert, 'report-owner-names-missing')).toBeNull();
     expect(rowText(page, 'report-follow-up-total')).toEqual([
       'All reps',
       '3',
@@ -223,6 +231,27 @@ describe('the report tab', () => {
     page.findByTestId(Select, 'report-month').trigger('onChange', '2026-10' as never);
     await page.waitFor(() => expect(page.calls.map((c) => c.query.month)).toEqual(['2026-11', '2026-10']));
     expect(page.findByTestId(Select, 'report-month').props.value).toBe('2026-10');
+  });
+
+  it('When HubSpot did not grant the owners scope, then reps show by owner id and the tab says why', async () => {
+    const page = renderReport(recordedReports.ownerNamesMissingScope);
+    await shown(page);
+    expect(rowText(page, 'report-follow-up-41629779')[0]).toBe('41629779 (name unavailable)');
+    expect(rowText(page, 'report-follow-up-41629780')[0]).toBe('41629780 (name unavailable)');
+    const alert = page.findByTestId(Alert, 'report-owner-names-missing');
+    expect(alert.props.title).toBe('Rep names could not be read');
+    expect(alert.text).toBe(
+      'HubSpot has not granted Lead Pact the crm.objects.owners.read scope, so reps are shown by their HubSpot owner id. Reinstall the app to grant it.',
+    );
+  });
+
+  it('When owner names cannot be read, then the Japanese tab says so in Japanese', async () => {
+    const page = renderReport(recordedReports.ownerNamesMissingScope, 'ja-JP');
+    await shown(page);
+    expect(rowText(page, 'report-follow-up-41629779')[0]).toBe('41629779（名前を取得できません）');
+    expect(page.findByTestId(Alert, 'report-owner-names-missing').props.title).toBe(
+      '担当者名を取得できません',
+    );
   });
 
   it('When the portal has no agreement and no leads yet, then it says so instead of showing empty tables', async () => {

@@ -377,9 +377,11 @@ describe('teams', () => {
       expect(page.findByTestId(MultiSelect, 'marketing-teams').props.value).toEqual(['11']),
     );
     expect(page.findByTestId(MultiSelect, 'sales-teams').props.options).toEqual([
-      { value: '11', label: 'Team 11' },
-      { value: '22', label: 'Team 22' },
+      { value: '22', label: 'Inside Sales' },
+      { value: '11', label: 'Marketing Tokyo' },
+      { value: '33', label: 'フィールドセールス大阪' },
     ]);
+    expect(page.maybeFindByTestId(Alert, 'teams-names-missing')).toBeNull();
     expect(page.findByTestId(MultiSelect, 'sales-teams').props.value).toEqual(['22']);
     fire(page.findByTestId(MultiSelect, 'sales-teams'), 'onChange', []);
     await page.waitFor(() => expect(page.findByTestId(MultiSelect, 'sales-teams').props.value).toEqual([]));
@@ -391,6 +393,34 @@ describe('teams', () => {
       requestId: REQUEST_ID,
     });
     expect(page.mocks.actions.addAlert.calls[0]).toEqual([{ type: 'success', message: 'Teams saved' }]);
+  });
+});
+
+describe('team names', () => {
+  it('When HubSpot did not grant the teams scope, then the mapped teams show by id and the page says why', async () => {
+    const page = renderSettings({ 'GET /api/settings/teams': recorded.teamsNamesMissingScope });
+    await loaded(page);
+    await page.waitFor(() => expect(page.maybeFindByTestId(MultiSelect, 'sales-teams')).not.toBeNull());
+    expect(page.findByTestId(MultiSelect, 'marketing-teams').props.options).toEqual([
+      { value: '11', label: '11 (name unavailable)' },
+      { value: '22', label: '22 (name unavailable)' },
+    ]);
+    const alert = page.findByTestId(Alert, 'teams-names-missing');
+    expect(alert.props.title).toBe('Team names could not be read');
+    expect(alert.text).toBe(
+      'HubSpot has not granted Lead Pact the settings.users.teams.read scope, so teams are shown by their id. Reinstall the app to grant it.',
+    );
+  });
+
+  it('When team names cannot be read, then the Japanese page says so in Japanese', async () => {
+    const page = renderSettings({ 'GET /api/settings/teams': recorded.teamsNamesMissingScope }, 'ja-JP');
+    await loaded(page);
+    await page.waitFor(() => expect(page.maybeFindByTestId(Alert, 'teams-names-missing')).not.toBeNull());
+    expect(page.findByTestId(Alert, 'teams-names-missing').props.title).toBe('チーム名を取得できません');
+    expect(page.findByTestId(MultiSelect, 'sales-teams').props.options[0]).toEqual({
+      value: '11',
+      label: '11（名前を取得できません）',
+    });
   });
 });
 

@@ -26,6 +26,7 @@ import propertiesUnreachable from './fixtures/properties-hubspot-unreachable.jso
 import properties from './fixtures/properties.json';
 import simulate from './fixtures/simulate.json';
 import teamsSaved from './fixtures/teams-saved.json';
+import teamsNamesMissingScope from './fixtures/teams-names-missing-scope.json';
 import teams from './fixtures/teams.json';
 
 type Recorded = { status: number; body: unknown };
@@ -70,7 +71,10 @@ export const recorded = {
   /** The portal was uninstalled. */
   connectionDisconnected: () => answer(connectionResponseSchema, connectionDisconnected),
   simulate: () => answer(simulateResponseSchema, simulate),
+  /** Team 11 marketing, 22 sales, with HubSpot's team names (33 unmapped). */
   teams: () => answer(teamsResponseSchema, teams),
+  /** The same portal's teams where the token lacks settings.users.teams.read: ids, and why. */
+  teamsNamesMissingScope: () => answer(teamsResponseSchema, teamsNamesMissingScope),
   /** Marketing saved team 11 as marketing and no sales team. */
   teamsSaved: () => answer(teamsResponseSchema, teamsSaved),
   /** No job running. */

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Flex,
   Heading,
   LineChart,
@@ -20,6 +21,9 @@ type Row = MonthlyReportResponse['followUp']['total'];
 export function ReportFollowUp({ report }: { report: MonthlyReportResponse }) {
   const { r, locale } = useReportMessages();
   const { total, byOwner } = report.followUp;
+  const names = report.ownerNames;
+  const repName = (row: Row) =>
+    row.ownerId === null ? r.unassigned : (row.ownerName ?? r.ownerNameUnavailable(row.ownerId));
   const cells = (row: Row, name: string, testId: string) => (
     <TableRow key={testId} testId={testId}>
       <TableCell>{name}</TableCell>
@@ -49,6 +53,11 @@ export function ReportFollowUp({ report }: { report: MonthlyReportResponse }) {
         options={{ title: r.followUpChart, showTooltips: true }}
         testId="report-chart-follow-up"
       />
+      {names?.source === 'ids' && (
+        <Alert title={r.ownerNamesMissingTitle} variant="warning" testId="report-owner-names-missing">
+          {r.ownerNamesMissing[names.reason](names.scope)}
+        </Alert>
+      )}
       <Table bordered density="condensed" testId="report-follow-up-table">
         <TableHead>
           <TableRow>
@@ -61,9 +70,7 @@ export function ReportFollowUp({ report }: { report: MonthlyReportResponse }) {
           </TableRow>
         </TableHead>
         <TableBody>
-          {byOwner.map((row) =>
-            cells(row, row.ownerId ?? r.unassigned, `report-follow-up-${row.ownerId ?? 'none'}`),
-          )}
+          {byOwner.map((row) => cells(row, repName(row), `report-follow-up-${row.ownerId ?? 'none'}`))}
           {cells(total, r.allReps, 'report-follow-up-total')}
         </TableBody>
       </Table>

@@ -29,6 +29,15 @@ const en = {
   rep: 'Rep',
   allReps: 'All reps',
   unassigned: 'No owner',
+  ownerNameUnavailable: (id: string) => `${id} (name unavailable)`,
+  ownerNamesMissingTitle: 'Rep names could not be read',
+  ownerNamesMissing: {
+    missing_scope: (scope: string) =>
+      `HubSpot has not granted Lead Pact the ${scope} scope, so reps are shown by their HubSpot owner id. Reinstall the app to grant it.`,
+    unreachable: () =>
+      'HubSpot could not be reached for the rep names, so reps are shown by their HubSpot owner id. Open the report again in a few minutes.',
+    not_configured: () => 'HubSpot is not connected, so reps are shown by their HubSpot owner id.',
+  },
   withinSlaColumn: 'Within SLA',
   breaches: 'Breaches',
   pending: 'Not yet due',
@@ -112,6 +121,15 @@ const ja: ReportMessages = {
   rep: '担当者',
   allReps: '全担当者',
   unassigned: '担当者なし',
+  ownerNameUnavailable: (id) => `${id}（名前を取得できません）`,
+  ownerNamesMissingTitle: '担当者名を取得できません',
+  ownerNamesMissing: {
+    missing_scope: (scope) =>
+      `HubSpot が Lead Pact に ${scope} スコープを許可していないため、担当者を HubSpot の所有者 ID で表示しています。アプリを再インストールして許可してください。`,
+    unreachable: () =>
+      'HubSpot に接続できず担当者名を取得できなかったため、担当者を HubSpot の所有者 ID で表示しています。数分後にもう一度開いてください。',
+    not_configured: () => 'HubSpot に接続されていないため、担当者を HubSpot の所有者 ID で表示しています。',
+  },
   withinSlaColumn: 'SLA 内',
   breaches: 'SLA 違反',
   pending: '期限前',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Flex, LoadingSpinner, MultiSelect, Text } from '@hubspot/ui-extensions';
+import { Alert, Button, Flex, LoadingSpinner, MultiSelect, Text } from '@hubspot/ui-extensions';
 import { teamsResponseSchema } from '@lead-pact/contracts';
 import { useExtensionActions } from '@hubspot/ui-extensions';
 import { asBackendError } from '../../shared/backendClient';
@@ -21,7 +21,11 @@ export function TeamsEditor({ baseUrl }: { baseUrl: string }) {
     setSales(state.data.salesTeamIds);
   }, [state]);
   if (state.status !== 'success') return <LoadingSpinner label={t.loading} />;
-  const options = state.data.teams.map((team) => ({ value: team.id, label: team.name }));
+  const { names } = state.data;
+  const options = state.data.teams.map((team) => ({
+    value: team.id,
+    label: team.named === false ? t.teamNameUnavailable(team.id) : team.name,
+  }));
   const save = async () => {
     try {
       const body = { marketingTeamIds: marketing, salesTeamIds: sales };
@@ -35,6 +39,11 @@ export function TeamsEditor({ baseUrl }: { baseUrl: string }) {
   return (
     <Flex direction="column" gap="sm" testId="teams">
       <Text>{t.teamsHelp}</Text>
+      {names?.source === 'ids' && (
+        <Alert title={t.teamNamesMissingTitle} variant="warning" testId="teams-names-missing">
+          {t.teamNamesMissing[names.reason](names.scope)}
+        </Alert>
+      )}
       <MultiSelect
         label={t.marketingTeams}
         name="marketingTeamIds"

@@ -137,6 +137,15 @@ export const en = {
   salesTeams: 'Sales teams',
   saveTeams: 'Save teams',
   teamsSaved: 'Teams saved',
+  teamNameUnavailable: (id: string) => `${id} (name unavailable)`,
+  teamNamesMissingTitle: 'Team names could not be read',
+  teamNamesMissing: {
+    missing_scope: (scope: string) =>
+      `HubSpot has not granted Lead Pact the ${scope} scope, so teams are shown by their id. Reinstall the app to grant it.`,
+    unreachable: () =>
+      'HubSpot could not be reached for the team names, so teams are shown by their id. Open the page again in a few minutes.',
+    not_configured: () => 'HubSpot is not connected, so teams are shown by their id.',
+  },
   // jobs
   jobTitle: { rescore: 'Rescoring contacts', import: 'Importing contacts' },
   jobProgress: (done: string, total: string) => `${done} of ${total}`,

@@ -131,6 +131,15 @@ export const ja: SettingsMessages = {
   salesTeams: '営業のチーム',
   saveTeams: 'チームを保存',
   teamsSaved: 'チームを保存しました',
+  teamNameUnavailable: (id) => `${id}（名前を取得できません）`,
+  teamNamesMissingTitle: 'チーム名を取得できません',
+  teamNamesMissing: {
+    missing_scope: (scope) =>
+      `HubSpot が Lead Pact に ${scope} スコープを許可していないため、チームを ID で表示しています。アプリを再インストールして許可してください。`,
+    unreachable: () =>
+      'HubSpot に接続できずチーム名を取得できなかったため、チームを ID で表示しています。数分後にもう一度開いてください。',
+    not_configured: () => 'HubSpot に接続されていないため、チームを ID で表示しています。',
+  },
   jobTitle: { rescore: 'コンタクトを再評価中', import: 'コンタクトを取り込み中' },
   jobProgress: (done, total) => `${total} 件中 ${done} 件`,
   jobEta: (minutes) => `残り約 ${minutes} 分`,

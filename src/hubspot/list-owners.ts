@@ -1,0 +1,32 @@
+import type { Client } from '@hubspot/api-client';
+import { HUBSPOT_BATCH_LIMIT, type OwnersPage } from './hubspot-gateway';
+import { translateHubSpotError } from './translate-hubspot-error';
+
+/**
+ * One page of `GET /crm/v3/owners` (scope `crm.objects.owners.read`), 100 owners at most, `after` set while more
+ * follow. HubSpot lists active owners, or with `archived` those of deactivated users, whose ids old contacts
+ * still carry in `hubspot_owner_id`.
+ */
+export async function listOwners(
+  client: Client,
+  after: string | undefined,
+  archived: boolean,
+): Promise<OwnersPage> {
+  const response = await client.crm.owners.ownersApi
+    .getPage(undefined, after, HUBSPOT_BATCH_LIMIT, archived)
+    .catch((error: unknown) => {
+      throw translateHubSpotError(error, 'Listing the HubSpot owners');
+    });
+  const page: OwnersPage = {
+    owners: response.results.map((owner) => ({
+      id: String(owner.id),
+      firstName: owner.firstName ?? null,
+      lastName: owner.lastName ?? null,
+      email: owner.email ?? null,
+      archived: Boolean(owner.archived),
+    })),
+  };
+  const next = response.paging?.next?.after;
+  if (next) page.after = next;
+  return page;
+}
