@@ -13,6 +13,7 @@ const BIN = join(ROOT, 'bin', 'lead-pact.js');
 const STANDIN = join(ROOT, 'dist', 'src', 'standin', 'main.js');
 
 export const SECRET = 'e2e-client-secret';
+export const CLIENT_ID = 'e2e-client-id';
 export const PUBLIC_URL = 'https://leadpact.example.com';
 export const WEBHOOK_URL = `${PUBLIC_URL}/webhooks/hubspot`;
 export const PORTAL = 62515;
@@ -140,6 +141,8 @@ export async function startWorld(options: {
   extraWorkers?: number;
   /** `after-start`: the service starts with no agreement (install first, agree later); the test applies it. */
   agreementWhen?: 'before-start' | 'after-start';
+  /** `oauth`: the service is an OAuth app (portals install it through the stand-in's consent screen). */
+  auth?: 'static-token' | 'oauth';
 }): Promise<E2eWorld> {
   if (!existsSync(STANDIN)) throw new Error('dist/ is missing: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'lead-pact-e2e-'));
@@ -152,9 +155,11 @@ export async function startWorld(options: {
     LOG_LEVEL: 'warn',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   };
+  const oauth =
+    options.auth === 'oauth' ? { HUBSPOT_CLIENT_ID: CLIENT_ID, HUBSPOT_CLIENT_SECRET: SECRET } : {};
   const standinProcess = launch(
     [STANDIN, '--port', '0', '--seed-file', join(dir, 'seed.json'), ...(options.standinArgs ?? [])],
-    { ...base, ...options.standinEnv },
+    { ...base, ...oauth, ...options.standinEnv },
   );
   const children = [standinProcess];
   try {
@@ -166,8 +171,9 @@ export async function startWorld(options: {
       PORT: '0',
       HUBSPOT_CLIENT_SECRET: SECRET,
       PUBLIC_BASE_URL: PUBLIC_URL,
-      HUBSPOT_ACCESS_TOKEN: 'pat-e2e-token',
-      HUBSPOT_PORTAL_ID: String(PORTAL),
+      ...(options.auth === 'oauth'
+        ? { ...oauth, TOKEN_ENCRYPTION_KEY: 'cd'.repeat(32) }
+        : { HUBSPOT_ACCESS_TOKEN: 'pat-e2e-token', HUBSPOT_PORTAL_ID: String(PORTAL) }),
       HUBSPOT_API_BASE_URL: standinUrl,
       ...options.env,
     };

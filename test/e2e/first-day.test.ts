@@ -1,10 +1,12 @@
 import { agreement, expectedVerdict, QUOTE, NO_QUOTE, type Profile } from './e2e-agreement';
 import { signHubSpotRequest } from '../../src/standin/sign-hubspot-request';
 import { PORTAL, PUBLIC_URL, SECRET, startWorld, type E2eWorld } from './e2e-processes';
+import { installThroughOAuth } from './oauth-install';
 import { tempPostgres, type TestDatabase } from '../store/test-databases';
 
-// A real admin's first day in static-token mode: the service starts against a portal that already has contacts,
-// with no agreement yet; marketing and sales approve the first agreement later. No webhook is ever delivered.
+// A real admin's first day, in static-token mode and through an OAuth install: the service starts against a portal
+// that already has contacts, with no agreement yet; marketing and sales approve the first agreement later. No
+// webhook is ever delivered.
 jest.setTimeout(180_000);
 
 const profiles: Record<string, Profile> = {
@@ -24,6 +26,52 @@ const seed = {
 };
 
 type Engine = 'sqlite' | 'postgres';
+
+/** Every seeded contact, as the stand-in holds it, carries the verdict worked out by hand; each was written once. */
+async function expectEveryContactGraded(world: E2eWorld) {
+  const written = (await world.updates())
+    .filter((update) => update.status === 200)
+    .flatMap((update) => update.inputs.map((input) => input.id));
+  expect(written.sort()).toEqual(Object.keys(profiles).sort());
+  for (const [id, profile] of Object.entries(profiles)) {
+    const stored = await world.standin<{ properties: Record<string, string> }>(`/__standin/contacts/${id}`);
+    expect({ id, ...stored.properties }).toMatchObject({ id, ...expectedVerdict(profile) });
+  }
+  expect(await world.store.inbox.backlog()).toBe(0);
+}
+
+describe.each<Engine>(['sqlite', 'postgres'])('first day through an OAuth install on %s', (engine) => {
+  let world: E2eWorld;
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = engine === 'postgres' ? await tempPostgres() : undefined;
+    world = await startWorld({
+      seed,
+      agreement,
+      auth: 'oauth',
+      agreementWhen: 'after-start',
+      ...(database?.options.databaseUrl ? { databaseUrl: database.options.databaseUrl } : {}),
+    });
+  });
+  afterAll(async () => {
+    await world?.stop();
+    await database?.drop();
+  });
+
+  it('When the admin installs before any agreement, then the page says the contacts wait for the first one', async () => {
+    const install = await installThroughOAuth(world);
+    expect(install.status).toBe(200);
+    expect(install.page).toContain('no approved agreement yet');
+    await world.idle();
+    expect(await world.updates()).toEqual([]);
+  });
+
+  it('When the first agreement is approved after the install, then every existing contact is written once with its verdict', async () => {
+    world.applyAgreement();
+    await world.idle();
+    await expectEveryContactGraded(world);
+  });
+});
 
 describe.each<Engine>(['sqlite', 'postgres'])('first day in static-token mode on %s', (engine) => {
   let world: E2eWorld;
@@ -68,14 +116,6 @@ describe.each<Engine>(['sqlite', 'postgres'])('first day in static-token mode on
   it('When the first agreement is approved later, then every existing contact is written once with its verdict', async () => {
     world.applyAgreement();
     await world.idle();
-    const written = (await world.updates())
-      .filter((update) => update.status === 200)
-      .flatMap((update) => update.inputs.map((input) => input.id));
-    expect(written.sort()).toEqual(Object.keys(profiles).sort());
-    for (const [id, profile] of Object.entries(profiles)) {
-      const stored = await world.standin<{ properties: Record<string, string> }>(`/__standin/contacts/${id}`);
-      expect({ id, ...stored.properties }).toMatchObject({ id, ...expectedVerdict(profile) });
-    }
-    expect(await world.store.inbox.backlog()).toBe(0);
+    await expectEveryContactGraded(world);
   });
 });

@@ -54,7 +54,8 @@ export function oauthCallback(
       );
       const { portalId, properties, timeZone } = outcome;
       deps.logger.info({ portalId, properties: properties.ok, timeZone }, 'portal installed');
-      html(res, 200, postInstallPage(outcome));
+      const active = await deps.store.agreements?.getActive(portalId);
+      html(res, 200, postInstallPage(outcome, deps.store.agreements ? active !== undefined : undefined));
     } catch (failure) {
       deps.logger.warn({ err: failure }, 'install callback failed');
       const status = isAppError(failure, 'unauthorized') ? 400 : 502;

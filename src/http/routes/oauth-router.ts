@@ -3,6 +3,7 @@ import { hubspotMode, type Config } from '../../config';
 import { buildAuthorizeUrl } from '../../hubspot/oauth';
 import type { Logger } from '../../logger';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { AgreementVersionsRepository } from '../../store/repositories/agreement-versions-repository';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
 import type { InstallGateway } from '../../use-cases/install/complete-install';
 import { createOAuthState } from '../../use-cases/install/oauth-state';
@@ -19,6 +20,8 @@ export interface OAuthRouterDeps {
   store: {
     installations: Pick<InstallationsRepository, 'connect' | 'list'>;
     jobs: Pick<JobsRepository, 'enqueue'>;
+    /** Whether the portal has an agreement yet: the post-install page says when its contacts get graded. */
+    agreements?: Pick<AgreementVersionsRepository, 'getActive'>;
   };
   logger: Pick<Logger, 'info' | 'warn'>;
   /** A gateway around a fresh access token (the composition root's `installGatewayOf`, on the portal's budget). */
