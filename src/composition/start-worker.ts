@@ -52,7 +52,7 @@ function buildJobRegistry(context: ServiceContext): JobRegistry {
   registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });
   registerProcessInbox(registry, store.ctx);
   registerSyncContacts(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
-  registerSyncCompanyContacts(registry, { ctx: store.ctx, gatewayFor });
+  registerSyncCompanyContacts(registry, { ctx: store.ctx, gatewayFor, log: logger });
   registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine, log: logger });
   registerSlaSweep(registry, store);
   if (hubspotMode(config) !== 'not-configured') {
