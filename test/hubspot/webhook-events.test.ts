@@ -4,7 +4,7 @@ import { parseWebhookEvents } from '../../src/hubspot/webhook-events';
 import { fixture } from './fixture';
 
 describe('parseWebhookEvents', () => {
-  it('When HubSpot sends generic object.* events, then contact events are normalized and others ignored', () => {
+  it('When HubSpot sends generic object.* events, then contact, company and association events are normalized and others ignored', () => {
     const { events, ignored } = parseWebhookEvents(fixture('webhook-events-generic'));
     expect(events).toEqual([
       { eventId: '1001', portalId: 62515, occurredAt: 1764230400000, kind: 'created', contactId: '51' },
@@ -82,6 +82,59 @@ describe('parseWebhookEvents', () => {
       ['1008', '51', '7002'],
       ['1009', '51', '7002'],
     ]);
+  });
+
+  it('When an association is reported from either side, in either format, then the same contact and company come out', () => {
+    const id = fc.integer({ min: 1, max: 2 ** 40 });
+    fc.assert(
+      fc.property(id, id, fc.boolean(), (contact, company, removed) => {
+        const base = { eventId: 1, portalId: 62515, occurredAt: 0, associationRemoved: removed };
+        const sides = [
+          {
+            ...base,
+            subscriptionType: 'object.associationChange',
+            objectId: contact,
+            fromObjectId: contact,
+            toObjectId: company,
+            fromObjectTypeId: '0-1',
+            toObjectTypeId: '0-2',
+          },
+          {
+            ...base,
+            subscriptionType: 'object.associationChange',
+            objectId: company,
+            fromObjectId: company,
+            toObjectId: contact,
+            fromObjectTypeId: '0-2',
+            toObjectTypeId: '0-1',
+          },
+          {
+            ...base,
+            subscriptionType: 'contact.associationChange',
+            objectId: contact,
+            fromObjectId: contact,
+            toObjectId: company,
+            associationType: 'CONTACT_TO_COMPANY_UNLABELED',
+          },
+          {
+            ...base,
+            subscriptionType: 'company.associationChange',
+            objectId: company,
+            fromObjectId: company,
+            toObjectId: contact,
+            associationType: 'COMPANY_TO_CONTACT',
+          },
+        ];
+        const { events } = parseWebhookEvents(sides);
+        const expected = {
+          kind: 'association_changed',
+          contactId: String(contact),
+          companyId: String(company),
+          associationRemoved: removed,
+        };
+        return events.length === 4 && events.every((e) => expect(e).toMatchObject(expected) === undefined);
+      }),
+    );
   });
 
   it('When HubSpot sends legacy contact.* events, then they come out in the same shape', () => {
