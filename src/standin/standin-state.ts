@@ -54,6 +54,36 @@ export interface StandinStats {
   contactsWritten: number;
 }
 
+/** A team as `GET /settings/v3/users/teams` lists it. */
+export interface StandinTeam {
+  id: string;
+  name: string;
+  userIds: string[];
+  secondaryUserIds: string[];
+}
+
+/** A CRM owner as `GET /crm/v3/owners` lists it (`archived`: a deactivated user). */
+export interface StandinOwner {
+  id: string;
+  email?: string;
+  type: 'PERSON' | 'QUEUE';
+  firstName?: string;
+  lastName?: string;
+  userId?: number;
+  userIdIncludingInactive?: number;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  teams?: { id: string; name: string; primary: boolean }[];
+}
+
+/** Teams, owners, and the scopes every token was granted (null: all of them, as an app granted what it asked for). */
+export interface StandinDirectory {
+  teams: StandinTeam[];
+  owners: StandinOwner[];
+  grantedScopes: Set<string> | null;
+}
+
 /** Everything the stand-in knows: CRM data, property definitions, issued tokens and what it has seen. */
 export interface StandinState {
   contacts: Map<string, StandinRecord>;
@@ -67,6 +97,8 @@ export interface StandinState {
   revokedTokens: Set<string>;
   /** user id -> teams, served by `GET /settings/v3/users/:id`. */
   users: Map<string, { primaryTeamId?: string; secondaryTeamIds: string[] }>;
+  /** The account's teams and CRM owners (`GET /settings/v3/users/teams`, `GET /crm/v3/owners`), HubSpot's shapes. */
+  directory: StandinDirectory;
   stats: StandinStats;
   updates: RecordedBatchUpdate[];
   requestLog: LoggedRequest[];
@@ -135,6 +167,7 @@ export function createStandinState(seed: StandinSeed, now = Date.now()): Standin
     ),
     revokedTokens: new Set(),
     users: new Map(),
+    directory: { teams: [], owners: [], grantedScopes: null },
     stats: emptyStats(),
     updates: [],
     requestLog: [],

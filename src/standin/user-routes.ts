@@ -1,6 +1,8 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { sendHubSpotError } from './hubspot-error-body';
+import { ownerRoutes } from './owner-routes';
+import { requireScope } from './scope-guard';
 import type { StandinState } from './standin-state';
 
 const userTeams = z.object({
@@ -8,25 +10,58 @@ const userTeams = z.object({
   secondaryTeamIds: z.array(z.coerce.string()).default([]),
 });
 
-/** `GET /settings/v3/users/:id` (HubSpot's shape; unknown users answer 404) and `PUT /__standin/users/:id` to set teams. */
+const team = z.object({
+  id: z.coerce.string(),
+  name: z.string().min(1),
+  userIds: z.array(z.coerce.string()).default([]),
+  secondaryUserIds: z.array(z.coerce.string()).default([]),
+});
+
+/** `PUT /__standin/scopes {"scopes": [...]}`: what every token was granted; `null` grants all. */
+const grantedScopes = z.object({ scopes: z.array(z.string()).nullable() });
+
+/**
+ * The users and teams API (scopes `settings.users.read`, `settings.users.teams.read`) and the owners API, each
+ * refusing a token without its scope as HubSpot does: `GET /settings/v3/users/teams`, `GET /settings/v3/users/:id`
+ * (unknown users answer 404), `GET /crm/v3/owners`. Admin: `PUT /__standin/users/:id` sets a user's teams,
+ * `PUT /__standin/teams` the account's teams, `PUT /__standin/owners` its owners, `PUT /__standin/scopes` the grant.
+ */
 export function userRoutes(state: StandinState): Router {
   const router = Router();
+  router.put('/__standin/scopes', express.json(), (req, res) => {
+    const parsed = grantedScopes.safeParse(req.body ?? {});
+    if (!parsed.success) return sendHubSpotError(res, 400, parsed.error.message, 'VALIDATION_ERROR');
+    state.directory.grantedScopes = parsed.data.scopes === null ? null : new Set(parsed.data.scopes);
+    res.status(204).end();
+  });
+  router.put('/__standin/teams', express.json(), (req, res) => {
+    const parsed = z.object({ results: z.array(team) }).safeParse(req.body ?? {});
+    if (!parsed.success) return sendHubSpotError(res, 400, parsed.error.message, 'VALIDATION_ERROR');
+    state.directory.teams = parsed.data.results;
+    res.status(204).end();
+  });
+  // Before `/settings/v3/users/:id`, which would otherwise take "teams" for a user id.
+  router.get('/settings/v3/users/teams', requireScope(state, 'settings.users.teams.read'), (_req, res) => {
+    res.json({ results: state.directory.teams });
+  });
   router.put('/__standin/users/:id', express.json(), (req, res) => {
     const parsed = userTeams.safeParse(req.body ?? {});
     if (!parsed.success) return sendHubSpotError(res, 400, parsed.error.message, 'VALIDATION_ERROR');
     state.users.set(req.params.id, parsed.data);
     res.status(204).end();
   });
-  router.get('/settings/v3/users/:id', (req, res) => {
-    const user = state.users.get(req.params.id);
-    if (!user) return sendHubSpotError(res, 404, `Could not find user ${req.params.id}`, 'OBJECT_NOT_FOUND');
+  router.get('/settings/v3/users/:id', requireScope(state, 'settings.users.read'), (req, res) => {
+    const id = String(req.params.id);
+    const user = state.users.get(id);
+    if (!user) return sendHubSpotError(res, 404, `Could not find user ${id}`, 'OBJECT_NOT_FOUND');
     res.json({
-      id: req.params.id,
-      email: `user-${req.params.id}@standin.example`,
+      id,
+      email: `user-${id}@standin.example`,
       roleId: '100',
       ...user,
       superAdmin: false,
     });
   });
+  router.use(ownerRoutes(state));
   return router;
 }
