@@ -75,7 +75,7 @@ const count = () =>
     .post('/crm/v3/objects/contacts/search')
     .reply(200, fixture('contacts-search.json') as nock.Body);
 const lines: string[] = [];
-const log = { info: (_fields: unknown, line: string) => void lines.push(line) };
+const log = { info: (...args: unknown[]) => void lines.push(String(args[1])) };
 const outboxIds = async () => (await store.outbox.list(PORTAL)).map((e) => e.contactId).sort();
 
 beforeAll(() => {
