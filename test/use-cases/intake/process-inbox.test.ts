@@ -141,13 +141,16 @@ describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
     expect(rows.some((r) => r.payload.includes('"contactId":"51"'))).toBe(false);
     expect(rows.some((r) => r.payload.includes('"contactId":"53"'))).toBe(true);
   });
-  it('When a company property the agreement reads changes, then the company is queued once for a walk through its contacts, after the burst', async () => {
+  it('When a company property the agreement reads changes (and HubSpot retries the delivery), then the company is queued once for a walk through its contacts, after the burst', async () => {
     // The example agreement reads company.numberofemployees and company.industry; HubSpot sends one event each.
+    const size = companyChanged('7002', 'numberofemployees', '1500');
     await receive([
-      companyChanged('7002', 'numberofemployees', '1500'),
+      size,
       companyChanged('7002', 'industry', 'MACHINERY'),
       companyChanged('7003', 'numberofemployees', '20'),
     ]);
+    // HubSpot retries a delivery it saw no 200 for: the same eventId is stored once.
+    expect(await receive([{ ...size }])).toMatchObject({ stored: 0, duplicates: 1 });
     expect(await run()).toMatchObject({ processed: 3, companiesQueued: 2, queuedForSync: 0 });
     expect(await fanOuts()).toEqual([{ portalId: PORTAL, companyIds: ['7002', '7003'] }]);
     const [job] = await store.jobs.list({ type: 'sync-company-contacts' });
