@@ -13,6 +13,9 @@ export const REQUIRED_SCOPES = [
   'crm.objects.companies.read',
   // The users API (a user's teams decide their side of the agreement) needs it.
   'settings.users.read',
+  // Names, not ids: the teams API for the settings page's team names, the owners API for the report's rep names.
+  'settings.users.teams.read',
+  'crm.objects.owners.read',
 ] as const;
 /**
  * Must equal `auth.optionalScopes` in `app-hsmeta.json` (empty today). Reading property definitions is documented
