@@ -72,6 +72,28 @@ describe.each(ENGINE_FACTORIES)('a rep rejection on %s', (_engine, make) => {
     expect(writeBack).toMatchObject({ status: 'queued', runAt: REJECTED });
   });
 
+  it('When hubspot.fetch delivers the rejection twice (same request id), then the copy changes nothing', async () => {
+    const requestKey = { portalId: PORTAL, userId: '601', route: 'card.verdict', requestId: 'req-reject-1' };
+    const retried = () =>
+      recordVerdict(
+        { store, clock: { now: () => REJECTED } },
+        {
+          portalId: PORTAL,
+          userId: '601',
+          request: { objectId: LEAD, verdict: 'rejected', reason: 'not_ready' },
+          requestKey,
+        },
+      );
+
+    const answers = await Promise.all([retried(), retried()]);
+    answers.push(await retried());
+
+    expect(answers).toEqual(Array(3).fill({ objectId: LEAD, verdict: 'rejected', tier: 'recycled' }));
+    expect(await store.verdicts.forContact(PORTAL, LEAD)).toHaveLength(1);
+    expect(await store.qualifications.history(PORTAL, LEAD)).toHaveLength(1);
+    expect(await store.jobs.list({ type: 'write-back', portalId: PORTAL })).toHaveLength(1);
+  });
+
   it('When a rep clicks reject twice at once, then the lead is recycled and recorded once', async () => {
     await Promise.all([reject(), reject(), reject()]);
 
