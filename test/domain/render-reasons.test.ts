@@ -1,3 +1,4 @@
+import { AGREEMENT_LIMITS } from '../../src/domain/agreement/agreement-limits';
 import { qualify } from '../../src/domain/qualify';
 import { MAX_REASONS_LENGTH, renderReasons } from '../../src/domain/render-reasons';
 import { agreementWith, contact, daysAgo, NOW } from './builders';
@@ -46,10 +47,9 @@ describe('renderReasons', () => {
     expect(renderReasons(recycled, 'ja')).toContain('リサイクル済み');
   });
 
-  it('stays within 600 characters however long the labels and values are', () => {
-    const verbose = agreementWith((a) =>
-      a.fit.rules.forEach((r) => (r.label = 'A very long criterion label '.repeat(8))),
-    );
+  it('stays within 600 characters however long the labels (up to their limit) and values are', () => {
+    const longest = 'A very long criterion label '.repeat(8).slice(0, AGREEMENT_LIMITS.labelChars);
+    const verbose = agreementWith((a) => a.fit.rules.forEach((r) => (r.label = longest)));
     const text = renderReasons(
       qualify(contact({ jobtitle: 'Director '.repeat(50) }, { industry: 'X'.repeat(300) }), verbose, NOW),
       'en',

@@ -1,6 +1,7 @@
 import { GRADES, OPERATORS, STAGES } from '../agreement-schema';
 import { parseCalendarDay, parseDate } from '../values/parse-date';
 import { formatPath } from './format-path';
+import { list, record, type Loose } from './loose-json';
 
 /** One problem with an agreement, at a user-readable JSON path. */
 export interface AgreementProblem {
@@ -10,17 +11,8 @@ export interface AgreementProblem {
 
 type Path = (string | number)[];
 type Report = (path: Path, message: string) => void;
-type Loose = Record<string, unknown>;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function record(value: unknown): Loose {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : {};
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 function checkUniqueIds(items: unknown[], path: Path, what: string, report: Report): void {
   const seen = new Set<unknown>();
