@@ -68,10 +68,17 @@ function buildJobRegistry(context: ServiceContext): JobRegistry {
   return registry;
 }
 
-function logJobEvent(logger: Logger, { outcome, job, error }: JobEvent): void {
+function logJobEvent(logger: Logger, { outcome, job, error, reason }: JobEvent): void {
   jobOutcomes.inc({ type: job.type, outcome });
   const line = { jobId: job.id, type: job.type, attempts: job.attempts, outcome };
-  if (outcome === 'dead') logger.error({ ...line, err: error }, 'job failed for good');
+  if (outcome === 'dead') logger.error({ ...line, reason, err: error }, 'job failed for good');
+  else if (outcome === 'outage' || outcome === 'unsettled')
+    logger.warn(
+      { ...line, message: error instanceof Error ? error.message : String(error) },
+      outcome === 'outage'
+        ? 'database unavailable: job given back, it waits for the database'
+        : 'database unavailable: job outcome not stored, it runs again when its lease expires',
+    );
   else if (outcome === 'retry') logger.warn({ ...line, err: error }, 'job failed; will retry');
   else if (outcome === 'parked')
     logger.warn(
@@ -99,6 +106,15 @@ export function startWorker(context: ServiceContext): JobWorker | undefined {
     registry,
     onEvent: (event) => logJobEvent(logger, event),
     onRefused: disconnectRefusedPortal(store.installations),
+    // An outage is expected and says what it is: a warning without a stack, once and then every 10th try.
+    onLeaseError: (error, failures) => {
+      if (failures === 1 || failures % 10 === 0)
+        logger.warn(
+          { failures, message: error instanceof Error ? error.message : String(error) },
+          'worker cannot lease jobs: it waits and tries again',
+        );
+    },
+    onLeaseRecovered: (failures) => logger.info({ failures }, 'worker leases jobs again'),
   });
   worker.start();
   scheduleSlaSweeps(store, Date.now()).catch((err: unknown) =>

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, isAppError } from '../errors/app-error';
 import type { Logger } from '../logger';
+import { asDatabaseOutage, isDatabaseOutage } from '../store/database-outage';
 
 /** What body-parser attaches to the errors it raises. */
 interface BodyParserError {
@@ -33,10 +34,16 @@ export function toAppError(error: unknown): AppError {
   if (parser?.expose && parser.status !== undefined && parser.status < 500) {
     return new AppError('invalid_input', parser.message, [], { cause: error });
   }
+  const outage = parser ? undefined : asDatabaseOutage(error);
+  if (isDatabaseOutage(outage)) return outage;
   return new AppError('internal', 'Something went wrong.', [], { cause: error });
 }
 
-/** The one error middleware: answers `{error: {code, message, details}}`, logs the cause of 5xx errors. */
+/**
+ * The one error middleware: answers `{error: {code, message, details}}`. Unexpected 5xx errors are logged with
+ * their cause; a 503 (database outage, missing configuration) is expected and says what it is, so it is a
+ * warning without a stack.
+ */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) {
@@ -46,7 +53,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const appError = toAppError(error);
     const requestId = res.locals.requestId as string | undefined;
     const context = { requestId, method: req.method, path: req.path, code: appError.code };
-    if (appError.httpStatus >= 500) logger.error({ ...context, err: error }, 'request failed');
+    if (appError.code === 'unavailable')
+      logger.warn({ ...context, message: appError.message }, 'request refused: service unavailable');
+    else if (appError.httpStatus >= 500) logger.error({ ...context, err: error }, 'request failed');
     else logger.info({ ...context, message: appError.message }, 'request rejected');
     const message =
       appError.code === 'internal' && requestId

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { isDatabaseOutage, outageReasonOf } from '../store/database-outage';
 
 /** One thing the service needs before it can take traffic. */
 export interface ReadinessCheck {
@@ -40,8 +41,14 @@ async function storeChecks({ store, logger }: ReadinessSources): Promise<Readine
   try {
     await store.ping();
   } catch (error) {
-    logger.warn({ err: error }, 'readiness: database unreachable');
-    return [{ name: 'database', ok: false, message: 'The database cannot be reached.' }];
+    if (!isDatabaseOutage(error)) {
+      logger.warn({ err: error }, 'readiness: database unreachable');
+      return [{ name: 'database', ok: false, message: 'The database cannot be reached.' }];
+    }
+    // An outage is expected and says what it is: no stack in the log.
+    const reason = outageReasonOf(error);
+    logger.warn({ reason }, 'readiness: database unavailable');
+    return [{ name: 'database', ok: false, message: `The database is unavailable: ${reason}.` }];
   }
   const { pending } = await store.migrationStatus();
   const migrations =

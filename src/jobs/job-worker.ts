@@ -4,8 +4,10 @@ import type { AppError } from '../errors/app-error';
 import type { Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
 import type { JobRegistry } from './job-registry';
+import type { DeferralLimit } from './deferral-limit';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './retry-delay';
 import { runLeasedJob, type JobEvent } from './run-leased-job';
+import { DEFAULT_OUTAGE_BACKOFF, outageDelay, type OutageBackoff } from './until-stored';
 
 export type { JobEvent } from './run-leased-job';
 
@@ -24,6 +26,14 @@ export interface JobWorkerOptions {
   onEvent?: (event: JobEvent) => void;
   /** HubSpot refused a portal job's token: true parks the job until the portal is reconnected. */
   onRefused?: (job: Job, error: AppError) => Promise<boolean>;
+  /** Leasing failed (the database is down, say) `failures` times in a row; the loop waits and tries again. */
+  onLeaseError?: (error: unknown, failures: number) => void;
+  /** Leasing works again after `failures` failed tries. */
+  onLeaseRecovered?: (failures: number) => void;
+  /** How long the loop waits between lease tries while they fail, and between tries of an outcome write. */
+  outageBackoff?: OutageBackoff;
+  /** How long and how often HubSpot's rate limits may give a job back before it gives up. */
+  deferralLimit?: DeferralLimit;
 }
 
 /** A running worker loop. */
@@ -43,45 +53,73 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     now: options.now ?? Date.now,
     retryAt: (job: Job, now: number) => now + retryDelay(job.attempts, options.backoff ?? DEFAULT_BACKOFF),
   };
+  const outageBackoff = options.outageBackoff ?? DEFAULT_OUTAGE_BACKOFF;
   const running = new Map<number, { controller: AbortController; done: Promise<void> }>();
   let stopping = false;
   let loops: Promise<void>[] = [];
-  let wake: (() => void) | undefined;
+  const sleepers = new Set<() => void>();
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
+      const wake = () => {
         clearTimeout(timer);
+        sleepers.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
     });
 
+  /** An outcome callback that throws must not end the loop. */
+  const report = (event: JobEvent) => {
+    try {
+      options.onEvent?.(event);
+    } catch {
+      // the callback's own problem (a log line that failed): the job's outcome is stored already
+    }
+  };
+
+  /** Runs a leased job; never rejects: an outcome the database would not take leaves the job to its lease. */
+  function run(job: Job): Promise<void> {
+    const controller = new AbortController();
+    const done = runLeasedJob(job, {
+      ...settings,
+      workerId,
+      controller,
+      leases: options.leases,
+      registry: options.registry,
+      outageBackoff,
+      ...(options.onRefused ? { onRefused: options.onRefused } : {}),
+      ...(options.deferralLimit ? { deferralLimit: options.deferralLimit } : {}),
+    })
+      .then(report, (error: unknown) => report({ outcome: 'unsettled', job, error }))
+      .finally(() => running.delete(job.id));
+    running.set(job.id, { controller, done });
+    return done;
+  }
+
+  /** Leases the next job; a failure (the database is down) is reported and waited out with a growing pause. */
   async function loop(): Promise<void> {
+    let failures = 0;
     while (!stopping) {
-      const job = await options.leases.lease(
-        workerId,
-        settings.now(),
-        settings.leaseMs,
-        options.registry.types(),
-      );
-      if (!job) {
-        await sleep(settings.pollMs);
+      let job: Job | undefined;
+      try {
+        job = await options.leases.lease(
+          workerId,
+          settings.now(),
+          settings.leaseMs,
+          options.registry.types(),
+        );
+      } catch (error) {
+        failures += 1;
+        options.onLeaseError?.(error, failures);
+        await sleep(outageDelay(failures, outageBackoff));
         continue;
       }
-      const controller = new AbortController();
-      const done = runLeasedJob(job, {
-        ...settings,
-        workerId,
-        controller,
-        leases: options.leases,
-        registry: options.registry,
-        ...(options.onRefused ? { onRefused: options.onRefused } : {}),
-      })
-        .then((event) => options.onEvent?.(event))
-        .finally(() => running.delete(job.id));
-      running.set(job.id, { controller, done });
-      await done;
+      if (failures > 0) options.onLeaseRecovered?.(failures);
+      failures = 0;
+      if (job) await run(job);
+      else await sleep(settings.pollMs);
     }
   }
 
@@ -93,7 +131,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     },
     async stop(graceMs = 10_000) {
       stopping = true;
-      wake?.();
+      for (const wake of [...sleepers]) wake();
       const inFlight = [...running.values()];
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
@@ -104,7 +142,9 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
       await Promise.race([Promise.all(loops), late]);
       clearTimeout(timer);
-      for (const id of running.keys()) await options.leases.release(id, workerId, settings.now());
+      // With the database down the lease cannot be given back: it expires and another worker takes the job.
+      for (const id of running.keys())
+        await options.leases.release(id, workerId, settings.now()).catch(() => false);
     },
   };
 }

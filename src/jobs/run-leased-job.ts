@@ -1,15 +1,33 @@
 import { isAppError, type AppError } from '../errors/app-error';
 import { hubspotErrorInfo } from '../hubspot/translate-hubspot-error';
-import type { Job } from '../store/repositories/jobs-repository';
+import { isDatabaseOutage } from '../store/database-outage';
+import type { DeadReason, Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
+import { deferralVerdict, type DeferralLimit } from './deferral-limit';
 import type { JobRegistry } from './job-registry';
 import { pacedProgress } from './progress-pace';
+import { untilStored, type OutageBackoff } from './until-stored';
 
-/** What happened to one leased job. */
+/**
+ * What happened to one leased job. `outage`: the database failed under it, so it was given back unattempted
+ * and waits for the database; `unsettled`: its outcome could not be stored, so it runs again once its lease
+ * expires.
+ */
 export interface JobEvent {
-  outcome: 'succeeded' | 'retry' | 'dead' | 'released' | 'lease_lost' | 'parked' | 'deferred';
+  outcome:
+    | 'succeeded'
+    | 'retry'
+    | 'dead'
+    | 'released'
+    | 'lease_lost'
+    | 'parked'
+    | 'deferred'
+    | 'outage'
+    | 'unsettled';
   job: Job;
   error?: unknown;
+  /** Why a dead job gave up. */
+  reason?: DeadReason;
 }
 
 interface RunSettings {
@@ -25,11 +43,19 @@ interface RunSettings {
    * queue, its attempt not counted, until the app is reinstalled there.
    */
   onRefused?: (job: Job, error: AppError) => Promise<boolean>;
+  /** How long and how often HubSpot's rate limits may give a job back before it gives up (default: 24 h, 100). */
+  deferralLimit?: DeferralLimit;
+  /** How an outcome the database refused is retried while it is down. */
+  outageBackoff?: OutageBackoff;
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
+
+/** Stores an outcome, waiting out a database outage (see untilStored). */
+const stored = <T>(s: RunSettings, write: () => Promise<T>) =>
+  untilStored(write, s.controller.signal, s.outageBackoff);
 
 /** Keeps the lease alive while the handler runs; aborts the handler if the lease is lost. */
 function keepLeased(job: Job, s: RunSettings, lost: { value: boolean }): NodeJS.Timeout {
@@ -52,58 +78,95 @@ function keepLeased(job: Job, s: RunSettings, lost: { value: boolean }): NodeJS.
 async function parked(job: Job, s: RunSettings, error: unknown): Promise<boolean> {
   if (!isAppError(error, 'unauthorized') || job.portalId === null || !s.onRefused) return false;
   const park = await s.onRefused(job, error).catch(() => false);
-  if (park) await s.leases.release(job.id, s.workerId, s.now(), describe(error));
+  if (park) await stored(s, () => s.leases.release(job.id, s.workerId, s.now(), describe(error)));
   return park;
 }
 
 /**
  * Gives the job back, its attempt not counted, until HubSpot lets its portal call again (a 429, or the portal's
  * request budget paused by HubSpot's daily limit): waiting out a limit is not a failure, and a daily pause
- * would otherwise use up every attempt in seconds.
+ * would otherwise use up every attempt in seconds. A job held back past the deferral limit without progress
+ * gives up instead, dead with its reason.
  */
-async function deferred(job: Job, s: RunSettings, error: unknown): Promise<boolean> {
-  if (!isAppError(error, 'rate_limited')) return false;
+async function deferred(
+  job: Job,
+  s: RunSettings,
+  error: unknown,
+  progressed: boolean,
+): Promise<JobEvent | undefined> {
+  if (!isAppError(error, 'rate_limited')) return undefined;
   const waitMs = hubspotErrorInfo(error).retryAfterMs;
-  if (waitMs === undefined || !Number.isFinite(waitMs) || waitMs < 0) return false;
+  if (waitMs === undefined || !Number.isFinite(waitMs) || waitMs < 0) return undefined;
   const now = s.now();
-  return s.leases.release(job.id, s.workerId, now, describe(error), now + waitMs);
+  const verdict = deferralVerdict(job, now, waitMs, progressed, s.deferralLimit);
+  if (!verdict.defer) {
+    const why = `${verdict.message}; last: ${describe(error)}`;
+    await stored(s, () => s.leases.fail(job.id, s.workerId, why, now, null, verdict.reason));
+    return { outcome: 'dead', job, error, reason: verdict.reason };
+  }
+  const back = await stored(s, () =>
+    s.leases.defer(job.id, s.workerId, now, describe(error), verdict.runAt, verdict),
+  );
+  return { outcome: back ? 'deferred' : 'lease_lost', job, error };
 }
 
-/** Runs one leased job to an outcome: completed, retried with backoff, dead-lettered, or released on stop. */
+/** Records why a handler failed: given back (stop, outage, disconnected portal, rate limit), retried, or dead. */
+async function afterFailure(
+  job: Job,
+  s: RunSettings,
+  error: unknown,
+  progressed: boolean,
+): Promise<JobEvent> {
+  if (s.controller.signal.aborted) {
+    await s.leases.release(job.id, s.workerId, s.now());
+    return { outcome: 'released', job, error };
+  }
+  if (isDatabaseOutage(error)) {
+    await stored(s, () => s.leases.release(job.id, s.workerId, s.now(), describe(error)));
+    return { outcome: 'outage', job, error };
+  }
+  if (await parked(job, s, error)) return { outcome: 'parked', job, error };
+  const deferral = await deferred(job, s, error, progressed);
+  if (deferral) return deferral;
+  const now = s.now();
+  const retryAt = isAppError(error, 'invalid_input') ? null : s.retryAt(job, now);
+  const outcome = await stored(s, () => s.leases.fail(job.id, s.workerId, describe(error), now, retryAt));
+  const reason = outcome === 'dead' ? (retryAt === null ? 'invalid_input' : 'attempts_exhausted') : undefined;
+  return { outcome, job, error, ...(reason ? { reason } : {}) };
+}
+
+/**
+ * Runs one leased job to an outcome: completed, retried with backoff, deferred, dead-lettered, or given back.
+ * Rejects only when the outcome could not be stored (the worker stopped during a database outage).
+ */
 export async function runLeasedJob(job: Job, s: RunSettings): Promise<JobEvent> {
   const handler = s.registry.get(job.type);
   if (!handler) {
-    await s.leases.fail(job.id, s.workerId, `no handler for job type "${job.type}"`, s.now(), null);
-    return { outcome: 'dead', job };
+    const why = `no handler for job type "${job.type}"`;
+    await stored(s, () => s.leases.fail(job.id, s.workerId, why, s.now(), null, 'no_handler'));
+    return { outcome: 'dead', job, reason: 'no_handler' };
   }
   const lost = { value: false };
+  let progressed = false;
   const heartbeat = keepLeased(job, s, lost);
   const stamp = pacedProgress(s.now());
+  let result: unknown;
   try {
-    const result = await handler.run(job.payload, {
+    result = await handler.run(job.payload, {
       job,
       signal: s.controller.signal,
       progress: async (value) => {
         const now = s.now();
         await s.leases.setProgress(job.id, s.workerId, stamp(value, now), now);
+        progressed = true;
       },
     });
-    clearInterval(heartbeat);
-    if (!(await s.leases.complete(job.id, s.workerId, result, s.now())))
-      return { outcome: 'lease_lost', job };
-    return { outcome: 'succeeded', job };
   } catch (error) {
     clearInterval(heartbeat);
     if (lost.value) return { outcome: 'lease_lost', job, error };
-    if (s.controller.signal.aborted) {
-      await s.leases.release(job.id, s.workerId, s.now());
-      return { outcome: 'released', job, error };
-    }
-    if (await parked(job, s, error)) return { outcome: 'parked', job, error };
-    if (await deferred(job, s, error)) return { outcome: 'deferred', job, error };
-    const now = s.now();
-    const retryAt = isAppError(error, 'invalid_input') ? null : s.retryAt(job, now);
-    const outcome = await s.leases.fail(job.id, s.workerId, describe(error), now, retryAt);
-    return { outcome, job, error };
+    return afterFailure(job, s, error, progressed);
   }
+  clearInterval(heartbeat);
+  const completed = await stored(s, () => s.leases.complete(job.id, s.workerId, result, s.now()));
+  return { outcome: completed ? 'succeeded' : 'lease_lost', job };
 }

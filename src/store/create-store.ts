@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
-import { AppError } from '../errors/app-error';
 import { createTokenCipher } from '../security/token-cipher';
 import { rootContext, type DbContext } from './db-context';
 import type { Engine } from './engine';
-import { migrateToLatest, migrationStatus, type MigrationStatus } from './migrate';
-import { openDatabase } from './open-database';
+import { failedMigration, migrateToLatest, migrationStatus, type MigrationStatus } from './migrate';
+import { openDatabase, type OpenDatabase } from './open-database';
+import { openFailure } from './open-failure';
+import { pingDatabase } from './ping-database';
 import { createRepositories, type Repositories } from './repositories';
 
 /** Where the store lives: PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`. */
@@ -22,33 +22,42 @@ export type Store = Repositories & {
   readonly ctx: DbContext;
   /** Runs `fn` in one write transaction; the repositories and the context it gets are bound to it. */
   transaction<T>(fn: (tx: Repositories, ctx: DbContext) => Promise<T>): Promise<T>;
-  /** Resolves when the database answers. */
+  /** Resolves when the database can serve reads and writes; rejects with the outage's `unavailable` AppError. */
   ping(): Promise<void>;
   migrationStatus(): Promise<MigrationStatus>;
   close(): Promise<void>;
 };
 
+/** Opens the database and runs pending migrations; a failure names the database and the driver's reason. */
+async function openMigrated(options: StoreOptions): Promise<OpenDatabase> {
+  const engine = options.databaseUrl ? 'postgres' : 'sqlite';
+  let opened: OpenDatabase;
+  try {
+    opened = openDatabase(options);
+  } catch (error) {
+    throw openFailure(error, options, engine);
+  }
+  try {
+    await migrateToLatest(opened.db, engine);
+  } catch (error) {
+    await opened.db.destroy();
+    throw openFailure(error, options, engine, failedMigration(error));
+  }
+  return opened;
+}
+
 /** Opens the database, runs pending migrations, and returns the store. */
 export async function createStore(options: StoreOptions): Promise<Store> {
   const cipher = options.tokenEncryptionKey ? createTokenCipher(options.tokenEncryptionKey) : undefined;
-  const { db, engine } = openDatabase(options);
-  try {
-    await migrateToLatest(db, engine);
-  } catch (error) {
-    await db.destroy();
-    throw error instanceof AppError
-      ? error
-      : new AppError('unavailable', `Cannot open the ${engine} database`, [], { cause: error });
-  }
+  const opened = await openMigrated(options);
+  const { db, engine } = opened;
   const root = rootContext(db, engine, cipher);
   return {
     ...createRepositories(root, cipher),
     engine,
     ctx: root,
     transaction: (fn) => root.transaction((ctx) => fn(createRepositories(ctx, cipher), ctx)),
-    ping: async () => {
-      await sql`select 1`.execute(db);
-    },
+    ping: () => pingDatabase(opened),
     migrationStatus: () => migrationStatus(db, engine),
     close: () => db.destroy(),
   };

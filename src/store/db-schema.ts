@@ -128,6 +128,9 @@ export interface JobsTable {
   created_at: number;
   updated_at: number;
   finished_at: number | null;
+  deferred_since: number | null;
+  deferrals: Generated<number>;
+  dead_reason: string | null;
 }
 
 export interface OutboxTable {

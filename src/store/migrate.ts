@@ -1,5 +1,5 @@
 import { Migrator, type Kysely } from 'kysely';
-import { AppError } from '../errors/app-error';
+import { AppError, isAppError } from '../errors/app-error';
 import type { Database } from './db-schema';
 import type { Engine } from './engine';
 import { migrationProvider } from './migrations';
@@ -14,13 +14,20 @@ function migratorFor(db: Kysely<Database>, engine: Engine): Migrator {
   return new Migrator({ db, provider: migrationProvider(engine) });
 }
 
-/** Runs every pending migration; fails with an AppError naming the migration that broke. */
+/** Runs every pending migration; fails with an AppError naming the migration that broke (path "migration"), if any. */
 export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<void> {
   const { error, results } = await migratorFor(db, engine).migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new AppError('unavailable', `Database migration ${failed} failed`, [], { cause: error });
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const details = failed ? [{ path: 'migration', message: failed }] : [];
+    const what = failed ? `Database migration ${failed} failed` : 'The database could not be migrated';
+    throw new AppError('unavailable', what, details, { cause: error });
   }
+}
+
+/** The migration a `migrateToLatest` failure names, if it got as far as one. */
+export function failedMigration(error: unknown): string | undefined {
+  return isAppError(error) ? error.details.find((d) => d.path === 'migration')?.message : undefined;
 }
 
 /** The applied and pending migrations, for /readyz. */

@@ -6,15 +6,20 @@ import { Pool, types } from 'pg';
 import { cachedStatements } from './cached-statements';
 import type { Database } from './db-schema';
 import type { Engine } from './engine';
+import { outageAwareDialect, type OutageMemory } from './outage-aware-dialect';
 
 /** The SQLite file inside DATA_DIR. */
 export const SQLITE_FILE = 'lead-pact.sqlite';
 
-/** A Kysely instance and the engine under it. */
+/** A Kysely instance, the engine under it, and the last write that failed for want of a usable database. */
 export interface OpenDatabase {
   db: Kysely<Database>;
   engine: Engine;
+  outages: OutageMemory;
 }
+
+/** Several processes (web, worker) may share the SQLite file: a writer waits this long for another one. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 // Times are epoch ms in bigint columns: read them back as numbers, not strings (they fit in 2^53).
 const pgTypes = {
@@ -29,26 +34,33 @@ function openSqlite(dataDir: string): OpenDatabase {
   const sqlite = new BetterSqlite3(path.join(dataDir, SQLITE_FILE));
   sqlite.pragma('journal_mode = WAL');
   // Several processes (web, worker) may share the file: wait for the writer instead of failing.
-  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
   // WAL + NORMAL: a commit survives a killed process (kill -9); only an OS crash may lose the last
   // commits. FULL fsyncs every commit and doubled the rescore's wall time (bench/rescore-bench.ts).
   sqlite.pragma('synchronous = NORMAL');
   // Measured by bench/rescore.bench.ts: a 32 MB page cache keeps 1M-contact rescores fast and RSS low.
   sqlite.pragma('cache_size = -32000');
-  return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) }),
-    engine: 'sqlite',
-  };
+  const { dialect, outages } = outageAwareDialect(new SqliteDialect({ database: cachedStatements(sqlite) }));
+  return { db: new Kysely<Database>({ dialect }), engine: 'sqlite', outages };
 }
 
 function openPostgres(databaseUrl: string): OpenDatabase {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10, types: pgTypes });
+  // A server that drops packets (no refusal) would leave a connect hanging for minutes: give up after 10 s, so
+  // requests answer 503 and /readyz says why. Keep-alive notices a peer that vanished from an idle connection.
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    types: pgTypes,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
   // An idle connection the server closes (restart, failover, admin termination) is an 'error' event on the
   // pool; unhandled, it would crash the process. The pool has already dropped that client and the next query
   // opens a new one, so there is nothing else to do here.
   pool.on('error', () => undefined);
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+  const { dialect, outages } = outageAwareDialect(new PostgresDialect({ pool }));
+  return { db: new Kysely<Database>({ dialect }), engine: 'postgres', outages };
 }
 
 /** Opens PostgreSQL when a URL is given, else the SQLite file in `dataDir` (WAL, busy timeout, foreign keys). */

@@ -8,7 +8,13 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
 
   it('applies every migration at start-up and reports none pending', async () => {
     expect(await store().migrationStatus()).toEqual({
-      applied: ['001-initial', '002-report-history', '003-portal-time-zone', '004-request-receipts'],
+      applied: [
+        '001-initial',
+        '002-report-history',
+        '003-portal-time-zone',
+        '004-request-receipts',
+        '005-job-deferrals',
+      ],
       pending: [],
     });
     await expect(store().ping()).resolves.toBeUndefined();
@@ -20,7 +26,13 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
     await first.close();
     const second = await createStore(database.options);
     expect(await second.migrationStatus()).toEqual({
-      applied: ['001-initial', '002-report-history', '003-portal-time-zone', '004-request-receipts'],
+      applied: [
+        '001-initial',
+        '002-report-history',
+        '003-portal-time-zone',
+        '004-request-receipts',
+        '005-job-deferrals',
+      ],
       pending: [],
     });
     await second.close();

@@ -4,6 +4,7 @@ import { initialMigration } from './001-initial';
 import { reportHistoryMigration } from './002-report-history';
 import { portalTimeZoneMigration } from './003-portal-time-zone';
 import { requestReceiptsMigration } from './004-request-receipts';
+import { jobDeferralsMigration } from './005-job-deferrals';
 
 /** Every migration, in order. Names sort lexically; never rename or edit one that has shipped. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -12,6 +13,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '002-report-history': reportHistoryMigration,
     '003-portal-time-zone': portalTimeZoneMigration,
     '004-request-receipts': requestReceiptsMigration,
+    '005-job-deferrals': jobDeferralsMigration,
   };
 }
 

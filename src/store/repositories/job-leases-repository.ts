@@ -1,6 +1,6 @@
 import type { DbContext } from '../db-context';
 import { toJson } from '../json-column';
-import { toJob, type Job } from './jobs-repository';
+import { toJob, type DeadReason, type Job } from './jobs-repository';
 
 /** Leasing, heartbeats and outcomes. Every write checks the lease owner, so a worker that lost its lease changes nothing. */
 export function jobLeasesRepository(ctx: DbContext) {
@@ -74,6 +74,7 @@ export function jobLeasesRepository(ctx: DbContext) {
           `lease expired ${job.maxAttempts} times (worker crashed or stuck)`,
           now,
           null,
+          'lease_expired',
         );
       }
     },
@@ -84,10 +85,13 @@ export function jobLeasesRepository(ctx: DbContext) {
         .executeTakeFirst();
       return r.numUpdatedRows > 0n;
     },
-    /** Stores the job's progress JSON (also extends nothing; call heartbeat for that). */
+    /**
+     * Stores the job's progress JSON (also extends nothing; call heartbeat for that). Progress restarts the
+     * count of rate-limit deferrals: a job that moves on is not stuck.
+     */
     async setProgress(id: number, owner: string, progress: unknown, now: number): Promise<boolean> {
       const r = await owned(id, owner)
-        .set({ progress: toJson(progress), updated_at: now })
+        .set({ progress: toJson(progress), updated_at: now, deferred_since: null, deferrals: 0 })
         .executeTakeFirst();
       return r.numUpdatedRows > 0n;
     },
@@ -105,13 +109,17 @@ export function jobLeasesRepository(ctx: DbContext) {
         .executeTakeFirst();
       return r.numUpdatedRows > 0n;
     },
-    /** Records a failure: queued again at `retryAt`, or dead (with the error) when `retryAt` is null or attempts are used up. */
+    /**
+     * Records a failure: queued again at `retryAt`, or dead (with the error and `reason`) when `retryAt` is null,
+     * or with reason `attempts_exhausted` when its attempts are used up.
+     */
     async fail(
       id: number,
       owner: string,
       error: string,
       now: number,
       retryAt: number | null,
+      reason: DeadReason = 'invalid_input',
     ): Promise<'retry' | 'dead'> {
       const retry = retryAt !== null;
       const set = retry
@@ -125,6 +133,7 @@ export function jobLeasesRepository(ctx: DbContext) {
           }
         : {
             status: 'dead',
+            dead_reason: reason,
             last_error: error,
             lease_owner: null,
             lease_expires_at: null,
@@ -135,7 +144,7 @@ export function jobLeasesRepository(ctx: DbContext) {
       if (retry) query = query.where((eb) => eb('attempts', '<', eb.ref('max_attempts')));
       const r = await query.executeTakeFirst();
       if (r.numUpdatedRows > 0n) return retry ? 'retry' : 'dead';
-      if (retry) return repo.fail(id, owner, error, now, null);
+      if (retry) return repo.fail(id, owner, error, now, null, 'attempts_exhausted');
       return 'dead';
     },
     /**
@@ -152,6 +161,33 @@ export function jobLeasesRepository(ctx: DbContext) {
           lease_expires_at: null,
           updated_at: now,
           ...(why === undefined ? {} : { last_error: why }),
+        }))
+        .executeTakeFirst();
+      return r.numUpdatedRows > 0n;
+    },
+    /**
+     * Gives a job back for HubSpot's rate limits, its attempt not counted, until `runAt`, recording the deferral
+     * state the runner computed (see src/jobs/deferral-limit.ts).
+     */
+    async defer(
+      id: number,
+      owner: string,
+      now: number,
+      why: string,
+      runAt: number,
+      deferral: { since: number; count: number },
+    ): Promise<boolean> {
+      const r = await owned(id, owner)
+        .set((eb) => ({
+          status: 'queued',
+          run_at: runAt,
+          attempts: eb('attempts', '-', 1),
+          lease_owner: null,
+          lease_expires_at: null,
+          updated_at: now,
+          last_error: why,
+          deferred_since: deferral.since,
+          deferrals: deferral.count,
         }))
         .executeTakeFirst();
       return r.numUpdatedRows > 0n;

@@ -7,6 +7,21 @@ import { fromJson, toJson } from '../json-column';
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'dead'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+/**
+ * Why a dead job gave up: it failed on every attempt, was refused as invalid, its worker crashed or stalled on
+ * every attempt, no handler knows its type, or HubSpot's rate limits deferred it too long or too often without
+ * progress (src/jobs/deferral-limit.ts).
+ */
+export const DEAD_REASONS = [
+  'attempts_exhausted',
+  'invalid_input',
+  'lease_expired',
+  'no_handler',
+  'deferred_too_long',
+  'deferred_too_often',
+] as const;
+export type DeadReason = (typeof DEAD_REASONS)[number];
+
 /** A durable job. `progress` is whatever JSON its handler reports; readable at any time. */
 export interface Job {
   id: number;
@@ -26,6 +41,11 @@ export interface Job {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** When HubSpot's rate limits first gave the job back since its last progress report, and how often since. */
+  deferredSince: number | null;
+  deferrals: number;
+  /** Why a dead job gave up (null for jobs that are not dead, and for jobs dead before reasons were kept). */
+  deadReason: DeadReason | null;
 }
 
 /** What `enqueue` takes. */
@@ -63,6 +83,9 @@ export function toJob(r: Selectable<JobsTable>): Job {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     finishedAt: r.finished_at,
+    deferredSince: r.deferred_since,
+    deferrals: r.deferrals,
+    deadReason: z.enum(DEAD_REASONS).nullable().catch(null).parse(r.dead_reason),
   };
 }
 
@@ -133,6 +156,30 @@ export function jobsRepository(ctx: DbContext) {
         if (row) return toJob(row);
       }
       return undefined;
+    },
+    /** The portal's jobs that gave up at or after `since`, newest first (for the settings page). */
+    async deadSince(portalId: string, since: number, limit = 5): Promise<Job[]> {
+      const rows = await ctx.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('status', '=', 'dead')
+        .where('portal_id', '=', portalId)
+        .where('finished_at', '>=', since)
+        .orderBy('finished_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toJob);
+    },
+    /** Dead jobs by type and reason ("unknown" for jobs dead before reasons were kept), for /metrics. */
+    async deadCounts(): Promise<{ type: string; reason: string; count: number }[]> {
+      const rows = await ctx.db
+        .selectFrom('jobs')
+        .select(['type', 'dead_reason', (eb) => eb.fn.countAll().as('n')])
+        .where('status', '=', 'dead')
+        .groupBy(['type', 'dead_reason'])
+        .execute();
+      return rows.map((r) => ({ type: r.type, reason: r.dead_reason ?? 'unknown', count: Number(r.n) }));
     },
     /** Jobs per status (queue depth for metrics). */
     async counts(): Promise<Record<JobStatus, number>> {

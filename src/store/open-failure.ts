@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { AppError } from '../errors/app-error';
+import type { Engine } from './engine';
+import { SQLITE_FILE } from './open-database';
+
+/** Where a store lives, as the config gave it. */
+interface Target {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/** PostgreSQL's database, host, port and user from DATABASE_URL (never its password), or the SQLite file. */
+export function describeTarget({ databaseUrl, dataDir }: Target): string {
+  if (!databaseUrl) return `the SQLite database ${path.join(dataDir, SQLITE_FILE)}`;
+  const url = new URL(databaseUrl);
+  const database = decodeURIComponent(url.pathname.slice(1)) || '(default)';
+  const host = url.hostname || 'localhost';
+  const user = url.username ? ` as user "${decodeURIComponent(url.username)}"` : '';
+  return `the PostgreSQL database "${database}" on ${host}:${url.port || '5432'}${user}`;
+}
+
+/** The message of the innermost cause: the driver's own words ("password authentication failed for user ..."). */
+function driverReason(error: unknown): string {
+  let inner: unknown = error;
+  while (inner instanceof Error && inner.cause !== undefined) inner = inner.cause;
+  const text = inner instanceof Error ? inner.message : String(inner);
+  return text.replace(/\.$/, '') || 'no reason given';
+}
+
+/** Every occurrence of the URL's password replaced, in case a driver repeats the URL it was given. */
+function withoutPassword(text: string, databaseUrl: string | undefined): string {
+  if (!databaseUrl) return text;
+  const password = decodeURIComponent(new URL(databaseUrl).password);
+  return password ? text.split(password).join('***') : text;
+}
+
+/**
+ * The error a store that cannot open fails with: which database (host, port, database and user, or the SQLite
+ * file), what failed (connecting, or a named migration) and the driver's reason, the password never shown.
+ */
+export function openFailure(error: unknown, target: Target, engine: Engine, migration?: string): AppError {
+  const where = describeTarget(target);
+  const what = migration ? `Database migration ${migration} failed on ${where}` : `Cannot open ${where}`;
+  const hint = engine === 'postgres' ? 'Check DATABASE_URL.' : 'Check DATA_DIR.';
+  const message = withoutPassword(`${what}: ${driverReason(error)}. ${hint}`, target.databaseUrl);
+  return new AppError(
+    'unavailable',
+    message,
+    [{ path: engine === 'postgres' ? 'DATABASE_URL' : 'DATA_DIR', message }],
+    {
+      cause: error,
+    },
+  );
+}
