@@ -14,12 +14,13 @@ useNock();
 /** Owner names over the real gateway against nock, on a clock the test moves. */
 function lookup() {
   const clock = { now: Date.parse('2026-11-27T09:00:00Z') };
-  const warnings: string[] = [];
+  const logger = { warn: jest.fn() };
   const namesOf = ownerNames({
     gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: API }),
-    logger: { warn: (_fields: unknown, message: string) => void warnings.push(message) },
+    logger,
     now: () => clock.now,
   });
+  const warnings = () => logger.warn.mock.calls.map(([, message]) => message as string);
   return { namesOf, clock, warnings };
 }
 
@@ -83,7 +84,7 @@ describe('owner names for the report', () => {
       status: { source: 'ids', reason: 'missing_scope', scope: 'crm.objects.owners.read' },
     });
     expect(await namesOf(PORTAL, [HANA_SATO])).toEqual(missing); // the refusal is kept: HubSpot not asked again
-    expect(warnings).toEqual(['reading HubSpot owners failed; showing ids']);
+    expect(warnings()).toEqual(['reading HubSpot owners failed; showing ids']);
 
     activeOwners();
     clock.now += NAMES_FAILURE_TTL_MS;
