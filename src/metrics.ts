@@ -21,6 +21,21 @@ export const jobOutcomes = new Counter({
   registers: [metricsRegistry],
 });
 
+/** Every signature check of a signed route, by outcome: `valid`, `too_large`, or the failure (SignatureFailure). */
+export const signatureChecks = new Counter({
+  name: 'lead_pact_signature_checks_total',
+  help: 'HubSpot signature checks by outcome (valid, too_large, missing_headers, bad_timestamp, stale, future, mismatch); all but valid and mismatch are refused before the body is read',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Request bodies parsed as JSON: only ever after their signature was verified. */
+export const requestBodiesParsed = new Counter({
+  name: 'lead_pact_request_bodies_parsed_total',
+  help: 'Request bodies parsed as JSON (only after a valid HubSpot signature)',
+  registers: [metricsRegistry],
+});
+
 /** Jobs waiting or running, by state ("queued", "leased", "dead", ...), as counted by the store. */
 export type QueueDepthSource = () => Promise<Record<string, number>>;
 let queueDepthSource: QueueDepthSource | undefined;

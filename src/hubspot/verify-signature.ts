@@ -70,14 +70,27 @@ function sameSignature(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Checks a HubSpot v3 signature: 5-minute window both ways, constant-time compare. Never throws. */
-export function verifySignature(clientSecret: string, request: SignedRequest, now: number): SignatureCheck {
-  const { signature, timestamp } = request;
+/**
+ * What can be checked before the body is read: both headers present, the timestamp a number inside the 5-minute
+ * window. A request failing this is refused without reading (let alone parsing) its body. Never throws.
+ */
+export function checkSignatureHeaders(
+  { signature, timestamp }: Pick<SignedRequest, 'signature' | 'timestamp'>,
+  now: number,
+): SignatureCheck {
   if (!signature || !timestamp) return { valid: false, reason: 'missing_headers' };
   if (!/^\d{1,16}$/.test(timestamp)) return { valid: false, reason: 'bad_timestamp' };
   const age = now - Number(timestamp);
   if (age > SIGNATURE_MAX_AGE_MS) return { valid: false, reason: 'stale' };
   if (age < -SIGNATURE_MAX_AGE_MS) return { valid: false, reason: 'future' };
+  return { valid: true };
+}
+
+/** Checks a HubSpot v3 signature: 5-minute window both ways, constant-time compare. Never throws. */
+export function verifySignature(clientSecret: string, request: SignedRequest, now: number): SignatureCheck {
+  const headers = checkSignatureHeaders(request, now);
+  if (!headers.valid) return headers;
+  const { signature = '', timestamp = '' } = request;
   const decoded = normalizeSignedUri(request.uri);
   const candidates = decoded === request.uri ? [decoded] : [decoded, request.uri];
   const matches = candidates.some((uri) =>

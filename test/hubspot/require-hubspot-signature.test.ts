@@ -1,5 +1,6 @@
 import express from 'express';
 import type { Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { requireHubSpotSignature, signedContext } from '../../src/hubspot/require-hubspot-signature';
 import { computeSignatureV3 } from '../../src/hubspot/verify-signature';
@@ -116,45 +117,117 @@ describe('requireHubSpotSignature', () => {
   });
 });
 
-describe('requireHubSpotSignature behind express.json with a verify hook', () => {
-  it('When the app keeps req.rawBody, then the signature is checked on those exact bytes', async () => {
-    const app = express();
-    app.use(
-      express.json({
-        verify: (req, _res, buffer) => {
-          (req as unknown as { rawBody: Buffer }).rawBody = buffer;
+/** Sends raw HTTP on a socket and resolves with the first answer, even if the request body was never finished. */
+function rawRequest(head: string, body = ''): Promise<string> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\n\r\n${body}`));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString();
+      if (answer.includes('\r\n\r\n')) {
+        socket.destroy();
+        resolve(answer);
+      }
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('an unsigned request costs nothing', () => {
+  const head = (extra: string[]) =>
+    ['POST /webhooks/hubspot HTTP/1.1', 'Host: x', 'Content-Type: application/json', ...extra].join('\r\n');
+
+  it('When the signature headers are missing, then 401 comes back while the body is still unsent', async () => {
+    // 1 MB declared, 10 bytes sent: a server that read the body would wait for ever.
+    const answer = await rawRequest(head(['Content-Length: 1048576']), '[[[[[[[[[[');
+    expect(answer).toMatch(/^HTTP\/1\.1 401/);
+    expect(seen).toEqual([]);
+  });
+
+  it('When the timestamp is stale, then 401 comes back while the body is still unsent', async () => {
+    const stale = String(now - 6 * 60 * 1000);
+    const headers = [
+      'Content-Length: 1048576',
+      'X-HubSpot-Signature-v3: AAAA',
+      `X-HubSpot-Request-Timestamp: ${stale}`,
+    ];
+    expect(await rawRequest(head(headers), '[[[[')).toMatch(/^HTTP\/1\.1 401/);
+  });
+
+  it('When a fresh request declares more than the bound, then 413 comes back before its body is sent', async () => {
+    const headers = [
+      'Content-Length: 4096',
+      'X-HubSpot-Signature-v3: AAAA',
+      `X-HubSpot-Request-Timestamp: ${now}`,
+    ];
+    const answer = await rawRequest(head(headers));
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).toContain('The request body is larger than the 2048 bytes this route accepts.');
+  });
+
+  it('When a chunked body runs past the bound, then 413 and the handler never runs', async () => {
+    const chunk = '[' + '1,'.repeat(1500) + '1]';
+    const headers = [
+      'Transfer-Encoding: chunked',
+      'X-HubSpot-Signature-v3: AAAA',
+      `X-HubSpot-Request-Timestamp: ${now}`,
+    ];
+    const body = `${chunk.length.toString(16)}\r\n${chunk}\r\n`;
+    expect(await rawRequest(head(headers), body)).toMatch(/^HTTP\/1\.1 413/);
+    expect(seen).toEqual([]);
+  });
+
+  it('When a body is badly signed, then 401 and JSON.parse never sees it', async () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const body = '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]';
+      const timestamp = String(now);
+      const response = await fetch(`${base}/webhooks/hubspot`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-hubspot-signature-v3': computeSignatureV3(secret, 'POST', 'https://elsewhere/', body, timestamp),
+          'x-hubspot-request-timestamp': timestamp,
         },
-      }),
-    );
-    app.use(requireHubSpotSignature({ clientSecret: secret, publicBaseUrl, now: () => now }));
-    app.post('/webhooks/hubspot', (req, res) => res.json(req.body));
+      });
+      expect(response.status).toBe(401);
+      expect(parse.mock.calls.filter(([text]) => text === body)).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('When the bound depends on the route, then each route gets its own', async () => {
+    const app = express();
+    const maxBodyBytes = (req: express.Request) => (req.path === '/big' ? 100 : 0);
+    app.use(requireHubSpotSignature({ clientSecret: secret, publicBaseUrl, now: () => now, maxBodyBytes }));
+    app.post('/{*rest}', (req, res) => res.json(req.body));
     const local = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => local.once('listening', resolve));
     try {
-      const url = `http://127.0.0.1:${(local.address() as AddressInfo).port}/webhooks/hubspot`;
-      const body = '[ {"eventId": 7} ]';
-      const timestamp = String(now);
-      const signature = computeSignatureV3(
-        secret,
-        'POST',
-        'https://leadpact.example.com/webhooks/hubspot',
-        body,
-        timestamp,
-      );
-      const headers = { 'content-type': 'application/json', 'x-hubspot-request-timestamp': timestamp };
-      const ok = await fetch(url, {
-        method: 'POST',
-        body,
-        headers: { ...headers, 'x-hubspot-signature-v3': signature },
-      });
-      expect(ok.status).toBe(200);
-      expect(await ok.json()).toEqual([{ eventId: 7 }]);
-      const reformatted = await fetch(url, {
-        method: 'POST',
-        body: '[{"eventId":7}]',
-        headers: { ...headers, 'x-hubspot-signature-v3': signature },
-      });
-      expect(reformatted.status).toBe(401);
+      const url = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+      const send = (path: string, body: string) => {
+        const timestamp = String(now);
+        const signature = computeSignatureV3(
+          secret,
+          'POST',
+          `https://leadpact.example.com${path}`,
+          body,
+          timestamp,
+        );
+        const headers = {
+          'content-type': 'application/json',
+          'x-hubspot-signature-v3': signature,
+          'x-hubspot-request-timestamp': timestamp,
+        };
+        return fetch(url + path, { method: 'POST', body, headers });
+      };
+      expect((await send('/big', '[1,2,3]')).status).toBe(200);
+      const none = await send('/small', '[1]');
+      expect(none.status).toBe(413);
+      expect(await none.json()).toMatchObject({ error: { message: 'This route takes no request body.' } });
     } finally {
       await new Promise((resolve) => local.close(resolve));
     }

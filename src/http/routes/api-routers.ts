@@ -9,6 +9,7 @@ import type { DbContext } from '../../store/db-context';
 import type { UserTeamsLookup } from '../../use-cases/agreements/ports';
 import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
 import { storeCardPorts } from '../../use-cases/card/store-card-ports';
+import { apiBodyLimit } from './api-body-limits';
 import { agreementsRouter } from './agreements-router';
 import { cardRouter } from './card-router';
 import { settingsRouter } from './settings-router';
@@ -25,7 +26,10 @@ export interface ApiDeps {
   logger?: Pick<Logger, 'warn'>;
 }
 
-/** Every `/api/*` request must carry HubSpot's signature; without a client secret and public URL none can. */
+/**
+ * Every `/api/*` request must carry HubSpot's signature, over a body no larger than its route takes (api-body-limits);
+ * without a client secret and public URL none can.
+ */
 function signatureCheck(config: ApiDeps['config']): RequestHandler {
   const { clientSecret } = config.hubspot;
   if (!clientSecret || !config.publicBaseUrl) {
@@ -36,7 +40,11 @@ function signatureCheck(config: ApiDeps['config']): RequestHandler {
       );
     };
   }
-  return requireHubSpotSignature({ clientSecret, publicBaseUrl: config.publicBaseUrl });
+  return requireHubSpotSignature({
+    clientSecret,
+    publicBaseUrl: config.publicBaseUrl,
+    maxBodyBytes: apiBodyLimit,
+  });
 }
 
 /** The portal of single-portal static-token mode, which has no installation row. */

@@ -9,6 +9,12 @@ import { receiveWebhookEvents, type IntakeStore } from '../../use-cases/intake/r
 /** The path HubSpot posts webhook deliveries to (the `targetUrl` of the webhooks config). */
 export const WEBHOOK_PATH = '/webhooks/hubspot';
 
+/**
+ * A delivery holds at most 100 events of ~400 bytes (35 KB); the properties subscribed to are short single-line
+ * values. 1 MB leaves ~10 KB per event and matches HubSpot's own request payload cap.
+ */
+export const WEBHOOK_BODY_MAX_BYTES = 1024 * 1024;
+
 /** What the webhook endpoint is built from. */
 export interface WebhooksDeps {
   config: Pick<Config, 'hubspot' | 'publicBaseUrl'>;
@@ -28,7 +34,12 @@ function signatureCheck(config: WebhooksDeps['config'], now: () => number): Requ
       );
     };
   }
-  return requireHubSpotSignature({ clientSecret, publicBaseUrl: config.publicBaseUrl, now });
+  return requireHubSpotSignature({
+    clientSecret,
+    publicBaseUrl: config.publicBaseUrl,
+    now,
+    maxBodyBytes: WEBHOOK_BODY_MAX_BYTES,
+  });
 }
 
 /** In static-token mode the service serves one portal; events of any other are not stored. */
