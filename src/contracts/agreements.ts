@@ -62,11 +62,22 @@ export const agreementsResponseSchema = z.object({
   active: versionSchema.nullable(),
   /** The newest version not yet active: a draft being edited, a proposal under review, or one sent back. */
   open: versionSchema.nullable(),
-  /** Every version, newest first. */
+  /** The newest versions (a page of them, 10 unless `limit` says), or those older than the `cursor` asked for. */
   history: z.array(versionSummarySchema),
+  /** Present when older versions exist: `GET /api/agreements?cursor=<it>` answers the next older page of `history`. */
+  historyCursor: z.string().optional(),
   next: nextStepSchema,
   /** The signed user and the sides their HubSpot teams put them on (two: they must say which they act for). */
   viewer: z.object({ userId: z.string(), sides: z.array(sideSchema) }),
+});
+
+/** `GET /api/agreements` query: which page of the history (HubSpot's own appended parameters are ignored). */
+export const agreementsQuerySchema = z.object({
+  cursor: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, 'expected the historyCursor of an earlier answer')
+    .optional(),
+  limit: z.coerce.number().int('expected a whole number').min(1).max(50).optional(),
 });
 
 const version = z.number().int().positive();
@@ -133,6 +144,7 @@ export type VersionSummary = z.infer<typeof versionSummarySchema>;
 export type Version = z.infer<typeof versionSchema>;
 export type NextStep = z.infer<typeof nextStepSchema>;
 export type AgreementsResponse = z.infer<typeof agreementsResponseSchema>;
+export type AgreementsQuery = z.infer<typeof agreementsQuerySchema>;
 export type PutDraftRequest = z.infer<typeof putDraftRequestSchema>;
 export type ProposeRequest = z.infer<typeof proposeRequestSchema>;
 export type ApproveRequest = z.infer<typeof approveRequestSchema>;

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { loadConfig } from '../../config';
 import type { DiffLine } from '../../domain/diff-agreements';
 import { AppError } from '../../errors/app-error';
-import { agreementHistory } from '../../use-cases/agreements/agreement-history';
+import {
+  agreementHistory,
+  HISTORY_PAGE_MAX,
+  type HistoryEntry,
+  type HistoryPage,
+} from '../../use-cases/agreements/agreement-history';
 import { applyAgreement } from '../../use-cases/agreements/apply-agreement';
 import { getActiveAgreement } from '../../use-cases/agreements/get-active-agreement';
 import type { AgreementPorts } from '../../use-cases/agreements/ports';
@@ -77,9 +82,27 @@ async function show(options: { portal: string; json?: boolean }): Promise<void> 
   print(JSON.stringify(active.body, null, 2));
 }
 
+/** Every history entry, newest first, read a page at a time. */
+async function allHistory(portal: string): Promise<HistoryEntry[]> {
+  return withPorts(async (ports) => {
+    const entries: HistoryEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: HistoryPage = await agreementHistory(ports, {
+        portalId: portal,
+        cursor,
+        limit: HISTORY_PAGE_MAX,
+      });
+      entries.push(...page.entries);
+      cursor = page.cursor;
+    } while (cursor !== null);
+    return entries;
+  });
+}
+
 async function history(options: { portal: string; json?: boolean }): Promise<void> {
   const portal = option(portalId, options.portal, '--portal');
-  const entries = await withPorts((ports) => agreementHistory(ports, { portalId: portal }));
+  const entries = await allHistory(portal);
   if (options.json) return print(JSON.stringify(entries, null, 2));
   if (entries.length === 0) return print(`Portal ${portal} has no agreement versions yet.`);
   for (const e of entries) {

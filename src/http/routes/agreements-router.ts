@@ -1,6 +1,8 @@
 import { Router, type Response } from 'express';
 import {
+  agreementsQuerySchema,
   agreementsResponseSchema,
+  type AgreementsQuery,
   approveRequestSchema,
   proposeRequestSchema,
   putDraftRequestSchema,
@@ -32,8 +34,8 @@ export interface AgreementRouteDeps {
 export function agreementsRouter(deps: AgreementRouteDeps): Router {
   const router = Router();
   const ports = deps.portsOn(deps.ctx);
-  const answer = async (res: Response, caller: Caller) =>
-    res.json(agreementsResponseSchema.parse(await agreementsView(ports, caller)));
+  const answer = async (res: Response, caller: Caller, page?: AgreementsQuery) =>
+    res.json(agreementsResponseSchema.parse(await agreementsView(ports, caller, page)));
   /** The use case on ports whose transaction records the request's receipt with its effect. */
   const once = (caller: Caller, route: string, requestId: string | undefined) => {
     const key = requestKey(caller, `agreements.${route}`, requestId);
@@ -41,8 +43,9 @@ export function agreementsRouter(deps: AgreementRouteDeps): Router {
     return (effect: (ports: AgreementPorts) => Promise<unknown>) => applyOnce(() => effect(on));
   };
 
-  router.get('/api/agreements', async (_req, res) => {
-    await answer(res, signedCaller(res));
+  router.get('/api/agreements', async (req, res) => {
+    const caller = signedCaller(res);
+    await answer(res, caller, parseInput(agreementsQuerySchema, req.query, 'query'));
   });
   router.put('/api/agreements/draft', async (req, res) => {
     const caller = signedCaller(res);

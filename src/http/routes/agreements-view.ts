@@ -1,6 +1,10 @@
 import type { AgreementsResponse, Version, VersionSummary } from '../../contracts/agreements';
-import type { DiffLine } from '../../domain/diff-agreements';
-import { agreementHistory, type HistoryEntry } from '../../use-cases/agreements/agreement-history';
+import { diffAgreements, type DiffLine } from '../../domain/diff-agreements';
+import {
+  agreementHistory,
+  historyEntry,
+  type HistoryEntry,
+} from '../../use-cases/agreements/agreement-history';
 import type { AgreementPorts, AgreementVersion } from '../../use-cases/agreements/ports';
 import { sidesOf } from '../../use-cases/agreements/resolve-side';
 import { whoActsNext } from '../../use-cases/agreements/who-acts-next';
@@ -29,30 +33,39 @@ function toSummary(entry: HistoryEntry): VersionSummary {
   };
 }
 
-/** A version with its document, its diff taken from the history (the same readable lines). */
-function toVersion(v: AgreementVersion | null, history: VersionSummary[]): Version | null {
+/** A version with its document; its diff from the history page, else its own (a draft's against the active). */
+function toVersion(
+  v: AgreementVersion | null,
+  history: VersionSummary[],
+  active: AgreementVersion | null,
+): Version | null {
   if (!v) return null;
-  const summary = history.find((h) => h.version === v.version);
-  const diff: DiffLine[] = summary?.diff ?? v.diff ?? [];
-  const { portalId: _portalId, body, ...entry } = v;
-  return { ...toSummary({ ...entry, diff }), agreement: body };
+  const diff: DiffLine[] =
+    history.find((h) => h.version === v.version)?.diff ??
+    v.diff ??
+    diffAgreements(active?.body ?? null, v.body);
+  return { ...toSummary(historyEntry(v, diff)), agreement: v.body };
 }
 
 /**
  * What the settings page shows about the signed portal's agreement: the active version, the one being worked
- * on, every version with its diff, whose move it is, and which sides the signed user is on.
+ * on, one page of the history with diffs (the newest, or those older than `page.cursor`), whose move it is, and
+ * which sides the signed user is on.
  */
 export async function agreementsView(
   ports: AgreementPorts,
   caller: { portalId: string; userId: string },
+  page: { cursor?: string; limit?: number } = {},
 ): Promise<AgreementsResponse> {
   const { portalId, userId } = caller;
-  const history = (await agreementHistory(ports, { portalId })).map(toSummary);
+  const { entries, cursor } = await agreementHistory(ports, { portalId, ...page });
+  const history = entries.map(toSummary);
   const active = await ports.versions.active(portalId);
   return {
-    active: toVersion(active, history),
-    open: toVersion(await workingCopy(ports, portalId), history),
+    active: toVersion(active, history, active),
+    open: toVersion(await workingCopy(ports, portalId), history, active),
     history,
+    ...(cursor === null ? {} : { historyCursor: cursor }),
     next: await whoActsNext(ports, portalId),
     viewer: { userId, sides: await sidesOf(ports, portalId, userId) },
   };

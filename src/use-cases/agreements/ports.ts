@@ -35,14 +35,25 @@ export interface AgreementVersion {
 /** A new draft: the repository gives it the next version number. */
 export type NewVersion = Pick<AgreementVersion, 'portalId' | 'name' | 'body' | 'createdBy' | 'createdAt'>;
 
+/** Which versions `list` returns (all when empty), newest first. */
+export interface VersionFilter {
+  statuses?: readonly VersionStatus[];
+  /** Only versions numbered below this one (an older page of the history). */
+  before?: number;
+  /** Only versions numbered above this one (e.g. newer than the active version). */
+  after?: number;
+  /** At most this many. */
+  limit?: number;
+}
+
 /** Agreement versions of every portal. */
 export interface AgreementVersionRepository {
   /** Serialises lifecycle changes of one portal until the surrounding transaction ends. */
   lockPortal(portalId: string): Promise<void>;
   get(portalId: string, version: number): Promise<AgreementVersion | null>;
   active(portalId: string): Promise<AgreementVersion | null>;
-  /** Every version of the portal, newest first. */
-  list(portalId: string): Promise<AgreementVersion[]>;
+  /** The portal's versions that match `filter` (every one without), newest first. */
+  list(portalId: string, filter?: VersionFilter): Promise<AgreementVersion[]>;
   /** Inserts a draft numbered one past the highest version of the portal. */
   create(draft: NewVersion): Promise<AgreementVersion>;
   /** Overwrites the stored version with the same portal and number. */

@@ -2,8 +2,33 @@ import { parseAgreement } from '../../domain/parse-agreement';
 import { AppError } from '../../errors/app-error';
 import type { Agreement } from '../../domain/agreement-schema';
 import type { AgreementPorts, AgreementVersion } from './ports';
+import { workingCopy } from './working-copy';
 
-/** Saves a new draft, or over the draft `version`. Anyone may draft; sides matter from proposing on. */
+/** The draft a save goes over: version `version` (which must be a draft), else the open draft if there is one. */
+async function draftToOverwrite(
+  tx: Pick<AgreementPorts, 'versions'>,
+  portalId: string,
+  version: number | undefined,
+): Promise<AgreementVersion | null> {
+  if (version === undefined) {
+    const open = await workingCopy(tx, portalId);
+    return open?.status === 'draft' ? open : null;
+  }
+  const existing = await tx.versions.get(portalId, version);
+  if (!existing) throw new AppError('not_found', `There is no version ${version} of this agreement.`);
+  if (existing.status !== 'draft') {
+    throw new AppError(
+      'conflict',
+      `Version ${existing.version} is ${existing.status.replace('_', ' ')}, not a draft; save your changes as a new draft.`,
+    );
+  }
+  return existing;
+}
+
+/**
+ * Saves the draft: over draft `version`, else over the draft already open (one is worked on at a time, so saving
+ * again never piles up versions), else as a new draft. Anyone may draft; sides matter from proposing on.
+ */
 export async function saveDraft(
   ports: AgreementPorts,
   input: { portalId: string; userId: string; body: unknown; version?: number },
@@ -12,8 +37,12 @@ export async function saveDraft(
   const now = ports.clock.now();
   return ports.transaction(async (tx) => {
     await tx.versions.lockPortal(input.portalId);
+    const existing = await draftToOverwrite(tx, input.portalId, input.version);
     let saved: AgreementVersion;
-    if (input.version === undefined) {
+    if (existing) {
+      saved = { ...existing, name: body.name, body };
+      await tx.versions.save(saved);
+    } else {
       saved = await tx.versions.create({
         portalId: input.portalId,
         name: body.name,
@@ -21,18 +50,6 @@ export async function saveDraft(
         createdBy: input.userId,
         createdAt: now,
       });
-    } else {
-      const existing = await tx.versions.get(input.portalId, input.version);
-      if (!existing)
-        throw new AppError('not_found', `There is no version ${input.version} of this agreement.`);
-      if (existing.status !== 'draft') {
-        throw new AppError(
-          'conflict',
-          `Version ${existing.version} is ${existing.status.replace('_', ' ')}, not a draft; save your changes as a new draft.`,
-        );
-      }
-      saved = { ...existing, name: body.name, body };
-      await tx.versions.save(saved);
     }
     const details = { version: saved.version, name: saved.name };
     await tx.audit.record({

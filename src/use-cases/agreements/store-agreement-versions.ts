@@ -96,8 +96,17 @@ export function storeAgreementVersions(ctx: DbContext): AgreementVersionReposito
       const row = await rows(portalId).where('status', '=', 'active').executeTakeFirst();
       return row ? toVersion(row) : null;
     },
-    async list(portalId) {
-      return (await rows(portalId).orderBy('version', 'desc').execute()).map(toVersion);
+    async list(portalId, filter = {}) {
+      let query = rows(portalId);
+      if (filter.statuses) {
+        if (filter.statuses.length === 0) return [];
+        query = query.where('status', 'in', [...filter.statuses]);
+      }
+      if (filter.before !== undefined) query = query.where('version', '<', filter.before);
+      if (filter.after !== undefined) query = query.where('version', '>', filter.after);
+      query = query.orderBy('version', 'desc');
+      if (filter.limit !== undefined) query = query.limit(filter.limit);
+      return (await query.execute()).map(toVersion);
     },
     async create(draft) {
       const last = await ctx.db

@@ -1,4 +1,4 @@
-import type { AgreementPorts, AgreementVersion, Side } from './ports';
+import type { AgreementPorts, Side } from './ports';
 import { otherSide, sideName } from './resolve-side';
 import { isStale } from './review-rules';
 
@@ -20,23 +20,26 @@ export async function whoActsNext(
   ports: Pick<AgreementPorts, 'versions'>,
   portalId: string,
 ): Promise<NextStep> {
-  const versions = await ports.versions.list(portalId);
-  const active = versions.find((v) => v.status === 'active') ?? null;
-  const newerThanActive = (v: AgreementVersion) => !active || v.version > active.version;
-  const open = versions.filter((v) => v.status === 'proposed' && !isStale(v, active));
-  const proposed = open[0];
+  const active = await ports.versions.active(portalId);
+  // Proposals of any age (an old one may have to be proposed again); drafts and send-backs only newer than the active.
+  const proposals = await ports.versions.list(portalId, { statuses: ['proposed'] });
+  const later = await ports.versions.list(portalId, {
+    statuses: ['draft', 'sent_back'],
+    after: active?.version,
+  });
+  const proposed = proposals.find((v) => !isStale(v, active));
   if (proposed?.proposedSide) {
     const side = otherSide(proposed.proposedSide);
     const text = `${sideName(side)} must approve version ${proposed.version} proposed by ${proposed.proposedSide}`;
     return { side, action: 'approve', version: proposed.version, text };
   }
-  const stale = versions.find((v) => v.status === 'proposed');
+  const stale = proposals[0];
   if (stale && active) {
     const text = `${stale.proposedSide ? sideName(stale.proposedSide) : 'The proposer'} must propose version ${stale.version} again on top of version ${active.version}`;
     return { side: stale.proposedSide, action: 'revise', version: stale.version, text };
   }
-  const sentBack = versions.find((v) => v.status === 'sent_back' && newerThanActive(v));
-  const draft = versions.find((v) => v.status === 'draft' && newerThanActive(v));
+  const sentBack = later.find((v) => v.status === 'sent_back');
+  const draft = later.find((v) => v.status === 'draft');
   if (sentBack && (!draft || draft.version < sentBack.version)) {
     const side = sentBack.proposedSide;
     const who = side ? sideName(side) : 'The proposer';

@@ -1,6 +1,6 @@
-import type { AgreementPorts, AgreementVersion } from './ports';
+import type { AgreementPorts, AgreementVersion, VersionStatus } from './ports';
 
-const OPEN = new Set(['draft', 'proposed', 'sent_back']);
+const OPEN: readonly VersionStatus[] = ['draft', 'proposed', 'sent_back'];
 
 /**
  * The version being worked on (what the settings page calls "the draft"): the newest draft, proposed or
@@ -11,7 +11,7 @@ export async function workingCopy(
   ports: Pick<AgreementPorts, 'versions'>,
   portalId: string,
 ): Promise<AgreementVersion | null> {
-  const versions = await ports.versions.list(portalId);
-  const active = versions.find((v) => v.status === 'active');
-  return versions.find((v) => OPEN.has(v.status) && (!active || v.version > active.version)) ?? null;
+  const active = await ports.versions.active(portalId);
+  const [open] = await ports.versions.list(portalId, { statuses: OPEN, after: active?.version, limit: 1 });
+  return open ?? null;
 }

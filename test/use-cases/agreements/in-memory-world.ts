@@ -40,9 +40,15 @@ export function inMemoryWorld(): World {
         structuredClone(versions.find((v) => v.portalId === portalId && v.version === version) ?? null),
       active: async (portalId) =>
         structuredClone(versions.find((v) => v.portalId === portalId && v.status === 'active') ?? null),
-      list: async (portalId) =>
+      list: async (portalId, filter = {}) =>
         structuredClone(
-          versions.filter((v) => v.portalId === portalId).sort((a, b) => b.version - a.version),
+          versions
+            .filter((v) => v.portalId === portalId)
+            .filter((v) => !filter.statuses || filter.statuses.includes(v.status))
+            .filter((v) => filter.before === undefined || v.version < filter.before)
+            .filter((v) => filter.after === undefined || v.version > filter.after)
+            .sort((a, b) => b.version - a.version)
+            .slice(0, filter.limit),
         ),
       create: async (draft) => {
         const last = Math.max(

@@ -304,7 +304,8 @@ export function describeLifecycle(
       const body = agreement((a) => (a.intent.signals[0]!.halfLifeDays = 21));
       const second = await propose(sato, body, 'Quotes stay hot longer');
       await sendBackVersion(ports, { portalId, version: second, actor: mika, comment: 'Not this month' });
-      const history = await agreementHistory(ports, { portalId });
+      const { entries: history, cursor } = await agreementHistory(ports, { portalId });
+      expect(cursor).toBeNull();
       expect(
         history.map((h) => [h.version, h.status, h.proposedBy, h.rationale, h.approvedBy, h.sentBackComment]),
       ).toEqual([
@@ -315,10 +316,89 @@ export function describeLifecycle(
         'intent.signals[quote-click]: half-life now 21 days, was 14',
       ]);
       expect(history[1]?.approvedAt).toBeGreaterThan(history[1]!.proposedAt!);
-      const japanese = await agreementHistory(ports, { portalId, locale: 'ja' });
+      const { entries: japanese } = await agreementHistory(ports, { portalId, locale: 'ja' });
       expect(japanese[0]?.diff.map((l) => l.text)).toEqual([
         'intent.signals[quote-click]: 半減期 21日（変更前: 14日）',
       ]);
+    });
+
+    it('When a draft is saved again and again without a version, then it is overwritten instead of piling up versions', async () => {
+      const first = await saveDraft(ports, { portalId, userId: 'mika', body: agreement() });
+      for (const name of ['H2', 'H2 b', 'H2 c', 'H2 final']) {
+        const again = await saveDraft(ports, {
+          portalId,
+          userId: 'kato',
+          body: agreement((a) => (a.name = name)),
+        });
+        expect(again.version).toBe(first.version);
+      }
+      expect(await statuses()).toEqual({ [first.version]: 'draft' });
+      expect(await ports.versions.get(portalId, first.version)).toMatchObject({
+        name: 'H2 final',
+        createdBy: 'mika',
+      });
+      expect(await world.auditActions(portalId)).toEqual(Array(5).fill('agreement.draft_saved'));
+    });
+
+    it('When the open version is proposed or sent back, then a save starts one new draft, and saving again overwrites it', async () => {
+      const proposed = await propose(mika);
+      const next = await saveDraft(ports, {
+        portalId,
+        userId: 'kato',
+        body: agreement((a) => (a.name = 'Next')),
+      });
+      await saveDraft(ports, { portalId, userId: 'kato', body: agreement((a) => (a.name = 'Next b')) });
+      expect(await statuses()).toEqual({ [proposed]: 'proposed', [next.version]: 'draft' });
+      await proposeVersion(ports, { portalId, version: next.version, actor: kato, rationale: 'Next' });
+      await sendBackVersion(ports, { portalId, version: next.version, actor: sato, comment: 'Not yet' });
+      const revised = await saveDraft(ports, { portalId, userId: 'kato', body: agreement() });
+      await saveDraft(ports, { portalId, userId: 'kato', body: agreement((a) => (a.name = 'Revised')) });
+      expect(revised.version).toBe(next.version + 1);
+      expect(await statuses()).toEqual({
+        [proposed]: 'proposed',
+        [next.version]: 'sent_back',
+        [revised.version]: 'draft',
+      });
+    });
+
+    it('pages the history: the latest versions with a cursor for older ones, reading and diffing only the page', async () => {
+      for (let i = 1; i <= 23; i++) {
+        await applyAgreement(ports, {
+          portalId,
+          body: agreement((a) => (a.capacity.default = 80 + i)),
+          proposedBy: 'mika@example.com',
+          approvedBy: 'sato@example.com',
+        });
+        world.advance(HOUR);
+      }
+      await saveDraft(ports, {
+        portalId,
+        userId: 'mika',
+        body: agreement((a) => (a.capacity.default = 200)),
+      });
+      let read = 0;
+      const counted = {
+        versions: {
+          ...ports.versions,
+          list: async (...args: Parameters<typeof ports.versions.list>) => {
+            const rows = await ports.versions.list(...args);
+            read += rows.length;
+            return rows;
+          },
+        },
+      };
+      const first = await agreementHistory(counted, { portalId, limit: 10 });
+      expect(first.entries.map((e) => e.version)).toEqual([24, 23, 22, 21, 20, 19, 18, 17, 16, 15]);
+      expect(first.entries[0]?.diff.map((l) => l.text)).toEqual(['capacity.default: now 200 per month, was 103']);
+      expect(first.entries[1]?.diff.map((l) => l.text)).toEqual(['capacity.default: now 103 per month, was 102']);
+      expect(read).toBeLessThanOrEqual(11);
+      const second = await agreementHistory(ports, { portalId, limit: 10, cursor: first.cursor });
+      expect(second.entries.map((e) => e.version)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6, 5]);
+      const last = await agreementHistory(ports, { portalId, limit: 10, cursor: second.cursor });
+      expect(last).toMatchObject({ cursor: null });
+      expect(last.entries.map((e) => e.version)).toEqual([4, 3, 2, 1]);
+      expect((await agreementHistory(ports, { portalId })).entries).toHaveLength(10);
+      await rejection(agreementHistory(ports, { portalId, cursor: 'v12' }), 'invalid_input');
     });
 
     it('says whose move it is at every step', async () => {
