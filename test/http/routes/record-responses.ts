@@ -167,6 +167,19 @@ export async function recordResponses(): Promise<Recorded[]> {
     await take('settings', 'teams-saved', as('m1').send('PUT', '/api/settings/teams', teams));
     await api.store.installations.setStatus(String(PORTAL_B), 'disconnected', 'The app was uninstalled', NOW);
     await take('settings', 'connection-disconnected', as('m1', PORTAL_B).get('/api/settings/connection'));
+    // Ten more approved versions (12 in all): the history comes a page of 10 at a time, then the older ones.
+    await connectPortal(api);
+    for (let version = 3; version <= 12; version++) {
+      const capacity = { ...EXAMPLE_AGREEMENT.capacity, default: 80 + version };
+      await as('m1').send('PUT', '/api/agreements/draft', { agreement: { ...EXAMPLE_AGREEMENT, capacity } });
+      await as('m1').send('POST', '/api/agreements/propose', {
+        version,
+        rationale: `Capacity ${80 + version}`,
+      });
+      await as('s1').send('POST', '/api/agreements/approve', { version });
+    }
+    await take('settings', 'agreements-history-page-1', as('s1').get('/api/agreements'));
+    await take('settings', 'agreements-history-page-2', as('s1').get('/api/agreements?cursor=3'));
   } finally {
     // Leave the worker as found for the next test file (as test/hubspot/use-nock.ts does).
     nock.cleanAll();

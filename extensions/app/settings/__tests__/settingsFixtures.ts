@@ -14,6 +14,8 @@ import draft from './fixtures/agreements-draft.json';
 import proposedSeenBySales from './fixtures/agreements-proposed-seen-by-sales.json';
 import proposed from './fixtures/agreements-proposed.json';
 import sentBack from './fixtures/agreements-sent-back.json';
+import historyPage1 from './fixtures/agreements-history-page-1.json';
+import historyPage2 from './fixtures/agreements-history-page-2.json';
 import connectionConnected from './fixtures/connection-connected.json';
 import connectionDisconnected from './fixtures/connection-disconnected.json';
 import refused from './fixtures/agreements-refused.json';
@@ -56,6 +58,10 @@ export const recordedAgreements = {
   draft2: () => answer(agreementsResponseSchema, draft2),
   /** v1 active and v2 sent back by sales, seen by sales. */
   sentBack: () => answer(agreementsResponseSchema, sentBack),
+  /** 12 versions (v12 active), seen by sales: the newest 10 and historyCursor "3". */
+  historyPage1: () => answer(agreementsResponseSchema, historyPage1),
+  /** The same portal's older page (`?cursor=3`): v2 sent back, v1 superseded, no cursor. */
+  historyPage2: () => answer(agreementsResponseSchema, historyPage2),
 };
 
 /** Other answers recorded from the real handlers. */

@@ -10,7 +10,7 @@ import { errorsByPath } from '../utils/agreementPaths';
 import { STARTER_AGREEMENT } from '../utils/starterAgreement';
 import { ApprovalPanel } from './ApprovalPanel';
 import { ConnectionNotice } from './ConnectionNotice';
-import { HistoryList } from './HistoryList';
+import { HistoryTab } from './HistoryTab';
 import { JobProgress } from './JobProgress';
 import { useReportMessages } from './ReportMessages';
 import { ReportTab } from './ReportTab';
@@ -95,7 +95,7 @@ function Workspace({
           <ApprovalPanel key={resetKey} data={data} api={api} />
         </Tab>
         <Tab tabId="history" title={t.tabs.history}>
-          <HistoryList history={data.history} timeZone={timeZone} />
+          <HistoryTab baseUrl={baseUrl} data={data} timeZone={timeZone} />
         </Tab>
         <Tab tabId="teams" title={t.tabs.teams}>
           <TeamsEditor baseUrl={baseUrl} />

@@ -130,6 +130,8 @@ export const en = {
   sentBackBy: (who: string, when: string) => `Sent back by ${who} on ${when}`,
   why: (text: string) => `Why: ${text}`,
   noChanges: 'No changes listed.',
+  showOlder: 'Show older versions',
+  olderFailed: 'Older versions could not be loaded. Try again in a minute.',
   // teams
   teamsHelp:
     'Which HubSpot teams speak for marketing and which for sales. A proposal must be approved by the other side.',

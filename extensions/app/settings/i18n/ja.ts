@@ -126,6 +126,8 @@ export const ja: SettingsMessages = {
   sentBackBy: (who, when) => `${when} に ${who} が差し戻し`,
   why: (text) => `理由：${text}`,
   noChanges: '変更点はありません。',
+  showOlder: '以前のバージョンを表示',
+  olderFailed: '以前のバージョンを読み込めませんでした。少し待ってからもう一度お試しください。',
   teamsHelp: 'どの HubSpot チームがマーケティング側・営業側かを決めます。提案は相手側の承認が必要です。',
   marketingTeams: 'マーケティングのチーム',
   salesTeams: '営業のチーム',
