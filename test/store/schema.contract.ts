@@ -14,6 +14,7 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '003-portal-time-zone',
         '004-request-receipts',
         '005-job-deferrals',
+        '006-proposal-team-mapping',
       ],
       pending: [],
     });
@@ -32,6 +33,7 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '003-portal-time-zone',
         '004-request-receipts',
         '005-job-deferrals',
+        '006-proposal-team-mapping',
       ],
       pending: [],
     });

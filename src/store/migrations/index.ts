@@ -5,6 +5,7 @@ import { reportHistoryMigration } from './002-report-history';
 import { portalTimeZoneMigration } from './003-portal-time-zone';
 import { requestReceiptsMigration } from './004-request-receipts';
 import { jobDeferralsMigration } from './005-job-deferrals';
+import { proposalTeamMappingMigration } from './006-proposal-team-mapping';
 
 /** Every migration, in order. Names sort lexically; never rename or edit one that has shipped. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -14,6 +15,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '003-portal-time-zone': portalTimeZoneMigration,
     '004-request-receipts': requestReceiptsMigration,
     '005-job-deferrals': jobDeferralsMigration,
+    '006-proposal-team-mapping': proposalTeamMappingMigration,
   };
 }
 
