@@ -15,6 +15,7 @@ import { enableProcessMetrics, metricsRegistry, reportQueueDepthFrom } from './m
 import { createStore, type Store } from './store/create-store';
 import { installGatewayOf, portalGatewaysOf, type ServiceContext } from './composition/service-context';
 import { startWorker } from './composition/start-worker';
+import { reportDeadJobsFrom } from './jobs/dead-jobs-gauge';
 import { connectStaticPortal } from './use-cases/install/connect-static-portal';
 
 /** Which parts of the service a process runs: the HTTP app, the job worker, or both. */
@@ -97,7 +98,11 @@ export async function startService(
   if (staticPortal) await connectStaticPortal(store, staticPortal, Date.now()).catch(closing(store));
   const context = { config, logger, store };
   const web = role === 'worker' ? undefined : await startWeb(context).catch(closing(store));
-  if (web) reportQueueDepthFrom(() => store.jobs.counts());
+  if (web) {
+    // A scrape during a database outage answers without the queue's numbers instead of failing /metrics.
+    reportQueueDepthFrom(() => store.jobs.counts().catch(() => ({})));
+    reportDeadJobsFrom(() => store.jobs.deadCounts());
+  }
   const worker = role === 'web' ? undefined : startWorker(context);
   const hubspot = hubspotMode(config);
   logger.info({ role, engine: store.engine, url: web?.url, hubspot }, 'lead-pact started');
@@ -110,6 +115,7 @@ export async function startService(
       if (web) await stopWebServer(web);
       await worker?.stop();
       reportQueueDepthFrom(undefined);
+      reportDeadJobsFrom(undefined);
       await store.close();
       logger.info({ role }, 'stopped');
     },

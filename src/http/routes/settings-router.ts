@@ -20,6 +20,7 @@ import { teamNames } from '../../use-cases/names/team-names';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { Logger } from '../../logger';
 import { currentJob, SHOWN_JOB_TYPES } from './current-job';
+import { GAVE_UP_SHOWN, GAVE_UP_SHOWN_MS, gaveUpJobs } from './gave-up-jobs';
 import { parseInput } from './parse-input';
 import { portalConnection } from './portal-connection';
 import { portalProperties } from './portal-properties';
@@ -89,11 +90,10 @@ export function settingsRouter(deps: {
   });
   router.get('/api/jobs/current', async (_req, res) => {
     const { portalId } = signedCaller(res);
-    res.json(
-      currentJobResponseSchema.parse(
-        currentJob(await store.jobs.current(portalId, SHOWN_JOB_TYPES), clock.now()),
-      ),
-    );
+    const now = clock.now();
+    const running = currentJob(await store.jobs.current(portalId, SHOWN_JOB_TYPES), now);
+    const dead = await store.jobs.deadSince(portalId, now - GAVE_UP_SHOWN_MS, GAVE_UP_SHOWN);
+    res.json(currentJobResponseSchema.parse({ ...running, ...gaveUpJobs(dead) }));
   });
   router.get('/api/report', async (req, res) => {
     const { portalId } = signedCaller(res);

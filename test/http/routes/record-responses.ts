@@ -90,6 +90,20 @@ export async function recordResponses(): Promise<Recorded[]> {
       await api.store.jobLeases.setProgress(rescore!.id, 'recorder', stamp({ done, total: 5_000 }, at), at);
     await take('settings', 'jobs-current-rescore-midway', as('m1').get('/api/jobs/current'));
     await api.store.jobLeases.release(rescore!.id, 'recorder', NOW);
+    // A contact sync that HubSpot's rate limits cut short 101 times in a row gave up an hour ago.
+    const { job: sync } = await api.store.jobs.enqueue(
+      {
+        type: 'sync-contacts',
+        portalId: String(PORTAL_A),
+        payload: { portalId: String(PORTAL_A), contactIds: ['51'] },
+      },
+      NOW - 7_200_000,
+    );
+    await api.store.jobLeases.lease('recorder', NOW - 3_600_000, 30_000, ['sync-contacts']);
+    const gaveUp =
+      "gave up: HubSpot's rate limits cut it short 101 times in a row without progress (limit 100); last: AppError: Reading companies: You have reached your ten_secondly_rolling limit.";
+    await api.store.jobLeases.fail(sync.id, 'recorder', gaveUp, NOW - 3_600_000, null, 'deferred_too_often');
+    await take('settings', 'jobs-current-gave-up', as('m1').get('/api/jobs/current'));
     // HubSpot's properties API answers with its documented bodies (nock), then is unreachable for portal B.
     nock(HUBSPOT).get('/crm/v3/properties/contacts').query(true).reply(200, fixture('properties-contacts'));
     nock(HUBSPOT).get('/crm/v3/properties/companies').query(true).reply(200, fixture('properties-companies'));

@@ -363,6 +363,21 @@ describe('simulation, history and jobs', () => {
       valueDescription: '1,200 of 5,000 · about 2 min left',
     });
   });
+
+  it('When a background sync gave up, then the page says which, when and why, below the running rescore', async () => {
+    const page = renderSettings({ 'GET /api/jobs/current': recorded.jobsGaveUp });
+    await page.waitFor(() => expect(page.maybeFindByTestId(Alert, 'gave-up-2')).not.toBeNull());
+    expect(page.findByTestId(ProgressBar, 'job-progress').props.title).toBe('Rescoring contacts');
+    const alert = page.findByTestId(Alert, 'gave-up-2');
+    expect(alert.props).toMatchObject({
+      variant: 'warning',
+      title: 'Syncing changed contacts gave up on Nov 27, 2026, 5:00 PM',
+    });
+    expect(alert.findAll(Text).map((node) => node.text)).toEqual([
+      "HubSpot's API limits cut it short too many times in a row without progress.",
+      "Details: gave up: HubSpot's rate limits cut it short 101 times in a row without progress (limit 100); last: AppError: Reading companies: You have reached your ten_secondly_rolling limit.",
+    ]);
+  });
 });
 
 describe('teams', () => {

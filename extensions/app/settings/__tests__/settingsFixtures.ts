@@ -21,6 +21,7 @@ import connectionDisconnected from './fixtures/connection-disconnected.json';
 import refused from './fixtures/agreements-refused.json';
 import proposedSeenByBoth from './fixtures/agreements-proposed-seen-by-both.json';
 import draftInvalid from './fixtures/draft-invalid.json';
+import jobsGaveUp from './fixtures/jobs-current-gave-up.json';
 import jobsIdle from './fixtures/jobs-current-idle.json';
 import jobsRescore from './fixtures/jobs-current-rescore.json';
 import jobsRescoreMidway from './fixtures/jobs-current-rescore-midway.json';
@@ -70,6 +71,7 @@ export const recorded = {
   jobsRescore: () => answer(currentJobResponseSchema, jobsRescore),
   /** The same rescore part-way: 1,200 of 5,000 done, 1,000 in the last 25 s. */
   jobsRescoreMidway: () => answer(currentJobResponseSchema, jobsRescoreMidway),
+  jobsGaveUp: () => answer(currentJobResponseSchema, jobsGaveUp),
   properties: () => answer(propertiesResponseSchema, properties),
   /** HubSpot's properties API failed: the names seen on stored contacts. */
   propertiesUnreachable: () => answer(propertiesResponseSchema, propertiesUnreachable),
