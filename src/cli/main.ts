@@ -37,4 +37,16 @@ function fail(error: unknown): void {
   }
 }
 
+/**
+ * A reader that stops reading (`lead-pact agreement apply ... | head -1`) is not an error: the rest of the output is
+ * dropped quietly and the command still finishes what it does (an apply half-done would be worse than unprinted).
+ */
+function ignoreClosedReader(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
+ignoreClosedReader(process.stdout);
+ignoreClosedReader(process.stderr);
 program.parseAsync(process.argv).catch(fail);

@@ -8,7 +8,11 @@ const codeOf = (error: unknown): string =>
   typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
     ? (error as { code: string }).code
     : '';
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string => {
+  const message =
+    typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(error);
+};
 
 /** SQLSTATE codes and classes that mean "the server cannot serve now", each with a reason anyone may read. */
 const POSTGRES_REASONS: [RegExp, string][] = [

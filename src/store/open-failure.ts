@@ -19,11 +19,16 @@ export function describeTarget({ databaseUrl, dataDir }: Target): string {
   return `the PostgreSQL database "${database}" on ${host}:${url.port || '5432'}${user}`;
 }
 
+/** An error's fields, read without `instanceof` (errors made in another realm, a vm or a worker, fail it). */
+const fieldsOf = (value: unknown): { message?: unknown; cause?: unknown } =>
+  typeof value === 'object' && value !== null ? value : {};
+
 /** The message of the innermost cause: the driver's own words ("password authentication failed for user ..."). */
 function driverReason(error: unknown): string {
   let inner: unknown = error;
-  while (inner instanceof Error && inner.cause !== undefined) inner = inner.cause;
-  const text = inner instanceof Error ? inner.message : String(inner);
+  while (fieldsOf(inner).cause !== undefined) inner = fieldsOf(inner).cause;
+  const { message } = fieldsOf(inner);
+  const text = typeof message === 'string' ? message : String(inner);
   return text.replace(/\.$/, '') || 'no reason given';
 }
 
