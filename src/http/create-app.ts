@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger';
+import { closeUnreadBodies } from './close-unread-bodies';
 import { errorMiddleware, notFound } from './error-middleware';
 import { healthRouter } from './health-router';
 import type { ReadinessReport } from './readiness';
@@ -18,13 +19,17 @@ export interface AppDeps {
   routers?: RequestHandler[];
 }
 
-/** The Express app: request logging, health routes, plug-in routers, one error shape; no global body parser. */
+/**
+ * The Express app: request logging, health routes, plug-in routers, one error shape. No global body parser, and a
+ * body nobody read ends its connection (closeUnreadBodies).
+ */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Every answer is a fresh per-request JSON (hubspot.fetch, webhooks): no client revalidates, so no ETag hashing.
   app.disable('etag');
   app.use(requestLogging(deps.logger));
+  app.use(closeUnreadBodies);
   app.use(healthRouter(deps));
   for (const router of deps.routers ?? []) app.use(router);
   app.use(notFound);

@@ -61,7 +61,7 @@ function answer(res: Response, error: AppError): void {
 const refusal = () =>
   new AppError('unauthorized', 'The HubSpot request signature is missing, invalid or expired.');
 
-/** Counts the check and answers 401; a body not read yet stays unread (Node discards it off the wire). */
+/** Counts the check and answers 401; a body not read yet stays unread (closeUnreadBodies ends the connection). */
 function refuse(res: Response, reason: SignatureFailure): void {
   signatureChecks.inc({ outcome: reason });
   answer(res, refusal());

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { WEBHOOK_BODY_MAX_BYTES } from '../../../src/http/routes/webhooks-router';
 import { API_BODY_LIMITS } from '../../../src/http/routes/api-body-limits';
 import { signHubSpotRequest } from '../../../src/standin/sign-hubspot-request';
@@ -76,6 +77,23 @@ describe('an unsigned request costs nothing', () => {
       const expected = path === '/webhooks/hubspot' || path.startsWith('/api') ? 401 : 404;
       expect([path, status]).toEqual([path, expected]);
     }
+  });
+
+  it('When an unsigned request is refused before its body arrived, then the connection closes, the rest unread', async () => {
+    const { port } = new URL(app.url);
+    const head = 'POST /api/card/verdict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json';
+    // 1 MB announced, 4 bytes sent: the server answers and hangs up instead of waiting for (or reading) the rest.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(`${head}\r\nContent-Length: 1048576\r\n\r\n[[[[`),
+      );
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 401/);
+    expect(answer.toLowerCase()).toContain('connection: close');
   });
 
   it('When a route without a signature gets a JSON body, then it answers as usual and never parses it', async () => {
