@@ -59,6 +59,10 @@ function openPostgres(databaseUrl: string): OpenDatabase {
   // pool; unhandled, it would crash the process. The pool has already dropped that client and the next query
   // opens a new one, so there is nothing else to do here.
   pool.on('error', () => undefined);
+  // A client checked out of the pool (a transaction between two statements) has no such listener: the server
+  // terminating it would be an unhandled 'error' event and end the process. Its next query fails instead, as an
+  // outage (src/store/outage-aware-dialect.ts), and the pool drops it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const { dialect, outages } = outageAwareDialect(new PostgresDialect({ pool }));
   return { db: new Kysely<Database>({ dialect }), engine: 'postgres', outages };
 }
