@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { createJobRegistry } from '../../src/jobs/job-registry';
 import { createJobWorker, type JobEvent, type JobWorker } from '../../src/jobs/job-worker';
 import type { Store } from '../../src/store/create-store';
-import { cutPostgres, restorePostgres } from '../store/database-outages';
-import { openTestStore, tempPostgres, type TestDatabase } from '../store/test-databases';
+import { cutPostgres, lockSqlite, restorePostgres } from '../store/database-outages';
+import { openTestStore, tempPostgres, tempSqlite, type TestDatabase } from '../store/test-databases';
 
 const fast = { leaseMs: 3_000, pollMs: 20, backoff: { baseMs: 5, maxMs: 10 } };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -101,5 +101,49 @@ describe('a worker whose PostgreSQL database goes away and comes back', () => {
     expect(events).toEqual(['outage', 'succeeded']);
     expect(await store.jobs.get(job.id)).toMatchObject({ attempts: 1, result: { runs: 2 } });
     expect(unhandled).toEqual([]);
+  });
+});
+
+describe('a worker whose SQLite file another process keeps locked', () => {
+  let store: Store;
+  let database: TestDatabase;
+
+  beforeEach(async () => ({ store, database } = await openTestStore(async () => tempSqlite())));
+  afterEach(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it('When a lease waits past the busy timeout, then the worker reports it, waits, and runs the job once the lock is released', async () => {
+    const ran: string[] = [];
+    const registry = createJobRegistry().register('locked-out', z.null(), async () => void ran.push('ran'));
+    const leaseErrors: string[] = [];
+    const unhandled: unknown[] = [];
+    const remember = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', remember);
+    const { job } = await store.jobs.enqueue({ type: 'locked-out', payload: null }, Date.now());
+    const lock = lockSqlite(database.options.dataDir);
+    const worker = createJobWorker({
+      leases: store.jobLeases,
+      registry,
+      ...fast,
+      onLeaseError: (error) => leaseErrors.push((error as Error).message),
+    });
+    try {
+      worker.start();
+      // SQLite's busy timeout (10 s) passes before the first lease gives up.
+      await until(async () => leaseErrors.length >= 1, 'the lease to give up', 20_000);
+      expect(leaseErrors[0]).toBe(
+        'The database is unavailable: the database file is locked by another process.',
+      );
+      expect(ran).toEqual([]);
+      lock.release();
+      await until(async () => (await store.jobs.get(job.id))?.status === 'succeeded', 'the job to run');
+      expect(ran).toEqual(['ran']);
+      expect(unhandled).toEqual([]);
+    } finally {
+      await worker.stop(1_000);
+      process.off('unhandledRejection', remember);
+    }
   });
 });
