@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { namesStatusSchema } from './names';
-import { gradeSchema, monthSchema, rejectReasonSchema, stageSchema } from './values';
+import { gradeSchema, monthSchema, rejectReasonSchema, requestMonthSchema, stageSchema } from './values';
 
 /*
  * `GET /api/report?month=YYYY-MM`: the monthly alignment report of the signed portal.
@@ -10,7 +10,7 @@ import { gradeSchema, monthSchema, rejectReasonSchema, stageSchema } from './val
 const count = z.number().int().nonnegative();
 
 /** `GET /api/report` query. */
-export const reportQuerySchema = z.object({ month: monthSchema }).strict();
+export const reportQuerySchema = z.object({ month: requestMonthSchema }).strict();
 
 /** A rate with its counts beside it and its Wilson 95% interval; `rate` is null when there were no trials. */
 export const countRateSchema = z.object({

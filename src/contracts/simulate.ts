@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { gradeSchema, monthSchema, tierSchema } from './values';
+import { gradeSchema, monthSchema, requestMonthSchema, tierSchema } from './values';
 
 /** `POST /api/simulate`: run a draft against the portal's stored contacts. */
 export const simulateRequestSchema = z
-  .object({ agreement: z.unknown(), month: monthSchema.optional() })
+  .object({ agreement: z.unknown(), month: requestMonthSchema.optional() })
   .strict();
 
 /** Counts for one agreement over the stored contacts. */

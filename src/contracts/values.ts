@@ -40,6 +40,17 @@ export const gradeSchema = z.string().regex(/^[A-D][1-4]$/, 'expected a grade A1
 export const instantSchema = z.iso.datetime({ offset: true });
 /** A calendar month, `YYYY-MM`. */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
+/**
+ * The months a caller may ask a report or simulation about. No portal holds data from before 2000, and the month
+ * arithmetic around one (a year of trend before it, the capacity of the month after) stays within four-digit years
+ * (`9999-12` and `0000-01` once answered 500).
+ */
+export const REQUEST_MONTHS = { first: '2000-01', last: '2100-12' } as const;
+/** A month a caller asks about: `YYYY-MM` from REQUEST_MONTHS.first to REQUEST_MONTHS.last. */
+export const requestMonthSchema = monthSchema.refine(
+  (month) => month >= REQUEST_MONTHS.first && month <= REQUEST_MONTHS.last,
+  `expected a month from ${REQUEST_MONTHS.first} to ${REQUEST_MONTHS.last}`,
+);
 /** A HubSpot record id, sent as a string of digits. */
 export const objectIdSchema = z.string().regex(/^\d+$/, 'expected a record id (digits)');
 

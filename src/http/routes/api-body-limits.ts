@@ -25,6 +25,7 @@ export const API_BODY_LIMITS: Readonly<Record<string, number>> = {
 
 /** The body bound of the `/api` route `req` asks for: its entry in API_BODY_LIMITS, else 0 (no body). */
 export function apiBodyLimit(req: Pick<Request, 'method' | 'baseUrl' | 'path'>): number {
-  const path = `${req.baseUrl}${req.path}`.replace(/\/+$/, '');
+  // Express matches routes case-insensitively and with or without a trailing slash: so does this table.
+  const path = `${req.baseUrl}${req.path}`.replace(/\/+$/, '').toLowerCase();
   return API_BODY_LIMITS[`${req.method} ${path}`] ?? 0;
 }
