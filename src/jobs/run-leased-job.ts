@@ -1,9 +1,9 @@
 import { isAppError, type AppError } from '../errors/app-error';
-import { hubspotErrorInfo } from '../hubspot/translate-hubspot-error';
 import { isDatabaseOutage } from '../store/database-outage';
 import type { DeadReason, Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
-import { deferralVerdict, type DeferralLimit } from './deferral-limit';
+import { deferRateLimited } from './defer-rate-limited';
+import type { DeferralLimit } from './deferral-limit';
 import type { JobRegistry } from './job-registry';
 import { pacedProgress } from './progress-pace';
 import { untilStored, type OutageBackoff } from './until-stored';
@@ -82,34 +82,6 @@ async function parked(job: Job, s: RunSettings, error: unknown): Promise<boolean
   return park;
 }
 
-/**
- * Gives the job back, its attempt not counted, until HubSpot lets its portal call again (a 429, or the portal's
- * request budget paused by HubSpot's daily limit): waiting out a limit is not a failure, and a daily pause
- * would otherwise use up every attempt in seconds. A job held back past the deferral limit without progress
- * gives up instead, dead with its reason.
- */
-async function deferred(
-  job: Job,
-  s: RunSettings,
-  error: unknown,
-  progressed: boolean,
-): Promise<JobEvent | undefined> {
-  if (!isAppError(error, 'rate_limited')) return undefined;
-  const waitMs = hubspotErrorInfo(error).retryAfterMs;
-  if (waitMs === undefined || !Number.isFinite(waitMs) || waitMs < 0) return undefined;
-  const now = s.now();
-  const verdict = deferralVerdict(job, now, waitMs, progressed, s.deferralLimit);
-  if (!verdict.defer) {
-    const why = `${verdict.message}; last: ${describe(error)}`;
-    await stored(s, () => s.leases.fail(job.id, s.workerId, why, now, null, verdict.reason));
-    return { outcome: 'dead', job, error, reason: verdict.reason };
-  }
-  const back = await stored(s, () =>
-    s.leases.defer(job.id, s.workerId, now, describe(error), verdict.runAt, verdict),
-  );
-  return { outcome: back ? 'deferred' : 'lease_lost', job, error };
-}
-
 /** Records why a handler failed: given back (stop, outage, disconnected portal, rate limit), retried, or dead. */
 async function afterFailure(
   job: Job,
@@ -126,7 +98,13 @@ async function afterFailure(
     return { outcome: 'outage', job, error };
   }
   if (await parked(job, s, error)) return { outcome: 'parked', job, error };
-  const deferral = await deferred(job, s, error, progressed);
+  const io = {
+    ...s,
+    stored: <T>(write: () => Promise<T>) => stored(s, write),
+    describe,
+    limit: s.deferralLimit,
+  };
+  const deferral = await deferRateLimited(job, error, progressed, io);
   if (deferral) return deferral;
   const now = s.now();
   const retryAt = isAppError(error, 'invalid_input') ? null : s.retryAt(job, now);
