@@ -4,8 +4,8 @@ import { createApp } from './http/create-app';
 import { disconnectedPortals } from './http/disconnected-portals';
 import { createReadiness } from './http/readiness';
 import { apiRouters } from './http/routes/api-routers';
-import { unmappedUserTeams } from './http/routes/unmapped-user-teams';
-import { hubspotUserTeams } from './use-cases/agreements/hubspot-user-teams';
+import { noHubSpotUsers } from './http/routes/no-hubspot-users';
+import { hubspotUsers } from './use-cases/agreements/hubspot-users';
 import { webhooksRouter } from './http/routes/webhooks-router';
 import { oauthRouter } from './http/routes/oauth-router';
 import { startWebServer, stopWebServer, type WebServer } from './http/web-server';
@@ -34,13 +34,19 @@ export interface RunningService {
 /** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
 function buildRouters(context: ServiceContext): RequestHandler[] {
   const gatewayFor = installGatewayOf(context);
-  const userTeams =
+  // Teams decide a user's side; HubSpot super admins alone may change which teams are which side.
+  const users =
     hubspotMode(context.config) === 'not-configured'
-      ? unmappedUserTeams
-      : hubspotUserTeams(portalGatewaysOf(context));
+      ? noHubSpotUsers
+      : hubspotUsers(portalGatewaysOf(context));
   return [
     webhooksRouter(context),
-    ...apiRouters({ ...context, userTeams, gatewayFor: portalGatewaysFor(context) }),
+    ...apiRouters({
+      ...context,
+      userTeams: users,
+      superAdmins: users,
+      gatewayFor: portalGatewaysFor(context),
+    }),
     oauthRouter({ ...context, gatewayFor }),
   ];
 }

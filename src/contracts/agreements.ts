@@ -43,6 +43,8 @@ export const versionSummarySchema = z.object({
   sentBackBy: z.string().nullable(),
   sentBackAt: instantSchema.nullable(),
   sentBackComment: z.string().nullable(),
+  /** Present when the version was not sent back by a reviewer: `team_mapping_changed` (a super admin changed the teams). */
+  sentBackReason: z.enum(['team_mapping_changed']).optional(),
   diff: z.array(diffLineSchema),
 });
 
@@ -126,15 +128,38 @@ export const teamsSettingsSchema = z
     message: 'a team cannot be on both sides',
     path: ['salesTeamIds'],
   });
+/** A mapping without the request id: which teams are marketing and which sales. */
+const teamMappingSchema = z.object({ marketingTeamIds: z.array(teamId), salesTeamIds: z.array(teamId) });
+
+/**
+ * Who may change the mapping (HubSpot super admins only) and whether the signed user may: when not, `reason` says
+ * why: `not_super_admin`, or `users_unreadable` (HubSpot's users API could not be asked: a missing scope, an outage).
+ */
+export const teamsEditingSchema = z.object({
+  allowed: z.boolean(),
+  reason: z.enum(['not_super_admin', 'users_unreadable']).optional(),
+});
+
+/** One change of the mapping: who (HubSpot user id, email from the signed URL), when, before and after, proposals sent back. */
+export const teamMappingChangeSchema = z.object({
+  at: instantSchema,
+  userId: z.string(),
+  email: z.string().nullable(),
+  before: teamMappingSchema,
+  after: teamMappingSchema,
+  sentBack: z.array(z.number().int().positive()),
+});
+
 /**
  * `GET /api/settings/teams` also lists the portal's teams to pick from, with HubSpot's names. When a name cannot be
- * read, `name` is the id, `named` is false, and `names` says why (absent from older servers).
+ * read, `name` is the id, `named` is false, and `names` says why. `editing` says whether the signed user may change
+ * the mapping and `history` lists its latest changes, newest first (both absent from older servers).
  */
-export const teamsResponseSchema = z.object({
-  marketingTeamIds: z.array(teamId),
-  salesTeamIds: z.array(teamId),
+export const teamsResponseSchema = teamMappingSchema.extend({
   teams: z.array(z.object({ id: teamId, name: z.string(), named: z.boolean().optional() })),
   names: namesStatusSchema.optional(),
+  editing: teamsEditingSchema.optional(),
+  history: z.array(teamMappingChangeSchema).optional(),
 });
 
 export type AgreementDocument = z.infer<typeof agreementDocumentSchema>;
@@ -151,3 +176,5 @@ export type ApproveRequest = z.infer<typeof approveRequestSchema>;
 export type SendBackRequest = z.infer<typeof sendBackRequestSchema>;
 export type TeamsSettings = z.infer<typeof teamsSettingsSchema>;
 export type TeamsResponse = z.infer<typeof teamsResponseSchema>;
+export type TeamsEditing = z.infer<typeof teamsEditingSchema>;
+export type TeamMappingChange = z.infer<typeof teamMappingChangeSchema>;

@@ -1,7 +1,7 @@
 import { Client } from '@hubspot/api-client';
-import { isAppError } from '../errors/app-error';
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/contacts';
 import { ensureProperties } from './ensure-properties';
+import { getUser } from './get-user';
 import {
   HUBSPOT_BATCH_LIMIT,
   type ContactPage,
@@ -85,17 +85,6 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
     return { ...toPage(response as SdkPage), total: response.total } satisfies SearchPage;
   }
 
-  async function getUserTeams(userId: string): Promise<string[]> {
-    const api = (await authorized()).settings.users.usersApi;
-    const user = await api.getById(userId, 'USER_ID').catch((error: unknown) => {
-      const translated = translateHubSpotError(error, `Reading the teams of user ${userId}`);
-      if (isAppError(translated, 'not_found')) return undefined;
-      throw translated;
-    });
-    if (!user) return [];
-    return [...(user.primaryTeamId ? [user.primaryTeamId] : []), ...(user.secondaryTeamIds ?? [])];
-  }
-
   return {
     readContacts: async (ids, properties, companyProperties) =>
       readContactsWithCompany(await authorized(), ids, properties, companyProperties),
@@ -115,7 +104,7 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
     searchModifiedSince,
     ensureProperties: async () => ensureProperties(await authorized()),
     getAccountDetails: async () => getAccountDetails(await authorized()),
-    getUserTeams,
+    getUser: async (userId) => getUser(await authorized(), userId),
     listProperties: async (objectType) => listProperties(await authorized(), objectType),
     listTeams: async () => listTeams(await authorized()),
     listOwners: async (after, archived) => listOwners(await authorized(), after, archived),

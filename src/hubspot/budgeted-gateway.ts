@@ -68,10 +68,12 @@ export function withRequestBudget(gateway: HubSpotGateway, options: BudgetedGate
     ),
     ensureProperties: budgeted(ENSURE_PROPERTIES_REQUESTS, () => gateway.ensureProperties()),
     getAccountDetails: budgeted(1, () => gateway.getAccountDetails()),
-    getUserTeams: budgeted(1, (userId: string) => gateway.getUserTeams(userId)),
+    getUser: budgeted(1, (userId: string) => gateway.getUser(userId)),
     listProperties: budgeted(1, (objectType: 'contacts' | 'companies') => gateway.listProperties(objectType)),
     listTeams: budgeted(1, () => gateway.listTeams()),
-    listOwners: budgeted(1, (after: string | undefined, archived: boolean) => gateway.listOwners(after, archived)),
+    listOwners: budgeted(1, (after: string | undefined, archived: boolean) =>
+      gateway.listOwners(after, archived),
+    ),
     readCompanyContacts: budgeted(1, (inputs: Parameters<HubSpotGateway['readCompanyContacts']>[0]) =>
       gateway.readCompanyContacts(inputs),
     ),

@@ -78,6 +78,15 @@ export interface HubSpotTeam {
   name: string;
 }
 
+/** A user of the HubSpot account (`GET /settings/v3/users/{userId}`): their team ids, primary first. */
+export interface HubSpotUser {
+  id: string;
+  email: string | null;
+  teamIds: string[];
+  /** A super admin of the account: the one who may say which teams are marketing and which are sales. */
+  superAdmin: boolean;
+}
+
 /** A CRM owner (`GET /crm/v3/owners`): the user records are assigned to; `id` is what `hubspot_owner_id` holds. */
 export interface HubSpotOwner {
   id: string;
@@ -138,8 +147,8 @@ export interface HubSpotGateway {
   ): Promise<SearchPage>;
   ensureProperties(): Promise<EnsurePropertiesReport>;
   getAccountDetails(): Promise<AccountDetails>;
-  /** The user's primary and secondary team ids (`GET /settings/v3/users/{userId}`); none for an unknown user. */
-  getUserTeams(userId: string): Promise<string[]>;
+  /** The user's teams and whether they are a super admin (`GET /settings/v3/users/{userId}`); null when unknown. */
+  getUser(userId: string): Promise<HubSpotUser | null>;
   /** The portal's properties of contacts or companies, hidden and archived ones left out. */
   listProperties(objectType: 'contacts' | 'companies'): Promise<CrmProperty[]>;
   /** Every team of the account with its name (scope `settings.users.teams.read`). */

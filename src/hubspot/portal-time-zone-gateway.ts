@@ -43,7 +43,7 @@ export function withPortalTimeZone(gateway: HubSpotGateway, options: PortalTimeZ
     searchModifiedSince: wrap('searchModifiedSince'),
     ensureProperties: wrap('ensureProperties'),
     getAccountDetails: wrap('getAccountDetails'),
-    getUserTeams: wrap('getUserTeams'),
+    getUser: wrap('getUser'),
     listProperties: wrap('listProperties'),
     listTeams: wrap('listTeams'),
     listOwners: wrap('listOwners'),

@@ -95,8 +95,8 @@ export interface StandinState {
   /** Names of the properties the seed's contacts carry beyond HubSpot's own: the portal's custom properties. */
   seededContactProperties: Set<string>;
   revokedTokens: Set<string>;
-  /** user id -> teams, served by `GET /settings/v3/users/:id`. */
-  users: Map<string, { primaryTeamId?: string; secondaryTeamIds: string[] }>;
+  /** user id -> teams and super admin flag, served by `GET /settings/v3/users/:id`. */
+  users: Map<string, { primaryTeamId?: string; secondaryTeamIds: string[]; superAdmin: boolean }>;
   /** The account's teams and CRM owners (`GET /settings/v3/users/teams`, `GET /crm/v3/owners`), HubSpot's shapes. */
   directory: StandinDirectory;
   stats: StandinStats;

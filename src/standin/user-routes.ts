@@ -5,9 +5,11 @@ import { ownerRoutes } from './owner-routes';
 import { requireScope } from './scope-guard';
 import type { StandinState } from './standin-state';
 
-const userTeams = z.object({
+/** `PUT /__standin/users/:id`: the user's teams, and whether they are a super admin of the account (default no). */
+const standinUser = z.object({
   primaryTeamId: z.coerce.string().optional(),
   secondaryTeamIds: z.array(z.coerce.string()).default([]),
+  superAdmin: z.boolean().default(false),
 });
 
 const team = z.object({
@@ -23,8 +25,9 @@ const grantedScopes = z.object({ scopes: z.array(z.string()).nullable() });
 /**
  * The users and teams API (scopes `settings.users.read`, `settings.users.teams.read`) and the owners API, each
  * refusing a token without its scope as HubSpot does: `GET /settings/v3/users/teams`, `GET /settings/v3/users/:id`
- * (unknown users answer 404), `GET /crm/v3/owners`. Admin: `PUT /__standin/users/:id` sets a user's teams,
- * `PUT /__standin/teams` the account's teams, `PUT /__standin/owners` its owners, `PUT /__standin/scopes` the grant.
+ * (unknown users answer 404), `GET /crm/v3/owners`. Admin: `PUT /__standin/users/:id` sets a user's teams and
+ * `superAdmin`, `PUT /__standin/teams` the account's teams, `PUT /__standin/owners` its owners, `PUT /__standin/scopes`
+ * the grant.
  */
 export function userRoutes(state: StandinState): Router {
   const router = Router();
@@ -45,7 +48,7 @@ export function userRoutes(state: StandinState): Router {
     res.json({ results: state.directory.teams });
   });
   router.put('/__standin/users/:id', express.json(), (req, res) => {
-    const parsed = userTeams.safeParse(req.body ?? {});
+    const parsed = standinUser.safeParse(req.body ?? {});
     if (!parsed.success) return sendHubSpotError(res, 400, parsed.error.message, 'VALIDATION_ERROR');
     state.users.set(req.params.id, parsed.data);
     res.status(204).end();
@@ -59,7 +62,6 @@ export function userRoutes(state: StandinState): Router {
       email: `user-${id}@standin.example`,
       roleId: '100',
       ...user,
-      superAdmin: false,
     });
   });
   router.use(ownerRoutes(state));

@@ -32,6 +32,8 @@ export interface AgreementVersionsTable {
   proposed_by: string | null;
   proposed_at: number | null;
   proposed_side: string | null;
+  /** The team mapping a version was proposed under, JSON (migration 006). */
+  proposed_team_mapping: string | null;
   rationale: string | null;
   approved_by: string | null;
   approved_at: number | null;

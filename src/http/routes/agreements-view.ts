@@ -6,6 +6,7 @@ import {
   type HistoryEntry,
 } from '../../use-cases/agreements/agreement-history';
 import type { AgreementPorts, AgreementVersion } from '../../use-cases/agreements/ports';
+import { MAPPING_CHANGED_COMMENT } from '../../use-cases/agreements/change-team-mapping';
 import { sidesOf } from '../../use-cases/agreements/resolve-side';
 import { whoActsNext } from '../../use-cases/agreements/who-acts-next';
 import { workingCopy } from '../../use-cases/agreements/working-copy';
@@ -29,6 +30,9 @@ function toSummary(entry: HistoryEntry): VersionSummary {
     sentBackBy: entry.sentBackBy,
     sentBackAt: iso(entry.sentBackAt),
     sentBackComment: entry.sentBackComment,
+    ...(entry.status === 'sent_back' && entry.sentBackComment === MAPPING_CHANGED_COMMENT
+      ? { sentBackReason: 'team_mapping_changed' as const }
+      : {}),
     diff: entry.diff,
   };
 }

@@ -6,13 +6,15 @@ import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { Logger } from '../../logger';
 import type { Store } from '../../store/create-store';
 import type { DbContext } from '../../store/db-context';
-import type { UserTeamsLookup } from '../../use-cases/agreements/ports';
+import type { SuperAdminLookup, UserTeamsLookup } from '../../use-cases/agreements/ports';
 import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
 import { storeCardPorts } from '../../use-cases/card/store-card-ports';
 import { apiBodyLimit } from './api-body-limits';
 import { agreementsRouter } from './agreements-router';
 import { cardRouter } from './card-router';
+import { noHubSpotUsers } from './no-hubspot-users';
 import { settingsRouter } from './settings-router';
+import { teamsRouter } from './teams-router';
 
 /** What the card and settings API is built from. */
 export interface ApiDeps {
@@ -20,6 +22,8 @@ export interface ApiDeps {
   store: Store;
   /** A HubSpot user's team ids; decides which side (marketing, sales) they act for. */
   userTeams: UserTeamsLookup;
+  /** Who may change which teams are marketing and sales: HubSpot super admins. Without it, nobody may. */
+  superAdmins?: SuperAdminLookup;
   clock?: { now(): number };
   /** Each portal's HubSpot gateway, for its property list and team and owner names; absent when HubSpot is not configured. */
   gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties' | 'listTeams' | 'listOwners'>;
@@ -60,6 +64,9 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
   router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock)));
   router.use(agreementsRouter({ ctx: deps.store.ctx, portsOn, clock }));
   const { gatewayFor, logger } = deps;
+  const superAdmins = deps.superAdmins ?? noHubSpotUsers;
+  const audit = deps.store.audit;
+  router.use(teamsRouter({ ctx: deps.store.ctx, portsOn, clock, superAdmins, audit, gatewayFor, logger }));
   const staticPortalId = staticPortalOf(deps.config);
   router.use(settingsRouter({ store: deps.store, clock, gatewayFor, logger, staticPortalId }));
   return [router];

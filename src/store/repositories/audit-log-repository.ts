@@ -29,16 +29,14 @@ export function auditLogRepository(ctx: DbContext) {
         })
         .execute();
     },
-    /** The latest entries of a portal, newest first. */
-    async list(portalId: string, limit = 100): Promise<AuditEntry[]> {
-      const rows = await ctx.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('portal_id', '=', portalId)
-        .orderBy('at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
+    /** The latest entries of a portal, newest first; only those of `actions` when given (the mapping's history). */
+    async list(portalId: string, limit = 100, actions?: readonly string[]): Promise<AuditEntry[]> {
+      let query = ctx.db.selectFrom('audit_log').selectAll().where('portal_id', '=', portalId);
+      if (actions) {
+        if (actions.length === 0) return [];
+        query = query.where('action', 'in', [...actions]);
+      }
+      const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
       return rows.map((r) => ({
         portalId: r.portal_id,
         actor: r.actor,

@@ -22,6 +22,11 @@ export interface AgreementVersion {
   proposedAt: number | null;
   /** Null for versions applied from git (`lead-pact agreement apply`), where no side is checked. */
   proposedSide: Side | null;
+  /**
+   * The team mapping in force when it was proposed: a reviewer must be on the other side under it and under today's.
+   * Null for drafts, versions applied from git, and proposals older than the mapping check (migration 006).
+   */
+  proposedTeamMapping: TeamMapping | null;
   rationale: string | null;
   approvedBy: string | null;
   approvedAt: number | null;
@@ -71,9 +76,20 @@ export interface TeamMappingLookup {
   teamMapping(portalId: string): Promise<TeamMapping | null>;
 }
 
+/** The installation's team mapping as a transaction sees it, and the one way to change it. */
+export interface TeamMappingRepository extends TeamMappingLookup {
+  /** Replaces the portal's mapping; the portal must have an installation. */
+  setTeamMapping(portalId: string, mapping: TeamMapping, at: number): Promise<void>;
+}
+
 /** A HubSpot user's team ids (primary and secondary), from a trusted source such as HubSpot's users API. */
 export interface UserTeamsLookup {
   teamIdsOf(portalId: string, userId: string): Promise<readonly string[]>;
+}
+
+/** Whether a HubSpot user is a super admin of the portal's account (HubSpot's users API, `superAdmin`). */
+export interface SuperAdminLookup {
+  isSuperAdmin(portalId: string, userId: string): Promise<boolean>;
 }
 
 /** Append-only record of who changed what. */
@@ -108,6 +124,7 @@ export interface Clock {
 /** The ports written inside one transaction: all commit or none. */
 export interface TransactionalPorts {
   versions: AgreementVersionRepository;
+  mapping: TeamMappingRepository;
   audit: AuditLog;
   jobs: JobQueue;
 }

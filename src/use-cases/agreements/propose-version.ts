@@ -2,10 +2,12 @@ import { diffAgreements } from '../../domain/diff-agreements';
 import { AppError } from '../../errors/app-error';
 import type { AgreementPorts, AgreementVersion } from './ports';
 import { resolveSide, type Actor } from './resolve-side';
+import { requireMappingInForce } from './review-rules';
 
 /**
  * A user of one side proposes a draft, with a rationale, for the other side to approve. The diff against the
- * version active now is stored so the approver reviews exactly what changes.
+ * version active now is stored so the approver reviews exactly what changes, and the team mapping in force so the
+ * approver's side is checked under it too.
  */
 export async function proposeVersion(
   ports: AgreementPorts,
@@ -17,10 +19,11 @@ export async function proposeVersion(
       { path: 'rationale', message: 'expected a non-empty rationale' },
     ]);
   }
-  const side = await resolveSide(ports, input.portalId, input.actor);
+  const { side, mapping } = await resolveSide(ports, input.portalId, input.actor);
   const now = ports.clock.now();
   return ports.transaction(async (tx) => {
     await tx.versions.lockPortal(input.portalId);
+    await requireMappingInForce(tx, input.portalId, mapping);
     const draft = await tx.versions.get(input.portalId, input.version);
     if (!draft) throw new AppError('not_found', `There is no version ${input.version} of this agreement.`);
     if (draft.status !== 'draft') {
@@ -36,6 +39,7 @@ export async function proposeVersion(
       proposedBy: input.actor.userId,
       proposedAt: now,
       proposedSide: side,
+      proposedTeamMapping: mapping,
       rationale,
       diff: diffAgreements(active?.body ?? null, draft.body),
     };

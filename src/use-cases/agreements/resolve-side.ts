@@ -1,10 +1,18 @@
 import { AppError } from '../../errors/app-error';
-import type { AgreementPorts, Side } from './ports';
+import type { AgreementPorts, Side, TeamMapping } from './ports';
 
 /** Who acts: a HubSpot user id (from the signed request), and the side they say they act for if they are on both. */
 export interface Actor {
   userId: string;
   actingAs?: Side;
+}
+
+/** The side a user acts for, and what it was decided from: their HubSpot team ids and the mapping read. */
+export interface ActingSide {
+  userId: string;
+  side: Side;
+  teamIds: readonly string[];
+  mapping: TeamMapping;
 }
 
 /**
@@ -16,15 +24,18 @@ export async function resolveSide(
   ports: Pick<AgreementPorts, 'teams' | 'userTeams'>,
   portalId: string,
   actor: Actor,
-): Promise<Side> {
-  const sides = await sidesOf(ports, portalId, actor.userId);
+): Promise<ActingSide> {
+  const mapping = await ports.teams.teamMapping(portalId);
+  const teamIds = mapping ? await ports.userTeams.teamIdsOf(portalId, actor.userId) : [];
+  const sides = sidesUnder(mapping, teamIds);
   const [only] = sides;
-  if (only === undefined) {
+  if (only === undefined || !mapping) {
     throw new AppError(
       'forbidden',
-      'You are in neither a marketing nor a sales team of this portal, so you cannot propose or approve agreements. Ask an admin to map your HubSpot team in the Lead Pact settings.',
+      'You are in neither a marketing nor a sales team of this portal, so you cannot propose or approve agreements. Ask a HubSpot super admin of this portal to map your HubSpot team in the Lead Pact settings.',
     );
   }
+  const acting = { userId: actor.userId, teamIds, mapping };
   if (sides.length === 1) {
     if (actor.actingAs && actor.actingAs !== only) {
       throw new AppError(
@@ -32,7 +43,7 @@ export async function resolveSide(
         `You are on the ${only} side only; you cannot act for ${actor.actingAs}.`,
       );
     }
-    return only;
+    return { ...acting, side: only };
   }
   if (!actor.actingAs) {
     throw new AppError(
@@ -41,7 +52,7 @@ export async function resolveSide(
       [{ path: 'actingAs', message: 'expected "marketing" or "sales"' }],
     );
   }
-  return actor.actingAs;
+  return { ...acting, side: actor.actingAs };
 }
 
 /** Every side a user's HubSpot teams put them on: none, one, or both. */
@@ -52,10 +63,16 @@ export async function sidesOf(
 ): Promise<Side[]> {
   const mapping = await ports.teams.teamMapping(portalId);
   if (!mapping) return [];
-  const teamIds = new Set(await ports.userTeams.teamIdsOf(portalId, userId));
+  return sidesUnder(mapping, await ports.userTeams.teamIdsOf(portalId, userId));
+}
+
+/** Every side `teamIds` are on under `mapping` (none without a mapping), marketing first. */
+export function sidesUnder(mapping: TeamMapping | null, teamIds: readonly string[]): Side[] {
+  if (!mapping) return [];
+  const mine = new Set(teamIds);
   const sides: Side[] = [];
-  if (mapping.marketingTeamIds.some((id) => teamIds.has(id))) sides.push('marketing');
-  if (mapping.salesTeamIds.some((id) => teamIds.has(id))) sides.push('sales');
+  if (mapping.marketingTeamIds.some((id) => mine.has(id))) sides.push('marketing');
+  if (mapping.salesTeamIds.some((id) => mine.has(id))) sides.push('sales');
   return sides;
 }
 

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors/app-error';
 import type { AgreementPorts, AgreementVersion } from './ports';
 import { resolveSide, type Actor } from './resolve-side';
-import { proposedForReview } from './review-rules';
+import { proposedForReview, requireMappingInForce } from './review-rules';
 
 /** A user of the other side sends a proposed version back with a comment; the proposer revises it as a new draft. */
 export async function sendBackVersion(
@@ -14,11 +14,12 @@ export async function sendBackVersion(
       { path: 'comment', message: 'expected a non-empty comment' },
     ]);
   }
-  const side = await resolveSide(ports, input.portalId, input.actor);
+  const reviewer = await resolveSide(ports, input.portalId, input.actor);
+  const { side } = reviewer;
   const now = ports.clock.now();
   return ports.transaction(async (tx) => {
     await tx.versions.lockPortal(input.portalId);
-    const reviewer = { userId: input.actor.userId, side };
+    await requireMappingInForce(tx, input.portalId, reviewer.mapping);
     const proposed = await proposedForReview(tx, input.portalId, input.version, reviewer);
     const sentBack: AgreementVersion = {
       ...proposed,

@@ -18,6 +18,10 @@ const diffSchema = z.array(
   }),
 );
 
+/** Team ids as the installation stored them when the version was proposed (older rows may hold numbers). */
+const teamIds = z.array(z.union([z.string(), z.number()])).transform((ids) => ids.map(String));
+const teamMappingSchema = z.object({ marketingTeamIds: teamIds, salesTeamIds: teamIds });
+
 function toVersion(r: AgreementVersionsTable): AgreementVersion {
   return {
     portalId: r.portal_id,
@@ -30,6 +34,10 @@ function toVersion(r: AgreementVersionsTable): AgreementVersion {
     proposedBy: r.proposed_by,
     proposedAt: r.proposed_at,
     proposedSide: z.enum(SIDES).nullable().parse(r.proposed_side),
+    proposedTeamMapping:
+      r.proposed_team_mapping === null
+        ? null
+        : fromJson(teamMappingSchema, r.proposed_team_mapping, 'agreement_versions.proposed_team_mapping'),
     rationale: r.rationale,
     approvedBy: r.approved_by,
     approvedAt: r.approved_at,
@@ -52,6 +60,7 @@ function toRow(v: AgreementVersion): AgreementVersionsTable {
     proposed_by: v.proposedBy,
     proposed_at: v.proposedAt,
     proposed_side: v.proposedSide,
+    proposed_team_mapping: v.proposedTeamMapping === null ? null : toJson(v.proposedTeamMapping),
     rationale: v.rationale,
     approved_by: v.approvedBy,
     approved_at: v.approvedAt,
@@ -118,7 +127,13 @@ export function storeAgreementVersions(ctx: DbContext): AgreementVersionReposito
         ...draft,
         version: Number(last?.max ?? 0) + 1,
         status: 'draft',
-        ...{ proposedBy: null, proposedAt: null, proposedSide: null, rationale: null },
+        ...{
+          proposedBy: null,
+          proposedAt: null,
+          proposedSide: null,
+          proposedTeamMapping: null,
+          rationale: null,
+        },
         ...{ approvedBy: null, approvedAt: null, sentBackBy: null, sentBackAt: null, sentBackComment: null },
         diff: null,
       };

@@ -8,7 +8,7 @@ import type {
   AgreementPorts,
   Clock,
   JobQueue,
-  TeamMappingLookup,
+  TeamMappingRepository,
   TransactionalPorts,
   UserTeamsLookup,
 } from './ports';
@@ -16,9 +16,20 @@ import { storeAgreementVersions } from './store-agreement-versions';
 
 const teamIds = z.array(z.union([z.string(), z.number()])).transform((ids) => ids.map(String));
 
-/** The marketing and sales team ids of the portal's installation row. */
-function storeTeamMapping(ctx: DbContext): TeamMappingLookup {
+/** The marketing and sales team ids of the portal's installation row, read and replaced. */
+function storeTeamMapping(ctx: DbContext): TeamMappingRepository {
   return {
+    async setTeamMapping(portalId, mapping, at) {
+      await ctx.db
+        .updateTable('installations')
+        .set({
+          marketing_team_ids: toJson(mapping.marketingTeamIds),
+          sales_team_ids: toJson(mapping.salesTeamIds),
+          updated_at: at,
+        })
+        .where('portal_id', '=', portalId)
+        .execute();
+    },
     async teamMapping(portalId) {
       const row = await ctx.db
         .selectFrom('installations')
@@ -62,6 +73,7 @@ function storeJobQueue(ctx: DbContext, clock: Clock): JobQueue {
 function transactional(ctx: DbContext, clock: Clock): TransactionalPorts {
   return {
     versions: storeAgreementVersions(ctx),
+    mapping: storeTeamMapping(ctx),
     audit: auditLogRepository(ctx),
     jobs: storeJobQueue(ctx, clock),
   };

@@ -113,8 +113,8 @@ describe('the other settings routes', () => {
     });
   });
 
-  it('When teams are saved, then they are read back, and a team on both sides is a 400 on salesTeamIds', async () => {
-    const saved = await as('m1').send('PUT', '/api/settings/teams', {
+  it('When a super admin saves teams, then they are read back, and a team on both sides is a 400 on salesTeamIds', async () => {
+    const saved = await as('admin').send('PUT', '/api/settings/teams', {
       marketingTeamIds: ['5'],
       salesTeamIds: ['6'],
     });
@@ -123,7 +123,7 @@ describe('the other settings routes', () => {
       marketingTeamIds: ['5'],
       salesTeamIds: ['6'],
     });
-    const both = await as('m1').send('PUT', '/api/settings/teams', {
+    const both = await as('admin').send('PUT', '/api/settings/teams', {
       marketingTeamIds: ['5'],
       salesTeamIds: ['5'],
     });

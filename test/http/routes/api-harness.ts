@@ -18,15 +18,28 @@ export const NOW = Date.parse('2026-11-27T09:00:00Z');
 export const DAY = 86_400_000;
 export const PORTAL_A = 1001;
 export const PORTAL_B = 2002;
-/** HubSpot team ids: 11 is marketing, 22 is sales once mapped; users m1, m2 (marketing), s1 (sales), both (both). */
+/**
+ * HubSpot team ids: 11 is marketing, 22 is sales once mapped; users m1, m2 (marketing), s1 (sales), both (both),
+ * nobody (no team) and admin, a HubSpot super admin in no team: the one who may change the mapping.
+ */
 export const TEAMS: Record<string, string[]> = {
   m1: ['11'],
   m2: ['11'],
   s1: ['22'],
   both: ['11', '22'],
   nobody: [],
+  admin: [],
 };
-export const USER_IDS: Record<string, number> = { m1: 501, m2: 502, s1: 601, both: 701, nobody: 801 };
+export const USER_IDS: Record<string, number> = {
+  m1: 501,
+  m2: 502,
+  s1: 601,
+  both: 701,
+  nobody: 801,
+  admin: 901,
+};
+/** Who HubSpot says is a super admin of every test portal. */
+export const SUPER_ADMINS = new Set([String(USER_IDS.admin)]);
 const teamsById = new Map(Object.entries(USER_IDS).map(([name, id]) => [String(id), TEAMS[name] ?? []]));
 
 /** A running API over a fresh SQLite store, called over HTTP with HubSpot-signed requests. */
@@ -59,10 +72,10 @@ export function signedPath(pathAndQuery: string, portalId: number, userId: numbe
 
 /**
  * Starts the real app (createApp + the API routers) on port 0 with a temp SQLite DATA_DIR, or on `database` (dropped
- * on close); HubSpot only if given.
+ * on close); HubSpot only if given. Super admins are SUPER_ADMINS unless `superAdmins` says otherwise.
  */
 export async function startApi(
-  options: Pick<ApiDeps, 'gatewayFor'> & { database?: TestDatabase } = {},
+  options: Pick<ApiDeps, 'gatewayFor' | 'superAdmins'> & { database?: TestDatabase } = {},
 ): Promise<Api> {
   const { database, ...deps } = options;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lead-pact-api-'));
@@ -80,7 +93,9 @@ export async function startApi(
     publicBaseUrl: PUBLIC_BASE_URL,
   };
   const userTeams = { teamIdsOf: async (_portal: string, userId: string) => teamsById.get(userId) ?? [] };
-  const routers = apiRouters({ config, store, userTeams, clock: { now: () => NOW }, logger, ...deps });
+  const superAdmins = { isSuperAdmin: async (_portal: string, userId: string) => SUPER_ADMINS.has(userId) };
+  const clock = { now: () => NOW };
+  const routers = apiRouters({ config, store, userTeams, superAdmins, clock, logger, ...deps });
   const readiness = createReadiness({ store, logger });
   const web: WebServer = await startWebServer(
     createApp({ logger, readiness, metrics: metricsRegistry, routers }),

@@ -178,7 +178,7 @@ export async function recordResponses(): Promise<Recorded[]> {
     );
     await take('settings', 'connection-connected', as('m1').get('/api/settings/connection'));
     const teams = { marketingTeamIds: ['11'], salesTeamIds: [] };
-    await take('settings', 'teams-saved', as('m1').send('PUT', '/api/settings/teams', teams));
+    await take('settings', 'teams-saved', as('admin').send('PUT', '/api/settings/teams', teams));
     await api.store.installations.setStatus(String(PORTAL_B), 'disconnected', 'The app was uninstalled', NOW);
     await take('settings', 'connection-disconnected', as('m1', PORTAL_B).get('/api/settings/connection'));
     // Ten more approved versions (12 in all): the history comes a page of 10 at a time, then the older ones.
@@ -194,6 +194,13 @@ export async function recordResponses(): Promise<Recorded[]> {
     }
     await take('settings', 'agreements-history-page-1', as('s1').get('/api/agreements'));
     await take('settings', 'agreements-history-page-2', as('s1').get('/api/agreements?cursor=3'));
+    // A super admin adds team 33 to marketing while marketing's version 13 waits: it is sent back, and says why.
+    await as('m1').send('PUT', '/api/agreements/draft', { agreement: EXAMPLE_AGREEMENT });
+    await as('m1').send('POST', '/api/agreements/propose', { version: 13, rationale: 'Back to the start' });
+    const widened = { marketingTeamIds: ['11', '33'], salesTeamIds: ['22'] };
+    nock(HUBSPOT).get('/settings/v3/users/teams').reply(200, fixture('settings-teams'));
+    await take('settings', 'teams-changed-by-admin', as('admin').send('PUT', '/api/settings/teams', widened));
+    await take('settings', 'agreements-sent-back-by-mapping', as('m1').get('/api/agreements'));
   } finally {
     // Leave the worker as found for the next test file (as test/hubspot/use-nock.ts does).
     nock.cleanAll();

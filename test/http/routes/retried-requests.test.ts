@@ -122,16 +122,17 @@ describe.each(ENGINE_FACTORIES)('a retried card or settings request on %s', (_en
       expect(after.filter((a) => a === 'agreement.sent_back')).toHaveLength(1);
     });
 
-    it('When a team mapping save arrives twice, then both answer the mapping and it is saved', async () => {
+    it('When a team mapping save arrives twice, then both answer the mapping, it is saved and audited once', async () => {
       const teams = { marketingTeamIds: ['11', '33'], salesTeamIds: ['22'], requestId: id(8) };
       const answers = await deliver(
-        api.signed('PUT', '/api/settings/teams', { portalId: PORTAL_A, user: 'm1', body: teams }),
+        api.signed('PUT', '/api/settings/teams', { portalId: PORTAL_A, user: 'admin', body: teams }),
       );
 
       expect(statuses(answers)).toEqual([200, 200]);
       for (const answer of answers)
         expect(await answer.json()).toMatchObject({ marketingTeamIds: ['11', '33'], salesTeamIds: ['22'] });
       expect(await api.store.installations.get(PORTAL)).toMatchObject({ marketingTeamIds: ['11', '33'] });
+      expect(await api.store.audit.list(PORTAL, 100, ['settings.team_mapping_changed'])).toHaveLength(1);
     });
   });
 

@@ -84,11 +84,11 @@ describe('GET /api/settings/teams', () => {
     expect((await teams()).names).toMatchObject({ source: 'ids', reason: 'unreachable' });
   });
 
-  it('When the mapping is saved, then the answer names the teams too', async () => {
+  it('When a super admin saves the mapping, then the answer names the teams too', async () => {
     nock(HUBSPOT).get('/settings/v3/users/teams').reply(200, fixture('settings-teams'));
     const body = { marketingTeamIds: ['33'], salesTeamIds: ['22'] };
 
-    const res = await api.call('PUT', '/api/settings/teams', { portalId: PORTAL_A, user: 'm1', body });
+    const res = await api.call('PUT', '/api/settings/teams', { portalId: PORTAL_A, user: 'admin', body });
 
     expect(res.status).toBe(200);
     const answer = teamsResponseSchema.parse(await res.json());

@@ -2,17 +2,31 @@ import type {
   AgreementPorts,
   AgreementVersion,
   RescoreJob,
+  SuperAdminLookup,
   TeamMapping,
   TransactionalPorts,
 } from '../../../src/use-cases/agreements/ports';
 
+/** One audit entry as the suites inspect it. */
+export interface AuditSeen {
+  actor: string;
+  action: string;
+  details: Record<string, unknown>;
+}
+
 /** What the lifecycle suite needs from a backend: the ports plus ways to arrange and inspect. */
 export interface World {
   ports: AgreementPorts;
+  /** Who HubSpot says is a super admin (set with `setSuperAdmin`). */
+  admins: SuperAdminLookup;
   advance(ms: number): void;
+  /** Installs the portal with this mapping, or overwrites its mapping directly (as a restore or manual SQL would). */
   mapTeams(portalId: string, mapping: TeamMapping): Promise<void>;
   setUserTeams(userId: string, teamIds: string[]): void;
+  setSuperAdmin(userId: string): void;
   auditActions(portalId: string): Promise<string[]>;
+  /** The portal's audit entries, oldest first. */
+  auditEntries(portalId: string): Promise<AuditSeen[]>;
   rescoreJobs(portalId: string): Promise<RescoreJob[]>;
   close(): Promise<void>;
 }
@@ -26,10 +40,11 @@ export function fakeClock() {
 /** In-memory fakes of our ports: transactions run one at a time and roll back on error. */
 export function inMemoryWorld(): World {
   let versions: AgreementVersion[] = [];
-  let audit: { portalId: string; action: string }[] = [];
+  let audit: (AuditSeen & { portalId: string })[] = [];
   let jobs: { job: RescoreJob; key: string }[] = [];
-  const mappings = new Map<string, TeamMapping>();
+  let mappings = new Map<string, TeamMapping>();
   const userTeams = new Map<string, string[]>();
+  const superAdmins = new Set<string>();
   const clock = fakeClock();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -59,7 +74,13 @@ export function inMemoryWorld(): World {
           ...draft,
           version: last + 1,
           status: 'draft',
-          ...{ proposedBy: null, proposedAt: null, proposedSide: null, rationale: null },
+          ...{
+            proposedBy: null,
+            proposedAt: null,
+            proposedSide: null,
+            proposedTeamMapping: null,
+            rationale: null,
+          },
           ...{
             approvedBy: null,
             approvedAt: null,
@@ -81,7 +102,11 @@ export function inMemoryWorld(): World {
         }
       },
     },
-    audit: { record: async (entry) => void audit.push(entry) },
+    mapping: {
+      teamMapping: async (portalId) => structuredClone(mappings.get(portalId) ?? null),
+      setTeamMapping: async (portalId, mapping) => void mappings.set(portalId, structuredClone(mapping)),
+    },
+    audit: { record: async (entry) => void audit.push(structuredClone(entry)) },
     jobs: {
       enqueue: async (job, { idempotencyKey }) => {
         if (!jobs.some((j) => j.key === idempotencyKey)) jobs.push({ job, key: idempotencyKey });
@@ -91,11 +116,11 @@ export function inMemoryWorld(): World {
 
   const transaction = <T>(fn: (t: TransactionalPorts) => Promise<T>): Promise<T> => {
     const run = queue.then(async () => {
-      const snapshot = structuredClone({ versions, audit, jobs });
+      const snapshot = structuredClone({ versions, audit, jobs, mappings });
       try {
         return await fn(tx);
       } catch (error) {
-        ({ versions, audit, jobs } = snapshot);
+        ({ versions, audit, jobs, mappings } = snapshot);
         throw error;
       }
     });
@@ -106,15 +131,21 @@ export function inMemoryWorld(): World {
   return {
     ports: {
       ...tx,
-      teams: { teamMapping: async (portalId) => mappings.get(portalId) ?? null },
+      teams: { teamMapping: async (portalId) => structuredClone(mappings.get(portalId) ?? null) },
       userTeams: { teamIdsOf: async (_portalId, userId) => userTeams.get(userId) ?? [] },
       clock,
       transaction,
     },
+    admins: { isSuperAdmin: async (_portalId, userId) => superAdmins.has(userId) },
     advance: clock.advance,
-    mapTeams: async (portalId, mapping) => void mappings.set(portalId, mapping),
+    mapTeams: async (portalId, mapping) => void mappings.set(portalId, structuredClone(mapping)),
     setUserTeams: (userId, teamIds) => void userTeams.set(userId, teamIds),
+    setSuperAdmin: (userId) => void superAdmins.add(userId),
     auditActions: async (portalId) => audit.filter((a) => a.portalId === portalId).map((a) => a.action),
+    auditEntries: async (portalId) =>
+      audit
+        .filter((a) => a.portalId === portalId)
+        .map(({ actor, action, details }) => ({ actor, action, details })),
     rescoreJobs: async (portalId) => jobs.filter((j) => j.job.portalId === portalId).map((j) => j.job),
     close: async () => undefined,
   };

@@ -11,6 +11,7 @@ import { sendBackVersion } from '../../../src/use-cases/agreements/send-back-ver
 import { whoActsNext } from '../../../src/use-cases/agreements/who-acts-next';
 import { workingCopy } from '../../../src/use-cases/agreements/working-copy';
 import type { World } from './in-memory-world';
+import { describeTeamMappingRules } from './team-mapping-rules';
 
 const portalId = '4242';
 const HOUR = 3_600_000;
@@ -389,8 +390,12 @@ export function describeLifecycle(
       };
       const first = await agreementHistory(counted, { portalId, limit: 10 });
       expect(first.entries.map((e) => e.version)).toEqual([24, 23, 22, 21, 20, 19, 18, 17, 16, 15]);
-      expect(first.entries[0]?.diff.map((l) => l.text)).toEqual(['capacity.default: now 200 per month, was 103']);
-      expect(first.entries[1]?.diff.map((l) => l.text)).toEqual(['capacity.default: now 103 per month, was 102']);
+      expect(first.entries[0]?.diff.map((l) => l.text)).toEqual([
+        'capacity.default: now 200 per month, was 103',
+      ]);
+      expect(first.entries[1]?.diff.map((l) => l.text)).toEqual([
+        'capacity.default: now 103 per month, was 102',
+      ]);
       expect(read).toBeLessThanOrEqual(11);
       const second = await agreementHistory(ports, { portalId, limit: 10, cursor: first.cursor });
       expect(second.entries.map((e) => e.version)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6, 5]);
@@ -513,5 +518,7 @@ export function describeLifecycle(
       expect(await statuses()).toEqual({ [version]: 'proposed' });
       expect(await world.auditActions(portalId)).toEqual(['agreement.draft_saved', 'agreement.proposed']);
     });
+
+    describeTeamMappingRules(() => world);
   });
 }

@@ -28,14 +28,17 @@ export function storeBackend(make: () => Promise<TestDatabase>) {
     for (const table of TABLES) await db.deleteFrom(table).execute();
     const clock = fakeClock();
     const userTeams = new Map<string, string[]>();
+    const superAdmins = new Set<string>();
     const ports = storeAgreementPorts(ctx, {
       clock,
       userTeams: { teamIdsOf: async (_portalId, userId) => userTeams.get(userId) ?? [] },
     });
     return {
       ports,
+      admins: { isSuperAdmin: async (_portalId, userId) => superAdmins.has(userId) },
       advance: clock.advance,
       setUserTeams: (userId, teamIds) => void userTeams.set(userId, teamIds),
+      setSuperAdmin: (userId) => void superAdmins.add(userId),
       async mapTeams(portalId, mapping) {
         await db
           .insertInto('installations')
@@ -51,10 +54,20 @@ export function storeBackend(make: () => Promise<TestDatabase>) {
             sales_team_ids: JSON.stringify(mapping.salesTeamIds),
             ...{ installed_at: clock.now(), updated_at: clock.now() },
           })
+          .onConflict((oc) =>
+            oc.column('portal_id').doUpdateSet({
+              marketing_team_ids: JSON.stringify(mapping.marketingTeamIds),
+              sales_team_ids: JSON.stringify(mapping.salesTeamIds),
+            }),
+          )
           .execute();
       },
       auditActions: async (portalId) =>
         (await auditLogRepository(ctx).list(portalId)).reverse().map((entry) => entry.action),
+      auditEntries: async (portalId) =>
+        (await auditLogRepository(ctx).list(portalId))
+          .reverse()
+          .map(({ actor, action, details }) => ({ actor, action, details })),
       async rescoreJobs(portalId): Promise<RescoreJob[]> {
         const rows = await db
           .selectFrom('jobs')

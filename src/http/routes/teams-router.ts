@@ -1,0 +1,72 @@
+import { Router, type Response } from 'express';
+import { teamsResponseSchema, teamsSettingsSchema, type TeamsResponse } from '../../contracts/agreements';
+import { AppError } from '../../errors/app-error';
+import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
+import { signedContext } from '../../hubspot/require-hubspot-signature';
+import type { Logger } from '../../logger';
+import type { DbContext } from '../../store/db-context';
+import { applyOnce, receiptContext, requestKey } from '../../store/request-receipts';
+import { changeTeamMapping } from '../../use-cases/agreements/change-team-mapping';
+import type { AgreementPorts, SuperAdminLookup } from '../../use-cases/agreements/ports';
+import { teamMappingHistory, type AuditReader } from '../../use-cases/agreements/team-mapping-history';
+import { teamNames } from '../../use-cases/names/team-names';
+import { parseInput } from './parse-input';
+import { signedCaller, type Caller } from './signed-caller';
+import { teamsEditing } from './teams-editing';
+import { teamsView } from './teams-view';
+
+/** What the team mapping routes are built from. */
+export interface TeamsRouteDeps {
+  ctx: DbContext;
+  portsOn(ctx: DbContext): AgreementPorts;
+  clock: { now(): number };
+  /** Who may change the mapping: HubSpot super admins. */
+  superAdmins: SuperAdminLookup;
+  audit: AuditReader;
+  /** Each portal's HubSpot gateway, for the team names; absent when HubSpot is not configured. */
+  gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listTeams'>;
+  logger?: Pick<Logger, 'warn'>;
+}
+
+/**
+ * `GET|PUT /api/settings/teams`: which HubSpot teams are marketing and which sales. Anyone of the portal reads it (with
+ * team names, whether they may change it, and who changed it when); only a HubSpot super admin changes it, applied
+ * once per request id, pending proposals sent back (src/use-cases/agreements/change-team-mapping.ts).
+ */
+export function teamsRouter(deps: TeamsRouteDeps): Router {
+  const ports = deps.portsOn(deps.ctx);
+  const namesOf = teamNames({ ...deps, now: () => deps.clock.now() });
+  const editingOf = teamsEditing(deps.superAdmins, deps.logger);
+  const answer = async (res: Response, caller: Caller) => {
+    const mapping = await ports.teams.teamMapping(caller.portalId);
+    if (!mapping) throw new AppError('not_found', 'This portal has not installed Lead Pact yet.');
+    const [names, editing, history] = await Promise.all([
+      namesOf(caller.portalId),
+      editingOf(caller),
+      teamMappingHistory(deps.audit, caller.portalId),
+    ]);
+    const view: TeamsResponse = {
+      ...teamsView(
+        { marketingTeamIds: [...mapping.marketingTeamIds], salesTeamIds: [...mapping.salesTeamIds] },
+        names,
+      ),
+      editing,
+      history: history.map((change) => ({ ...change, at: new Date(change.at).toISOString() })),
+    };
+    res.json(teamsResponseSchema.parse(view));
+  };
+  const router = Router();
+  router.get('/api/settings/teams', async (_req, res) => answer(res, signedCaller(res)));
+  router.put('/api/settings/teams', async (req, res) => {
+    const caller = signedCaller(res);
+    const { requestId, ...mapping } = parseInput(teamsSettingsSchema, req.body, 'team mapping');
+    const actor = { userId: caller.userId, email: signedContext(res).userEmail ?? null };
+    const key = requestKey(caller, 'settings.teams', requestId);
+    const on = deps.portsOn(receiptContext(deps.ctx, key, deps.clock.now()));
+    await applyOnce(() =>
+      changeTeamMapping({ ...on, admins: deps.superAdmins }, { portalId: caller.portalId, actor, mapping }),
+    );
+    await answer(res, caller);
+  });
+  return router;
+}
