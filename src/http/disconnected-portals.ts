@@ -12,6 +12,8 @@ export async function disconnectedPortals(installations: InstallationsStatus): P
     const why = statusReason ? ` (${statusReason})` : '';
     return {
       portalId,
+      kind: 'disconnected' as const,
+      reason: statusReason ?? 'no reason recorded',
       message: `Portal ${portalId} is disconnected${why}: reinstall the app in that portal to resume scoring.`,
     };
   });

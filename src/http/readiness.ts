@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { summarisePortalProblems, type PortalProblemSummary } from './summarise-portal-problems';
 import { isDatabaseOutage, outageReasonOf } from '../store/database-outage';
 
 /** One thing the service needs before it can take traffic. */
@@ -8,17 +9,24 @@ export interface ReadinessCheck {
   message: string;
 }
 
-/** A connected portal that cannot be served right now (uninstalled, token revoked, ...). */
+/** A connected portal that cannot be served right now (uninstalled, token revoked, daily limit reached). */
 export interface PortalProblem {
   portalId: string;
+  kind: 'disconnected' | 'paused';
+  /** Why, naming no portal: what /readyz may show in public. */
+  reason: string;
+  /** The whole story, naming the portal: for the log and the operator's CLI only. */
   message: string;
 }
 
-/** What `GET /readyz` answers: 200 when every check is ok, 503 otherwise; portal problems never fail it. */
+/**
+ * What `GET /readyz` answers: 200 when every check is ok, 503 otherwise; portal problems never fail it. The probe is
+ * public, so it counts portals with a problem and says what to do, but never lists Hub IDs (the log does).
+ */
 export interface ReadinessReport {
   status: 'ready' | 'not_ready';
   checks: ReadinessCheck[];
-  portals: PortalProblem[];
+  portals: PortalProblemSummary['counts'];
   notices: string[];
 }
 
@@ -69,8 +77,22 @@ async function portalProblems({ portalProblems, logger }: ReadinessSources, noti
   }
 }
 
+/** Logs the portals with a problem, by Hub ID, whenever that list changes (not on every probe). */
+function problemLogger(logger: Logger): (problems: PortalProblem[]) => void {
+  let last = '';
+  return (problems) => {
+    const portals = problems.map(({ portalId, message }) => ({ portalId, message }));
+    const key = JSON.stringify(portals);
+    if (key === last) return;
+    last = key;
+    if (portals.length > 0) logger.warn({ portals }, 'portals need attention');
+    else logger.info('portals need attention: none any more');
+  };
+}
+
 /** Builds the readiness probe from the store and the portal connection problems. */
 export function createReadiness(sources: ReadinessSources): () => Promise<ReadinessReport> {
+  const logProblems = problemLogger(sources.logger);
   return async () => {
     const checks = await storeChecks(sources).catch((error: unknown) => {
       sources.logger.warn({ err: error }, 'readiness: migration status unavailable');
@@ -78,7 +100,10 @@ export function createReadiness(sources: ReadinessSources): () => Promise<Readin
     });
     const ready = checks.every((check) => check.ok);
     const notices = [...(sources.notices ?? [])];
-    const portals = ready ? await portalProblems(sources, notices) : [];
-    return { status: ready ? 'ready' : 'not_ready', checks, portals, notices };
+    const problems = ready ? await portalProblems(sources, notices) : [];
+    if (ready) logProblems(problems);
+    const summary = summarisePortalProblems(problems);
+    notices.push(...summary.notices);
+    return { status: ready ? 'ready' : 'not_ready', checks, portals: summary.counts, notices };
   };
 }

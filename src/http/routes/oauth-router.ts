@@ -9,7 +9,7 @@ import type { InstallGateway } from '../../use-cases/install/complete-install';
 import { createOAuthState } from '../../use-cases/install/oauth-state';
 import { UsedInstallStates } from '../../use-cases/install/used-install-states';
 import { notConnectedPage } from '../pages/not-connected-page';
-import { escapeHtml, pageLayout } from '../pages/page-layout';
+import { pageLayout } from '../pages/page-layout';
 import { oauthCallback, type InstallApp } from './oauth-callback';
 import { sendPage } from './send-page';
 import { setInstallStateCookie } from './install-state-cookie';
@@ -42,8 +42,9 @@ function oauthApp(config: OAuthRouterDeps['config']): InstallApp | undefined {
 async function homePage(deps: OAuthRouterDeps, res: Response): Promise<void> {
   const connected = await deps.store.installations.list('connected');
   if (hubspotMode(deps.config) === 'static-token' || connected.length > 0) {
-    const portals = connected.map((i) => escapeHtml(i.portalId)).join(', ');
-    const which = portals ? ` (portal ${portals})` : '';
+    // A public page: how many portals, never which (Hub IDs are for the operator's log and CLI).
+    const count = connected.length;
+    const which = count === 0 ? '' : ` (${count === 1 ? '1 portal' : `${count} portals`})`;
     html(res, 200, pageLayout('Lead Pact is running', `<p>Lead Pact is connected to HubSpot${which}.</p>`));
     return;
   }

@@ -4,6 +4,9 @@ import type { RateBudgetRepository } from '../../store/repositories/rate-budget-
 /** A portal whose writes wait for HubSpot's daily limit to reset, as /readyz shows it. */
 export interface PausedPortal {
   portalId: string;
+  kind: 'paused';
+  /** Why, naming no portal (what the public probe may show). */
+  reason: string;
   message: string;
 }
 
@@ -28,6 +31,8 @@ export async function pausedPortals(
     const at = new Date(pausedUntil).toISOString();
     paused.push({
       portalId,
+      kind: 'paused',
+      reason: "HubSpot's daily API limit",
       message: `Portal ${portalId} reached HubSpot's daily API limit: writes are paused until ${at} and kept until then.`,
     });
   }

@@ -13,6 +13,7 @@ import { createLogger } from '../../../src/logger';
 import { metricsRegistry } from '../../../src/metrics';
 import { signHubSpotRequest } from '../../../src/standin/sign-hubspot-request';
 import { createStore } from '../../../src/store/create-store';
+import { pausedPortals } from '../../../src/use-cases/write-back/paused-portals';
 import {
   CLIENT_SECRET,
   NOW,
@@ -51,7 +52,10 @@ export function routesOf(routers: RequestHandler[]): RouteEntry[] {
   return found;
 }
 
-/** The whole web app as `lead-pact serve --role web` mounts it (webhooks, API, OAuth, probes), HubSpot unreachable. */
+/**
+ * The whole web app as `lead-pact serve --role web` mounts it (webhooks, API, OAuth, probes, readiness with
+ * disconnected and paused portals), HubSpot unreachable.
+ */
 export interface FullApp extends Api {
   routes: RouteEntry[];
 }
@@ -88,7 +92,10 @@ export async function startFullApp(): Promise<FullApp> {
   const readiness = createReadiness({
     store,
     logger,
-    portalProblems: () => disconnectedPortals(store.installations),
+    portalProblems: async () => [
+      ...(await disconnectedPortals(store.installations)),
+      ...(await pausedPortals(store, Date.now())),
+    ],
   });
   const app = createApp({ logger, readiness, metrics: metricsRegistry, routers });
   const web = await startWebServer(app, 0, '127.0.0.1');

@@ -259,9 +259,13 @@ describe('GET /', () => {
     expect(page).toContain('href="/oauth/install"');
   });
 
-  it('When a portal is connected, then the page says which', async () => {
+  it('When portals are connected, then the public page counts them and shows no Hub ID', async () => {
     await start();
     await store.installations.connect('62515', null, [], NOW);
-    expect(await (await get('/')).text()).toContain('connected to HubSpot (portal 62515)');
+    expect(await (await get('/')).text()).toContain('connected to HubSpot (1 portal)');
+    await store.installations.connect('77001', null, [], NOW);
+    const page = await (await get('/')).text();
+    expect(page).toContain('connected to HubSpot (2 portals)');
+    expect(page).not.toMatch(/62515|77001/);
   });
 });
