@@ -16,7 +16,7 @@ export const httpRequestDuration = new Histogram({
 /** Job attempts by job type and outcome; the jobs code increments it. */
 export const jobOutcomes = new Counter({
   name: 'lead_pact_jobs_total',
-  help: 'Finished job attempts, by job type and outcome (succeeded, retry, dead, released, lease_lost, parked, deferred)',
+  help: 'Finished job attempts, by job type and outcome (succeeded, retry, dead, released, lease_lost, parked, deferred, outage, unsettled)',
   labelNames: ['type', 'outcome'] as const,
   registers: [metricsRegistry],
 });
