@@ -160,6 +160,8 @@ export const teamsResponseSchema = teamMappingSchema.extend({
   names: namesStatusSchema.optional(),
   editing: teamsEditingSchema.optional(),
   history: z.array(teamMappingChangeSchema).optional(),
+  /** On the answer to a `PUT` that changed the mapping: the proposals it sent back for review again. */
+  sentBack: z.array(z.number().int().positive()).optional(),
 });
 
 export type AgreementDocument = z.infer<typeof agreementDocumentSchema>;

@@ -6,7 +6,7 @@ import { signedContext } from '../../hubspot/require-hubspot-signature';
 import type { Logger } from '../../logger';
 import type { DbContext } from '../../store/db-context';
 import { applyOnce, receiptContext, requestKey } from '../../store/request-receipts';
-import { changeTeamMapping } from '../../use-cases/agreements/change-team-mapping';
+import { changeTeamMapping, type MappingChange } from '../../use-cases/agreements/change-team-mapping';
 import type { AgreementPorts, SuperAdminLookup } from '../../use-cases/agreements/ports';
 import { teamMappingHistory, type AuditReader } from '../../use-cases/agreements/team-mapping-history';
 import { teamNames } from '../../use-cases/names/team-names';
@@ -37,7 +37,7 @@ export function teamsRouter(deps: TeamsRouteDeps): Router {
   const ports = deps.portsOn(deps.ctx);
   const namesOf = teamNames({ ...deps, now: () => deps.clock.now() });
   const editingOf = teamsEditing(deps.superAdmins, deps.logger);
-  const answer = async (res: Response, caller: Caller) => {
+  const answer = async (res: Response, caller: Caller, sentBack?: number[]) => {
     const mapping = await ports.teams.teamMapping(caller.portalId);
     if (!mapping) throw new AppError('not_found', 'This portal has not installed Lead Pact yet.');
     const [names, editing, history] = await Promise.all([
@@ -52,6 +52,7 @@ export function teamsRouter(deps: TeamsRouteDeps): Router {
       ),
       editing,
       history: history.map((change) => ({ ...change, at: new Date(change.at).toISOString() })),
+      ...(sentBack ? { sentBack } : {}),
     };
     res.json(teamsResponseSchema.parse(view));
   };
@@ -63,10 +64,12 @@ export function teamsRouter(deps: TeamsRouteDeps): Router {
     const actor = { userId: caller.userId, email: signedContext(res).userEmail ?? null };
     const key = requestKey(caller, 'settings.teams', requestId);
     const on = deps.portsOn(receiptContext(deps.ctx, key, deps.clock.now()));
-    await applyOnce(() =>
-      changeTeamMapping({ ...on, admins: deps.superAdmins }, { portalId: caller.portalId, actor, mapping }),
-    );
-    await answer(res, caller);
+    let change: MappingChange | undefined; // none for a retried copy: its first copy made the change
+    await applyOnce(async () => {
+      const input = { portalId: caller.portalId, actor, mapping };
+      change = await changeTeamMapping({ ...on, admins: deps.superAdmins }, input);
+    });
+    await answer(res, caller, change?.changed ? change.sentBack : undefined);
   });
   return router;
 }

@@ -118,8 +118,9 @@ export async function recordResponses(): Promise<Recorded[]> {
     // Team names from HubSpot's teams API (nock), then a portal whose token lacks settings.users.teams.read.
     nock(HUBSPOT).get('/settings/v3/users/teams').reply(200, fixture('settings-teams'));
     await take('settings', 'teams', as('m1').get('/api/settings/teams'));
+    await take('settings', 'teams-seen-by-admin', as('admin').get('/api/settings/teams'));
     nock(HUBSPOT).get('/settings/v3/users/teams').reply(403, fixture('error-403-missing-scopes'));
-    await take('settings', 'teams-names-missing-scope', as('m1', PORTAL_B).get('/api/settings/teams'));
+    await take('settings', 'teams-names-missing-scope', as('admin', PORTAL_B).get('/api/settings/teams'));
     await take(
       'settings',
       'simulate',

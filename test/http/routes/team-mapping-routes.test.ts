@@ -72,7 +72,7 @@ describe.each(ENGINE_FACTORIES)('who may change the team mapping, over HTTP on %
 
     expect(swap.status).toBe(200);
     const teams = teamsResponseSchema.parse(swap.body);
-    expect(teams).toMatchObject({ ...SWAPPED, editing: { allowed: true } });
+    expect(teams).toMatchObject({ ...SWAPPED, editing: { allowed: true }, sentBack: [1] });
     expect(teams.history).toEqual([
       {
         at: new Date(NOW).toISOString(),

@@ -381,9 +381,9 @@ describe('simulation, history and jobs', () => {
 });
 
 describe('teams', () => {
-  it('maps HubSpot teams to marketing and sales and saves exactly that mapping', async () => {
+  it('When a HubSpot super admin maps teams to marketing and sales, then exactly that mapping is saved', async () => {
     const page = renderSettings({
-      'GET /api/settings/teams': recorded.teams,
+      'GET /api/settings/teams': recorded.teamsSeenByAdmin,
       'PUT /api/settings/teams': recorded.teamsSaved,
     });
     await loaded(page);

@@ -14,6 +14,7 @@ import draft from './fixtures/agreements-draft.json';
 import proposedSeenBySales from './fixtures/agreements-proposed-seen-by-sales.json';
 import proposed from './fixtures/agreements-proposed.json';
 import sentBack from './fixtures/agreements-sent-back.json';
+import sentBackByMapping from './fixtures/agreements-sent-back-by-mapping.json';
 import historyPage1 from './fixtures/agreements-history-page-1.json';
 import historyPage2 from './fixtures/agreements-history-page-2.json';
 import connectionConnected from './fixtures/connection-connected.json';
@@ -29,6 +30,8 @@ import propertiesUnreachable from './fixtures/properties-hubspot-unreachable.jso
 import properties from './fixtures/properties.json';
 import simulate from './fixtures/simulate.json';
 import teamsSaved from './fixtures/teams-saved.json';
+import teamsSeenByAdmin from './fixtures/teams-seen-by-admin.json';
+import teamsChangedByAdmin from './fixtures/teams-changed-by-admin.json';
 import teamsNamesMissingScope from './fixtures/teams-names-missing-scope.json';
 import teams from './fixtures/teams.json';
 
@@ -59,6 +62,8 @@ export const recordedAgreements = {
   draft2: () => answer(agreementsResponseSchema, draft2),
   /** v1 active and v2 sent back by sales, seen by sales. */
   sentBack: () => answer(agreementsResponseSchema, sentBack),
+  /** v13 proposed by marketing, sent back when super admin 901 added team 33 to marketing; seen by marketing. */
+  sentBackByMapping: () => answer(agreementsResponseSchema, sentBackByMapping),
   /** 12 versions (v12 active), seen by sales: the newest 10 and historyCursor "3". */
   historyPage1: () => answer(agreementsResponseSchema, historyPage1),
   /** The same portal's older page (`?cursor=3`): v2 sent back, v1 superseded, no cursor. */
@@ -79,12 +84,16 @@ export const recorded = {
   /** The portal was uninstalled. */
   connectionDisconnected: () => answer(connectionResponseSchema, connectionDisconnected),
   simulate: () => answer(simulateResponseSchema, simulate),
-  /** Team 11 marketing, 22 sales, with HubSpot's team names (33 unmapped). */
+  /** Team 11 marketing, 22 sales, with HubSpot's team names (33 unmapped), seen by marketer 501: read only. */
   teams: () => answer(teamsResponseSchema, teams),
-  /** The same portal's teams where the token lacks settings.users.teams.read: ids, and why. */
+  /** The same, seen by HubSpot super admin 901, who may change it. */
+  teamsSeenByAdmin: () => answer(teamsResponseSchema, teamsSeenByAdmin),
+  /** Another portal's teams where the token lacks settings.users.teams.read: ids, and why (seen by the super admin). */
   teamsNamesMissingScope: () => answer(teamsResponseSchema, teamsNamesMissingScope),
-  /** Marketing saved team 11 as marketing and no sales team. */
+  /** The super admin saved team 11 as marketing and no sales team. */
   teamsSaved: () => answer(teamsResponseSchema, teamsSaved),
+  /** The super admin added team 33 to marketing while v13 waited: sent back; two changes in the history. */
+  teamsChangedByAdmin: () => answer(teamsResponseSchema, teamsChangedByAdmin),
   /** No job running. */
   jobsIdle: () => answer(currentJobResponseSchema, jobsIdle),
 };

@@ -33,7 +33,11 @@ export function ApprovalPanel({ data, api }: { data: AgreementsResponse; api: Ag
       {open ? <Text testId="open-version">{t.openVersion(open.version, t.status[open.status])}</Text> : null}
       {open?.status === 'sent_back' && open.sentBackComment ? (
         <Alert
-          title={t.sentBackNote(open.sentBackBy ?? '?', open.sentBackComment)}
+          title={
+            open.sentBackReason === 'team_mapping_changed'
+              ? t.sentBackByMapping(open.sentBackBy ?? '?')
+              : t.sentBackNote(open.sentBackBy ?? '?', open.sentBackComment)
+          }
           variant="warning"
           testId="sent-back-note"
         />

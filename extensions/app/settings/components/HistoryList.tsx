@@ -30,7 +30,11 @@ export function HistoryList({ history, timeZone }: { history: readonly VersionSu
             {v.rationale ? <Text>{t.why(v.rationale)}</Text> : null}
             {v.approvedAt ? <Text>{t.approvedBy(v.approvedBy ?? '?', when(v.approvedAt))}</Text> : null}
             {v.sentBackAt ? (
-              <Text>{`${t.sentBackBy(v.sentBackBy ?? '?', when(v.sentBackAt))}: ${v.sentBackComment ?? ''}`}</Text>
+              <Text>
+                {v.sentBackReason === 'team_mapping_changed'
+                  ? `${t.sentBackBy(v.sentBackBy ?? '?', when(v.sentBackAt))}: ${t.sentBackByMapping(v.sentBackBy ?? '?')}`
+                  : `${t.sentBackBy(v.sentBackBy ?? '?', when(v.sentBackAt))}: ${v.sentBackComment ?? ''}`}
+              </Text>
             ) : null}
             {v.diff.length === 0 ? (
               <Text variant="microcopy">{t.noChanges}</Text>

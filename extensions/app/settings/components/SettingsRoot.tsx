@@ -98,7 +98,7 @@ function Workspace({
           <HistoryTab baseUrl={baseUrl} data={data} timeZone={timeZone} />
         </Tab>
         <Tab tabId="teams" title={t.tabs.teams}>
-          <TeamsEditor baseUrl={baseUrl} />
+          <TeamsEditor baseUrl={baseUrl} onSaved={api.reload} />
         </Tab>
         <Tab tabId="report" title={reportText.tab}>
           <ReportTab baseUrl={baseUrl} />

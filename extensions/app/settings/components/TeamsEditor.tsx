@@ -1,41 +1,24 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Flex, LoadingSpinner, MultiSelect, Text } from '@hubspot/ui-extensions';
-import { teamsResponseSchema } from '@lead-pact/contracts';
-import { useExtensionActions } from '@hubspot/ui-extensions';
-import { asBackendError } from '../../shared/backendClient';
+import { useState } from 'react';
+import { Alert, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { teamsResponseSchema, type TeamsResponse } from '@lead-pact/contracts';
 import { useBackendQuery } from '../hooks/useBackendQuery';
 import { useSettingsMessages } from '../i18n/useSettingsMessages';
-import { withRequestId } from '../../shared/requestId';
-import { fetchBackend } from '../utils/fetchBackend';
+import { TeamsForm } from './TeamsForm';
+import { TeamsHistory } from './TeamsHistory';
+import { TeamsReadOnly } from './TeamsReadOnly';
 
-/** Which HubSpot teams count as marketing and which as sales (`GET|PUT /api/settings/teams`). */
-export function TeamsEditor({ baseUrl }: { baseUrl: string }) {
+/**
+ * Which HubSpot teams count as marketing and which as sales (`GET|PUT /api/settings/teams`): a HubSpot super admin
+ * changes it, everyone else reads it with a note on who can; below, who changed it when. `onSaved` lets the page
+ * reload the agreement, whose pending proposal a change may have sent back.
+ */
+export function TeamsEditor({ baseUrl, onSaved }: { baseUrl: string; onSaved?: () => void }) {
   const { t } = useSettingsMessages();
-  const actions = useExtensionActions<'settings'>();
   const state = useBackendQuery(baseUrl, '/api/settings/teams', teamsResponseSchema);
-  const [marketing, setMarketing] = useState<string[]>([]);
-  const [sales, setSales] = useState<string[]>([]);
-  useEffect(() => {
-    if (state.status !== 'success') return;
-    setMarketing(state.data.marketingTeamIds);
-    setSales(state.data.salesTeamIds);
-  }, [state]);
+  const [saved, setSaved] = useState<TeamsResponse | null>(null);
   if (state.status !== 'success') return <LoadingSpinner label={t.loading} />;
-  const { names } = state.data;
-  const options = state.data.teams.map((team) => ({
-    value: team.id,
-    label: team.named === false ? t.teamNameUnavailable(team.id) : team.name,
-  }));
-  const save = async () => {
-    try {
-      const body = { marketingTeamIds: marketing, salesTeamIds: sales };
-      const request = withRequestId({ path: '/api/settings/teams', method: 'PUT', body });
-      await fetchBackend(baseUrl, request, teamsResponseSchema);
-      actions.addAlert({ type: 'success', message: t.teamsSaved });
-    } catch (error) {
-      actions.addAlert({ type: 'danger', title: t.actionFailed, message: asBackendError(error).message });
-    }
-  };
+  const data = saved ?? state.data;
+  const { names, editing } = data;
   return (
     <Flex direction="column" gap="sm" testId="teams">
       <Text>{t.teamsHelp}</Text>
@@ -44,25 +27,19 @@ export function TeamsEditor({ baseUrl }: { baseUrl: string }) {
           {t.teamNamesMissing[names.reason](names.scope)}
         </Alert>
       )}
-      <MultiSelect
-        label={t.marketingTeams}
-        name="marketingTeamIds"
-        value={marketing}
-        options={options}
-        onChange={(v) => setMarketing(v.map(String))}
-        testId="marketing-teams"
-      />
-      <MultiSelect
-        label={t.salesTeams}
-        name="salesTeamIds"
-        value={sales}
-        options={options}
-        onChange={(v) => setSales(v.map(String))}
-        testId="sales-teams"
-      />
-      <Button onClick={() => void save()} testId="save-teams">
-        {t.saveTeams}
-      </Button>
+      {editing && !editing.allowed ? (
+        <TeamsReadOnly data={data} reason={editing.reason ?? 'not_super_admin'} />
+      ) : (
+        <TeamsForm
+          baseUrl={baseUrl}
+          data={data}
+          onSaved={(answer) => {
+            setSaved(answer);
+            onSaved?.();
+          }}
+        />
+      )}
+      <TeamsHistory data={data} />
     </Flex>
   );
 }

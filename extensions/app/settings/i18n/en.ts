@@ -103,7 +103,7 @@ export const en = {
   yourTurn: 'Your turn.',
   waitingFor: (side: string) => `Waiting for ${side}.`,
   noSide:
-    'You are in neither a marketing nor a sales team, so you can read but not propose or approve. An admin maps teams under Teams.',
+    'You are in neither a marketing nor a sales team, so you can read but not propose or approve. A HubSpot super admin maps teams under Teams.',
   actingAs: 'Act as',
   rationale: 'Why this change (the other side reads it)',
   propose: 'Propose',
@@ -114,6 +114,8 @@ export const en = {
   sentBack: 'Sent back with your comment',
   comment: 'What should change',
   sentBackNote: (by: string, comment: string) => `Sent back by ${by}: ${comment}`,
+  sentBackByMapping: (by: string) =>
+    `Sent back because a HubSpot super admin (${by}) changed the team mapping while it waited for review. Propose it again so the other side reviews it under the new mapping.`,
   actionFailed: 'That did not work',
   openVersion: (version: number, status: string) => `Version ${version} (${status})`,
   status: {
@@ -148,6 +150,22 @@ export const en = {
       'HubSpot could not be reached for the team names, so teams are shown by their id. Open the page again in a few minutes.',
     not_configured: () => 'HubSpot is not connected, so teams are shown by their id.',
   },
+  teamsReadOnlyTitle: 'Only a HubSpot super admin can change this',
+  teamsReadOnly: {
+    not_super_admin:
+      'Only a HubSpot super admin of this account can change which teams count as marketing and sales. If a team is on the wrong side, ask a super admin (HubSpot: Settings > Users & Teams lists them).',
+    users_unreadable:
+      'Lead Pact cannot ask HubSpot who is a super admin right now (the app may lack the settings.users.read scope, or HubSpot is unreachable), so the mapping is read-only. Try again later, or have a super admin reinstall the app.',
+  },
+  teamsOnSide: (side: string, names: string) => `${side}: ${names}`,
+  noTeams: 'no team',
+  teamsSavedSentBack: (versions: string) =>
+    `Teams saved. Version ${versions} was waiting for review and went back to its authors: they propose it again so the other side reviews it under the new mapping.`,
+  teamsHistoryTitle: 'Changes to the team mapping',
+  teamsHistoryEmpty: 'No change recorded yet.',
+  teamsChangedBy: (who: string, when: string) => `${when}: changed by ${who}`,
+  teamsChangedSide: (side: string, before: string, after: string) => `${side}: ${before} → ${after}`,
+  teamsChangeSentBack: (versions: string) => `Sent back for review again: version ${versions}`,
   // jobs
   jobTitle: { rescore: 'Rescoring contacts', import: 'Importing contacts' },
   jobProgress: (done: string, total: string) => `${done} of ${total}`,

@@ -100,7 +100,7 @@ export const ja: SettingsMessages = {
   yourTurn: 'あなたの番です。',
   waitingFor: (side) => `${side}の対応待ちです。`,
   noSide:
-    'あなたはマーケティングにも営業にもチームが割り当てられていないため、閲覧のみ可能です。管理者が「チーム」で割り当てます。',
+    'あなたはマーケティングにも営業にもチームが割り当てられていないため、閲覧のみ可能です。HubSpot のスーパー管理者が「チーム」で割り当てます。',
   actingAs: 'この立場で操作',
   rationale: '変更の理由（相手側が読みます）',
   propose: '提案する',
@@ -111,6 +111,8 @@ export const ja: SettingsMessages = {
   sentBack: 'コメントを付けて差し戻しました',
   comment: '変更してほしい点',
   sentBackNote: (by, comment) => `${by} が差し戻し：${comment}`,
+  sentBackByMapping: (by) =>
+    `レビュー待ちの間に HubSpot のスーパー管理者（${by}）がチームの割り当てを変更したため差し戻されました。新しい割り当てで相手側がレビューできるよう、もう一度提案してください。`,
   actionFailed: '操作に失敗しました',
   openVersion: (version, status) => `バージョン ${version}（${status}）`,
   status: {
@@ -142,6 +144,22 @@ export const ja: SettingsMessages = {
       'HubSpot に接続できずチーム名を取得できなかったため、チームを ID で表示しています。数分後にもう一度開いてください。',
     not_configured: () => 'HubSpot に接続されていないため、チームを ID で表示しています。',
   },
+  teamsReadOnlyTitle: 'HubSpot のスーパー管理者だけが変更できます',
+  teamsReadOnly: {
+    not_super_admin:
+      'どのチームをマーケティング側・営業側とするかは、このアカウントの HubSpot スーパー管理者だけが変更できます。割り当てが違う場合はスーパー管理者に依頼してください（HubSpot の「設定 > ユーザーとチーム」で確認できます）。',
+    users_unreadable:
+      'HubSpot にスーパー管理者かどうかを確認できないため（settings.users.read スコープがないか、HubSpot に接続できません）、割り当ては閲覧のみです。時間をおいて開き直すか、スーパー管理者にアプリを再インストールしてもらってください。',
+  },
+  teamsOnSide: (side, names) => `${side}：${names}`,
+  noTeams: 'チームなし',
+  teamsSavedSentBack: (versions) =>
+    `チームを保存しました。レビュー待ちだったバージョン ${versions} は提案者に差し戻されました。新しい割り当てで相手側がレビューできるよう、もう一度提案してもらいます。`,
+  teamsHistoryTitle: 'チーム割り当ての変更履歴',
+  teamsHistoryEmpty: 'まだ変更の記録はありません。',
+  teamsChangedBy: (who, when) => `${when}：${who} が変更`,
+  teamsChangedSide: (side, before, after) => `${side}：${before} → ${after}`,
+  teamsChangeSentBack: (versions) => `再レビューのため差し戻し：バージョン ${versions}`,
   jobTitle: { rescore: 'コンタクトを再評価中', import: 'コンタクトを取り込み中' },
   jobProgress: (done, total) => `${total} 件中 ${done} 件`,
   jobEta: (minutes) => `残り約 ${minutes} 分`,
