@@ -10,6 +10,7 @@ import { seedCardPortal } from './card-api-seed';
 import { startServiceProcess, type ServiceProcess } from './bench-service-process';
 import type { BenchRow } from './harness';
 import { startUnsignedFlood, type FloodTotals } from './unsigned-flood';
+import { bodyCounters, type BodyCounters } from './body-counters';
 
 const SECRET = BENCH_CLIENT_SECRET;
 const BASE = BENCH_BASE_URL;
@@ -21,6 +22,12 @@ const CONNECTIONS = 50;
 const FLOOD_CONNECTIONS = 10;
 const DURATION_S = Number(process.env.CARD_API_BENCH_SECONDS ?? 10);
 const WARM_UP_REQUESTS = 2000;
+
+type Measured = {
+  result: Awaited<ReturnType<typeof autocannon>>;
+  failed: number;
+  cpuSeconds: number | undefined;
+};
 
 /** Signed card opens of the CONTACTS, signed now (the signature window is 5 minutes). */
 const signedCardRequests = () =>
@@ -34,7 +41,7 @@ const signedCardRequests = () =>
   });
 
 /** One measured run of signed card opens at CONNECTIONS, with the service's CPU seconds over it. */
-async function measure(service: ServiceProcess) {
+async function measure(service: ServiceProcess): Promise<Measured> {
   const requests = signedCardRequests();
   const cpuBefore = service.cpuSeconds();
   const result = await autocannon({
@@ -59,25 +66,17 @@ async function measureFlooded(service: ServiceProcess) {
   return { flooded, floodTotals: await flood.stop() };
 }
 
-/** A counter of the service's /metrics (0 when it never moved). */
-async function metric(url: string, series: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : 0;
-}
-
-/** The note of the flooded row: what the flood sent and what the service did with it. */
-function floodNote(
-  flood: FloodTotals,
-  refused: number,
-  parsed: number,
-  p50: number,
-  reqPerS: number,
-): string {
+/** The note of the flooded row: the signed load, what the flood sent and what the service did with its bodies. */
+function floodNote(run: Measured, flood: FloodTotals, before: BodyCounters, after: BodyCounters): string {
   const perS = Math.round(flood.requests / flood.seconds);
+  const answers = Object.entries(flood.statuses)
+    .map(([status, count]) => `${count}x ${status}`)
+    .join(', ');
+  const signedLoad = `${Math.round(run.result.requests.average)} req/s, p50 ${run.result.latency.p50} ms`;
   return (
-    `${Math.round(reqPerS)} req/s, p50 ${p50} ms; flood: ${flood.requests} unsigned 1 MB posts (${perS}/s, ` +
-    `${flood.errors} cut), ${refused} refused before reading, ${parsed} bodies parsed`
+    `${signedLoad}; flood: ${flood.requests} unsigned 1 MB posts (${perS}/s; ${answers}; ${flood.errors} cut off ` +
+    `unsent), bodies refused unread ${after.unread - before.unread}, read but not parsed ` +
+    `${after.unparsed - before.unparsed}, parsed ${after.parsed - before.parsed}`
   );
 }
 
@@ -116,12 +115,9 @@ export async function run(): Promise<BenchRow[]> {
       requests: signedCardRequests(),
     });
     const plain = await measure(service);
-    const refusedBefore = await metric(url, 'lead_pact_signature_checks_total{outcome="missing_headers"}');
-    const parsedBefore = await metric(url, 'lead_pact_request_bodies_parsed_total');
+    const before = await bodyCounters(url);
     const { flooded, floodTotals } = await measureFlooded(service);
-    const refused =
-      (await metric(url, 'lead_pact_signature_checks_total{outcome="missing_headers"}')) - refusedBefore;
-    const parsed = (await metric(url, 'lead_pact_request_bodies_parsed_total')) - parsedBefore;
+    const after = await bodyCounters(url);
     const { result, cpuSeconds } = plain;
     const failed = plain.failed + flooded.failed;
     return [
@@ -138,13 +134,7 @@ export async function run(): Promise<BenchRow[]> {
         unit: 'ms',
         peer: { name: 'without them', measured: result.latency.p99 },
         ratioBudget: { atMost: 1.5 },
-        note: floodNote(
-          floodTotals,
-          refused,
-          parsed,
-          flooded.result.latency.p50,
-          flooded.result.requests.average,
-        ),
+        note: floodNote(flooded, floodTotals, before, after),
       },
       { name: 'card API failed requests', measured: failed, unit: 'requests', budget: { atMost: 0 } },
       ...(cpuSeconds
