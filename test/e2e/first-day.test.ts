@@ -40,15 +40,16 @@ async function expectEveryContactGraded(world: E2eWorld) {
   expect(await world.store.inbox.backlog()).toBe(0);
 }
 
-describe.each<Engine>(['sqlite', 'postgres'])('first day through an OAuth install on %s', (engine) => {
-  let world: E2eWorld;
+/** A world started before any agreement, for the describe block it is called in; stopped (and dropped) after it. */
+function dayOneWorld(engine: Engine, auth: 'static-token' | 'oauth'): () => E2eWorld {
+  let world: E2eWorld | undefined;
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = engine === 'postgres' ? await tempPostgres() : undefined;
     world = await startWorld({
       seed,
       agreement,
-      auth: 'oauth',
+      auth,
       agreementWhen: 'after-start',
       ...(database?.options.databaseUrl ? { databaseUrl: database.options.databaseUrl } : {}),
     });
@@ -57,49 +58,43 @@ describe.each<Engine>(['sqlite', 'postgres'])('first day through an OAuth instal
     await world?.stop();
     await database?.drop();
   });
+  return () => {
+    if (!world) throw new Error('the world did not start');
+    return world;
+  };
+}
+
+describe.each<Engine>(['sqlite', 'postgres'])('first day through an OAuth install on %s', (engine) => {
+  const world = dayOneWorld(engine, 'oauth');
 
   it('When the admin installs before any agreement, then the page says the contacts wait for the first one', async () => {
-    const install = await installThroughOAuth(world);
+    const install = await installThroughOAuth(world());
     expect(install.status).toBe(200);
     expect(install.page).toContain('no approved agreement yet');
-    await world.idle();
-    expect(await world.updates()).toEqual([]);
+    await world().idle();
+    expect(await world().updates()).toEqual([]);
   });
 
   it('When the first agreement is approved after the install, then every existing contact is written once with its verdict', async () => {
-    world.applyAgreement();
-    await world.idle();
-    await expectEveryContactGraded(world);
+    world().applyAgreement();
+    await world().idle();
+    await expectEveryContactGraded(world());
   });
 });
 
 describe.each<Engine>(['sqlite', 'postgres'])('first day in static-token mode on %s', (engine) => {
-  let world: E2eWorld;
-  let database: TestDatabase | undefined;
-  beforeAll(async () => {
-    database = engine === 'postgres' ? await tempPostgres() : undefined;
-    world = await startWorld({
-      seed,
-      agreement,
-      agreementWhen: 'after-start',
-      ...(database?.options.databaseUrl ? { databaseUrl: database.options.databaseUrl } : {}),
-    });
-  });
-  afterAll(async () => {
-    await world?.stop();
-    await database?.drop();
-  });
+  const world = dayOneWorld(engine, 'static-token');
 
   it('When the service starts before any agreement, then it creates the properties and waits for one to import', async () => {
-    await world.idle();
-    const tier = await fetch(`${world.standinUrl}/crm/v3/properties/contacts/lead_pact_tier`, {
+    await world().idle();
+    const tier = await fetch(`${world().standinUrl}/crm/v3/properties/contacts/lead_pact_tier`, {
       headers: { authorization: 'Bearer pat-e2e-token' },
     });
     expect(tier.status).toBe(200);
-    expect(await world.updates()).toEqual([]);
-    const [setUp] = await world.store.jobs.list({ type: 'set-up-portal', portalId: String(PORTAL) });
+    expect(await world().updates()).toEqual([]);
+    const [setUp] = await world().store.jobs.list({ type: 'set-up-portal', portalId: String(PORTAL) });
     expect(setUp).toMatchObject({ status: 'succeeded', result: { importQueued: true } });
-    const imports = await world.store.jobs.list({ type: 'full-import', portalId: String(PORTAL) });
+    const imports = await world().store.jobs.list({ type: 'full-import', portalId: String(PORTAL) });
     expect(imports.map((job) => [job.status, job.result])).toEqual([
       ['succeeded', expect.objectContaining({ skipped: 'no_active_agreement' })],
     ]);
@@ -108,14 +103,14 @@ describe.each<Engine>(['sqlite', 'postgres'])('first day in static-token mode on
   it('When someone opens the settings page of the static-token portal, then it answers as for an installed one', async () => {
     const path = `/api/settings/teams?userId=501&userEmail=m%40maker.example&appId=77&portalId=${PORTAL}`;
     const headers = signHubSpotRequest({ clientSecret: SECRET, method: 'GET', url: `${PUBLIC_URL}${path}` });
-    const answer = await fetch(`${world.serviceUrl}${path}`, { headers });
+    const answer = await fetch(`${world().serviceUrl}${path}`, { headers });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ marketingTeamIds: [], salesTeamIds: [] });
   });
 
   it('When the first agreement is approved later, then every existing contact is written once with its verdict', async () => {
-    world.applyAgreement();
-    await world.idle();
-    await expectEveryContactGraded(world);
+    world().applyAgreement();
+    await world().idle();
+    await expectEveryContactGraded(world());
   });
 });
