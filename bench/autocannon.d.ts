@@ -5,6 +5,8 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Builds each request just before it is sent (a new body, signed now). */
+    setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
   }
   interface AutocannonOptions {
     url: string;
@@ -13,6 +15,8 @@ declare module 'autocannon' {
     amount?: number;
     requests?: AutocannonRequest[];
     workers?: number;
+    /** Requests per second over all connections (paced load instead of saturation). */
+    overallRate?: number;
   }
   interface AutocannonResult {
     latency: { p50: number; p90: number; p99: number; average: number; max: number };
@@ -20,6 +24,7 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    '2xx': number;
   }
   function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
   export = autocannon;

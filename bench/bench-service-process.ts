@@ -27,16 +27,18 @@ function processCpuSeconds(pid: number): number | undefined {
 }
 
 /**
- * `lead-pact serve --role web` as production runs it, in its own process with `env` (its log to `logFile`):
- * HubSpot's calls come from elsewhere, not from the server's own loop. `nodeArgs` go to node (e.g. --cpu-prof).
+ * `lead-pact serve --role <role>` (default web) as production runs it, in its own process with `env` (its log to
+ * `logFile`): HubSpot's calls come from elsewhere, not from the server's own loop. `nodeArgs` go to node (e.g.
+ * --cpu-prof). `npm start` is `--role all`: the web app and the job worker in one process.
  */
 export async function startServiceProcess(
   env: NodeJS.ProcessEnv,
   logFile: string,
   nodeArgs: string[] = [],
+  role: 'web' | 'worker' | 'all' = 'web',
 ): Promise<ServiceProcess> {
   const log = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--role', 'web'], {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--role', role], {
     env,
     stdio: ['ignore', log, log],
   });

@@ -8,50 +8,20 @@ import { WEBHOOK_PATH, webhooksRouter } from '../src/http/routes/webhooks-router
 import { startWebServer, stopWebServer } from '../src/http/web-server';
 import { createLogger } from '../src/logger';
 import { metricsRegistry } from '../src/metrics';
-import { signHubSpotRequest } from '../src/standin/sign-hubspot-request';
 import { createStore } from '../src/store/create-store';
-import { BENCH_BASE_URL, BENCH_CLIENT_SECRET, benchServiceConfig } from './bench-service-config';
+import { benchServiceConfig } from './bench-service-config';
 import type { BenchRow } from './harness';
+import { runBacklogScenario } from './webhook-backlog-scenario';
+import { EVENTS_PER_DELIVERY, signedDelivery } from './webhook-delivery';
 
-const SECRET = BENCH_CLIENT_SECRET;
-const BASE = BENCH_BASE_URL;
 const PORTAL = 4242;
-/** HubSpot sends up to ~100 events per delivery. */
-const EVENTS_PER_DELIVERY = 100;
 const CONNECTIONS = Number(process.env.WEBHOOK_BENCH_CONNECTIONS ?? 10);
 const BUDGET_EVENTS_PER_S = 2000;
 const DURATION_S = Number(process.env.WEBHOOK_BENCH_SECONDS ?? 10);
 const config = benchServiceConfig;
 
-/** One signed delivery of distinct property-change events (generic format, as HubSpot posts them). */
-function delivery(n: number) {
-  const now = Date.now();
-  const events = Array.from({ length: EVENTS_PER_DELIVERY }, (_, i) => ({
-    eventId: n * EVENTS_PER_DELIVERY + i + 1,
-    subscriptionId: 1,
-    portalId: PORTAL,
-    appId: 1,
-    occurredAt: now,
-    subscriptionType: 'object.propertyChange',
-    attemptNumber: 0,
-    objectId: 1000 + ((n * EVENTS_PER_DELIVERY + i) % 5000),
-    objectTypeId: '0-1',
-    propertyName: 'recent_conversion_event_name',
-    propertyValue: 'Newsletter: get a quote',
-    changeSource: 'FORM',
-  }));
-  const body = JSON.stringify(events);
-  const headers = signHubSpotRequest({
-    clientSecret: SECRET,
-    method: 'POST',
-    url: BASE + WEBHOOK_PATH,
-    body,
-  });
-  return { method: 'POST', path: WEBHOOK_PATH, headers, body };
-}
-
 /** Signed webhook deliveries of 100 events against the real app on SQLite, loopback: events durably stored per second, p99. */
-export async function run(): Promise<BenchRow[]> {
+async function runIdle(): Promise<BenchRow[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-webhook-bench-'));
   const store = await createStore({ dataDir });
   const logger = createLogger({ level: 'silent' });
@@ -66,7 +36,9 @@ export async function run(): Promise<BenchRow[]> {
     const web = await startWebServer(app, 0, '127.0.0.1');
     // Every request is a new delivery with new event ids, signed when it is sent (autocannon's setupRequest).
     let sent = 0;
-    const requests = [{ method: 'POST', path: WEBHOOK_PATH, setupRequest: () => delivery(sent++) }];
+    const requests = [
+      { method: 'POST', path: WEBHOOK_PATH, setupRequest: () => signedDelivery(PORTAL, sent++) },
+    ];
     const started = Date.now();
     const flat = await autocannon({ url: web.url, connections: CONNECTIONS, duration: DURATION_S, requests });
     const seconds = (Date.now() - started) / 1000;
@@ -78,7 +50,7 @@ export async function run(): Promise<BenchRow[]> {
       duration: DURATION_S,
       overallRate: BUDGET_EVENTS_PER_S / EVENTS_PER_DELIVERY,
       requests,
-    } as Parameters<typeof autocannon>[0]);
+    });
     await stopWebServer(web);
     const failed = [flat, paced].reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
     const note = `${Math.round(flat.requests.average)} deliveries/s of ${EVENTS_PER_DELIVERY} events, ${CONNECTIONS} connections`;
@@ -103,4 +75,9 @@ export async function run(): Promise<BenchRow[]> {
     await store.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Intake on an idle inbox (the app alone), then the real service while a backlog drains (webhook-backlog-scenario.ts). */
+export async function run(): Promise<BenchRow[]> {
+  return [...(await runIdle()), ...(await runBacklogScenario())];
 }

@@ -9,13 +9,15 @@ import { registerSyncContacts } from '../jobs/handlers/sync-contacts-handler';
 import { registerSyncCompanyContacts } from '../jobs/handlers/sync-company-contacts-handler';
 import { registerWriteBack } from '../jobs/handlers/write-back-handler';
 import { createJobRegistry, type JobRegistry } from '../jobs/job-registry';
-import { createJobWorker, type JobEvent, type JobWorker } from '../jobs/job-worker';
+import { createLanedJobWorker, type JobLane } from '../jobs/job-lanes';
+import type { JobEvent, JobWorker } from '../jobs/job-worker';
 import { compiledWorkerPrefetcher } from '../jobs/rescore-prefetch/worker-thread-prefetcher';
 import type { Logger } from '../logger';
 import { jobOutcomes } from '../metrics';
 import { importIfNeverFinished } from '../use-cases/import/full-import';
 import { disconnectRefusedPortal } from '../use-cases/install/disconnect-refused-portal';
 import { domainEngine } from '../use-cases/rescore/domain-engine';
+import { PROCESS_INBOX_JOB } from '../use-cases/intake/intake-jobs';
 import { enqueueWriteBack } from '../use-cases/write-back/enqueue-write-back';
 import { portalGatewaysOf, type ServiceContext } from './service-context';
 
@@ -93,6 +95,15 @@ function logJobEvent(logger: Logger, { outcome, job, error, reason }: JobEvent):
   else logger.info(line, 'job finished');
 }
 
+/**
+ * The inbox has a lane of its own: turning webhook events into syncs needs no HubSpot call, and behind syncs that
+ * wait for the portal's request budget a 100,000-event backlog sat untouched (bench/webhook-backlog-scenario.ts).
+ */
+const LANES: JobLane[] = [
+  { name: 'inbox', types: [PROCESS_INBOX_JOB] },
+  { name: 'main', types: 'rest' },
+];
+
 /** Starts leasing jobs, unless no area has registered a handler yet. */
 export function startWorker(context: ServiceContext): JobWorker | undefined {
   const { logger, store } = context;
@@ -101,21 +112,24 @@ export function startWorker(context: ServiceContext): JobWorker | undefined {
     logger.warn('no job handlers are registered: the worker stays idle');
     return undefined;
   }
-  const worker = createJobWorker({
-    leases: store.jobLeases,
-    registry,
-    onEvent: (event) => logJobEvent(logger, event),
-    onRefused: disconnectRefusedPortal(store.installations),
-    // An outage is expected and says what it is: a warning without a stack, once and then every 10th try.
-    onLeaseError: (error, failures) => {
-      if (failures === 1 || failures % 10 === 0)
-        logger.warn(
-          { failures, message: error instanceof Error ? error.message : String(error) },
-          'worker cannot lease jobs: it waits and tries again',
-        );
+  const worker = createLanedJobWorker(
+    {
+      leases: store.jobLeases,
+      registry,
+      onEvent: (event) => logJobEvent(logger, event),
+      onRefused: disconnectRefusedPortal(store.installations),
+      // An outage is expected and says what it is: a warning without a stack, once and then every 10th try.
+      onLeaseError: (error, failures) => {
+        if (failures === 1 || failures % 10 === 0)
+          logger.warn(
+            { failures, message: error instanceof Error ? error.message : String(error) },
+            'worker cannot lease jobs: it waits and tries again',
+          );
+      },
+      onLeaseRecovered: (failures) => logger.info({ failures }, 'worker leases jobs again'),
     },
-    onLeaseRecovered: (failures) => logger.info({ failures }, 'worker leases jobs again'),
-  });
+    LANES,
+  );
   worker.start();
   scheduleSlaSweeps(store, Date.now()).catch((err: unknown) =>
     logger.error({ err }, 'could not schedule the SLA sweeps'),

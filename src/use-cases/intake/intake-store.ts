@@ -36,6 +36,18 @@ export interface WaitingJob {
 
 /** Inbox, job and contact clean-up queries intake needs beyond the store's repositories. */
 export function intakeStore(ctx: DbContext) {
+  const waitingPayloads = async (portalId: string, type: string) => {
+    let query = ctx.db
+      .selectFrom('jobs')
+      .select(['id', 'payload'])
+      .where('type', '=', type)
+      .where('portal_id', '=', portalId)
+      .where('status', '=', 'queued')
+      .orderBy('id');
+    if (ctx.engine === 'postgres') query = query.forUpdate();
+    const rows = await query.execute();
+    return rows.map((r) => ({ id: Number(r.id), payload: r.payload }));
+  };
   return {
     /**
      * The portal's queued jobs of `type`, oldest first. On PostgreSQL they stay locked until the caller's
@@ -44,19 +56,20 @@ export function intakeStore(ctx: DbContext) {
      * then no longer counts as queued. SQLite has one writer at a time, so the race cannot happen there.
      */
     async waitingJobs(portalId: string, type: string): Promise<WaitingJob[]> {
-      let query = ctx.db
-        .selectFrom('jobs')
-        .select(['id', 'payload'])
-        .where('type', '=', type)
-        .where('portal_id', '=', portalId)
+      const rows = await waitingPayloads(portalId, type);
+      return rows.map((r) => ({ id: r.id, payload: fromJson(z.unknown(), r.payload, 'jobs.payload') }));
+    },
+    /** `waitingJobs` with each payload as stored (JSON text), for callers that remember what they parsed. */
+    waitingPayloads,
+    /** Replaces the payload of a job that is still queued (and locked by `waitingJobs`); false when it is not. */
+    async setQueuedPayload(id: number, payload: string, now: number): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('jobs')
+        .set({ payload, updated_at: now })
+        .where('id', '=', id)
         .where('status', '=', 'queued')
-        .orderBy('id');
-      if (ctx.engine === 'postgres') query = query.forUpdate();
-      const rows = await query.execute();
-      return rows.map((r) => ({
-        id: Number(r.id),
-        payload: fromJson(z.unknown(), r.payload, 'jobs.payload'),
-      }));
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
     /** The oldest unprocessed events of one portal, in arrival order (locked until the transaction ends). */
     async pending(portalId: string, limit: number): Promise<PendingEvent[]> {

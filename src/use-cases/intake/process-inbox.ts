@@ -1,3 +1,4 @@
+import { setImmediate as nextTurnOfTheEventLoop } from 'node:timers/promises';
 import type { Agreement } from '../../domain/agreement-schema';
 import { parseAgreement } from '../../domain/parse-agreement';
 import { propertiesRead } from '../../domain/properties-read';
@@ -7,9 +8,15 @@ import { applyEvent, type BatchEffects, type Watched } from './apply-inbox-event
 import { intakeStore, type PendingEvent } from './intake-store';
 import { queueCompanyFanOuts } from './queue-company-fan-outs';
 import { queueSyncs } from './queue-syncs';
+import { noWaitingSyncs, type WaitingSyncs } from './waiting-syncs';
 
-/** Events handled per transaction. */
-export const INBOX_BATCH_SIZE = 500;
+/**
+ * Events handled per transaction. better-sqlite3 is synchronous: a batch holds the process's event loop, and the
+ * web requests served by the same process (`serve --role all`), for as long as it runs. 100 events take about
+ * 5 ms on SQLite; 500 took 25 ms, and webhook intake p99 went past 200 ms while a backlog drained
+ * (bench/webhook-backlog-scenario.ts).
+ */
+export const INBOX_BATCH_SIZE = 100;
 
 /** What processing a portal's inbox did. */
 export interface ProcessInboxResult {
@@ -31,7 +38,13 @@ export function signalProperties(agreement: Agreement | undefined): Set<string> 
   return names;
 }
 
-async function processBatch(ctx: DbContext, portalId: string, watched: Watched, now: number) {
+/** What every batch of one run shares: the agreement's watched properties, the waiting syncs parsed so far. */
+interface RunState {
+  watched: Watched;
+  waiting: WaitingSyncs;
+}
+
+async function processBatch(ctx: DbContext, portalId: string, run: RunState, now: number) {
   return ctx.transaction(async (tx) => {
     const io = { portalId, repos: createRepositories(tx), queries: intakeStore(tx) };
     const batch: PendingEvent[] = await io.queries.pending(portalId, INBOX_BATCH_SIZE);
@@ -41,11 +54,11 @@ async function processBatch(ctx: DbContext, portalId: string, watched: Watched, 
       companies: new Set(),
       forgotten: 0,
     };
-    for (const { event } of batch) await applyEvent(event, effects, watched, io);
+    for (const { event } of batch) await applyEvent(event, effects, run.watched, io);
     await io.repos.signals.addMany(portalId, [...effects.signals.values()].flat());
     const ids = [...effects.changed].sort();
     const key = batch[0]?.id ?? 0;
-    const queued = batch[0] ? await queueSyncs(io, portalId, ids, key, now) : 0;
+    const queued = batch[0] ? await queueSyncs(io, portalId, ids, key, now, run.waiting) : 0;
     const companies = [...effects.companies].sort();
     const companiesQueued = await queueCompanyFanOuts(io, portalId, companies, key, now);
     await io.repos.inbox.markProcessed(
@@ -77,14 +90,18 @@ export async function processInbox(
     signals: signalProperties(agreement),
     company: agreement ? new Set(propertiesRead(agreement).company) : undefined,
   };
+  const run: RunState = { watched, waiting: noWaitingSyncs() };
   const total: ProcessInboxResult = { processed: 0, queuedForSync: 0, companiesQueued: 0, forgotten: 0 };
   for (;;) {
     options.signal?.throwIfAborted();
-    const done = await processBatch(ctx, portalId, watched, now());
+    const done = await processBatch(ctx, portalId, run, now());
     total.processed += done.processed;
     total.queuedForSync += done.queuedForSync;
     total.companiesQueued += done.companiesQueued;
     total.forgotten += done.forgotten;
     if (done.processed < INBOX_BATCH_SIZE) return total;
+    // Lets the requests that arrived meanwhile in before the next batch; without it a 100,000-event backlog
+    // held them for seconds.
+    await nextTurnOfTheEventLoop();
   }
 }

@@ -1,6 +1,14 @@
 import type { Repositories } from '../../store/repositories';
+import { toJson } from '../../store/json-column';
 import type { IntakeStoreQueries } from './intake-store';
-import { SYNC_BATCH_SIZE, SYNC_CONTACTS_JOB, syncContactsPayloadSchema } from './intake-jobs';
+import { SYNC_BATCH_SIZE, SYNC_CONTACTS_JOB } from './intake-jobs';
+import {
+  noWaitingSyncs,
+  readWaitingSyncs,
+  rememberWaitingSync,
+  type WaitingSync,
+  type WaitingSyncs,
+} from './waiting-syncs';
 
 /**
  * How long a changed contact waits before it is read from HubSpot: HubSpot sends one event per changed
@@ -8,20 +16,32 @@ import { SYNC_BATCH_SIZE, SYNC_CONTACTS_JOB, syncContactsPayloadSchema } from '.
  */
 export const SYNC_DEBOUNCE_MS = 1_000;
 
-/** Contact ids already waiting in a queued sync job (locked until the transaction ends, see `waitingJobs`). */
-async function waitingContacts(queries: IntakeStoreQueries, portalId: string): Promise<Set<string>> {
-  const waiting = new Set<string>();
-  for (const job of await queries.waitingJobs(portalId, SYNC_CONTACTS_JOB)) {
-    const payload = syncContactsPayloadSchema.safeParse(job.payload);
-    if (payload.success) for (const id of payload.data.contactIds) waiting.add(id);
-  }
-  return waiting;
+/**
+ * Adds contacts to the newest waiting sync job while it holds fewer than 100 (HubSpot's batch read), so a
+ * stream of small inbox batches still reads full batches. Returns the contacts it did not take.
+ */
+async function topUp(
+  io: { queries: IntakeStoreQueries },
+  portalId: string,
+  newest: WaitingSync | undefined,
+  fresh: readonly string[],
+  memo: { known: WaitingSyncs; now: number },
+): Promise<readonly string[]> {
+  const room = newest?.contactIds ? SYNC_BATCH_SIZE - newest.contactIds.length : 0;
+  if (!newest?.contactIds || room <= 0 || fresh.length === 0) return fresh;
+  const contactIds = [...newest.contactIds, ...fresh.slice(0, room)];
+  const payload = toJson({ portalId, contactIds });
+  if (!(await io.queries.setQueuedPayload(newest.id, payload, memo.now))) return fresh;
+  rememberWaitingSync(memo.known, { id: newest.id, payload, contactIds });
+  return fresh.slice(room);
 }
 
 /**
- * Queues a sync for each changed contact that is not already waiting for one, in jobs of up to 100 ids that
- * run after `SYNC_DEBOUNCE_MS`: a burst of events about the same contacts costs one HubSpot read per contact,
- * not one per event. `key` (the batch's first inbox row, or a fan-out page) keeps a redone batch from queueing twice.
+ * Queues a sync for each changed contact that is not already waiting for one: first into the newest waiting job
+ * while it holds fewer than 100 ids, then in new jobs of up to 100 ids that run after `SYNC_DEBOUNCE_MS`. A burst
+ * of events about the same contacts costs one HubSpot read per contact, not one per event. `key` (the batch's
+ * first inbox row, or a fan-out page) keeps a redone batch from queueing twice; `known` carries what was parsed
+ * from waiting jobs to the next call.
  */
 export async function queueSyncs(
   io: { repos: Pick<Repositories, 'jobs'>; queries: IntakeStoreQueries },
@@ -29,11 +49,13 @@ export async function queueSyncs(
   ids: readonly string[],
   key: number | string,
   now: number,
+  known: WaitingSyncs = noWaitingSyncs(),
 ): Promise<number> {
-  const waiting = await waitingContacts(io.queries, portalId);
-  const fresh = ids.filter((id) => !waiting.has(id));
-  for (let i = 0; i < fresh.length; i += SYNC_BATCH_SIZE) {
-    const contactIds = fresh.slice(i, i + SYNC_BATCH_SIZE);
+  const newest = await readWaitingSyncs(io.queries, portalId, known);
+  const fresh = ids.filter((id) => !known.contacts.has(id));
+  const rest = await topUp(io, portalId, newest, fresh, { known, now });
+  for (let i = 0; i < rest.length; i += SYNC_BATCH_SIZE) {
+    const contactIds = rest.slice(i, i + SYNC_BATCH_SIZE);
     await io.repos.jobs.enqueue(
       {
         type: SYNC_CONTACTS_JOB,

@@ -82,22 +82,31 @@ describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
     expect(new Set(batches.flatMap((b) => b.contactIds)).size).toBe(250);
   });
 
-  it('When more events arrive about a contact still waiting for its sync, then it is not queued again; once that sync has started, it is', async () => {
+  it('When more events arrive about a contact still waiting for its sync, then it is not queued again and a new contact joins that sync; once it has started, a contact is queued again', async () => {
     await receive([changed('51', 'jobtitle', 'CEO'), changed('52', 'jobtitle', 'CTO')]);
     await run();
     await receive([changed('51', 'firstname', 'Ken'), changed('53', 'jobtitle', 'CFO')]);
     await run();
-    expect(await syncJobs()).toEqual([
-      expect.objectContaining({ contactIds: ['53'] }),
-      expect.objectContaining({ contactIds: ['51', '52'] }),
-    ]);
+    expect(await syncJobs()).toEqual([expect.objectContaining({ contactIds: ['51', '52', '53'] })]);
     // A sync waits a moment for the rest of a burst, then runs.
     expect(await store.jobLeases.lease('w', NOW, 30_000, ['sync-contacts'])).toBeUndefined();
     const started = await store.jobLeases.lease('w', NOW + SYNC_DEBOUNCE_MS, 30_000, ['sync-contacts']);
-    expect(started?.payload).toMatchObject({ contactIds: ['51', '52'] });
+    expect(started?.payload).toMatchObject({ contactIds: ['51', '52', '53'] });
     await receive([changed('51', 'lastname', 'Sato')]);
     await run();
     expect((await syncJobs())[0]).toMatchObject({ contactIds: ['51'] });
+  });
+
+  it('When 250 contacts change one delivery at a time, then their syncs still read full batches of 100', async () => {
+    for (let i = 0; i < 25; i++) {
+      await receive(
+        Array.from({ length: 10 }, (_, k) => changed(String(1000 + i * 10 + k), 'jobtitle', 'VP')),
+      );
+      await run();
+    }
+    const batches = await syncJobs();
+    expect(batches.map((b) => b.contactIds.length).sort()).toEqual([100, 100, 50]);
+    expect(new Set(batches.flatMap((b) => b.contactIds)).size).toBe(250);
   });
 
   it('When a contact is deleted, then its snapshot and unsent writes go and it is not synced', async () => {

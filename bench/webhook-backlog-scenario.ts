@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createStandin } from '../src/standin/create-standin';
+import { generateSeed } from '../src/standin/generate-seed';
+import { createStore, type Store } from '../src/store/create-store';
+import { BENCH_BASE_URL, BENCH_CLIENT_SECRET } from './bench-service-config';
+import { startServiceProcess } from './bench-service-process';
+import type { BenchRow } from './harness';
+import { seedBacklog } from './intake-backlog-seed';
+import { BENCH_CONTACTS, EVENTS_PER_DELIVERY, signedDelivery } from './webhook-delivery';
+
+const PORTAL = 4242;
+/** Unprocessed events in the inbox when the load starts (DESIGN.md section 8, Dec 2026: 100,000). */
+const BACKLOG = Number(process.env.WEBHOOK_BACKLOG_EVENTS ?? 100_000);
+/** Events per second delivered while the backlog drains (budget: 10,000). */
+const RATE = Number(process.env.WEBHOOK_BACKLOG_RATE ?? 10_000);
+const DURATION_S = Number(process.env.WEBHOOK_BACKLOG_SECONDS ?? 10);
+/** HubSpot's concurrency towards the app: `maxConcurrentRequests` in extensions/app/webhooks/. */
+const CONNECTIONS = Number(process.env.WEBHOOK_BACKLOG_CONNECTIONS ?? 20);
+const BUDGET_EVENTS_PER_S = 10_000;
+const BUDGET_P99_MS = 200;
+/** Deliveries sent before measuring (JIT, statement cache), at the same rate, while the drain has begun. */
+const WARM_UP_DELIVERIES = 100;
+
+/** The HubSpot stand-in the service's syncs read contacts from and write verdicts to (private-app limits). */
+async function startHubSpot() {
+  const standin = createStandin({
+    seed: generateSeed({ contacts: 1000 + BENCH_CONTACTS }),
+    portalId: PORTAL,
+    perTenSeconds: 100,
+  });
+  return standin.listen(0, '127.0.0.1');
+}
+
+/** `npm start` as deployed on SQLite: `serve --role all` (web and worker in one process), static-token mode. */
+function serviceEnv(dataDir: string, hubspotUrl: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HUBSPOT_CLIENT_SECRET: BENCH_CLIENT_SECRET,
+    PUBLIC_BASE_URL: BENCH_BASE_URL,
+    HUBSPOT_ACCESS_TOKEN: 'pat-bench-token',
+    HUBSPOT_PORTAL_ID: String(PORTAL),
+    HUBSPOT_API_BASE_URL: hubspotUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+}
+
+/** Signed deliveries of 100 events at RATE events/s for `seconds` (or `amount` deliveries), from delivery `from`. */
+function deliver(url: string, from: { next: number }, limit: { duration?: number; amount?: number }) {
+  const setupRequest = () => signedDelivery(PORTAL, from.next++);
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    overallRate: RATE / EVENTS_PER_DELIVERY,
+    requests: [{ method: 'POST', setupRequest }],
+    ...limit,
+  });
+}
+
+function rows(
+  load: Awaited<ReturnType<typeof autocannon>>,
+  seconds: number,
+  drain: { before: number; after: number },
+): BenchRow[] {
+  const stored = load['2xx'] * EVENTS_PER_DELIVERY;
+  const failed = load.errors + load.timeouts + load.non2xx;
+  const processed = drain.before + stored - drain.after;
+  const scenario = `${BACKLOG.toLocaleString('en-US')}-event backlog draining, serve --role all, SQLite`;
+  return [
+    {
+      name: `webhook intake under backlog (events durably stored; ${scenario})`,
+      measured: Math.round(stored / seconds),
+      unit: 'events/s',
+      budget: { atLeast: BUDGET_EVENTS_PER_S },
+      note: `${RATE / EVENTS_PER_DELIVERY} deliveries/s of ${EVENTS_PER_DELIVERY} events offered, ${CONNECTIONS} connections, ${seconds.toFixed(1)} s`,
+    },
+    {
+      name: 'webhook intake p99 under backlog',
+      measured: load.latency.p99,
+      unit: 'ms',
+      budget: { atMost: BUDGET_P99_MS },
+      note: `p50 ${load.latency.p50} ms, p90 ${load.latency.p90} ms, max ${load.latency.max} ms; ${failed} failed`,
+    },
+    {
+      name: 'inbox drained meanwhile',
+      measured: Math.round(processed / seconds),
+      unit: 'events/s',
+      note: `${processed} events processed; backlog ${drain.before} at the start, ${drain.after} at the end`,
+    },
+  ];
+}
+
+/**
+ * Webhook intake while the worker drains a backlog: BACKLOG events seeded in the inbox, the real service
+ * (`lead-pact serve --role all`, its syncs reading from a HubSpot stand-in) started over it, then signed
+ * 100-event deliveries at RATE events/s for DURATION_S seconds. Reports events stored per second, p99, and
+ * how far the backlog drained.
+ */
+export async function runBacklogScenario(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-backlog-bench-'));
+  const dataDir = path.join(dir, 'data');
+  const hubspot = await startHubSpot();
+  let store: Store | undefined;
+  try {
+    store = await createStore({ dataDir });
+    await seedBacklog(store, PORTAL, BACKLOG);
+    const service = await startServiceProcess(
+      serviceEnv(dataDir, hubspot.url),
+      process.env.WEBHOOK_BACKLOG_LOG ?? path.join(dir, 'service.log'),
+      (process.env.WEBHOOK_BACKLOG_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      'all',
+    );
+    try {
+      const from = { next: 0 };
+      await deliver(service.url, from, { amount: WARM_UP_DELIVERIES });
+      const before = await store.inbox.backlog();
+      const started = Date.now();
+      const load = await deliver(service.url, from, { duration: DURATION_S });
+      const seconds = (Date.now() - started) / 1000;
+      const after = await store.inbox.backlog();
+      return rows(load, seconds, { before, after });
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    await store?.close();
+    await hubspot.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
