@@ -10,6 +10,8 @@ import { createUnseenProperties } from './unseen-properties';
 /** A running simulation: `add` each contact (any number, memory stays flat), then read `result()`. */
 export interface Simulation {
   add(contact: ContactRecord): Qualification;
+  /** Counts a contact already qualified under this simulation's agreement and `now` (several months share one). */
+  record(contact: ContactRecord, q: Qualification): void;
   result(): SimulationResult;
 }
 
@@ -30,29 +32,34 @@ export function createSimulation(agreement: Agreement, options: { month: string;
   let eligible = 0;
   let withOutcome = 0;
 
+  const record = (contact: ContactRecord, q: Qualification): void => {
+    unseen.see(contact);
+    counts.grades[q.grade]++;
+    counts.stages[q.stage]++;
+    if (q.tier === 'sales_ready') {
+      eligible++;
+      candidates.offer({ id: contact.id, score: q.score, route: q.route });
+    } else {
+      counts.tiers[q.tier]++;
+      counts.routes[q.route]++;
+    }
+    contacts++;
+    const outcome = outcomeOf(contact);
+    if (outcome !== 'unknown') {
+      withOutcome++;
+      const grade = outcomes.get(q.grade) as GradeConversion;
+      grade.contacts++;
+      if (outcome === 'converted') grade.converted++;
+    }
+  };
+
   return {
     add(contact) {
       const q = qualify(contact, agreement, options.now);
-      unseen.see(contact);
-      counts.grades[q.grade]++;
-      counts.stages[q.stage]++;
-      if (q.tier === 'sales_ready') {
-        eligible++;
-        candidates.offer({ id: contact.id, score: q.score, route: q.route });
-      } else {
-        counts.tiers[q.tier]++;
-        counts.routes[q.route]++;
-      }
-      contacts++;
-      const outcome = outcomeOf(contact);
-      if (outcome !== 'unknown') {
-        withOutcome++;
-        const grade = outcomes.get(q.grade) as GradeConversion;
-        grade.contacts++;
-        if (outcome === 'converted') grade.converted++;
-      }
+      record(contact, q);
       return q;
     },
+    record,
     result() {
       const accepted = candidates.top();
       const heldBack = eligible - accepted.length;
