@@ -8,7 +8,7 @@ import {
   FULL_IMPORT_FINISHED,
   FULL_IMPORT_JOB,
 } from '../src/use-cases/import/full-import';
-import { receiveWebhookEvents } from '../src/use-cases/intake/receive-webhook-events';
+import { PROCESS_INBOX_JOB } from '../src/use-cases/intake/intake-jobs';
 import { rawEvents } from './webhook-delivery';
 
 /** Events stored per seeding transaction: big enough to seed 100,000 in a few seconds. */
@@ -25,11 +25,8 @@ async function importedAlready(store: Store, portalId: string, now: number): Pro
   await store.checkpoints.set(portalId, FULL_IMPORT_FINISHED, { at: now, done: 0 }, now);
 }
 
-/**
- * A portal that has run for a while (the example agreement active, its contacts imported) with `events`
- * unprocessed conversions in its inbox, stored through the intake use case (which queues its process-inbox job).
- */
-export async function seedBacklog(store: Store, portalId: number, events: number): Promise<void> {
+/** A portal that has run for a while: the example agreement active, its contacts imported. */
+export async function seedPortal(store: Store, portalId: number): Promise<void> {
   const portal = String(portalId);
   const clock = { now: Date.now };
   const ports = storeAgreementPorts(store.ctx, { userTeams: { teamIdsOf: async () => [] }, clock });
@@ -40,17 +37,33 @@ export async function seedBacklog(store: Store, portalId: number, events: number
     approvedBy: 'sales@bench',
   });
   await importedAlready(store, portal, Date.now());
+}
+
+/**
+ * Puts `events` unprocessed conversions in the portal's inbox, without queueing its process-inbox job (see
+ * `startDraining`), and checkpoints the WAL they went through.
+ */
+export async function fillInbox(store: Store, portalId: number, events: number): Promise<void> {
   for (let at = 0; at < events; at += SEED_CHUNK) {
     const count = Math.min(SEED_CHUNK, events - at);
     const occurredAt = Date.now() - 60_000;
-    const parsed = [];
+    const rows = [];
     // A body holds at most 1,000 events (webhookBodySchema): parse as that many deliveries, store at once.
     for (let i = 0; i < count; i += 1000) {
-      const first = BACKLOG_FIRST_EVENT_ID + at + i;
-      parsed.push(
-        ...parseWebhookEvents(rawEvents(portalId, first, Math.min(1000, count - i), occurredAt)).events,
-      );
+      const raw = rawEvents(portalId, BACKLOG_FIRST_EVENT_ID + at + i, Math.min(1000, count - i), occurredAt);
+      for (const event of parseWebhookEvents(raw).events)
+        rows.push({ portalId: String(portalId), eventId: event.eventId, payload: event });
     }
-    await receiveWebhookEvents(store, parsed, { now: Date.now() });
+    await store.inbox.add(rows, Date.now());
   }
+  await store.wal.checkpoint();
+}
+
+/** Queues the portal's process-inbox job: a running service's worker starts on the backlog within its poll. */
+export async function startDraining(store: Store, portalId: number): Promise<void> {
+  const portal = String(portalId);
+  await store.jobs.enqueue(
+    { type: PROCESS_INBOX_JOB, portalId: portal, payload: { portalId: portal } },
+    Date.now(),
+  );
 }

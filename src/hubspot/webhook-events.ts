@@ -90,6 +90,13 @@ const CONTACT_KIND_BY_ACTION: Record<string, ContactEvent['kind']> = {
   restore: 'restored',
 };
 
+/**
+ * The base fields followed by `rest`'s. Not `{ ...base, kind, ... }`: on Node 20 a spread followed by more
+ * properties costs microseconds per object, half of parsing a 100-event delivery (bench/webhook-backlog-scenario.ts).
+ */
+const withBase = <const T extends object>(base: EventBase, rest: T): EventBase & T =>
+  Object.assign({ eventId: base.eventId, portalId: base.portalId, occurredAt: base.occurredAt }, rest);
+
 const valueOf = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
 function contactEvent(event: RawWebhookEvent, base: EventBase, action: string): ContactEvent | undefined {
@@ -97,31 +104,41 @@ function contactEvent(event: RawWebhookEvent, base: EventBase, action: string): 
   if (kind === undefined || (kind === 'property_changed' && !event.propertyName)) return undefined;
   if (kind === 'property_changed') {
     const propertyValue = valueOf(event.propertyValue);
-    return { ...base, kind, contactId: event.objectId, propertyName: event.propertyName, propertyValue };
+    return withBase(base, {
+      kind,
+      contactId: event.objectId,
+      propertyName: event.propertyName,
+      propertyValue,
+    });
   }
   if (kind === 'merged') {
     const contactId = event.newObjectId ?? event.primaryObjectId ?? event.objectId;
     const candidates = [...(event.mergedObjectIds ?? []), event.primaryObjectId, event.objectId];
     const mergedIds = [...new Set(candidates.filter((c): c is string => c !== undefined && c !== contactId))];
-    return { ...base, kind, contactId, mergedIds };
+    return withBase(base, { kind, contactId, mergedIds });
   }
-  return { ...base, kind, contactId: event.objectId };
+  return withBase(base, { kind, contactId: event.objectId });
 }
 
 // Only changes of a subscribed property or a restore reach us: creation, deletion and merge are not subscribed.
 function companyEvent(event: RawWebhookEvent, base: EventBase, action: string): CompanyEvent | undefined {
-  if (action === 'restore') return { ...base, kind: 'company_changed', companyId: event.objectId };
+  if (action === 'restore') return withBase(base, { kind: 'company_changed', companyId: event.objectId });
   if (action !== 'propertyChange' || !event.propertyName) return undefined;
   const { propertyName } = event;
   const propertyValue = valueOf(event.propertyValue);
-  return { ...base, kind: 'company_changed', companyId: event.objectId, propertyName, propertyValue };
+  return withBase(base, { kind: 'company_changed', companyId: event.objectId, propertyName, propertyValue });
 }
 
 function associationEvent(event: RawWebhookEvent, base: EventBase): ContactEvent | undefined {
   const pair = contactCompanyPair(event);
   if (!pair) return undefined;
   const removed = event.associationRemoved === true;
-  return { ...base, kind: 'association_changed', ...pair, associationRemoved: removed };
+  return withBase(base, {
+    kind: 'association_changed',
+    contactId: pair.contactId,
+    companyId: pair.companyId,
+    associationRemoved: removed,
+  });
 }
 
 /** The event we act on, or undefined for one about something we do not track (deals, company creations...). */

@@ -1,4 +1,5 @@
 import type { ObservedChange } from '../../domain/qualification';
+import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
 import { UPSERT_CHUNK } from './contacts-repository';
 
@@ -12,22 +13,21 @@ export function signalHistoryRepository(ctx: DbContext) {
   return {
     /** Records changes; an identical (contact, property, value, time) is kept once. */
     async addMany(portalId: string, signals: readonly ContactSignal[]): Promise<void> {
-      for (let i = 0; i < signals.length; i += UPSERT_CHUNK) {
-        const rows = signals.slice(i, i + UPSERT_CHUNK).map((s) => ({
-          portal_id: portalId,
-          contact_id: s.contactId,
-          property: s.property,
-          value: s.value,
-          occurred_at: s.at,
-        }));
-        await ctx.db
+      const rows = signals.map((s) => ({
+        portal_id: portalId,
+        contact_id: s.contactId,
+        property: s.property,
+        value: s.value,
+        occurred_at: s.at,
+      }));
+      await bulkWrite(ctx, 'signal_history.add', rows, (chunk) =>
+        ctx.db
           .insertInto('signal_history')
-          .values(rows)
+          .values(chunk)
           .onConflict((oc) =>
             oc.columns(['portal_id', 'contact_id', 'property', 'value', 'occurred_at']).doNothing(),
-          )
-          .execute();
-      }
+          ),
+      );
     },
     /** The history of several contacts, oldest first, keyed by contact id (contacts with none are absent). */
     async forContacts(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
-import { UPSERT_CHUNK } from './contacts-repository';
+import { bulkWrite } from '../bulk-write';
 
 /** A webhook event as received. */
 export interface InboxEvent {
@@ -20,28 +20,26 @@ export interface StoredInboxEvent extends InboxEvent {
 /** Durable webhook inbox: events are stored (deduplicated by HubSpot's eventId) before the 200. */
 export function webhookInboxRepository(ctx: DbContext) {
   return {
-    /** Stores events in one transaction; duplicates are ignored. Returns how many were new. */
+    /**
+     * Stores events in one transaction; duplicates are ignored. Returns how many were new. The insert's SQL is
+     * built once per shape (bulkWrite): building it for every delivery of 100 events was a tenth of the request.
+     */
     add(events: readonly InboxEvent[], receivedAt: number): Promise<number> {
-      return ctx.transaction(async (tx) => {
-        let added = 0;
-        for (let i = 0; i < events.length; i += UPSERT_CHUNK) {
-          const rows = events.slice(i, i + UPSERT_CHUNK).map((e) => ({
-            portal_id: e.portalId,
-            event_id: e.eventId,
-            payload: toJson(e.payload),
-            received_at: receivedAt,
-            attempts: 0,
-          }));
-          const inserted = await tx.db
+      const rows = events.map((e) => ({
+        portal_id: e.portalId,
+        event_id: e.eventId,
+        payload: toJson(e.payload),
+        received_at: receivedAt,
+        attempts: 0,
+      }));
+      return ctx.transaction((tx) =>
+        bulkWrite(tx, 'webhook_inbox.add', rows, (chunk) =>
+          tx.db
             .insertInto('webhook_inbox')
-            .values(rows)
-            .onConflict((oc) => oc.columns(['portal_id', 'event_id']).doNothing())
-            .returning('id')
-            .execute();
-          added += inserted.length;
-        }
-        return added;
-      });
+            .values(chunk)
+            .onConflict((oc) => oc.columns(['portal_id', 'event_id']).doNothing()),
+        ),
+      );
     },
     /** The oldest unprocessed events. */
     async unprocessed(limit: number): Promise<StoredInboxEvent[]> {
