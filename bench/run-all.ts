@@ -13,6 +13,7 @@ const BENCHES: BenchModule[] = [
   { name: 'write-back', load: () => import('./write-back-bench.js') },
   { name: 'card-api', load: () => import('./card-api-bench.js') },
   { name: 'webhook-intake', load: () => import('./webhook-intake-bench.js') },
+  { name: 'healthz-during-simulation', load: () => import('./healthz-during-simulation-bench.js') },
 ];
 
 async function main(): Promise<void> {
