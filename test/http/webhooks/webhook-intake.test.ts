@@ -1,6 +1,7 @@
 import { fixture } from '../../hubspot/fixture';
 import { contactEvent, PORTAL, SECRET, startTestService, type TestService } from './webhook-service';
 import { signHubSpotRequest } from '../../../src/standin/sign-hubspot-request';
+import { processInbox } from '../../../src/use-cases/intake/process-inbox';
 
 let t: TestService;
 
@@ -92,5 +93,26 @@ describe('POST /webhooks/hubspot', () => {
     const res = await t.post(body);
     expect(res.status).toBe(200);
     expect(await stored()).toHaveLength(0);
+  });
+
+  it('When a delivery arrives while a backlog of 10,000 events drains in the same process, then it is answered before the drain ends', async () => {
+    const backlog = Array.from({ length: 10_000 }, (_, i) => ({
+      portalId: String(PORTAL),
+      eventId: `backlog-${i}`,
+      payload: {
+        eventId: `backlog-${i}`,
+        portalId: PORTAL,
+        occurredAt: 1,
+        kind: 'created',
+        contactId: String(i),
+      },
+    }));
+    await t.store.inbox.add(backlog, Date.now());
+    const order: string[] = [];
+    const drain = processInbox(t.store.ctx, String(PORTAL)).then((r) => order.push(`drained ${r.processed}`));
+    const delivery = t.post(JSON.stringify([contactEvent('object.creation', 77)]));
+    const answer = delivery.then((res) => order.push(`answered ${res.status}`));
+    await Promise.all([drain, answer]);
+    expect(order).toEqual(['answered 200', expect.stringMatching(/^drained \d+$/)]);
   });
 });
