@@ -8,8 +8,9 @@ export interface OutageMemory {
 }
 
 const WRITE_KINDS = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode']);
+// Raw statements (bulkWrite's cached inserts) carry no query kind: their SQL says what they are.
 const isWrite = (query: CompiledQuery) =>
-  WRITE_KINDS.has(query.query.kind) || /^\s*commit\b/i.test(query.sql);
+  WRITE_KINDS.has(query.query.kind) || /^\s*(insert|update|delete|replace|commit)\b/i.test(query.sql);
 
 /** Failure and success of writes as the wrapped connections see them. */
 function outageMemory(now: () => number) {
