@@ -59,6 +59,17 @@ export async function fillInbox(store: Store, portalId: number, events: number):
   await store.wal.checkpoint();
 }
 
+/** Resolves once the portal's inbox is empty and no process-inbox job is queued or running. */
+export async function inboxIdle(store: Store, portalId: number): Promise<void> {
+  const portal = String(portalId);
+  for (let tries = 0; tries < 600; tries++) {
+    const jobs = await store.jobs.current(portal, [PROCESS_INBOX_JOB]);
+    if (!jobs && (await store.inbox.backlog()) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the service did not finish processing the warm-up deliveries within a minute');
+}
+
 /** Queues the portal's process-inbox job: a running service's worker starts on the backlog within its poll. */
 export async function startDraining(store: Store, portalId: number): Promise<void> {
   const portal = String(portalId);

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { createStore, type Store } from '../src/store/create-store';
 import { BENCH_BASE_URL, BENCH_CLIENT_SECRET } from './bench-service-config';
 import { startServiceProcess } from './bench-service-process';
 import type { BenchRow } from './harness';
-import { fillInbox, seedPortal, startDraining } from './intake-backlog-seed';
+import { fillInbox, inboxIdle, seedPortal, startDraining } from './intake-backlog-seed';
 import { startStandinProcess } from './standin-process';
-import { BENCH_CONTACTS, EVENTS_PER_DELIVERY, signedDelivery } from './webhook-delivery';
+import { sendPaced, signDeliveries, type PacedLoad } from './paced-deliveries';
+import { BENCH_CONTACTS, EVENTS_PER_DELIVERY } from './webhook-delivery';
 
 const PORTAL = 4242;
 /** Unprocessed events in the inbox when the load starts (DESIGN.md section 8, Dec 2026: 100,000). */
@@ -24,11 +24,10 @@ const CONNECTIONS = Number(process.env.WEBHOOK_BACKLOG_CONNECTIONS ?? 20);
 const BUDGET_EVENTS_PER_S = 10_000;
 const BUDGET_P99_MS = 200;
 /**
- * Seconds of deliveries at RATE before the drain starts (JIT, the worker's start-up jobs), for another portal: the
- * service (static-token mode) answers them without storing, so no process-inbox job starts early.
+ * Seconds of deliveries at RATE before the backlog is put in: JIT of the whole path (stored, drained, synced), the
+ * worker's start-up jobs. Their syncs are still running when the measured load starts, as in a service that runs.
  */
 const WARM_UP_S = 3;
-const OTHER_PORTAL = 4343;
 
 /** The HubSpot stand-in the service's syncs read contacts from and write verdicts to (private-app limits). */
 const startHubSpot = () =>
@@ -56,28 +55,8 @@ function serviceEnv(dataDir: string, hubspotUrl: string): NodeJS.ProcessEnv {
   };
 }
 
-/**
- * Signed deliveries of 100 events for `portal` at RATE events/s for `duration` seconds, from delivery `from`: signed
- * before the load starts (well inside the signature's 5 minutes), so the load generator's loop only sends.
- */
-function deliver(url: string, portal: number, from: { next: number }, duration: number) {
-  const count = Math.ceil((RATE / EVENTS_PER_DELIVERY) * (duration + 1)) + CONNECTIONS;
-  const signed = Array.from({ length: count }, (_, i) => signedDelivery(portal, from.next + i));
-  let sent = 0;
-  const setupRequest = () => signed[sent++] ?? signedDelivery(portal, from.next + sent - 1);
-  from.next += count;
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    overallRate: RATE / EVENTS_PER_DELIVERY,
-    requests: [{ method: 'POST', setupRequest }],
-    duration,
-  });
-}
-
 function rows(
-  load: Awaited<ReturnType<typeof autocannon>>,
-  seconds: number,
+  { result: load, seconds }: PacedLoad,
   drain: { before: number; after: number },
   cores: number,
 ): BenchRow[] {
@@ -112,10 +91,10 @@ function rows(
 }
 
 /**
- * Webhook intake while the worker drains a backlog: BACKLOG events wait in the inbox of the real service
- * (`lead-pact serve --role all`, its syncs reading from a HubSpot stand-in); after a warm-up its process-inbox
- * job is queued and signed 100-event deliveries arrive at RATE events/s for DURATION_S seconds. Reports events
- * stored per second, p99, and how far the backlog drained.
+ * Webhook intake while the worker drains a backlog, against the real service (`lead-pact serve --role all`, its
+ * syncs reading from a HubSpot stand-in): after a warm-up, once the inbox is empty, BACKLOG events are put in it at
+ * once, its process-inbox job is queued, and signed 100-event deliveries arrive at RATE events/s for DURATION_S
+ * seconds. Reports events stored per second, p99, and how far the backlog drained.
  */
 export async function runBacklogScenario(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-pact-backlog-bench-'));
@@ -125,7 +104,6 @@ export async function runBacklogScenario(): Promise<BenchRow[]> {
   try {
     store = await createStore({ dataDir });
     await seedPortal(store, PORTAL);
-    await fillInbox(store, PORTAL, BACKLOG);
     const service = await startServiceProcess(
       serviceEnv(dataDir, hubspot.url),
       process.env.WEBHOOK_BACKLOG_LOG ?? path.join(dir, 'service.log'),
@@ -134,16 +112,19 @@ export async function runBacklogScenario(): Promise<BenchRow[]> {
     );
     try {
       const from = { next: 0 };
-      await deliver(service.url, OTHER_PORTAL, from, WARM_UP_S);
+      const warmUp = { eventsPerSecond: RATE, connections: CONNECTIONS, seconds: WARM_UP_S };
+      await sendPaced(service.url, signDeliveries(PORTAL, from, warmUp), warmUp);
+      await inboxIdle(store, PORTAL);
+      await fillInbox(store, PORTAL, BACKLOG);
+      const measured = { ...warmUp, seconds: DURATION_S };
+      const signed = signDeliveries(PORTAL, from, measured);
       const before = await store.inbox.backlog();
       await startDraining(store, PORTAL);
-      const cpuBefore = service.cpuSeconds();
-      const started = Date.now();
-      const load = await deliver(service.url, PORTAL, from, DURATION_S);
-      const seconds = (Date.now() - started) / 1000;
-      const cpu = (service.cpuSeconds() ?? NaN) - (cpuBefore ?? NaN);
+      const cpuBefore = service.cpuSeconds() ?? NaN;
+      const load = await sendPaced(service.url, signed, measured);
+      const cores = ((service.cpuSeconds() ?? NaN) - cpuBefore) / load.seconds;
       const after = await store.inbox.backlog();
-      return rows(load, seconds, { before, after }, cpu / seconds);
+      return rows(load, { before, after }, cores);
     } finally {
       await service.stop();
     }
