@@ -1,13 +1,9 @@
+import { abortableSleep } from '../abortable-sleep';
 import { isAppError } from '../errors/app-error';
 import type { HubSpotGateway, ModifiedWindow, ReadContactsResult } from './hubspot-gateway';
 import { LEAD_PACT_PROPERTIES } from './lead-pact-properties';
 import { chunk } from './read-contacts-with-company';
-import {
-  abortableSleep,
-  takeRequestSlots,
-  type RequestBudget,
-  type SlotSettings,
-} from './take-request-slots';
+import { takeRequestSlots, type RequestBudget, type SlotSettings } from './take-request-slots';
 import { hubspotErrorInfo } from './translate-hubspot-error';
 
 /** 100 contacts with companies: the contacts' batch read, their company associations, the companies' batch read. */

@@ -29,20 +29,6 @@ export const SLOT_MARGIN_MS = 25;
 /** A pause this long is HubSpot's DAILY limit, not a ten-second slow-down (as /readyz tells them apart). */
 const DAILY_PAUSE_MS = 60_000;
 
-/** Resolves after `ms`, or as soon as `signal` aborts. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 function notSent(portalId: string, waitMs: number, now: number): AppError {
   const until = new Date(now + waitMs).toISOString();
   return new AppError(

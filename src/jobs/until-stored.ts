@@ -1,3 +1,4 @@
+import { abortableSleep } from '../abortable-sleep';
 import { isDatabaseOutage } from '../store/database-outage';
 
 /** How a worker waits while the database cannot take a write: doubling from `baseMs` up to `maxMs`. */
@@ -8,25 +9,11 @@ export interface OutageBackoff {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Resolves after `ms`, or as soon as `signal` aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 /**
  * A quarter second, doubling, at most 5 s: a database that restarts in seconds is noticed within seconds, and a
  * long outage costs one try per 5 s per worker loop.
  */
-export const DEFAULT_OUTAGE_BACKOFF: OutageBackoff = { baseMs: 250, maxMs: 5_000, sleep };
+export const DEFAULT_OUTAGE_BACKOFF: OutageBackoff = { baseMs: 250, maxMs: 5_000, sleep: abortableSleep };
 
 /** The wait before try `failures + 1` after `failures` tries failed in a row. */
 export function outageDelay(failures: number, backoff: OutageBackoff = DEFAULT_OUTAGE_BACKOFF): number {
