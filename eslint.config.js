@@ -3,6 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const prettier = require('eslint-config-prettier');
 const globals = require('globals');
+const { layerRules } = require('./eslint.layers.js');
 
 module.exports = tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', '**/node_modules/', '**/dist/'] },
@@ -23,14 +24,5 @@ module.exports = tseslint.config(
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['express', '@hubspot/*', 'pg', 'better-sqlite3', 'kysely', '../store/*', '../http/*'] },
-      ],
-      'no-restricted-globals': ['error', 'process'],
-    },
-  },
+  ...layerRules('warn'),
 );

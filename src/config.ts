@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from './errors/app-error';
+import { AppError } from './domain/app-error';
 
 /** Log levels accepted in LOG_LEVEL (pino's). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

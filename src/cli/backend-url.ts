@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 
 /** Words that mark a URL nobody filled in (the committed profile holds one of them). */
 const PLACEHOLDER = /replace|your[-_.]?backend|changeme|placeholder|<|>|\{|\}|xxx/i;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 import { backendUrlProblem } from './backend-url';
 
 /**

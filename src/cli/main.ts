@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isAppError } from '../errors/app-error';
+import { isAppError } from '../domain/app-error';
 import { registerAgreementCommand } from './commands/agreement';
 import { registerPortalCommand } from './commands/portal';
 import { registerReportCommand } from './commands/report';

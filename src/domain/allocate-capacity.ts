@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from './app-error';
 import type { Agreement } from './agreement-schema';
 
 /** A contact that qualifies for handoff and competes for the month's capacity. */

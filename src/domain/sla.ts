@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { AppError } from '../errors/app-error';
+import { AppError } from './app-error';
 import type { Agreement } from './agreement-schema';
 import type { PropertyMap, SlaStatus } from './qualification';
 import { parseDate } from './values/parse-date';

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, isAppError } from '../errors/app-error';
+import { AppError, isAppError } from '../domain/app-error';
 import type { Logger } from '../logger';
 import { asDatabaseOutage, isDatabaseOutage } from '../store/database-outage';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 
 /** A listening server and where to reach it. */
 export interface WebServer {

@@ -1,5 +1,5 @@
 import { abortableSleep } from '../abortable-sleep';
-import { isAppError } from '../errors/app-error';
+import { isAppError } from '../domain/app-error';
 import type { HubSpotGateway, ModifiedWindow, ReadContactsResult } from './hubspot-gateway';
 import { LEAD_PACT_PROPERTIES } from './lead-pact-properties';
 import { chunk } from './read-contacts-with-company';

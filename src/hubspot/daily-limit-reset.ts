@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { AppError, isAppError } from '../errors/app-error';
+import { AppError, isAppError } from '../domain/app-error';
 
 /**
  * When HubSpot's daily request limit resets after `now`: "at midnight based on the time zone setting of the

@@ -1,6 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import type { PropertyCreate, PropertyUpdate } from '@hubspot/api-client/lib/codegen/crm/properties';
-import { isAppError } from '../errors/app-error';
+import { isAppError } from '../domain/app-error';
 import type { EnsurePropertiesReport } from './hubspot-gateway';
 import {
   LEAD_PACT_GROUP,

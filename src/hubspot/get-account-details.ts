@@ -1,6 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 import type { AccountDetails } from './hubspot-gateway';
 import { translateHubSpotError } from './translate-hubspot-error';
 

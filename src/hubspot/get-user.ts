@@ -1,6 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { z } from 'zod';
-import { isAppError } from '../errors/app-error';
+import { isAppError } from '../domain/app-error';
 import type { HubSpotUser } from './hubspot-gateway';
 import { translateHubSpotError } from './translate-hubspot-error';
 

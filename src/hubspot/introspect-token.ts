@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 import { OAUTH_PATHS, postOAuthForm, type OAuthClient } from './post-oauth-form';
 
 /** What HubSpot says about a token: the portal, user, app and scopes it was granted for. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 import { OAUTH_PATHS, postOAuthForm, type OAuthClient } from './post-oauth-form';
 
 export type { OAuthClient } from './post-oauth-form';

@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 import { translateOAuthError } from './translate-oauth-error';
 
 /** HubSpot's date-versioned OAuth endpoints (the v1 ones end on 16 February 2027). */

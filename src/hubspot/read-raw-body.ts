@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 import { requestBodiesParsed } from '../metrics';
 
 /** hubspot.fetch payloads are capped at 1 MB by HubSpot: no signed route can need more. */

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { AppError, isAppError } from '../errors/app-error';
+import { AppError, isAppError } from '../domain/app-error';
 import { signatureChecks } from '../metrics';
 import { DEFAULT_MAX_BODY_BYTES, parseJsonBody, readRawBody } from './read-raw-body';
 import { checkSignatureHeaders, verifySignature, type SignatureFailure } from './verify-signature';

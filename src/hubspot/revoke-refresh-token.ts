@@ -1,4 +1,4 @@
-import { isAppError } from '../errors/app-error';
+import { isAppError } from '../domain/app-error';
 import { OAUTH_PATHS, postOAuthForm, type OAuthClient } from './post-oauth-form';
 
 /** `revoked` now, or `already_invalid` when HubSpot no longer knew the token (uninstalled, revoked before). */

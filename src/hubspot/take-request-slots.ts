@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 
 /** The per-portal request window in the store (the rate-budget repository), shared by every worker process. */
 export interface RequestBudget {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type ErrorCode, type ErrorDetail } from '../errors/app-error';
+import { AppError, type ErrorCode, type ErrorDetail } from '../domain/app-error';
 import { nextDailyReset } from './daily-limit-reset';
 
 export const RATE_LIMIT_POLICIES = ['TEN_SECONDLY_ROLLING', 'DAILY', 'SECONDLY'] as const;

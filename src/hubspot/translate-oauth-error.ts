@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type ErrorCode } from '../errors/app-error';
+import { AppError, type ErrorCode } from '../domain/app-error';
 import { translateHubSpotError } from './translate-hubspot-error';
 
 /**

@@ -1,5 +1,5 @@
 import type { Client } from '@hubspot/api-client';
-import { isAppError } from '../errors/app-error';
+import { isAppError } from '../domain/app-error';
 import type { ContactUpdate, RejectedUpdate, UpdateContactsResult } from './hubspot-gateway';
 import { chunk } from './read-contacts-with-company';
 import { hubspotErrorInfo, translateHubSpotError } from './translate-hubspot-error';

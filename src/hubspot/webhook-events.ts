@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 import { contactCompanyPair } from './webhook-association';
 
 /** HubSpot's object type id for contacts in generic (`object.*`) webhook events. */

@@ -1,4 +1,4 @@
-import { isAppError } from '../errors/app-error';
+import { isAppError } from '../domain/app-error';
 import { hubspotErrorInfo } from '../hubspot/translate-hubspot-error';
 import type { Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';

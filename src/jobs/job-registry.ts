@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 import type { Job } from '../store/repositories/jobs-repository';
 
 /** What a handler gets besides its payload. */

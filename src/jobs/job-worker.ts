@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { AppError } from '../errors/app-error';
+import type { AppError } from '../domain/app-error';
 import type { Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
 import type { JobRegistry } from './job-registry';

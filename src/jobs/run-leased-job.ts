@@ -1,4 +1,4 @@
-import { isAppError, type AppError } from '../errors/app-error';
+import { isAppError, type AppError } from '../domain/app-error';
 import { isDatabaseOutage } from '../store/database-outage';
 import type { DeadReason, Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';

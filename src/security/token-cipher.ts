@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 
 /** Encrypts and decrypts OAuth tokens at rest. */
 export interface TokenCipher {

@@ -1,4 +1,4 @@
-import { createTokenCipher } from '../security/token-cipher';
+import { createTokenCipher, type TokenCipher } from '../security/token-cipher';
 import { rootContext, type DbContext } from './db-context';
 import type { Engine } from './engine';
 import { failedMigration, migrateToLatest, migrationStatus, type MigrationStatus } from './migrate';
@@ -15,13 +15,27 @@ export interface StoreOptions {
   tokenEncryptionKey?: string;
 }
 
+/** The repositories bound to one open transaction; `transaction` on it joins that transaction. */
+export type StoreTransaction = Repositories & {
+  transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+};
+
+/** The repositories of `ctx`, with a `transaction` that opens (or, inside one, joins) a write transaction. */
+function transactionalRepositories(ctx: DbContext, cipher: TokenCipher | undefined): StoreTransaction {
+  const repositories: StoreTransaction = {
+    ...createRepositories(ctx, cipher),
+    transaction: (fn) => ctx.transaction((txCtx) => fn(transactionalRepositories(txCtx, cipher))),
+  };
+  return repositories;
+}
+
 /** The app's storage: typed repositories over SQLite or PostgreSQL. */
 export type Store = Repositories & {
   readonly engine: Engine;
   /** The database context the repositories use, for ports built outside the store (agreement use cases). */
   readonly ctx: DbContext;
-  /** Runs `fn` in one write transaction; the repositories and the context it gets are bound to it. */
-  transaction<T>(fn: (tx: Repositories, ctx: DbContext) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one write transaction; the repositories (and context) it gets are bound to it; nesting joins it. */
+  transaction<T>(fn: (tx: StoreTransaction, ctx: DbContext) => Promise<T>): Promise<T>;
   /** Resolves when the database can serve reads and writes; rejects with the outage's `unavailable` AppError. */
   ping(): Promise<void>;
   migrationStatus(): Promise<MigrationStatus>;
@@ -56,7 +70,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     ...createRepositories(root, cipher),
     engine,
     ctx: root,
-    transaction: (fn) => root.transaction((ctx) => fn(createRepositories(ctx, cipher), ctx)),
+    transaction: (fn) => root.transaction((ctx) => fn(transactionalRepositories(ctx, cipher), ctx)),
     ping: () => pingDatabase(opened),
     migrationStatus: () => migrationStatus(db, engine),
     close: () => db.destroy(),

@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../errors/app-error';
+import { AppError, isAppError } from '../domain/app-error';
 
 /** Where an AppError says that the database, not the request, is the problem. */
 const OUTAGE_PATH = 'database';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 
 /** Serialises a value for a JSON text column. */
 export function toJson(value: unknown): string {

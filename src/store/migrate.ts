@@ -1,5 +1,5 @@
 import { Migrator, type Kysely } from 'kysely';
-import { AppError, isAppError } from '../errors/app-error';
+import { AppError, isAppError } from '../domain/app-error';
 import type { Database } from './db-schema';
 import type { Engine } from './engine';
 import { migrationProvider } from './migrations';

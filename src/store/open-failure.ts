@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../domain/app-error';
 import type { Engine } from './engine';
 import { SQLITE_FILE } from './open-database';
 

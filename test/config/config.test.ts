@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { hubspotMode, loadConfig } from '../../src/config';
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 
 const HEX_KEY = 'ab'.repeat(32);
 const oauthEnv = {

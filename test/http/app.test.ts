@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { AppError } from '../../src/errors/app-error';
+import { AppError } from '../../src/domain/app-error';
 import { createApp } from '../../src/http/create-app';
 import { createReadiness, type ReadinessReport, type StoreHealth } from '../../src/http/readiness';
 import { startWebServer, stopWebServer, type WebServer } from '../../src/http/web-server';

@@ -1,5 +1,5 @@
 import express from 'express';
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 import { startWebServer, stopWebServer } from '../../src/http/web-server';
 
 function appWithSlowRoute() {

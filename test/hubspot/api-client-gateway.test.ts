@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import type { ContactUpdate } from '../../src/hubspot/hubspot-gateway';
 import { hubspotErrorInfo } from '../../src/hubspot/translate-hubspot-error';

@@ -3,7 +3,7 @@ import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import { nextDailyReset } from '../../src/hubspot/daily-limit-reset';
 import { withPortalTimeZone } from '../../src/hubspot/portal-time-zone-gateway';
 import { hubspotErrorInfo } from '../../src/hubspot/translate-hubspot-error';
-import { AppError } from '../../src/errors/app-error';
+import { AppError } from '../../src/domain/app-error';
 import { fixture } from './fixture';
 import { useNock } from './use-nock';
 

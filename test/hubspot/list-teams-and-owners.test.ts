@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import { fixture } from './fixture';
 import { useNock } from './use-nock';

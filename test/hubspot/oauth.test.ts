@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 import { introspectToken } from '../../src/hubspot/introspect-token';
 import {
   buildAuthorizeUrl,

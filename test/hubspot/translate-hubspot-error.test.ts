@@ -1,4 +1,4 @@
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 import { hubspotErrorInfo, translateHubSpotError } from '../../src/hubspot/translate-hubspot-error';
 import { fixture } from './fixture';
 

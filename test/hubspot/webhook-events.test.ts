@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 import { parseWebhookEvents } from '../../src/hubspot/webhook-events';
 import { fixture } from './fixture';
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { z } from 'zod';
-import { AppError } from '../../src/errors/app-error';
+import { AppError } from '../../src/domain/app-error';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import { registerSyncContacts } from '../../src/jobs/handlers/sync-contacts-handler';
 import { createJobRegistry, type JobRegistry } from '../../src/jobs/job-registry';

@@ -1,4 +1,4 @@
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import { hubspotErrorInfo } from '../../src/hubspot/translate-hubspot-error';
 import { createStandin } from '../../src/standin/create-standin';

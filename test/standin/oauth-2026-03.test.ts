@@ -1,4 +1,4 @@
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 import { introspectToken } from '../../src/hubspot/introspect-token';
 import { exchangeCode, refreshAccessToken, REQUIRED_SCOPES } from '../../src/hubspot/oauth';
 import { revokeRefreshToken } from '../../src/hubspot/revoke-refresh-token';

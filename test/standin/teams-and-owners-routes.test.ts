@@ -1,4 +1,4 @@
-import { isAppError } from '../../src/errors/app-error';
+import { isAppError } from '../../src/domain/app-error';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
 import { createStandin } from '../../src/standin/create-standin';
 import { ownerNames } from '../../src/use-cases/names/owner-names';

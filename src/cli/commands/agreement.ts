@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../config';
 import type { DiffLine } from '../../domain/diff-agreements';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import {
   agreementHistory,
   HISTORY_PAGE_MAX,

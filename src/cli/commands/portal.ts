@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../config';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { revokeRefreshToken } from '../../hubspot/revoke-refresh-token';
 import { createStore } from '../../store/create-store';
 import { removePortal, type RemovedPortal } from '../../use-cases/install/remove-portal';

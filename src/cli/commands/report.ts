@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../../config';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { migrateToLatest } from '../../store/migrate';
 import { openDatabase } from '../../store/open-database';
 import { loadReportInput } from '../../use-cases/report/load-report-input';

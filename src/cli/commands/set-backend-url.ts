@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { isPlaceholderUrl, parseBackendUrl } from '../backend-url';
 import { isAccountId, profilePath, readProfile, type HubSpotProfile } from '../hubspot-profile';
 

@@ -3,7 +3,7 @@ import { SingleBar } from 'cli-progress';
 import { monthOf } from '../../domain/allocate-capacity';
 import { createSimulation } from '../../domain/simulation/create-simulation';
 import { renderSimulation } from '../../domain/simulation/render-simulation';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { ContactRow } from '../contacts/contact-row';
 import { loadAgreement } from '../contacts/load-agreement';
 import { openContacts, type ContactSource } from '../contacts/open-contacts';

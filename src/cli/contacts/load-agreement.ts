@@ -1,6 +1,6 @@
 import type { Agreement } from '../../domain/agreement-schema';
 import { parseAgreement } from '../../domain/parse-agreement';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { readJsonFile } from './read-json-file';
 
 /** Reads and parses an agreement file; every problem becomes one `file: path: message` line of an AppError. */

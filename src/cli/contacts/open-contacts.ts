@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { ContactRow } from './contact-row';
 import { readCsvContacts } from './read-csv-contacts';
 import { readJsonContacts } from './read-json-contacts';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { PropertyMap } from '../../domain/qualification';
 import type { ContactRow } from './contact-row';
 import { exportValue } from './export-values';

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { contactFromObject, type ContactRow } from './contact-row';
 import { readJsonFile } from './read-json-file';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { locateJsonError } from './locate-json-error';
 
 /** Reads and parses a JSON file; a missing file or invalid JSON is an `invalid_input` AppError naming line and column. */

@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import type { Config } from '../../config';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { requireHubSpotSignature } from '../../hubspot/require-hubspot-signature';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { Logger } from '../../logger';

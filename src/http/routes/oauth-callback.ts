@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { isAppError } from '../../errors/app-error';
+import { isAppError } from '../../domain/app-error';
 import type { OAuthClient } from '../../hubspot/oauth';
 import { completeInstall } from '../../use-cases/install/complete-install';
 import { errorMessage } from '../../use-cases/install/error-message';

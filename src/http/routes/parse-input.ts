@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 
 /** `["fit", "rules", 1, "min"]` -> `fit.rules[1].min`, the path style of parseAgreement. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { signedContext } from '../../hubspot/require-hubspot-signature';
 
 /** The portal and user a signed hubspot.fetch call came from. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 
 /** Admits at most `max` simulations at once; the next one is told to come back (429), not queued behind them. */
 export function simulationGate(max: number) {

@@ -1,5 +1,5 @@
 import type { SimulationBudget } from '../../domain/simulation/simulation-budget';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 
 const n = (count: number) => count.toLocaleString('en-US');
 const ELSEWHERE = 'Simulate a HubSpot export with `lead-pact simulate` instead, which has no such limit.';

@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import { teamsResponseSchema, teamsSettingsSchema, type TeamsResponse } from '../../contracts/agreements';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import { signedContext } from '../../hubspot/require-hubspot-signature';
 import type { Logger } from '../../logger';

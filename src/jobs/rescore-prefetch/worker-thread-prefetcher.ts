@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { PagePrefetcher, PageRequest, PrefetcherFactory } from '../../use-cases/rescore/rescore-ports';
 import type { ScoredPage, ScoringJob } from '../../use-cases/rescore/score-page';
 import type { PageWorkerData } from './page-worker';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { DbContext } from '../db-context';
 import type { AgreementVersionsTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';

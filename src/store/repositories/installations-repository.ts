@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { LOCALES, type Locale } from '../../domain/qualification';
 import type { TokenCipher } from '../../security/token-cipher';
 import type { DbContext } from '../db-context';

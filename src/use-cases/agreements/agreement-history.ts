@@ -1,6 +1,6 @@
 import { diffAgreements, type DiffLine } from '../../domain/diff-agreements';
 import type { Locale } from '../../domain/qualification';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { AgreementPorts, AgreementVersion } from './ports';
 
 /** One version as the history shows it: who, when, why, what became of it, and what it changes. */

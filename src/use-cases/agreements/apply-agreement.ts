@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { activateVersion, type Activation } from './activate-version';
 import type { AgreementPorts } from './ports';
 import { validAgreement } from './save-draft';

@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../../errors/app-error';
+import { AppError, isAppError } from '../../domain/app-error';
 import type {
   AgreementPorts,
   AgreementVersion,

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { AgreementPorts, AgreementVersion } from './ports';
 
 /** The portal's active agreement version; `not_found` when none was approved yet. */

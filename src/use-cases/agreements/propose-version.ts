@@ -1,5 +1,5 @@
 import { diffAgreements } from '../../domain/diff-agreements';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { AgreementPorts, AgreementVersion } from './ports';
 import { resolveSide, type Actor } from './resolve-side';
 import { requireMappingInForce } from './review-rules';

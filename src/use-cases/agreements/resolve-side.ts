@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { AgreementPorts, Side, TeamMapping } from './ports';
 
 /** Who acts: a HubSpot user id (from the signed request), and the side they say they act for if they are on both. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { AgreementVersion, Side, TeamMapping, TransactionalPorts } from './ports';
 import { otherSide, sideName, sidesUnder } from './resolve-side';
 import { sameTeamMapping } from './same-team-mapping';

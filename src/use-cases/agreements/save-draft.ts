@@ -1,5 +1,5 @@
 import { parseAgreement } from '../../domain/parse-agreement';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { Agreement } from '../../domain/agreement-schema';
 import type { AgreementPorts, AgreementVersion } from './ports';
 import { workingCopy } from './working-copy';

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { AgreementPorts, AgreementVersion } from './ports';
 import { resolveSide, type Actor } from './resolve-side';
 import { proposedForReview, requireMappingInForce } from './review-rules';

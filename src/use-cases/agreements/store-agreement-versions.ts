@@ -4,7 +4,7 @@ import { agreementShape } from '../../domain/agreement-schema';
 import { DIFF_CHANGES } from '../../domain/diff-agreements';
 import type { DbContext } from '../../store/db-context';
 import type { AgreementVersionsTable } from '../../store/db-schema';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { fromJson, toJson } from '../../store/json-column';
 import { SIDES, VERSION_STATUSES, type AgreementVersion, type AgreementVersionRepository } from './ports';
 

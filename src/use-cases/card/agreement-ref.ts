@@ -1,7 +1,7 @@
 import type { Agreement } from '../../domain/agreement-schema';
 import { parseAgreement } from '../../domain/parse-agreement';
 import type { AgreementRef } from '../../contracts/card';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { AgreementVersion } from '../../store/repositories/agreement-versions-repository';
 
 /** Epoch ms as the ISO-8601 instant the API speaks. */

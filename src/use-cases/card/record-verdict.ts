@@ -1,6 +1,6 @@
 import type { VerdictRequest, VerdictResponse } from '../../contracts/card';
 import { tierSchema } from '../../contracts/values';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { claimReceipt, type RequestKey } from '../../store/request-receipts';
 import type { StoredVerdict } from '../../store/repositories/verdicts-repository';
 import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { propertiesRead } from '../../domain/properties-read';
-import { isAppError } from '../../errors/app-error';
+import { isAppError } from '../../domain/app-error';
 import type { ContactPage, HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { DbContext } from '../../store/db-context';
 import { createRepositories } from '../../store/repositories';

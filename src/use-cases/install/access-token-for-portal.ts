@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../../errors/app-error';
+import { AppError, isAppError } from '../../domain/app-error';
 import { refreshAccessToken, type OAuthClient } from '../../hubspot/oauth';
 import type { Store } from '../../store/create-store';
 import type { Installation } from '../../store/repositories/installations-repository';

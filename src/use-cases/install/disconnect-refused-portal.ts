@@ -1,4 +1,4 @@
-import type { AppError } from '../../errors/app-error';
+import type { AppError } from '../../domain/app-error';
 import { hubspotErrorInfo } from '../../hubspot/translate-hubspot-error';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
 import type { Job } from '../../store/repositories/jobs-repository';

@@ -1,4 +1,4 @@
-import { isAppError } from '../../errors/app-error';
+import { isAppError } from '../../domain/app-error';
 
 /** A message safe to show a user: AppError messages as they are, anything else generic. */
 export function errorMessage(error: unknown): string {

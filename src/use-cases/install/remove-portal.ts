@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { RevokeOutcome } from '../../hubspot/revoke-refresh-token';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
 

@@ -1,6 +1,6 @@
 import { parseAgreement } from '../../domain/parse-agreement';
 import { propertiesRead } from '../../domain/properties-read';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { HubSpotContact, HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { DbContext } from '../../store/db-context';
 import { createRepositories, type Repositories } from '../../store/repositories';

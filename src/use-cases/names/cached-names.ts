@@ -1,5 +1,5 @@
 import type { NamesStatus } from '../../contracts/names';
-import { isAppError } from '../../errors/app-error';
+import { isAppError } from '../../domain/app-error';
 import type { Logger } from '../../logger';
 
 /** Names by id, and where they came from (ids stand in for the ones missing). */

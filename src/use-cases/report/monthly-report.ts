@@ -2,7 +2,7 @@ import { buildMonthlyReport } from '../../domain/report/build-monthly-report';
 import type { MonthlyReport } from '../../domain/report/monthly-report';
 import type { ReportInput } from '../../domain/report/report-input';
 import { REQUEST_MONTHS, requestMonthSchema } from '../../contracts/values';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 
 /** A stored enumeration value checked against its set; anything else is corrupt data, named by column. */
 export function storedValue<T extends string>(values: readonly T[], value: string, column: string): T {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseAgreement } from '../../domain/parse-agreement';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import { DEFAULT_AUTO_CHECKPOINT } from '../../store/repositories/wal-repository';
 import { readPage } from './rescore-page';
 import type {

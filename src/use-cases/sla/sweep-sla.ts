@@ -1,6 +1,6 @@
 import type { Agreement } from '../../domain/agreement-schema';
 import { parseAgreement } from '../../domain/parse-agreement';
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { StoredQualification } from '../../store/repositories/qualifications-repository';
 import { applySlaChanges, type PendingSlaChange } from './apply-sla-changes';
 import { slaChange } from './sla-changes';

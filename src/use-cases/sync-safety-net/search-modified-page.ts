@@ -1,4 +1,4 @@
-import { isAppError } from '../../errors/app-error';
+import { isAppError } from '../../domain/app-error';
 import type { ModifiedWindow } from '../../hubspot/hubspot-gateway';
 import { hubspotErrorInfo } from '../../hubspot/translate-hubspot-error';
 import type { SearchWindow } from './safety-net-checkpoint';

@@ -1,4 +1,4 @@
-import { isAppError } from '../../errors/app-error';
+import { isAppError } from '../../domain/app-error';
 import { hubspotErrorInfo } from '../../hubspot/translate-hubspot-error';
 import { retryDelay } from '../../jobs/retry-delay';
 import type { OutboxEntry } from '../../store/repositories/outbox-repository';

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../../domain/app-error';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContactRow } from '../../../src/cli/contacts/contact-row';
 import { openContacts } from '../../../src/cli/contacts/open-contacts';
-import { isAppError } from '../../../src/errors/app-error';
+import { isAppError } from '../../../src/domain/app-error';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'lead-pact-read-'))));

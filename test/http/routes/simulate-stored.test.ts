@@ -1,7 +1,7 @@
 import { SIMULATION_BUDGET } from '../../../src/domain/simulation/simulation-budget';
 import { simulateStored } from '../../../src/http/routes/simulate-stored';
 import { simulationGate } from '../../../src/http/routes/simulation-gate';
-import { isAppError } from '../../../src/errors/app-error';
+import { isAppError } from '../../../src/domain/app-error';
 import { exampleAgreement } from '../../domain/example-agreement';
 import { NOW, PORTAL_A, startApi, type Api } from './api-harness';
 import { connectPortal, storeContacts } from './api-seed';

@@ -1,6 +1,6 @@
 import example from '../../../examples/agreement.json';
 import type { AgreementInput } from '../../../src/domain/agreement-schema';
-import { isAppError, type ErrorCode } from '../../../src/errors/app-error';
+import { isAppError, type ErrorCode } from '../../../src/domain/app-error';
 import { agreementHistory } from '../../../src/use-cases/agreements/agreement-history';
 import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
 import { approveVersion } from '../../../src/use-cases/agreements/approve-version';

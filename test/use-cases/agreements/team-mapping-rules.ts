@@ -10,7 +10,7 @@ import { proposeVersion } from '../../../src/use-cases/agreements/propose-versio
 import { saveDraft } from '../../../src/use-cases/agreements/save-draft';
 import { sendBackVersion } from '../../../src/use-cases/agreements/send-back-version';
 import { whoActsNext } from '../../../src/use-cases/agreements/who-acts-next';
-import { AppError } from '../../../src/errors/app-error';
+import { AppError } from '../../../src/domain/app-error';
 import type { World } from './in-memory-world';
 import { rejection } from './lifecycle-suite';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { AppError } from '../../../src/errors/app-error';
+import { AppError } from '../../../src/domain/app-error';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
 import type { HubSpotGateway } from '../../../src/hubspot/hubspot-gateway';
 import { registerFullImport } from '../../../src/jobs/handlers/full-import-handler';

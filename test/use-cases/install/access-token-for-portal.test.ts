@@ -2,7 +2,7 @@ import nock from 'nock';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAppError } from '../../../src/errors/app-error';
+import { isAppError } from '../../../src/domain/app-error';
 import { createStore, type Store } from '../../../src/store/create-store';
 import {
   accessTokenForPortal,

@@ -1,4 +1,4 @@
-import { AppError } from '../../../src/errors/app-error';
+import { AppError } from '../../../src/domain/app-error';
 import { writeBackHandler } from '../../../src/jobs/handlers/write-back-handler';
 import type { JobContext } from '../../../src/jobs/job-registry';
 import { enqueueWriteBack } from '../../../src/use-cases/write-back/enqueue-write-back';
