@@ -103,8 +103,3 @@ export function parseDate(raw: string): number {
   const time = timeAt(text);
   return time === time ? day + time : NaN;
 }
-
-/** Whole and fractional days between two epoch ms instants. */
-export function daysBetween(from: number, to: number): number {
-  return (to - from) / DAY_MS;
-}

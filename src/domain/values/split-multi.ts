@@ -1,13 +1,3 @@
-/** Splits a HubSpot multi-select value (`a;b;c`) into its trimmed, non-empty parts. */
-export function splitMulti(raw: string): string[] {
-  const parts: string[] = [];
-  for (const part of raw.split(';')) {
-    const trimmed = part.trim();
-    if (trimmed !== '') parts.push(trimmed);
-  }
-  return parts;
-}
-
 /** True when any `;`-separated part of `raw` (trimmed) satisfies `test`; does not allocate for single values. */
 export function someMultiPart(raw: string, test: (part: string) => boolean): boolean {
   if (raw.indexOf(';') < 0) {

@@ -21,8 +21,3 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what:
   }));
   throw new AppError('invalid_input', `The ${what} is not valid.`, details);
 }
-
-/** Parses an answer through its contract schema before it is sent, so the UI never sees another shape. */
-export function answerWith<S extends z.ZodType>(schema: S, body: z.input<S>): z.infer<S> {
-  return schema.parse(body);
-}

@@ -69,12 +69,3 @@ export function maskedProperties(mask: number, after: WrittenFields): Record<str
   if (mask & VERSION_BIT) properties.lead_pact_agreement_version = text(after.agreementVersion);
   return properties;
 }
-
-/** Only the properties whose value changed (see `changedMask`), or null when nothing did. */
-export function changedProperties(
-  before: WrittenFields | null,
-  after: WrittenFields,
-): Record<string, string> | null {
-  const mask = changedMask(before, after);
-  return mask === 0 ? null : maskedProperties(mask, after);
-}
