@@ -1,20 +1,15 @@
 import { z } from 'zod';
+import type { AuditEntry, AuditLogPort } from '../../use-cases/ports/audit-log';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 
-/** One audited action: who did what, when, with details. */
-export interface AuditEntry {
-  portalId: string;
-  actor: string;
-  action: string;
-  details: Record<string, unknown>;
-  at: number;
-}
+// The record type is the use-cases' (src/use-cases/ports/audit-log.ts); re-exported for callers not moved yet.
+export type { AuditEntry } from '../../use-cases/ports/audit-log';
 
 const detailsSchema = z.record(z.string(), z.unknown());
 
 /** Append-only audit log of who changed what. */
-export function auditLogRepository(ctx: DbContext) {
+export function auditLogRepository(ctx: DbContext): AuditLogPort {
   return {
     /** Appends one entry. */
     async record(entry: AuditEntry): Promise<void> {

@@ -1,9 +1,10 @@
+import type { DeadReason, Job, JobLeasesPort } from '../../use-cases/ports/jobs';
 import type { DbContext } from '../db-context';
 import { toJson } from '../json-column';
-import { toJob, type DeadReason, type Job } from './jobs-repository';
+import { toJob } from './jobs-repository';
 
 /** Leasing, heartbeats and outcomes. Every write checks the lease owner, so a worker that lost its lease changes nothing. */
-export function jobLeasesRepository(ctx: DbContext) {
+export function jobLeasesRepository(ctx: DbContext): JobLeasesPort {
   const owned = (id: number, owner: string) =>
     ctx.db
       .updateTable('jobs')
@@ -53,7 +54,31 @@ export function jobLeasesRepository(ctx: DbContext) {
     return row ? toJob(row) : undefined;
   };
 
-  const repo = {
+  /** Queues a leased job again at `runAt`, its attempt not counted; `why` (if any) becomes its last error, a rate-limit deferral is recorded. */
+  const giveBack = async (
+    id: number,
+    owner: string,
+    now: number,
+    runAt: number,
+    why: string | undefined,
+    deferral?: { since: number; count: number },
+  ): Promise<boolean> => {
+    const r = await owned(id, owner)
+      .set((eb) => ({
+        status: 'queued',
+        run_at: runAt,
+        attempts: eb('attempts', '-', 1),
+        lease_owner: null,
+        lease_expires_at: null,
+        updated_at: now,
+        ...(why === undefined ? {} : { last_error: why }),
+        ...(deferral ? { deferred_since: deferral.since, deferrals: deferral.count } : {}),
+      }))
+      .executeTakeFirst();
+    return r.numUpdatedRows > 0n;
+  };
+
+  const repo: JobLeasesPort = {
     /**
      * Leases the next due job (queued and due, or running with an expired lease) for `leaseMs`.
      * A job whose lease expired more often than it may be attempted goes to the dead letters.
@@ -151,47 +176,12 @@ export function jobLeasesRepository(ctx: DbContext) {
      * Gives a leased job back untouched (graceful stop, its portal was disconnected, or HubSpot's rate limit):
      * queued again at `runAt` (default now), this attempt not counted; `why` is kept as its last error.
      */
-    async release(id: number, owner: string, now: number, why?: string, runAt = now): Promise<boolean> {
-      const r = await owned(id, owner)
-        .set((eb) => ({
-          status: 'queued',
-          run_at: runAt,
-          attempts: eb('attempts', '-', 1),
-          lease_owner: null,
-          lease_expires_at: null,
-          updated_at: now,
-          ...(why === undefined ? {} : { last_error: why }),
-        }))
-        .executeTakeFirst();
-      return r.numUpdatedRows > 0n;
-    },
+    release: (id, owner, now, why, runAt = now) => giveBack(id, owner, now, runAt, why),
     /**
      * Gives a job back for HubSpot's rate limits, its attempt not counted, until `runAt`, recording the deferral
      * state the runner computed (see src/jobs/deferral-limit.ts).
      */
-    async defer(
-      id: number,
-      owner: string,
-      now: number,
-      why: string,
-      runAt: number,
-      deferral: { since: number; count: number },
-    ): Promise<boolean> {
-      const r = await owned(id, owner)
-        .set((eb) => ({
-          status: 'queued',
-          run_at: runAt,
-          attempts: eb('attempts', '-', 1),
-          lease_owner: null,
-          lease_expires_at: null,
-          updated_at: now,
-          last_error: why,
-          deferred_since: deferral.since,
-          deferrals: deferral.count,
-        }))
-        .executeTakeFirst();
-      return r.numUpdatedRows > 0n;
-    },
+    defer: (id, owner, now, why, runAt, deferral) => giveBack(id, owner, now, runAt, why, deferral),
   };
   return repo;
 }

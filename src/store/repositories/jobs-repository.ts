@@ -1,63 +1,24 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import { DEAD_JOB_REASON_VALUES } from '../../contracts/jobs';
+import {
+  JOB_STATUSES,
+  type Job,
+  type JobFilter,
+  type JobsPort,
+  type JobStatus,
+  type NewJob,
+  type WaitingJob,
+} from '../../use-cases/ports/jobs';
 import type { DbContext } from '../db-context';
 import type { JobsTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';
 
-export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'dead'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
-/**
- * Why a dead job gave up: it failed on every attempt, was refused as invalid, its worker crashed or stalled on
- * every attempt, no handler knows its type, or HubSpot's rate limits deferred it too long or too often without
- * progress (src/jobs/deferral-limit.ts).
- */
-export const DEAD_REASONS = [
-  'attempts_exhausted',
-  'invalid_input',
-  'lease_expired',
-  'no_handler',
-  'deferred_too_long',
-  'deferred_too_often',
-] as const;
-export type DeadReason = (typeof DEAD_REASONS)[number];
-
-/** A durable job. `progress` is whatever JSON its handler reports; readable at any time. */
-export interface Job {
-  id: number;
-  type: string;
-  portalId: string | null;
-  payload: unknown;
-  idempotencyKey: string | null;
-  status: JobStatus;
-  attempts: number;
-  maxAttempts: number;
-  runAt: number;
-  leaseOwner: string | null;
-  leaseExpiresAt: number | null;
-  lastError: string | null;
-  progress: unknown;
-  result: unknown;
-  createdAt: number;
-  updatedAt: number;
-  finishedAt: number | null;
-  /** When HubSpot's rate limits first gave the job back since its last progress report, and how often since. */
-  deferredSince: number | null;
-  deferrals: number;
-  /** Why a dead job gave up (null for jobs that are not dead, and for jobs dead before reasons were kept). */
-  deadReason: DeadReason | null;
-}
-
-/** What `enqueue` takes. */
-export interface NewJob {
-  type: string;
-  payload: unknown;
-  portalId?: string | null;
-  /** A second enqueue with the same key returns the first job instead of adding one. */
-  idempotencyKey?: string | null;
-  maxAttempts?: number;
-  runAt?: number;
-}
+// The record types are the use-cases' (src/use-cases/ports/jobs.ts); re-exported for callers not moved yet.
+export { JOB_STATUSES } from '../../use-cases/ports/jobs';
+export type { DeadReason, Job, JobStatus, NewJob } from '../../use-cases/ports/jobs';
+/** @deprecated the one list is the contract's `DEAD_JOB_REASON_VALUES`. */
+export const DEAD_REASONS = DEAD_JOB_REASON_VALUES;
 
 const json = z.unknown();
 const parseNullable = (text: string | null, column: string) =>
@@ -85,13 +46,25 @@ export function toJob(r: Selectable<JobsTable>): Job {
     finishedAt: r.finished_at,
     deferredSince: r.deferred_since,
     deferrals: r.deferrals,
-    deadReason: z.enum(DEAD_REASONS).nullable().catch(null).parse(r.dead_reason),
+    deadReason: z.enum(DEAD_JOB_REASON_VALUES).nullable().catch(null).parse(r.dead_reason),
   };
 }
 
 /** Enqueueing and reading jobs (leasing and finishing live in job-leases-repository). */
-export function jobsRepository(ctx: DbContext) {
-  const repo = {
+export function jobsRepository(ctx: DbContext): JobsPort {
+  const waitingPayloads = async (portalId: string, type: string) => {
+    let query = ctx.db
+      .selectFrom('jobs')
+      .select(['id', 'payload'])
+      .where('type', '=', type)
+      .where('portal_id', '=', portalId)
+      .where('status', '=', 'queued')
+      .orderBy('id');
+    if (ctx.engine === 'postgres') query = query.forUpdate();
+    const rows = await query.execute();
+    return rows.map((r) => ({ id: Number(r.id), payload: r.payload }));
+  };
+  const repo: JobsPort = {
     /** Adds a job, or returns the existing one with the same idempotency key. */
     async enqueue(job: NewJob, now: number): Promise<{ job: Job; created: boolean }> {
       const inserted = await ctx.db
@@ -125,9 +98,7 @@ export function jobsRepository(ctx: DbContext) {
       return row ? toJob(row) : undefined;
     },
     /** Recent jobs, newest first, filtered by status, type or portal. */
-    async list(
-      filter: { status?: JobStatus; type?: string; portalId?: string; limit?: number } = {},
-    ): Promise<Job[]> {
+    async list(filter: JobFilter = {}): Promise<Job[]> {
       let query = ctx.db
         .selectFrom('jobs')
         .selectAll()
@@ -191,6 +162,22 @@ export function jobsRepository(ctx: DbContext) {
       const counts = { queued: 0, running: 0, succeeded: 0, dead: 0 };
       for (const r of rows) counts[z.enum(JOB_STATUSES).parse(r.status)] = Number(r.n);
       return counts;
+    },
+    /** The portal's queued jobs of `type`, oldest first, locked on PostgreSQL until the transaction ends. */
+    async waiting(portalId: string, type: string): Promise<WaitingJob[]> {
+      const rows = await waitingPayloads(portalId, type);
+      return rows.map((r) => ({ id: r.id, payload: fromJson(json, r.payload, 'jobs.payload') }));
+    },
+    waitingPayloads,
+    /** Replaces the payload of a job that is still queued (and locked by `waiting`); false when it is not. */
+    async setQueuedPayload(id: number, payload: string, now: number): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('jobs')
+        .set({ payload, updated_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
   };
   return repo;

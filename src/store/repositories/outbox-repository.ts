@@ -1,29 +1,21 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { bulkWrite } from '../bulk-write';
+import {
+  OUTBOX_STATUSES,
+  type OutboxEntry,
+  type OutboxPort,
+  type OutboxStatus,
+  type OutboxWrite,
+} from '../../use-cases/ports/outbox';
 import type { DbContext } from '../db-context';
 import type { OutboxTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';
 import { UPSERT_CHUNK } from './contacts-repository';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'rejected'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-
-/** Property values to write to one HubSpot contact. */
-export interface OutboxWrite {
-  contactId: string;
-  properties: Record<string, string>;
-}
-
-/** One contact's row in the outbox. `revision` grows with every merge, so a send never hides a newer write. */
-export interface OutboxEntry extends OutboxWrite {
-  status: OutboxStatus;
-  revision: number;
-  attempts: number;
-  nextAttemptAt: number;
-  message: string | null;
-  sentAt: number | null;
-}
+// The record types are the use-cases' (src/use-cases/ports/outbox.ts); re-exported for callers not moved yet.
+export { OUTBOX_STATUSES } from '../../use-cases/ports/outbox';
+export type { OutboxEntry, OutboxStatus, OutboxWrite } from '../../use-cases/ports/outbox';
 
 const propertiesSchema = z.record(z.string(), z.string());
 
@@ -41,7 +33,7 @@ function toEntry(r: OutboxTable): OutboxEntry {
 }
 
 /** Pending property writes per contact; a new write merges into a pending one, replaces a finished one. */
-export function outboxRepository(ctx: DbContext) {
+export function outboxRepository(ctx: DbContext): OutboxPort {
   // One statement per chunk merges atomically on both engines, so concurrent writers never lose a property.
   const merged =
     ctx.engine === 'postgres'

@@ -1,15 +1,11 @@
 import { z } from 'zod';
+import { RATE_WINDOW_MS, type RateBudgetPort, type Reservation } from '../../use-cases/ports/rate-budget';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 
-/** HubSpot's burst limit is a rolling 10-second window. */
-export const RATE_WINDOW_MS = 10_000;
-
-/** The answer to a reservation: granted now, or how long to wait before asking again. */
-export interface Reservation {
-  granted: boolean;
-  waitMs: number;
-}
+// The record types are the use-cases' (src/use-cases/ports/rate-budget.ts); re-exported for callers not moved yet.
+export { RATE_WINDOW_MS } from '../../use-cases/ports/rate-budget';
+export type { Reservation } from '../../use-cases/ports/rate-budget';
 
 const times = z.array(z.number());
 
@@ -18,7 +14,7 @@ const times = z.array(z.number());
  * Each reservation runs in a write transaction holding the portal's row, so two workers never both
  * take the last slot.
  */
-export function rateBudgetRepository(ctx: DbContext) {
+export function rateBudgetRepository(ctx: DbContext): RateBudgetPort {
   const lockedRow = async (tx: DbContext, portalId: string, now: number) => {
     await tx.db
       .insertInto('rate_budget')
