@@ -4,6 +4,7 @@ import { createApp } from './http/create-app';
 import { disconnectedPortals } from './http/disconnected-portals';
 import { createReadiness } from './http/readiness';
 import { apiRouters } from './http/routes/api-routers';
+import { compiledThreadSimulationRunner } from './composition/simulation-thread/thread-simulation-runner';
 import { noHubSpotUsers } from './http/routes/no-hubspot-users';
 import { hubspotUsers } from './use-cases/agreements/hubspot-users';
 import { webhooksRouter } from './http/routes/webhooks-router';
@@ -46,6 +47,7 @@ function buildRouters(context: ServiceContext): RequestHandler[] {
       userTeams: users,
       superAdmins: users,
       gatewayFor: portalGatewaysFor(context),
+      simulationRunner: compiledThreadSimulationRunner(context.config),
     }),
     oauthRouter({ ...context, gatewayFor }),
   ];

@@ -13,6 +13,8 @@ export interface StoreOptions {
   dataDir: string;
   /** TOKEN_ENCRYPTION_KEY (32 bytes, hex or base64); needed only to store or read OAuth tokens. */
   tokenEncryptionKey?: string;
+  /** The process that started this one (a worker thread) has migrated the database already: open it as it is. */
+  migrated?: boolean;
 }
 
 /** The repositories bound to one open transaction; `transaction` on it joins that transaction. */
@@ -51,6 +53,7 @@ async function openMigrated(options: StoreOptions): Promise<OpenDatabase> {
   } catch (error) {
     throw openFailure(error, options, engine);
   }
+  if (options.migrated) return opened;
   try {
     await migrateToLatest(opened.db, engine);
   } catch (error) {

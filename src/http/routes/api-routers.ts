@@ -9,6 +9,8 @@ import type { DbContext } from '../../store/db-context';
 import type { SuperAdminLookup, UserTeamsLookup } from '../../use-cases/agreements/ports';
 import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
 import { storeCardPorts } from '../../use-cases/card/store-card-ports';
+import { simulatePortal, slicedSimulationRunner } from '../../use-cases/simulate/simulate-portal';
+import type { SimulateInput, SimulationRunner } from '../../use-cases/simulate/simulation-ports';
 import { apiBodyLimit } from './api-body-limits';
 import { agreementsRouter } from './agreements-router';
 import { cardRouter } from './card-router';
@@ -28,6 +30,8 @@ export interface ApiDeps {
   /** Each portal's HubSpot gateway, for its property list and team and owner names; absent when HubSpot is not configured. */
   gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties' | 'listTeams' | 'listOwners'>;
   logger?: Pick<Logger, 'warn'>;
+  /** Where simulations run: a worker thread in the compiled service; default the calling thread, in time slices. */
+  simulationRunner?: SimulationRunner;
 }
 
 /**
@@ -68,6 +72,8 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
   const audit = deps.store.audit;
   router.use(teamsRouter({ ctx: deps.store.ctx, portsOn, clock, superAdmins, audit, gatewayFor, logger }));
   const staticPortalId = staticPortalOf(deps.config);
-  router.use(settingsRouter({ store: deps.store, clock, gatewayFor, logger, staticPortalId }));
+  const runner = deps.simulationRunner ?? slicedSimulationRunner(deps.store.contactBatches);
+  const simulate = (input: SimulateInput) => simulatePortal({ contacts: deps.store.contacts, runner }, input);
+  router.use(settingsRouter({ store: deps.store, clock, simulate, gatewayFor, logger, staticPortalId }));
   return [router];
 }

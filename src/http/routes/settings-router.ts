@@ -3,7 +3,8 @@ import { connectionResponseSchema } from '../../contracts/connection';
 import { currentJobResponseSchema } from '../../contracts/jobs';
 import { propertiesResponseSchema } from '../../contracts/properties';
 import { monthlyReportSchema, reportQuerySchema } from '../../contracts/report';
-import { simulateRequestSchema, simulateResponseSchema } from '../../contracts/simulate';
+import { simulateRequestSchema, simulateResponseSchema, type SimulateResponse } from '../../contracts/simulate';
+import type { SimulateInput } from '../../use-cases/simulate/simulation-ports';
 import type { Store } from '../../store/create-store';
 import { validAgreement } from '../../use-cases/agreements/save-draft';
 import { storedAgreement } from '../../use-cases/card/agreement-ref';
@@ -19,12 +20,13 @@ import { parseInput } from './parse-input';
 import { portalConnection } from './portal-connection';
 import { portalProperties } from './portal-properties';
 import { signedCaller } from './signed-caller';
-import { simulateStored } from './simulate-stored';
 
 /** Simulation, job progress, the monthly report and the property pickers of the settings page. */
 export function settingsRouter(deps: {
   store: Store;
   clock: { now(): number };
+  /** Runs a simulation within its budget (use-cases/simulate/simulate-portal). */
+  simulate: (input: SimulateInput) => Promise<SimulateResponse>;
   staticPortalId?: string;
   /** Each portal's HubSpot gateway (properties, team and owner names); absent when HubSpot is not configured. */
   gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties' | 'listTeams' | 'listOwners'>;
@@ -40,7 +42,7 @@ export function settingsRouter(deps: {
     const draft = validAgreement(agreement);
     const activeVersion = await store.agreements.getActive(portalId);
     const active = activeVersion ? storedAgreement(activeVersion) : null;
-    const result = await simulateStored(store, { portalId, draft, active, month, now: clock.now() });
+    const result = await deps.simulate({ portalId, draft, active, month, now: clock.now() });
     res.json(simulateResponseSchema.parse(result));
   });
   router.get('/api/jobs/current', async (_req, res) => {

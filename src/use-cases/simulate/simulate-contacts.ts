@@ -3,26 +3,22 @@ import { monthOf } from '../../domain/allocate-capacity';
 import type { Agreement } from '../../domain/agreement-schema';
 import { qualify } from '../../domain/qualify';
 import { createSimulation, type Simulation } from '../../domain/simulation/create-simulation';
-import { SIMULATION_BUDGET, type SimulationBudget } from '../../domain/simulation/simulation-budget';
-import type { Store } from '../../store/create-store';
+import type { SimulationBudget } from '../../domain/simulation/simulation-budget';
 import { budgetExceeded } from './simulation-refusals';
-import { simulationGate, type SimulationGate } from './simulation-gate';
-import { timeSlices } from './time-slices';
+import type { ContactPages, SimulateInput } from './simulation-ports';
 
-/** Contacts read per page: one page read (parsing its JSON) stays within a slice; 500 made the loop wait 30+ ms. */
-const PAGE = 250;
+/** Contacts read per page: one page read (parsing its JSON) stays within a 10 ms slice; 500 made it 30+ ms. */
+export const SIMULATION_PAGE = 250;
 /** The chosen month and the next ones, so the page can chart volume against each month's capacity. */
 const MONTHS = 3;
-/** One event loop per process, so one gate for every portal's simulations. */
-const processGate = simulationGate(SIMULATION_BUDGET.concurrent);
 
-type SimulateInput = {
-  portalId: string;
-  draft: Agreement;
-  active: Agreement | null;
-  month?: string;
-  now: number;
-};
+/** What the caller may do between contacts: yield the thread (a promise) or go on (undefined); hear progress. */
+export interface SimulationHooks {
+  pause?: () => Promise<void> | undefined;
+  progress?: (evaluated: number) => void;
+  /** Monotonic milliseconds, for the time budget. */
+  now?: () => number;
+}
 
 function nextMonths(first: string, count: number): string[] {
   const [year, month] = first.split('-').map(Number) as [number, number];
@@ -46,31 +42,35 @@ function counts(sims: Simulation[]): SimulationCounts {
   };
 }
 
-/** Streams the portal's contacts through both agreements, a time slice at a time, within the time budget. */
-async function run(
-  store: Pick<Store, 'contactBatches'>,
+/**
+ * Every stored contact of the portal through the draft (and the active agreement, if any), page by page: counts per
+ * tier and grade, and sales-ready volume against capacity for the month and the next two. Past the budget's
+ * `maxSeconds` it stops with a 413 saying how far it got.
+ */
+export async function simulateContacts(
+  contacts: ContactPages,
   input: SimulateInput,
   budget: SimulationBudget,
   total: number,
+  hooks: SimulationHooks = {},
 ): Promise<SimulateResponse> {
+  const now = hooks.now ?? (() => performance.now());
+  const started = now();
   const months = nextMonths(input.month ?? monthOf(input.now, input.draft.sla.timezone), MONTHS);
   const side = (agreement: Agreement) => ({
     agreement,
     sims: months.map((month) => createSimulation(agreement, { month, now: input.now })),
   });
   const sides = input.active ? [side(input.draft), side(input.active)] : [side(input.draft)];
-  const slices = timeSlices(budget.sliceMs);
   let after: string | null = null;
   let evaluated = 0;
-  /** A turn of the event loop for whatever waits, then the time budget. */
-  const breathe = async (pause: Promise<void>) => {
-    await pause;
-    if (slices.elapsedMs() > budget.maxSeconds * 1000) throw budgetExceeded.time(budget, evaluated, total);
+  const withinBudget = async (pause: Promise<void> | undefined) => {
+    if (pause) await pause;
+    if (now() - started > budget.maxSeconds * 1000) throw budgetExceeded.time(budget, evaluated, total);
   };
   for (;;) {
-    const beforeRead = slices.tick();
-    if (beforeRead) await breathe(beforeRead);
-    const rows = await store.contactBatches.page(input.portalId, after, PAGE);
+    await withinBudget(hooks.pause?.());
+    const rows = await contacts.page(input.portalId, after, SIMULATION_PAGE);
     if (rows.length === 0) break;
     for (const { contact } of rows) {
       for (const { agreement, sims } of sides) {
@@ -78,9 +78,10 @@ async function run(
         for (const sim of sims) sim.record(contact, q);
       }
       evaluated++;
-      const pause = slices.tick();
-      if (pause) await breathe(pause);
+      const pause = hooks.pause?.();
+      if (pause) await withinBudget(pause);
     }
+    hooks.progress?.(evaluated);
     after = rows[rows.length - 1]!.contact.id;
   }
   const [draft, active] = sides;
@@ -89,21 +90,4 @@ async function run(
     draft: counts(draft!.sims),
     active: active ? counts(active.sims) : null,
   };
-}
-
-/**
- * Runs a draft (and the active agreement, if any) over every stored contact of the portal, streamed page by
- * page: counts per tier and grade, and sales-ready volume against capacity for the month and the next two. It
- * yields to the event loop every `sliceMs`, so health checks and the card answer meanwhile; a portal past
- * `maxContacts`, a run past `maxSeconds` (413) or more than `concurrent` runs at once (429) are refused.
- */
-export async function simulateStored(
-  store: Pick<Store, 'contactBatches' | 'contacts'>,
-  input: SimulateInput,
-  options: { budget?: SimulationBudget; gate?: SimulationGate } = {},
-): Promise<SimulateResponse> {
-  const budget = options.budget ?? SIMULATION_BUDGET;
-  const total = await store.contacts.count(input.portalId);
-  if (total > budget.maxContacts) throw budgetExceeded.contacts(budget, total);
-  return (options.gate ?? processGate).run(() => run(store, input, budget, total));
 }
