@@ -1,14 +1,15 @@
+import type { CapacityPort } from '../../use-cases/ports/capacity';
 import type { DbContext } from '../db-context';
 
 /** Monthly sales_ready counts per portal, taken atomically so concurrent workers never exceed capacity. */
-export function capacityRepository(ctx: DbContext) {
+export function capacityRepository(ctx: DbContext): CapacityPort {
   const ensureRow = (portalId: string, month: string) =>
     ctx.db
       .insertInto('capacity_usage')
       .values({ portal_id: portalId, month, used: 0 })
       .onConflict((oc) => oc.columns(['portal_id', 'month']).doNothing())
       .execute();
-  const repo = {
+  const repo: CapacityPort = {
     /**
      * Takes `n` places of `month` if all of them fit under `capacity`; all or nothing. The check and
      * the increment are one UPDATE, so it holds across processes on both engines.

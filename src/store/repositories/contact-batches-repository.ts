@@ -1,19 +1,16 @@
-import type { ContactRecord } from '../../domain/qualification';
+import type { ContactBatchesPort } from '../../use-cases/ports/contact-batches';
 import type { DbContext } from '../db-context';
 import { readPropertyMap } from './contacts-repository';
-import { SUMMARY_COLUMNS, toSummary, type StoredQualification } from './qualifications-repository';
+import { SUMMARY_COLUMNS, toSummary } from './qualifications-repository';
 
-/** A contact with its current qualification (without criteria), as batch work reads it. */
-export interface ContactWithQualification {
-  contact: ContactRecord;
-  current: Omit<StoredQualification, 'criteria'> | null;
-}
+// The record type is the use-cases' (src/use-cases/ports/contact-batches.ts); re-exported for callers not moved yet.
+export type { ContactWithQualification } from '../../use-cases/ports/contact-batches';
 
 /** Big-batch reads for rescoring: contacts in id order with their current qualification, one query per page. */
-export function contactBatchesRepository(ctx: DbContext) {
+export function contactBatchesRepository(ctx: DbContext): ContactBatchesPort {
   return {
     /** Up to `limit` contacts after `afterId` (null = from the start), in id order. */
-    async page(portalId: string, afterId: string | null, limit: number): Promise<ContactWithQualification[]> {
+    async page(portalId: string, afterId: string | null, limit: number) {
       let query = ctx.db
         .selectFrom('contacts as c')
         .leftJoin('qualifications as q', (join) =>

@@ -1,19 +1,11 @@
 import { z } from 'zod';
-import type { ContactRecord, PropertyMap } from '../../domain/qualification';
+import type { PropertyMap } from '../../domain/qualification';
+import type { ContactSnapshot, ContactsPort, StoredContact } from '../../use-cases/ports/contacts';
 import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 
-/** A contact snapshot as stored: the properties the agreement reads and the primary company's. */
-export interface StoredContact extends ContactRecord {
-  hsLastModified: number | null;
-  updatedAt: number;
-}
-
-/** What `upsertMany` takes per contact. */
-export interface ContactSnapshot extends ContactRecord {
-  hsLastModified?: number | null;
-}
+export type { ContactSnapshot, StoredContact } from '../../use-cases/ports/contacts';
 
 /** Statement size that stays under SQLite's bound-parameter limit with room to spare. */
 export const UPSERT_CHUNK = 1000;
@@ -99,16 +91,19 @@ export function contactsRepository(ctx: DbContext) {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    /** Ids of up to `limit` contacts after `afterId` (id order), for resumable batch work. */
-    async pageIds(portalId: string, afterId: string | null, limit: number): Promise<string[]> {
-      let query = ctx.db
-        .selectFrom('contacts')
-        .select('contact_id')
+    /** Deletion or merge in HubSpot: the snapshot goes, and so do writes not sent yet (HubSpot would reject them). */
+    async remove(portalId: string, contactId: string): Promise<void> {
+      await ctx.db
+        .deleteFrom('contacts')
         .where('portal_id', '=', portalId)
-        .orderBy('contact_id')
-        .limit(limit);
-      if (afterId !== null) query = query.where('contact_id', '>', afterId);
-      return (await query.execute()).map((r) => r.contact_id);
+        .where('contact_id', '=', contactId)
+        .execute();
+      await ctx.db
+        .deleteFrom('outbox')
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', contactId)
+        .where('status', '=', 'pending')
+        .execute();
     },
     /** Privacy deletion: removes everything stored about one contact, in one transaction. */
     forget(portalId: string, contactId: string): Promise<void> {
@@ -130,7 +125,7 @@ export function contactsRepository(ctx: DbContext) {
         }
       });
     },
-  };
+  } satisfies ContactsPort;
 }
 
 export type ContactsRepository = ReturnType<typeof contactsRepository>;

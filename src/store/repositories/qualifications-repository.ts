@@ -5,26 +5,15 @@ import type { DbContext } from '../db-context';
 import type { QualificationsTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';
 import { UPSERT_CHUNK } from './contacts-repository';
+import type {
+  QualificationSummary,
+  QualificationsPort,
+  SlaPatch,
+  StoredQualification,
+} from '../../use-cases/ports/qualifications';
 
-/** The current qualification of one contact, as stored and written to HubSpot. */
-export interface StoredQualification {
-  contactId: string;
-  tier: string;
-  grade: string;
-  score: number;
-  stage: string;
-  route: string;
-  tierReason: string | null;
-  reasons: string;
-  agreementVersion: number;
-  qualifiedAt: number | null;
-  followUpDue: number | null;
-  slaStatus: string | null;
-  recycledAt: number | null;
-  /** The capacity month (YYYY-MM) a sales_ready contact counted against. */
-  capacityMonth: string | null;
-  criteria: unknown;
-}
+// The record types are the use-cases' (src/use-cases/ports/qualifications.ts); re-exported for callers not moved yet.
+export type { QualificationSummary, StoredQualification } from '../../use-cases/ports/qualifications';
 
 /** Columns read for comparisons (everything but the bulky criteria). */
 export const SUMMARY_COLUMNS = [
@@ -52,7 +41,7 @@ const UPDATED_COLUMNS = [...SUMMARY_COLUMNS.slice(1), 'criteria', 'updated_at'] 
 type SummaryRow = Pick<QualificationsTable, (typeof SUMMARY_COLUMNS)[number]>;
 
 /** Maps stored columns (without criteria) to the domain-facing shape. */
-export function toSummary(r: SummaryRow): Omit<StoredQualification, 'criteria'> {
+export function toSummary(r: SummaryRow): QualificationSummary {
   return {
     contactId: r.contact_id,
     tier: r.tier,
@@ -93,7 +82,7 @@ function toColumns(portalId: string, q: StoredQualification) {
 }
 
 /** Current qualifications (one per contact) and their history. */
-export function qualificationsRepository(ctx: DbContext) {
+export function qualificationsRepository(ctx: DbContext): QualificationsPort {
   return {
     /**
      * The current qualification of a contact, or undefined. With `lock`, PostgreSQL holds the row until the
@@ -121,7 +110,7 @@ export function qualificationsRepository(ctx: DbContext) {
       tier: StoredQualification['tier'],
       afterId: string | null,
       limit: number,
-    ): Promise<Omit<StoredQualification, 'criteria'>[]> {
+    ): Promise<QualificationSummary[]> {
       let query = ctx.db
         .selectFrom('qualifications')
         .select(SUMMARY_COLUMNS)
@@ -171,9 +160,7 @@ export function qualificationsRepository(ctx: DbContext) {
     async updateSla(
       portalId: string,
       contactId: string,
-      patch: Partial<
-        Pick<StoredQualification, 'tier' | 'slaStatus' | 'followUpDue' | 'recycledAt' | 'tierReason'>
-      >,
+      patch: SlaPatch,
       at: number,
       expected?: Pick<StoredQualification, 'tier' | 'slaStatus' | 'followUpDue'>,
     ): Promise<boolean> {
@@ -244,25 +231,6 @@ export function qualificationsRepository(ctx: DbContext) {
         criteria: fromJson(z.unknown(), r.criteria, 'criteria'),
         at: r.at,
       }));
-    },
-    /** How many history rows a portal has (each rescore or sync that changed a contact adds one). */
-    async countHistory(portalId: string): Promise<number> {
-      const row = await ctx.db
-        .selectFrom('qualification_history')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('portal_id', '=', portalId)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
-    /** How many contacts of a portal are in each tier. */
-    async countByTier(portalId: string): Promise<Record<string, number>> {
-      const rows = await ctx.db
-        .selectFrom('qualifications')
-        .select(['tier', (eb) => eb.fn.countAll().as('n')])
-        .where('portal_id', '=', portalId)
-        .groupBy('tier')
-        .execute();
-      return Object.fromEntries(rows.map((r) => [r.tier, Number(r.n)]));
     },
   };
 }

@@ -1,17 +1,11 @@
+import type { StoredVerdict, VerdictsPort } from '../../use-cases/ports/verdicts';
 import type { DbContext } from '../db-context';
 
-/** A rep's verdict on a handed-over lead. */
-export interface StoredVerdict {
-  contactId: string;
-  userId: string;
-  verdict: string;
-  reason: string | null;
-  note: string | null;
-  at: number;
-}
+// The record type is the use-cases' (src/use-cases/ports/verdicts.ts); re-exported for callers not moved yet.
+export type { StoredVerdict } from '../../use-cases/ports/verdicts';
 
 /** Rep verdicts (accepted / rejected with a reason), kept as a history per contact. */
-export function verdictsRepository(ctx: DbContext) {
+export function verdictsRepository(ctx: DbContext): VerdictsPort {
   return {
     /** Records a verdict. */
     async add(portalId: string, v: StoredVerdict): Promise<void> {
