@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CheckpointsPort } from '../../use-cases/ports/checkpoints';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 
@@ -34,7 +35,7 @@ export function checkpointsRepository(ctx: DbContext) {
         .where('name', '=', name)
         .execute();
     },
-  };
+  } satisfies CheckpointsPort;
 }
 
 export type CheckpointsRepository = ReturnType<typeof checkpointsRepository>;

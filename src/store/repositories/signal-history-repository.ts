@@ -1,12 +1,10 @@
 import type { ObservedChange } from '../../domain/qualification';
+import type { ContactSignal, SignalHistoryPort } from '../../use-cases/ports/signal-history';
 import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
 import { UPSERT_CHUNK } from './contacts-repository';
 
-/** One observed property change of one contact. */
-export interface ContactSignal extends ObservedChange {
-  contactId: string;
-}
+export type { ContactSignal } from '../../use-cases/ports/signal-history';
 
 /** Per-contact history of signal property values seen through webhooks, so repeated conversions add up. */
 export function signalHistoryRepository(ctx: DbContext) {
@@ -51,7 +49,7 @@ export function signalHistoryRepository(ctx: DbContext) {
       }
       return byContact;
     },
-  };
+  } satisfies SignalHistoryPort;
 }
 
 export type SignalHistoryRepository = ReturnType<typeof signalHistoryRepository>;
