@@ -32,7 +32,7 @@ export function portalContract(make: () => Promise<TestDatabase>) {
   it('keeps team sides across a re-install and records a disconnect with its reason', async () => {
     const portal = freshPortal();
     await store().installations.connect(portal, tokens, [], 1);
-    await store().installations.setTeams(portal, { marketingTeamIds: ['11'], salesTeamIds: ['22', '23'] }, 2);
+    await store().installations.setTeamMapping(portal, { marketingTeamIds: ['11'], salesTeamIds: ['22', '23'] }, 2);
     await store().installations.setStatus(portal, 'disconnected', 'uninstalled', 3);
     expect(await store().installations.get(portal)).toMatchObject({
       status: 'disconnected',

@@ -1,39 +1,25 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
-import { LOCALES, type Locale } from '../../domain/qualification';
+import { LOCALES } from '../../domain/qualification';
 import type { TokenCipher } from '../../security/token-cipher';
+import {
+  INSTALLATION_STATUSES,
+  type Installation,
+  type InstallationsPort,
+  type InstallationState,
+} from '../../use-cases/ports/installations';
 import type { DbContext } from '../db-context';
 import type { InstallationsTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';
 
-export const INSTALLATION_STATUSES = ['connected', 'disconnected'] as const;
-export type InstallationStatus = (typeof INSTALLATION_STATUSES)[number];
+export type { Installation, InstallationStatus, OAuthTokens } from '../../use-cases/ports/installations';
+export { INSTALLATION_STATUSES } from '../../use-cases/ports/installations';
 
-/** OAuth tokens in clear (only in memory; encrypted at rest). */
-export interface OAuthTokens {
-  accessToken: string;
-  refreshToken: string | null;
-  /** Epoch ms when the access token expires. */
-  expiresAt: number | null;
-}
+/** The one team-id parser: ids stored as strings, or as numbers by older versions, read as strings. */
+const teamIds = z.array(z.union([z.string(), z.number()])).transform((ids) => ids.map(String));
+const statusOf = (status: string) => z.enum(INSTALLATION_STATUSES).parse(status);
+const localeOf = (locale: string) => z.enum(LOCALES).parse(locale);
 
-/** A connected (or formerly connected) HubSpot portal. */
-export interface Installation {
-  portalId: string;
-  status: InstallationStatus;
-  statusReason: string | null;
-  tokens: OAuthTokens | null;
-  scopes: string[];
-  marketingTeamIds: string[];
-  salesTeamIds: string[];
-  locale: Locale;
-  /** The HubSpot account's time zone setting (IANA name), null until read from the account-info API. */
-  timeZone: string | null;
-  installedAt: number;
-  updatedAt: number;
-}
-
-const ids = z.array(z.string());
 
 function sealer(cipher: TokenCipher | undefined) {
   const need = (): TokenCipher => {
@@ -47,19 +33,32 @@ function sealer(cipher: TokenCipher | undefined) {
   };
 }
 
+function teamMappingOf(row: Pick<InstallationsTable, 'marketing_team_ids' | 'sales_team_ids'>) {
+  return {
+    marketingTeamIds: fromJson(teamIds, row.marketing_team_ids, 'installations.marketing_team_ids'),
+    salesTeamIds: fromJson(teamIds, row.sales_team_ids, 'installations.sales_team_ids'),
+  };
+}
+
+/** The installation's status row as the card and pages read it (see InstallationState). */
+export function toInstallationState(
+  row: Pick<InstallationsTable, 'status' | 'status_reason' | 'locale'>,
+): InstallationState {
+  return { status: statusOf(row.status), statusReason: row.status_reason, locale: localeOf(row.locale) };
+}
+
 function toInstallation(row: InstallationsTable, open: (v: string | null) => string | null): Installation {
   const accessToken = open(row.access_token_enc);
   return {
     portalId: row.portal_id,
-    status: z.enum(INSTALLATION_STATUSES).parse(row.status),
+    status: statusOf(row.status),
     statusReason: row.status_reason,
     tokens: accessToken
       ? { accessToken, refreshToken: open(row.refresh_token_enc), expiresAt: row.token_expires_at }
       : null,
     scopes: row.scopes ? row.scopes.split(' ').filter(Boolean) : [],
-    marketingTeamIds: fromJson(ids, row.marketing_team_ids, 'installations.marketing_team_ids'),
-    salesTeamIds: fromJson(ids, row.sales_team_ids, 'installations.sales_team_ids'),
-    locale: z.enum(LOCALES).parse(row.locale),
+    ...teamMappingOf(row),
+    locale: localeOf(row.locale),
     timeZone: row.time_zone,
     installedAt: row.installed_at,
     updatedAt: row.updated_at,
@@ -67,11 +66,12 @@ function toInstallation(row: InstallationsTable, open: (v: string | null) => str
 }
 
 /** Installed portals: tokens (AES-256-GCM at rest), connection status, which teams are marketing and sales. */
-export function installationsRepository(ctx: DbContext, cipher?: TokenCipher) {
+export function installationsRepository(ctx: DbContext, cipher?: TokenCipher): InstallationsPort {
   const { seal, open } = sealer(cipher);
+  const update = (portalId: string, values: Partial<InstallationsTable>) =>
+    ctx.db.updateTable('installations').set(values).where('portal_id', '=', portalId).execute();
   return {
-    /** Records an install (or re-install): connected, with fresh tokens. Team settings survive a re-install. */
-    async connect(portalId: string, tokens: OAuthTokens | null, scopes: string[], at: number): Promise<void> {
+    async connect(portalId, tokens, scopes, at) {
       const values = {
         access_token_enc: seal(tokens?.accessToken ?? null),
         refresh_token_enc: seal(tokens?.refreshToken ?? null),
@@ -94,8 +94,7 @@ export function installationsRepository(ctx: DbContext, cipher?: TokenCipher) {
         .onConflict((oc) => oc.column('portal_id').doUpdateSet(values))
         .execute();
     },
-    /** The installation, tokens decrypted; undefined when the portal never installed. */
-    async get(portalId: string): Promise<Installation | undefined> {
+    async get(portalId) {
       const row = await ctx.db
         .selectFrom('installations')
         .selectAll()
@@ -103,22 +102,20 @@ export function installationsRepository(ctx: DbContext, cipher?: TokenCipher) {
         .executeTakeFirst();
       return row ? toInstallation(row, open) : undefined;
     },
-    /** Every installation, optionally only those with a status. */
-    async list(status?: InstallationStatus): Promise<Installation[]> {
+    async state(portalId) {
+      const row = await ctx.db
+        .selectFrom('installations')
+        .select(['status', 'status_reason', 'locale'])
+        .where('portal_id', '=', portalId)
+        .executeTakeFirst();
+      return row ? toInstallationState(row) : undefined;
+    },
+    async list(status) {
       let query = ctx.db.selectFrom('installations').selectAll().orderBy('portal_id');
       if (status) query = query.where('status', '=', status);
       return (await query.execute()).map((row) => toInstallation(row, open));
     },
-    /**
-     * Replaces the tokens after a refresh. With `ifExpiresAt`, only when nobody refreshed in between
-     * (compare-and-set across workers); returns whether this call won.
-     */
-    async setTokens(
-      portalId: string,
-      tokens: OAuthTokens,
-      at: number,
-      ifExpiresAt?: number | null,
-    ): Promise<boolean> {
+    async setTokens(portalId, tokens, at, ifExpiresAt) {
       let query = ctx.db
         .updateTable('installations')
         .set({
@@ -137,67 +134,38 @@ export function installationsRepository(ctx: DbContext, cipher?: TokenCipher) {
       const result = await query.executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
-    /** Marks a portal connected or disconnected (uninstall, revoked tokens), with the reason users will see. */
-    async setStatus(
-      portalId: string,
-      status: InstallationStatus,
-      reason: string | null,
-      at: number,
-    ): Promise<void> {
-      await ctx.db
-        .updateTable('installations')
-        .set({ status, status_reason: reason, updated_at: at })
-        .where('portal_id', '=', portalId)
-        .execute();
+    async setStatus(portalId, status, reason, at) {
+      await update(portalId, { status, status_reason: reason, updated_at: at });
     },
-    /** Marks a portal disconnected and erases its tokens (removed: they were revoked at HubSpot first). */
-    async removeTokens(portalId: string, reason: string, at: number): Promise<void> {
-      await ctx.db
-        .updateTable('installations')
-        .set({
-          access_token_enc: null,
-          refresh_token_enc: null,
-          token_expires_at: null,
-          status: 'disconnected',
-          status_reason: reason,
-          updated_at: at,
-        })
-        .where('portal_id', '=', portalId)
-        .execute();
+    async removeTokens(portalId, reason, at) {
+      await update(portalId, {
+        access_token_enc: null,
+        refresh_token_enc: null,
+        token_expires_at: null,
+        status: 'disconnected',
+        status_reason: reason,
+        updated_at: at,
+      });
     },
-    /** Which HubSpot team ids count as the marketing side and which as the sales side. */
-    async setTeams(
-      portalId: string,
-      teams: { marketingTeamIds: string[]; salesTeamIds: string[] },
-      at: number,
-    ) {
-      await ctx.db
-        .updateTable('installations')
-        .set({
-          marketing_team_ids: toJson(teams.marketingTeamIds),
-          sales_team_ids: toJson(teams.salesTeamIds),
-          updated_at: at,
-        })
+    async teamMapping(portalId) {
+      const row = await ctx.db
+        .selectFrom('installations')
+        .select(['marketing_team_ids', 'sales_team_ids'])
         .where('portal_id', '=', portalId)
-        .execute();
+        .executeTakeFirst();
+      return row ? teamMappingOf(row) : null;
     },
-    /** The HubSpot account's time zone setting, as the account-info API reports it. */
-    async setTimeZone(portalId: string, timeZone: string, at: number): Promise<void> {
-      await ctx.db
-        .updateTable('installations')
-        .set({ time_zone: timeZone, updated_at: at })
-        .where('portal_id', '=', portalId)
-        .execute();
+    async setTeamMapping(portalId, mapping, at) {
+      await update(portalId, {
+        marketing_team_ids: toJson(mapping.marketingTeamIds),
+        sales_team_ids: toJson(mapping.salesTeamIds),
+        updated_at: at,
+      });
     },
-    /** The language reasons are written in for this portal. */
-    async setLocale(portalId: string, locale: Locale, at: number): Promise<void> {
-      await ctx.db
-        .updateTable('installations')
-        .set({ locale, updated_at: at })
-        .where('portal_id', '=', portalId)
-        .execute();
+    async setTimeZone(portalId, timeZone, at) {
+      await update(portalId, { time_zone: timeZone, updated_at: at });
     },
   };
 }
 
-export type InstallationsRepository = ReturnType<typeof installationsRepository>;
+export type InstallationsRepository = InstallationsPort;

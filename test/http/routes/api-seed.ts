@@ -27,7 +27,7 @@ export const NEWCOMER = { id: '103', properties: { jobtitle: 'Engineer' }, compa
 /** Connects a portal (no tokens needed for the API) and maps team 11 to marketing and 22 to sales. */
 export async function connectPortal(api: Api, portalId = PORTAL_A): Promise<void> {
   await api.store.installations.connect(String(portalId), null, [], NOW);
-  await api.store.installations.setTeams(
+  await api.store.installations.setTeamMapping(
     String(portalId),
     { marketingTeamIds: ['11'], salesTeamIds: ['22'] },
     NOW,
