@@ -8,7 +8,6 @@ import {
   type JobsPort,
   type JobStatus,
   type NewJob,
-  type WaitingJob,
 } from '../../use-cases/ports/jobs';
 import type { DbContext } from '../db-context';
 import type { JobsTable } from '../db-schema';
@@ -52,18 +51,6 @@ export function toJob(r: Selectable<JobsTable>): Job {
 
 /** Enqueueing and reading jobs (leasing and finishing live in job-leases-repository). */
 export function jobsRepository(ctx: DbContext): JobsPort {
-  const waitingPayloads = async (portalId: string, type: string) => {
-    let query = ctx.db
-      .selectFrom('jobs')
-      .select(['id', 'payload'])
-      .where('type', '=', type)
-      .where('portal_id', '=', portalId)
-      .where('status', '=', 'queued')
-      .orderBy('id');
-    if (ctx.engine === 'postgres') query = query.forUpdate();
-    const rows = await query.execute();
-    return rows.map((r) => ({ id: Number(r.id), payload: r.payload }));
-  };
   const repo: JobsPort = {
     /** Adds a job, or returns the existing one with the same idempotency key. */
     async enqueue(job: NewJob, now: number): Promise<{ job: Job; created: boolean }> {
@@ -162,22 +149,6 @@ export function jobsRepository(ctx: DbContext): JobsPort {
       const counts = { queued: 0, running: 0, succeeded: 0, dead: 0 };
       for (const r of rows) counts[z.enum(JOB_STATUSES).parse(r.status)] = Number(r.n);
       return counts;
-    },
-    /** The portal's queued jobs of `type`, oldest first, locked on PostgreSQL until the transaction ends. */
-    async waiting(portalId: string, type: string): Promise<WaitingJob[]> {
-      const rows = await waitingPayloads(portalId, type);
-      return rows.map((r) => ({ id: r.id, payload: fromJson(json, r.payload, 'jobs.payload') }));
-    },
-    waitingPayloads,
-    /** Replaces the payload of a job that is still queued (and locked by `waiting`); false when it is not. */
-    async setQueuedPayload(id: number, payload: string, now: number): Promise<boolean> {
-      const result = await ctx.db
-        .updateTable('jobs')
-        .set({ payload, updated_at: now })
-        .where('id', '=', id)
-        .where('status', '=', 'queued')
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
     },
   };
   return repo;

@@ -55,13 +55,10 @@ export interface JobFilter {
   limit?: number;
 }
 
-/** A queued job as `waiting` returns it. */
-export interface WaitingJob {
-  id: number;
-  payload: unknown;
-}
-
-/** The durable job queue: enqueueing and reading jobs (leasing and finishing are `JobLeasesPort`). */
+/**
+ * The durable job queue: enqueueing and reading jobs (leasing and finishing are `JobLeasesPort`, joining queued
+ * jobs `QueuedJobsPort`).
+ */
 export interface JobsPort {
   /** Adds a job, or returns the existing one with the same idempotency key. */
   enqueue(job: NewJob, now: number): Promise<{ job: Job; created: boolean }>;
@@ -77,16 +74,6 @@ export interface JobsPort {
   deadCounts(): Promise<{ type: string; reason: string; count: number }[]>;
   /** Jobs per status. */
   counts(): Promise<Record<JobStatus, number>>;
-  /**
-   * The portal's queued jobs of `type`, oldest first. Inside a transaction on PostgreSQL they stay locked until
-   * it ends: workers lease with SKIP LOCKED, so none of them can start (and miss the rows the transaction is
-   * adding) before those rows are committed. SQLite has one writer at a time, so the race cannot happen there.
-   */
-  waiting(portalId: string, type: string): Promise<WaitingJob[]>;
-  /** `waiting` with each payload as stored (JSON text), for callers that remember what they parsed. */
-  waitingPayloads(portalId: string, type: string): Promise<{ id: number; payload: string }[]>;
-  /** Replaces the payload (JSON text) of a job that is still queued; false when it is not. */
-  setQueuedPayload(id: number, payload: string, now: number): Promise<boolean>;
 }
 
 /** Leasing, heartbeats and outcomes. Every write checks the lease owner, so a worker that lost its lease changes nothing. */
