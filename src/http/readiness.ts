@@ -1,21 +1,16 @@
 import type { Logger } from '../logger';
-import { summarisePortalProblems, type PortalProblemSummary } from './summarise-portal-problems';
+import {
+  summarisePortalProblems,
+  type PortalProblem,
+  type PortalProblemSummary,
+} from './summarise-portal-problems';
+export type { PortalProblem } from './summarise-portal-problems';
 import { isDatabaseOutage, outageReasonOf } from '../store/database-outage';
 
 /** One thing the service needs before it can take traffic. */
 export interface ReadinessCheck {
   name: string;
   ok: boolean;
-  message: string;
-}
-
-/** A connected portal that cannot be served right now (uninstalled, token revoked, daily limit reached). */
-export interface PortalProblem {
-  portalId: string;
-  kind: 'disconnected' | 'paused';
-  /** Why, naming no portal: what /readyz may show in public. */
-  reason: string;
-  /** The whole story, naming the portal: for the log and the operator's CLI only. */
   message: string;
 }
 

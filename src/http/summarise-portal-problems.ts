@@ -1,4 +1,12 @@
-import type { PortalProblem } from './readiness';
+/** A connected portal that cannot be served right now (uninstalled, token revoked, daily limit reached). */
+export interface PortalProblem {
+  portalId: string;
+  kind: 'disconnected' | 'paused';
+  /** Why, naming no portal: what /readyz may show in public. */
+  reason: string;
+  /** The whole story, naming the portal: for the log and the operator's CLI only. */
+  message: string;
+}
 
 /** What /readyz may say about portals in public: how many, and what to do, never which (no Hub IDs). */
 export interface PortalProblemSummary {

@@ -3,7 +3,7 @@ import { hubspotErrorInfo } from '../hubspot/translate-hubspot-error';
 import type { Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
 import { deferralVerdict, type DeferralLimit } from './deferral-limit';
-import type { JobEvent } from './run-leased-job';
+import type { JobEvent } from './job-event';
 
 /** What deferring a job needs from the runner. */
 export interface DeferIo {

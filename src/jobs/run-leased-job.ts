@@ -1,34 +1,13 @@
 import { isAppError, type AppError } from '../domain/app-error';
 import { isDatabaseOutage } from '../store/database-outage';
-import type { DeadReason, Job } from '../store/repositories/jobs-repository';
+import type { Job } from '../store/repositories/jobs-repository';
 import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
 import { deferRateLimited } from './defer-rate-limited';
 import type { DeferralLimit } from './deferral-limit';
 import type { JobRegistry } from './job-registry';
+import type { JobEvent } from './job-event';
 import { pacedProgress } from './progress-pace';
 import { untilStored, type OutageBackoff } from './until-stored';
-
-/**
- * What happened to one leased job. `outage`: the database failed under it, so it was given back unattempted
- * and waits for the database; `unsettled`: its outcome could not be stored, so it runs again once its lease
- * expires.
- */
-export interface JobEvent {
-  outcome:
-    | 'succeeded'
-    | 'retry'
-    | 'dead'
-    | 'released'
-    | 'lease_lost'
-    | 'parked'
-    | 'deferred'
-    | 'outage'
-    | 'unsettled';
-  job: Job;
-  error?: unknown;
-  /** Why a dead job gave up. */
-  reason?: DeadReason;
-}
 
 interface RunSettings {
   workerId: string;
@@ -148,3 +127,5 @@ export async function runLeasedJob(job: Job, s: RunSettings): Promise<JobEvent> 
   const completed = await stored(s, () => s.leases.complete(job.id, s.workerId, result, s.now()));
   return { outcome: completed ? 'succeeded' : 'lease_lost', job };
 }
+
+export type { JobEvent } from './job-event';
