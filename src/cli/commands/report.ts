@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../../config';
 import { AppError } from '../../domain/app-error';
-import { migrateToLatest } from '../../store/migrate';
-import { openDatabase } from '../../store/open-database';
+import { createStore } from '../../store/create-store';
 import { loadReportInput } from '../../use-cases/report/load-report-input';
 import { monthlyReport } from '../../use-cases/report/monthly-report';
 import { reportCsv } from '../../use-cases/report/report-csv';
@@ -27,11 +26,10 @@ export function registerReportCommand(program: Command): void {
         );
       }
       const config = loadConfig();
-      const rdb = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
-        await migrateToLatest(rdb.db, rdb.engine);
         const source = (portal: string, month: string, now: number) =>
-          loadReportInput(rdb, portal, month, now);
+          loadReportInput(store, portal, month, now);
         const report = await monthlyReport({ source, now: Date.now }, options.portal, options.month);
         const text = {
           table: reportTable,
@@ -40,7 +38,7 @@ export function registerReportCommand(program: Command): void {
         };
         process.stdout.write(text[options.format](report));
       } finally {
-        await rdb.db.destroy();
+        await store.close();
       }
     });
 }

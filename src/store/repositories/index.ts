@@ -1,5 +1,6 @@
 import type { TokenCipher } from '../../security/token-cipher';
 import type { DbContext } from '../db-context';
+import { reportReads } from '../reads/report-reads';
 import { agreementVersionsRepository } from './agreement-versions-repository';
 import { auditLogRepository } from './audit-log-repository';
 import { capacityRepository } from './capacity-repository';
@@ -36,6 +37,7 @@ export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefin
     checkpoints: checkpointsRepository(ctx),
     audit: auditLogRepository(ctx),
     wal: walRepository(ctx),
+    reportReads: reportReads(ctx),
   };
 }
 

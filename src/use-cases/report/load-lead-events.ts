@@ -1,7 +1,6 @@
 import { GRADES, STAGES } from '../../domain/agreement-schema';
 import type { HandoffEvent } from '../../domain/report/report-input';
-import type { ReportDb } from './report-db';
-import type { ReportWindow } from './report-window';
+import type { ReportReadsPort, ReportWindow } from '../ports/report-reads';
 import { storedValue } from './stored-value';
 
 /** A contact recycled at `at`, with what the report needs to tell why. */
@@ -20,63 +19,39 @@ export interface StoredRecycle {
  * Both are bounded by the months' capacity.
  */
 export async function loadLeadEvents(
-  { db }: ReportDb,
+  reads: Pick<ReportReadsPort, 'leadEvents'>,
   portalId: string,
   window: ReportWindow,
 ): Promise<{ handoffs: HandoffEvent[]; recycles: StoredRecycle[] }> {
-  const rows = await db
-    .selectFrom('qualification_history')
-    .select(['contact_id', 'tier', 'qualified_at', 'recycled_at', 'sla_status', 'grade', 'score', 'stage'])
-    .select(['agreement_version', 'follow_up_due', 'recycle_cause'])
-    .where('portal_id', '=', portalId)
-    // A row is written when (or after) it qualifies or recycles: the bound lets the report index skip older months.
-    .where('at', '>=', window.start)
-    // Redundant with the branches below, but lets an index on (portal_id, tier, ...) narrow the read.
-    .where('tier', 'in', ['sales_ready', 'recycled'])
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('tier', '=', 'sales_ready'),
-          eb('qualified_at', '>=', window.start),
-          eb('qualified_at', '<', window.end),
-        ]),
-        eb.and([
-          eb('tier', '=', 'recycled'),
-          eb('recycled_at', '>=', window.monthStart),
-          eb('recycled_at', '<', window.end),
-        ]),
-      ]),
-    )
-    .orderBy('id')
-    .execute();
+  const rows = await reads.leadEvents(portalId, window);
   const handoffs = new Map<string, HandoffEvent>();
   const recycles = new Map<string, StoredRecycle>();
   for (const row of rows) {
-    const qualifiedAt = row.qualified_at === null ? null : Number(row.qualified_at);
+    const qualifiedAt = row.qualifiedAt;
     if (row.tier === 'recycled') {
-      const at = Number(row.recycled_at);
-      const key = `${row.contact_id}@${at}`;
+      const at = Number(row.recycledAt);
+      const key = `${row.contactId}@${at}`;
       if (!recycles.has(key))
         recycles.set(key, {
-          contactId: row.contact_id,
+          contactId: row.contactId,
           at,
           qualifiedAt,
-          slaStatus: row.sla_status,
-          storedCause: row.recycle_cause,
+          slaStatus: row.slaStatus,
+          storedCause: row.recycleCause,
         });
       continue;
     }
-    const key = `${row.contact_id}@${qualifiedAt}`;
+    const key = `${row.contactId}@${qualifiedAt}`;
     if (handoffs.has(key)) continue;
     handoffs.set(key, {
-      contactId: row.contact_id,
+      contactId: row.contactId,
       at: Number(qualifiedAt),
       grade: storedValue(GRADES, row.grade, 'qualification_history.grade'),
       score: row.score,
       stage: storedValue(STAGES, row.stage, 'qualification_history.stage'),
-      version: row.agreement_version,
+      version: row.agreementVersion,
       ownerId: null,
-      dueAt: row.follow_up_due === null ? null : Number(row.follow_up_due),
+      dueAt: row.followUpDue,
     });
   }
   return { handoffs: [...handoffs.values()], recycles: [...recycles.values()] };

@@ -10,7 +10,7 @@ import { loadContactFacts } from './load-contact-facts';
 import { loadLeadEvents } from './load-lead-events';
 import { loadSlaBreaches } from './load-sla-breaches';
 import { recycleCause } from './recycle-cause';
-import type { ReportDb } from './report-db';
+import type { ReportStore } from './report-ports';
 import { reportWindow } from './report-window';
 
 const isGrade = (value: string): value is Grade => (GRADES as string[]).includes(value);
@@ -44,22 +44,22 @@ const FALLBACK_ZONE = 'UTC';
  * handed and recycled leads (bounded by capacity) are read one by one. Earlier months become trend totals.
  */
 export async function loadReportInput(
-  rdb: ReportDb,
+  store: ReportStore,
   portalId: string,
   month: string,
   now: number,
 ): Promise<ReportInput> {
-  const versions = await loadAgreementVersions(rdb, portalId);
+  const versions = await loadAgreementVersions(store, portalId);
   const active = versions.find((version) => version.active) ?? null;
   const timezone = (active ?? versions.at(-1))?.agreement.sla.timezone ?? FALLBACK_ZONE;
   const window = reportWindow(month, timezone);
-  const { handoffs, recycles } = await loadLeadEvents(rdb, portalId, window);
-  const cohort = await loadCohort(rdb, portalId, window);
+  const { handoffs, recycles } = await loadLeadEvents(store.reportReads, portalId, window);
+  const cohort = await loadCohort(store.reportReads, portalId, window);
   const handedIds = [...new Set(handoffs.map((handoff) => handoff.contactId))];
-  const facts = await loadContactFacts(rdb, portalId, [
+  const facts = await loadContactFacts(store.reportReads, portalId, [
     ...new Set([...handedIds, ...recycles.map((r) => r.contactId)]),
   ]);
-  const slaBreaches = await loadSlaBreaches(rdb, portalId, handedIds, window.start);
+  const slaBreaches = await loadSlaBreaches(store.reportReads, portalId, handedIds, window.start);
   const inputFor = (index: number): ReportInput => {
     const monthOfIndex = window.months[index] as string;
     const inForce = agreementForMonth(versions, window.bounds[index + 1] as number);

@@ -1,7 +1,6 @@
 import { monthlyReport } from '../../../src/use-cases/report/monthly-report';
 import { loadReportInput } from '../../../src/use-cases/report/load-report-input';
-import type { ReportDb } from '../../../src/use-cases/report/report-db';
-import { migrateToLatest } from '../../../src/store/migrate';
+import { createStore, type Store } from '../../../src/store/create-store';
 import { openDatabase } from '../../../src/store/open-database';
 import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases';
 import { rate, rounded } from '../../domain/report/expected-rates';
@@ -10,17 +9,18 @@ import { tokyo } from './seed-store';
 
 describe.each(ENGINE_FACTORIES)('monthly report from the %s store', (_engine, make) => {
   let database: TestDatabase;
-  let rdb: ReportDb;
+  let store: Store;
 
   beforeAll(async () => {
     database = await make();
-    rdb = openDatabase(database.options);
-    await migrateToLatest(rdb.db, rdb.engine);
-    await seedNovember(rdb);
+    store = await createStore(database.options);
+    const seeding = openDatabase(database.options);
+    await seedNovember(seeding);
+    await seeding.db.destroy();
   });
 
   afterAll(async () => {
-    await rdb.db.destroy();
+    await store.close();
     await database.drop();
   });
 
@@ -28,7 +28,7 @@ describe.each(ENGINE_FACTORIES)('monthly report from the %s store', (_engine, ma
     rounded(
       await monthlyReport(
         {
-          source: (portal, m, now) => loadReportInput(rdb, portal, m, now),
+          source: (portal, m, now) => loadReportInput(store, portal, m, now),
           now: () => tokyo('2026-12-01T12:00'),
         },
         PORTAL,

@@ -63,7 +63,7 @@ describe.each(ENGINE_FACTORIES)('recycle causes recorded when recycling, on %s',
 
     expect(swept.recycled).toBe(2);
     const report = await monthlyReport(
-      { source: (portal, month, now) => loadReportInput(store.ctx, portal, month, now), now: () => SWEPT },
+      { source: (portal, month, now) => loadReportInput(store, portal, month, now), now: () => SWEPT },
       PORTAL,
       '2026-12',
     );
@@ -93,7 +93,7 @@ describe.each(ENGINE_FACTORIES)('recycle causes recorded when recycling, on %s',
       'sla_no_touch',
     );
     const report = await monthlyReport(
-      { source: (portal, month, now) => loadReportInput(store.ctx, portal, month, now), now: () => SWEPT },
+      { source: (portal, month, now) => loadReportInput(store, portal, month, now), now: () => SWEPT },
       PORTAL,
       '2027-01',
     );
@@ -121,7 +121,7 @@ describe.each(ENGINE_FACTORIES)('recycle causes recorded when recycling, on %s',
     expect(swept).toMatchObject({ breached: 1, recycled: 0 });
     const report = await monthlyReport(
       {
-        source: (p, month, now) => loadReportInput(store.ctx, p, month, now),
+        source: (p, month, now) => loadReportInput(store, p, month, now),
         now: () => Date.parse('2026-12-02T11:00:00Z'),
       },
       portal,

@@ -1,4 +1,5 @@
-import type { ReportDb } from '../../../src/use-cases/report/report-db';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../src/store/db-schema';
 import { addActiveAgreement, addContacts, addHistory, tokyo } from './seed-store';
 
 /** The seeded portal. */
@@ -16,8 +17,7 @@ const ms = (local: string) => String(tokyo(local));
  * touched, recycled 00:10 on 1 Nov for no progress. c8 handed in October, touched 2 h later (seen through
  * a webhook), now a customer. Another portal's rows must not leak in.
  */
-export async function seedNovember(rdb: ReportDb): Promise<void> {
-  const { db } = rdb;
+export async function seedNovember({ db }: { db: Kysely<Database> }): Promise<void> {
   await addActiveAgreement(db, PORTAL);
   await addContacts(db, PORTAL, {
     c1: {

@@ -38,8 +38,7 @@ describe.each(ENGINE_FACTORIES)('an SLA sweep cut short on %s', (_engine, make) 
 
   const historyOf = async (id: string) => store.qualifications.history(PORTAL, id);
   const recycledByCause = async () => {
-    const source = (portal: string, month: string, now: number) =>
-      loadReportInput(store.ctx, portal, month, now);
+    const source = (portal: string, month: string, now: number) => loadReportInput(store, portal, month, now);
     return (await monthlyReport({ source, now: () => SWEPT }, PORTAL, '2026-12')).recycled;
   };
   const noTouch = (count: number) => ({
