@@ -11,12 +11,13 @@ import { registerWriteBack } from '../jobs/handlers/write-back-handler';
 import { createJobRegistry, type JobRegistry } from '../jobs/job-registry';
 import { createLanedJobWorker, type JobLane } from '../jobs/job-lanes';
 import type { JobEvent, JobWorker } from '../jobs/job-worker';
-import { compiledWorkerPrefetcher } from '../jobs/rescore-prefetch/worker-thread-prefetcher';
 import type { Logger } from '../logger';
 import { jobOutcomes } from '../metrics';
 import { importIfNeverFinished } from '../use-cases/import/full-import';
 import { disconnectRefusedPortal } from '../use-cases/install/disconnect-refused-portal';
-import { domainEngine } from '../use-cases/rescore/domain-engine';
+import { DOMAIN_PAGE_SCORER, domainEngine } from '../use-cases/rescore/domain-engine';
+import { compiledReadAhead } from '../store/rescore-page-source/read-ahead-thread';
+import { rescorePageSource } from '../store/rescore-page-source/rescore-page-source';
 import { PROCESS_INBOX_JOB } from '../use-cases/intake/intake-jobs';
 import { enqueueWriteBack } from '../use-cases/write-back/enqueue-write-back';
 import { portalGatewaysOf, type ServiceContext } from './service-context';
@@ -25,8 +26,8 @@ import { portalGatewaysOf, type ServiceContext } from './service-context';
 function buildJobRegistry(context: ServiceContext): JobRegistry {
   const { config, logger, store } = context;
   const registry = createJobRegistry();
-  // SQLite: the next page is read and scored in a worker thread (second core) while one is written.
-  const prefetch = store.engine === 'sqlite' ? compiledWorkerPrefetcher(config.dataDir) : undefined;
+  // SQLite, compiled: the next page is read and scored in a worker thread (second core) while one is written.
+  const pages = rescorePageSource(store, { readAhead: compiledReadAhead(config.dataDir, DOMAIN_PAGE_SCORER) });
   // A portal whose install found no agreement has never been imported: its first agreement imports it.
   const importIfNeeded = async ({ portalId, agreementVersion }: RescorePayload) => {
     if (hubspotMode(config) === 'not-configured') return;
@@ -38,10 +39,8 @@ function buildJobRegistry(context: ServiceContext): JobRegistry {
   };
   registerRescore(
     registry,
-    store,
-    domainEngine,
+    { store, pages, engine: domainEngine },
     (portalId) => enqueueWriteBack(store.jobs, portalId, Date.now()),
-    prefetch,
     importIfNeeded,
   );
   const gatewayFor = portalGatewaysOf(context);

@@ -1,25 +1,16 @@
 import { z } from 'zod';
 import { rescorePortal } from '../../use-cases/rescore/rescore-portal';
-import type { PrefetcherFactory, RescoreStore, ScoringEngine } from '../../use-cases/rescore/rescore-ports';
+import type { RescoreDeps } from '../../use-cases/rescore/rescore-ports';
 import type { JobHandler, JobRegistry } from '../job-registry';
 
 /** The job type agreement approval enqueues. */
 export const RESCORE_JOB = 'rescore';
 
-/** `{portalId, version}` (as the agreement lifecycle enqueues it) or `{portalId, agreementVersion}`. */
-export const rescorePayloadSchema = z
-  .object({
-    portalId: z.union([z.string().min(1), z.number().int()]).transform(String),
-    version: z.number().int().positive().optional(),
-    agreementVersion: z.number().int().positive().optional(),
-  })
-  .refine((p) => (p.agreementVersion ?? p.version) !== undefined, {
-    message: 'expected an agreement version',
-  })
-  .transform((p) => ({
-    portalId: p.portalId,
-    agreementVersion: (p.agreementVersion ?? p.version) as number,
-  }));
+/** `{portalId, agreementVersion}`, as the agreement lifecycle enqueues it. */
+export const rescorePayloadSchema = z.object({
+  portalId: z.union([z.string().min(1), z.number().int()]).transform(String),
+  agreementVersion: z.number().int().positive(),
+});
 
 export type RescorePayload = z.infer<typeof rescorePayloadSchema>;
 
@@ -31,18 +22,15 @@ export type AfterRescore = (payload: RescorePayload) => Promise<void>;
 
 /** Maps a rescore job onto the rescore use case, reporting its progress on the job. */
 export function rescoreHandler(
-  store: RescoreStore,
-  engine: ScoringEngine,
+  deps: RescoreDeps,
   afterWrites?: AfterWrites,
-  prefetch?: PrefetcherFactory,
   afterRescore?: AfterRescore,
 ): JobHandler<RescorePayload> {
   return async (payload, ctx) => {
     let changed = 0;
-    const result = await rescorePortal(store, engine, {
+    const result = await rescorePortal(deps, {
       ...payload,
       signal: ctx.signal,
-      prefetch,
       onProgress: async (progress) => {
         await ctx.progress(progress);
         if (afterWrites && progress.changed > changed) await afterWrites(payload.portalId);
@@ -55,20 +43,14 @@ export function rescoreHandler(
 }
 
 /**
- * Registers the rescore handler; `afterWrites` runs after each batch that queued writes; `prefetch` (SQLite)
- * scores the next page in a worker thread while the current one is written; `afterRescore` once it is done.
+ * Registers the rescore handler on its store, page source (which may read ahead in a worker thread) and engine;
+ * `afterWrites` runs after each batch that queued writes, `afterRescore` once it is done.
  */
 export function registerRescore(
   registry: JobRegistry,
-  store: RescoreStore,
-  engine: ScoringEngine,
+  deps: RescoreDeps,
   afterWrites?: AfterWrites,
-  prefetch?: PrefetcherFactory,
   afterRescore?: AfterRescore,
 ): JobRegistry {
-  return registry.register(
-    RESCORE_JOB,
-    rescorePayloadSchema,
-    rescoreHandler(store, engine, afterWrites, prefetch, afterRescore),
-  );
+  return registry.register(RESCORE_JOB, rescorePayloadSchema, rescoreHandler(deps, afterWrites, afterRescore));
 }

@@ -1,11 +1,11 @@
 import type { Qualification } from '../../domain/qualification';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { QualificationSummary } from '../ports/qualifications';
 
 /** One contact of a batch: its fresh qualification and what was stored before. */
 export interface Scored {
   contactId: string;
   q: Qualification;
-  current: Omit<StoredQualification, 'criteria'> | null;
+  current: QualificationSummary | null;
 }
 
 /** True when the contact already holds a sales_ready place (it keeps it without taking a new one). */

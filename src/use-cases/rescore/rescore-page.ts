@@ -1,12 +1,17 @@
-import type { Repositories } from '../../store/repositories';
-import type { ScoringEngine } from './rescore-ports';
-import { scorePage, type ScoredPage, type ScoringJob } from './score-page';
-import { writePage, type PageResult } from './write-page';
+import type { ContactBatchesPort } from '../ports/contact-batches';
+import type { SignalHistoryPort } from '../ports/signal-history';
+import { scorePage } from './score-page';
+import type { ScoringJob } from './scored-page';
+import type { ScoringEngine } from './scoring-engine';
+import { writePage, type PageResult, type PageWrites } from './write-page';
 
 export type { PageResult } from './write-page';
 
-/** The reads a page needs (a transaction, or a read-only connection in a worker thread). */
-export type PageReads = Pick<Repositories, 'contactBatches' | 'signals'>;
+/** What rescoring one page inside a transaction reads and writes. */
+export interface PageStore extends PageWrites {
+  contactBatches: Pick<ContactBatchesPort, 'page'>;
+  signals: Pick<SignalHistoryPort, 'forContacts'>;
+}
 
 /** Everything one page needs besides the transaction. */
 export interface PageJob extends ScoringJob {
@@ -14,31 +19,21 @@ export interface PageJob extends ScoringJob {
   now: number;
 }
 
-/** Reads up to `size` contacts after `after` with their current qualification and signal history, and scores them. */
-export async function readPage(
-  reads: PageReads,
-  job: ScoringJob,
-  engine: ScoringEngine,
-  page: { after: string | null; size: number; now: number },
-): Promise<ScoredPage> {
-  const rows = await reads.contactBatches.page(job.portalId, page.after, page.size);
-  const histories = await reads.signals.forContacts(
-    job.portalId,
-    rows.map((r) => r.contact.id),
-  );
-  return scorePage(rows, histories, job, engine, page.now);
-}
-
 /**
- * Rescores one page of contacts after `after` inside the given transaction: qualify, allocate
- * capacity, keep only what changed, write qualifications and the outbox.
+ * Rescores one page of contacts after `after` inside the given transaction: read them with their current
+ * qualification and signal history, qualify, allocate capacity, keep only what changed, write qualifications
+ * and the outbox. Syncs and the full import run it over the contacts they just stored.
  */
 export async function rescorePage(
-  tx: Repositories,
+  tx: PageStore,
   job: PageJob,
   after: string | null,
   size: number,
 ): Promise<PageResult> {
-  const page = await readPage(tx, job, job.engine, { after, size, now: job.now });
-  return writePage(tx, job, page);
+  const contacts = await tx.contactBatches.page(job.portalId, after, size);
+  const histories = await tx.signals.forContacts(
+    job.portalId,
+    contacts.map((r) => r.contact.id),
+  );
+  return writePage(tx, job, scorePage(contacts, histories, job, job.engine, job.now));
 }

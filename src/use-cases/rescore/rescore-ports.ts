@@ -1,41 +1,68 @@
-import type { Agreement } from '../../domain/agreement-schema';
-import type { ContactRecord, ContactState, Locale, Qualification } from '../../domain/qualification';
-import type { Store } from '../../store/create-store';
-import type { ScoredPage, ScoringJob } from './score-page';
+import type { AgreementVersionsPort } from '../ports/agreement-versions';
+import type { CheckpointsPort } from '../ports/checkpoints';
+import type { ContactsPort } from '../ports/contacts';
+import type { InstallationsPort } from '../ports/installations';
+import type { PageScorer, ScoredPage, ScoringJob } from './scored-page';
+import type { ScoringEngine } from './scoring-engine';
+import type { PageWrites } from './write-page';
 
-/** The pure engine the rescore runs (the domain's qualify and renderReasons, passed in). */
-export interface ScoringEngine {
-  qualify(contact: ContactRecord, agreement: Agreement, now: number, state?: ContactState): Qualification;
-  renderReasons(q: Qualification, locale: Locale): string;
-  /** SLA first-touch deadline for a contact that became sales_ready at `qualifiedAt`; null when unknown. */
-  followUpDue?(qualifiedAt: number, agreement: Agreement): number | null;
+export type { ScoringEngine } from './scoring-engine';
+
+/** What a rescore writes with each page, in the page's transaction: the page itself and where the run is. */
+export interface RescoreWrites extends PageWrites {
+  checkpoints: Pick<CheckpointsPort, 'set'>;
 }
 
-/** Which page to read and score: up to `size` contacts after `after`, qualified at `now`. */
-export interface PageRequest {
-  after: string | null;
+/** How one run reads its pages: `size` contacts each, scored with `score` at `now()`. */
+export interface PageRun {
+  score: PageScorer;
   size: number;
-  now: number;
+  now: () => number;
 }
 
-/**
- * Reads and scores the next page while the current one is written (a worker thread on the second core),
- * and checkpoints the SQLite WAL after each page so the writer does not have to. The rescore uses a page
- * read ahead only when no other connection committed since (SQLite data_version).
- */
-export interface PagePrefetcher {
-  request(page: PageRequest): Promise<ScoredPage>;
+/** The pages of one run, opened by a `RescorePageSource`. */
+export interface RescorePages {
+  /**
+   * Reads and scores the page after `after` and runs `write` with it inside one write transaction; resolves with
+   * what `write` returned once that transaction committed.
+   */
+  next<T>(after: string | null, write: (tx: RescoreWrites, page: ScoredPage) => Promise<T>): Promise<T>;
+  /** Ends the run (stops reading ahead). */
   close(): Promise<void>;
 }
 
-/** Starts a prefetcher for one rescore run. */
-export type PrefetcherFactory = (job: ScoringJob) => Promise<PagePrefetcher>;
+/**
+ * Where a rescore's pages come from: a portal's contacts in id order, read and scored, each handed over in the
+ * transaction that writes it. The store may read and score the next page while one is written, on another thread,
+ * and use it only if nothing else committed in between: the pages are the same as if read in the transaction.
+ */
+export interface RescorePageSource {
+  open(job: ScoringJob, run: PageRun): Promise<RescorePages>;
+}
 
-/** The parts of the store a rescore reads and writes. */
-export type RescoreStore = Pick<
-  Store,
-  'transaction' | 'agreements' | 'contacts' | 'checkpoints' | 'installations' | 'wal'
->;
+/**
+ * Where a worker thread finds a job's scorer: a module path `require` resolves and the name of its
+ * `PageScorerFactory` export (a thread cannot be handed a function).
+ */
+export interface ScorerModule {
+  module: string;
+  name: string;
+}
+
+/** What a rescore reads before its pages: the agreement version, the portal's language and where a run stopped. */
+export interface RescoreStore {
+  agreements: Pick<AgreementVersionsPort, 'get'>;
+  installations: Pick<InstallationsPort, 'get'>;
+  checkpoints: Pick<CheckpointsPort, 'get'>;
+  contacts: Pick<ContactsPort, 'count'>;
+}
+
+/** Everything a rescore runs on. */
+export interface RescoreDeps {
+  store: RescoreStore;
+  pages: RescorePageSource;
+  engine: ScoringEngine;
+}
 
 /** Where a rescore is, readable at any time (job progress) and saved after every batch (checkpoint). */
 export interface RescoreProgress {
@@ -59,6 +86,4 @@ export interface RescoreRequest {
   now?: () => number;
   signal?: AbortSignal;
   onProgress?: (progress: RescoreProgress) => Promise<void> | void;
-  /** Scores the next page ahead while the current one is written (used on SQLite only). */
-  prefetch?: PrefetcherFactory;
 }

@@ -1,51 +1,12 @@
-import type { Agreement } from '../../domain/agreement-schema';
 import { monthOf } from '../../domain/allocate-capacity';
-import type { Locale, ObservedChange } from '../../domain/qualification';
-import type { ContactWithQualification } from '../../store/repositories/contact-batches-repository';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { ObservedChange } from '../../domain/qualification';
+import type { ContactWithQualification } from '../ports/contact-batches';
+import type { StoredQualification } from '../ports/qualifications';
 import { holdsPlace, placeCandidates, type Scored } from './allocate-batch';
-import type { ScoringEngine } from './rescore-ports';
+import type { Candidate, Outcome, PageScorer, ScoredPage, ScoringJob } from './scored-page';
+import type { ScoringEngine } from './scoring-engine';
 import { storedCriteria } from './stored-criteria';
 import { changedMask } from './written-properties';
-
-/** What scoring a page needs: plain data only, so a worker thread can receive it. */
-export interface ScoringJob {
-  portalId: string;
-  version: number;
-  agreement: Agreement;
-  locale: Locale;
-}
-
-/** A contact's qualification as it would be stored, and what that changes. */
-export interface Outcome {
-  stored: StoredQualification;
-  /** Which written properties changed (`changedMask`; the outbox write), 0 when nothing did. */
-  changed: number;
-  /** Tier, grade, stage or route changed: the qualification goes to the history. */
-  verdictChanged: boolean;
-}
-
-/** A contact that newly asks for a capacity place: its outcome with and without one. */
-export interface Candidate {
-  placed: Outcome;
-  demoted: Outcome;
-}
-
-/**
- * One page scored but not written: contacts in id order (only those with something to write, and every
- * candidate), candidates' positions highest score first. Capacity is decided when the page is written.
- */
-export interface ScoredPage {
-  lastId: string | null;
-  count: number;
-  now: number;
-  month: string;
-  entries: (Outcome | Candidate)[];
-  /** Indexes into `entries`, best candidate first. */
-  ranking: number[];
-}
-
-export const isCandidate = (e: Outcome | Candidate): e is Candidate => 'placed' in e;
 
 /** The page's clock: when it is qualified, the capacity month, and the SLA deadline of a place taken now. */
 interface PageClock {
@@ -150,4 +111,9 @@ export function scorePage(
     entries,
     ranking: [...candidates].map((s) => position.get(s)!),
   };
+}
+
+/** The scorer of one job with one engine: `scorePage` over a page as it was read. */
+export function pageScorer(job: ScoringJob, engine: ScoringEngine): PageScorer {
+  return (page, now) => scorePage(page.contacts, page.histories, job, engine, now);
 }

@@ -1,9 +1,16 @@
 import { capacityForMonth } from '../../domain/allocate-capacity';
-import type { Repositories } from '../../store/repositories';
-import type { OutboxWrite } from '../../store/repositories/outbox-repository';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { CapacityPort } from '../ports/capacity';
+import type { OutboxPort, OutboxWrite } from '../ports/outbox';
+import type { QualificationsPort, StoredQualification } from '../ports/qualifications';
+import { isCandidate, type Outcome, type ScoredPage, type ScoringJob } from './scored-page';
 import { maskedProperties } from './written-properties';
-import { isCandidate, type Outcome, type ScoredPage, type ScoringJob } from './score-page';
+
+/** What writing a page needs, inside its transaction. */
+export interface PageWrites {
+  capacity: Pick<CapacityPort, 'takeUpTo'>;
+  qualifications: Pick<QualificationsPort, 'upsertMany' | 'appendHistory'>;
+  outbox: Pick<OutboxPort, 'enqueueMany'>;
+}
 
 /** What a page did. */
 export interface PageResult {
@@ -17,7 +24,7 @@ export interface PageResult {
  * Writes a scored page inside the given transaction: takes capacity places for the best candidates (the
  * rest stay nurture for "capacity"), then the changed qualifications, their history and the outbox.
  */
-export async function writePage(tx: Repositories, job: ScoringJob, page: ScoredPage): Promise<PageResult> {
+export async function writePage(tx: PageWrites, job: ScoringJob, page: ScoredPage): Promise<PageResult> {
   const taken = await tx.capacity.takeUpTo(
     job.portalId,
     page.month,

@@ -1,4 +1,4 @@
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { StoredQualification } from '../ports/qualifications';
 
 /** The qualification fields that become HubSpot properties (DESIGN.md section 4). */
 export type WrittenFields = Pick<
