@@ -19,7 +19,7 @@ const lead = contact(
 describe('renderReasons', () => {
   it('explains a lead in English, strongest criteria first, then what is not met and what is unknown', () => {
     expect(renderReasons(qualify(lead, example, NOW), 'en')).toBe(
-      "A1 (score 81, sales-ready): Clicked 'get a quote' in the newsletter 3 days ago (+52, decayed from 60); " +
+      "A1 (score 81, Sales-ready): Clicked 'get a quote' in the newsletter 3 days ago (+52, decayed from 60); " +
         "Company size '1,200' (+40); Role 'Sales Director' (+30); Answered the webinar survey (+15); " +
         'Clicked a marketing email today (+5). Not met: Target industry (RETAIL). ' +
         'Unknown: Answered the webinar survey (date unknown).',
@@ -28,7 +28,7 @@ describe('renderReasons', () => {
 
   it('explains the same lead in natural Japanese', () => {
     const text = renderReasons(qualify(lead, example, NOW), 'ja');
-    expect(text).toMatch(/^A1（スコア81・営業へ引き渡し）：/);
+    expect(text).toMatch(/^A1（スコア81・営業引き渡し）：/);
     expect(text).toContain("Clicked 'get a quote' in the newsletter 3日前（+52、減衰前60）");
     expect(text).toContain('非該当：Target industry（RETAIL）。');
     expect(text).toContain('不明：Answered the webinar survey（日付不明）。');
@@ -37,7 +37,7 @@ describe('renderReasons', () => {
   it('names the disqualifier and says when nothing was met', () => {
     const rival = qualify(contact({ email: 'ken@rival.example' }), example, NOW);
     expect(renderReasons(rival, 'en')).toBe(
-      'D4 (score 0, disqualified): Disqualified: Competitor (ken@rival.example). No criterion met. ' +
+      'D4 (score 0, Disqualified): Disqualified: Competitor (ken@rival.example). No criterion met. ' +
         'Unknown: Company size (no value); Role (no value); Target industry (no value).',
     );
   });

@@ -1,0 +1,50 @@
+import type { Route, Stage } from '../agreement-schema';
+import type {
+  CriterionOutcome,
+  CriterionResult,
+  RejectReason,
+  SlaStatus,
+  Tier,
+  Verdict,
+} from '../qualification';
+
+type Note = NonNullable<CriterionResult['note']>;
+
+/** What the values are called: the headings and column names beside them. */
+type TermKey = 'term.grade' | 'term.score' | 'term.tier' | 'term.stage' | 'term.route' | 'term.capacity';
+
+/** The pieces `renderReasons` builds the `lead_pact_reasons` paragraph from; `{name}` is filled in. */
+type ReasonKey =
+  | 'reason.head'
+  | 'reason.today'
+  | 'reason.oneDayAgo'
+  | 'reason.daysAgo'
+  | 'reason.decayed'
+  | 'reason.times'
+  | 'reason.quote'
+  | 'reason.list'
+  | 'reason.colon'
+  | 'reason.sentenceEnd'
+  | 'reason.recycled'
+  | 'reason.noCriteria'
+  | 'reason.open'
+  | 'reason.close';
+
+/**
+ * Every label HubSpot users see, in the card, the settings page, the property options and `lead_pact_reasons`:
+ * `<group>.<value>` for the values the domain speaks, `term.*` for their names, `reason.*` for the reasons' phrases.
+ */
+export type LabelKey =
+  | `tier.${Tier}`
+  | `stage.${Stage}`
+  | `route.${Route}`
+  | `outcome.${CriterionOutcome}`
+  | `note.${Note}`
+  | `slaStatus.${SlaStatus}`
+  | `verdict.${Verdict}`
+  | `rejectReason.${RejectReason}`
+  | TermKey
+  | ReasonKey;
+
+/** One language's dictionary: a word for every key, no more, no less. */
+export type Labels = Record<LabelKey, string>;
