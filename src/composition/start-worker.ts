@@ -31,7 +31,7 @@ function buildJobRegistry(context: ServiceContext): JobRegistry {
   // A portal whose install found no agreement has never been imported: its first agreement imports it.
   const importIfNeeded = async ({ portalId, agreementVersion }: RescorePayload) => {
     if (hubspotMode(config) === 'not-configured') return;
-    if (await importIfNeverFinished(store.ctx, portalId, agreementVersion, Date.now()))
+    if (await importIfNeverFinished(store, portalId, agreementVersion, Date.now()))
       logger.info(
         { portalId },
         `portal ${portalId}: first agreement active, full import of its contacts queued`,
@@ -51,15 +51,15 @@ function buildJobRegistry(context: ServiceContext): JobRegistry {
     log: logger,
   });
   registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });
-  registerProcessInbox(registry, store.ctx);
-  registerSyncContacts(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine });
-  registerSyncCompanyContacts(registry, { ctx: store.ctx, gatewayFor, log: logger });
-  registerFullImport(registry, { ctx: store.ctx, gatewayFor, engine: domainEngine, log: logger });
+  registerProcessInbox(registry, store);
+  registerSyncContacts(registry, { store, gatewayFor, engine: domainEngine });
+  registerSyncCompanyContacts(registry, { store, gatewayFor, log: logger });
+  registerFullImport(registry, { store, gatewayFor, engine: domainEngine, log: logger });
   registerSlaSweep(registry, store);
   if (hubspotMode(config) !== 'not-configured') {
     const intervalMs = config.safetyNetIntervalMs;
     registerSafetyNet(registry, {
-      ctx: store.ctx,
+      store,
       gatewayFor,
       engine: domainEngine,
       jobs: store.jobs,

@@ -4,7 +4,8 @@ import { AppError } from '../../domain/app-error';
 import { requireHubSpotSignature } from '../../hubspot/require-hubspot-signature';
 import { parseWebhookEvents } from '../../hubspot/webhook-events';
 import type { Logger } from '../../logger';
-import { receiveWebhookEvents, type IntakeStore } from '../../use-cases/intake/receive-webhook-events';
+import type { ReceiveWebhookStore } from '../../use-cases/intake/intake-ports';
+import { receiveWebhookEvents } from '../../use-cases/intake/receive-webhook-events';
 
 /** The path HubSpot posts webhook deliveries to (the `targetUrl` of the webhooks config). */
 export const WEBHOOK_PATH = '/webhooks/hubspot';
@@ -18,7 +19,7 @@ export const WEBHOOK_BODY_MAX_BYTES = 1024 * 1024;
 /** What the webhook endpoint is built from. */
 export interface WebhooksDeps {
   config: Pick<Config, 'hubspot' | 'publicBaseUrl'>;
-  store: IntakeStore;
+  store: ReceiveWebhookStore;
   logger: Pick<Logger, 'info'>;
   clock?: { now(): number };
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import type { Logger } from '../../logger';
-import { FULL_IMPORT_JOB, fullImport, type ImportProgress } from '../../use-cases/import/full-import';
-import type { SyncDeps } from '../../use-cases/intake/sync-contacts';
+import {
+  FULL_IMPORT_JOB,
+  fullImport,
+  type ImportDeps,
+  type ImportProgress,
+} from '../../use-cases/import/full-import';
 import type { JobRegistry } from '../job-registry';
 import { progressLine, secondsLeftAtPace, type PaceStart } from '../progress-pace';
 
@@ -34,7 +38,7 @@ function progressLogger(log: Pick<Logger, 'info'>, portalId: string, now: () => 
 /** Registers the handler that reads every contact of a portal, reporting `{done, total, changed}` as it goes. */
 export function registerFullImport(
   registry: JobRegistry,
-  deps: SyncDeps & { log: Pick<Logger, 'info'> },
+  deps: ImportDeps & { log: Pick<Logger, 'info'> },
 ): JobRegistry {
   return registry.register(FULL_IMPORT_JOB, fullImportPayloadSchema, async (payload, ctx) => {
     const logProgress = progressLogger(deps.log, payload.portalId, deps.now ?? Date.now);

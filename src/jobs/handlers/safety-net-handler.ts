@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
-import type { SyncDeps } from '../../use-cases/intake/sync-contacts';
-import { catchUpModified } from '../../use-cases/sync-safety-net/catch-up-modified';
+import type { InstallationsPort } from '../../use-cases/ports/installations';
+import type { JobsPort } from '../../use-cases/ports/jobs';
+import { catchUpModified, type SafetyNetDeps } from '../../use-cases/sync-safety-net/catch-up-modified';
 import type { JobHandler, JobRegistry } from '../job-registry';
 
 /** The periodic search of one portal for contacts modified since its last run (missed webhooks). */
@@ -13,7 +12,7 @@ export const safetyNetPayloadSchema = z.object({
 });
 export type SafetyNetPayload = z.infer<typeof safetyNetPayloadSchema>;
 
-type Jobs = Pick<JobsRepository, 'enqueue'>;
+type Jobs = Pick<JobsPort, 'enqueue'>;
 
 /**
  * Queues the portal's safety net to run at `at` (or now, if that has passed), at most one per portal per interval
@@ -42,7 +41,7 @@ export async function scheduleSafetyNet(
 
 /** Queues a safety net now for every connected portal and the static-token portal (when a worker starts). */
 export async function scheduleSafetyNets(
-  store: { jobs: Jobs; installations: Pick<InstallationsRepository, 'list'> },
+  store: { jobs: Jobs; installations: Pick<InstallationsPort, 'list'> },
   intervalMs: number,
   now: number,
   alsoPortalIds: readonly string[] = [],
@@ -54,7 +53,7 @@ export async function scheduleSafetyNets(
 
 /** Runs the portal's safety net and queues the next one an interval later, even when this one failed. */
 export function safetyNetHandler(
-  deps: SyncDeps & { jobs: Jobs; intervalMs: number },
+  deps: SafetyNetDeps & { jobs: Jobs; intervalMs: number },
 ): JobHandler<SafetyNetPayload> {
   const now = deps.now ?? Date.now;
   return async ({ portalId }, ctx) => {
@@ -73,7 +72,7 @@ export function safetyNetHandler(
 /** Registers the safety-net handler. */
 export function registerSafetyNet(
   registry: JobRegistry,
-  deps: SyncDeps & { jobs: Jobs; intervalMs: number },
+  deps: SafetyNetDeps & { jobs: Jobs; intervalMs: number },
 ): JobRegistry {
   return registry.register(SAFETY_NET_JOB, safetyNetPayloadSchema, safetyNetHandler(deps));
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { Logger } from '../../logger';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import type { InstallationsPort } from '../../use-cases/ports/installations';
+import type { JobsPort } from '../../use-cases/ports/jobs';
 import { SET_UP_PORTAL_JOB, setUpPortal } from '../../use-cases/install/set-up-portal';
 import type { JobRegistry } from '../job-registry';
 
@@ -13,8 +13,8 @@ const payloadSchema = z.object({
 /** What the set-up handler needs from the composition root. */
 export interface SetUpPortalHandlerDeps {
   gatewayFor: (portalId: string, signal?: AbortSignal) => HubSpotGateway;
-  installations: Pick<InstallationsRepository, 'setTimeZone'>;
-  jobs: Pick<JobsRepository, 'enqueue'>;
+  installations: Pick<InstallationsPort, 'setTimeZone'>;
+  jobs: Pick<JobsPort, 'enqueue'>;
   log: Pick<Logger, 'info' | 'warn'>;
 }
 

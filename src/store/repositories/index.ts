@@ -17,6 +17,7 @@ import { rateBudgetRepository } from './rate-budget-repository';
 import { signalHistoryRepository } from './signal-history-repository';
 import { verdictsRepository } from './verdicts-repository';
 import { webhookInboxRepository } from './webhook-inbox-repository';
+import { queuedJobsRepository } from './queued-jobs-repository';
 
 /** Every repository, bound to one context (the store or a transaction); tokens open with the context's cipher. */
 export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefined = ctx.cipher) {
@@ -29,6 +30,7 @@ export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefin
     qualifications: qualificationsRepository(ctx),
     verdicts: verdictsRepository(ctx),
     inbox: webhookInboxRepository(ctx),
+    queuedJobs: queuedJobsRepository(ctx),
     jobs: jobsRepository(ctx),
     jobLeases: jobLeasesRepository(ctx),
     outbox: outboxRepository(ctx),

@@ -1,21 +1,28 @@
 import { z } from 'zod';
+import { CONTACT_EVENT_KINDS, type WebhookEvent } from '../../hubspot/webhook-events';
+import type { NewInboxEvent, PendingEvent, WebhookInboxPort } from '../../use-cases/ports/webhook-inbox';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 import { bulkWrite } from '../bulk-write';
 
-/** A webhook event as received. */
-export interface InboxEvent {
-  portalId: string;
-  eventId: string;
-  payload: unknown;
-}
-
-/** A stored event waiting to be processed. */
-export interface StoredInboxEvent extends InboxEvent {
-  id: number;
-  receivedAt: number;
-  attempts: number;
-}
+const storedBase = {
+  eventId: z.string(),
+  portalId: z.number(),
+  occurredAt: z.number(),
+  propertyName: z.string().optional(),
+  propertyValue: z.string().optional(),
+};
+const storedEventSchema: z.ZodType<WebhookEvent> = z.union([
+  z.object({
+    ...storedBase,
+    kind: z.enum(CONTACT_EVENT_KINDS),
+    contactId: z.string(),
+    mergedIds: z.array(z.string()).optional(),
+    companyId: z.string().optional(),
+    associationRemoved: z.boolean().optional(),
+  }),
+  z.object({ ...storedBase, kind: z.literal('company_changed'), companyId: z.string() }),
+]);
 
 /** Durable webhook inbox: events are stored (deduplicated by HubSpot's eventId) before the 200. */
 export function webhookInboxRepository(ctx: DbContext) {
@@ -24,7 +31,7 @@ export function webhookInboxRepository(ctx: DbContext) {
      * Stores events in one transaction; duplicates are ignored. Returns how many were new. The insert's SQL is
      * built once per shape (bulkWrite): building it for every delivery of 100 events was a tenth of the request.
      */
-    add(events: readonly InboxEvent[], receivedAt: number): Promise<number> {
+    add(events: readonly NewInboxEvent[], receivedAt: number): Promise<number> {
       const rows = events.map((e) => ({
         portal_id: e.portalId,
         event_id: e.eventId,
@@ -41,22 +48,21 @@ export function webhookInboxRepository(ctx: DbContext) {
         ),
       );
     },
-    /** The oldest unprocessed events. */
-    async unprocessed(limit: number): Promise<StoredInboxEvent[]> {
-      const rows = await ctx.db
+    /** The oldest unprocessed events of one portal, in arrival order (locked until the transaction ends). */
+    async pending(portalId: string, limit: number): Promise<PendingEvent[]> {
+      let query = ctx.db
         .selectFrom('webhook_inbox')
-        .selectAll()
+        .select(['id', 'payload'])
         .where('processed_at', 'is', null)
+        .where('portal_id', '=', portalId)
         .orderBy('id')
-        .limit(limit)
-        .execute();
+        .limit(limit);
+      // PostgreSQL: two workers processing the same portal take different events instead of the same ones twice.
+      if (ctx.engine === 'postgres') query = query.forUpdate().skipLocked();
+      const rows = await query.execute();
       return rows.map((r) => ({
-        id: r.id,
-        portalId: r.portal_id,
-        eventId: r.event_id,
-        payload: fromJson(z.unknown(), r.payload, 'webhook_inbox.payload'),
-        receivedAt: r.received_at,
-        attempts: r.attempts,
+        id: Number(r.id),
+        event: fromJson(storedEventSchema, r.payload, 'webhook_inbox.payload'),
       }));
     },
     /** Marks events processed. */
@@ -64,24 +70,20 @@ export function webhookInboxRepository(ctx: DbContext) {
       if (ids.length === 0) return;
       await ctx.db.updateTable('webhook_inbox').set({ processed_at: at }).where('id', 'in', ids).execute();
     },
-    /** Records a failed processing attempt; the event stays unprocessed. */
-    async markFailed(id: number, error: string): Promise<void> {
+    /** Privacy deletion, inbox part: every stored event that names the contact. */
+    async forgetContact(portalId: string, contactId: string): Promise<void> {
       await ctx.db
-        .updateTable('webhook_inbox')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error }))
-        .where('id', '=', id)
+        .deleteFrom('webhook_inbox')
+        .where('portal_id', '=', portalId)
+        .where((eb) =>
+          eb.or([
+            eb('payload', 'like', `%"contactId":"${contactId}"%`),
+            eb('payload', 'like', `%"mergedIds":[%"${contactId}"%`),
+          ]),
+        )
         .execute();
     },
-    /** How many events wait to be processed. */
-    async backlog(): Promise<number> {
-      const row = await ctx.db
-        .selectFrom('webhook_inbox')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('processed_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
-  };
+  } satisfies WebhookInboxPort;
 }
 
 export type WebhookInboxRepository = ReturnType<typeof webhookInboxRepository>;

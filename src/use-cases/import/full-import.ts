@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { propertiesRead } from '../../domain/properties-read';
 import { isAppError } from '../../domain/app-error';
 import type { ContactPage, HubSpotGateway } from '../../hubspot/hubspot-gateway';
-import type { DbContext } from '../../store/db-context';
-import { createRepositories } from '../../store/repositories';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
-import { lastModified, loadJob, withCurrent, type SyncDeps } from '../intake/sync-contacts';
-import { rescorePage, type PageJob } from '../rescore/rescore-page';
-import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
+import { loadJob, storeAndQualify, type SyncDeps } from '../intake/sync-contacts';
+import type { JobsPort } from '../ports/jobs';
+import type { PageJob } from '../rescore/rescore-page';
+import type { FullImportStore, ImportIfNeverFinishedStore } from './full-import-ports';
 
 /** The job type that reads every contact of a portal. */
 export const FULL_IMPORT_JOB = 'full-import';
@@ -46,6 +44,9 @@ async function countContacts(gateway: HubSpotGateway, now: number): Promise<numb
   }
 }
 
+/** What an import needs: a sync's, with a store that also keeps the import's cursor. */
+export type ImportDeps = Omit<SyncDeps, 'store'> & { store: FullImportStore };
+
 /** Stops at the next page boundary when aborted; reports after each committed page. */
 export interface ImportOptions {
   signal?: AbortSignal;
@@ -54,29 +55,18 @@ export interface ImportOptions {
 
 /** Stores one page's snapshots, qualifies them, and moves the checkpoint, all in one transaction. */
 async function importPage(
-  deps: SyncDeps,
+  deps: ImportDeps,
   job: PageJob,
   page: ContactPage,
   done: number,
   listed: number,
 ): Promise<number> {
-  return deps.ctx.transaction(async (tx) => {
-    const repos = createRepositories(tx);
-    const snapshots = page.contacts.map((c) => ({
-      id: c.id,
-      properties: c.properties,
-      company: c.company ?? null,
-      hsLastModified: lastModified(c),
-    }));
-    await repos.contacts.upsertMany(job.portalId, snapshots, job.now);
-    const rows = await withCurrent(repos, job.portalId, page.contacts);
-    const these = { ...repos, contactBatches: { page: async () => rows } };
-    const result = rows.length === 0 ? { changed: 0 } : await rescorePage(these, job, null, rows.length);
-    if (result.changed > 0) await enqueueWriteBackAfterWrites(tx, job.portalId, job.now);
+  return deps.store.transaction(async (tx) => {
+    const changed = await storeAndQualify(tx, job, page.contacts);
     const next: Checkpoint = { done: done + listed };
     if (page.after !== undefined) next.after = page.after;
-    await repos.checkpoints.set(job.portalId, FULL_IMPORT_CHECKPOINT, next, job.now);
-    return result.changed;
+    await tx.checkpoints.set(job.portalId, FULL_IMPORT_CHECKPOINT, next, job.now);
+    return changed;
   });
 }
 
@@ -87,14 +77,13 @@ async function importPage(
  * continue from the last cursor; it is removed when the last page is in.
  */
 export async function fullImport(
-  deps: SyncDeps,
+  deps: ImportDeps,
   portalId: string,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const job = await loadJob(deps, portalId);
   if (!job) return { done: 0, changed: 0, pages: 0, skipped: 'no_active_agreement' };
-  const checkpoints = createRepositories(deps.ctx).checkpoints;
-  const saved = checkpointSchema.safeParse(await checkpoints.get(portalId, FULL_IMPORT_CHECKPOINT));
+  const saved = checkpointSchema.safeParse(await deps.store.checkpoints.get(portalId, FULL_IMPORT_CHECKPOINT));
   let cursor: Checkpoint = saved.success ? saved.data : { done: 0 };
   const gateway = await deps.gatewayFor(portalId);
   const properties = propertiesRead(job.agreement);
@@ -117,10 +106,9 @@ export async function fullImport(
     await options.onProgress?.({ done: cursor.done, ...counted(cursor.done), changed });
     if (page.after === undefined) break;
   }
-  await deps.ctx.transaction(async (tx) => {
-    const repos = createRepositories(tx);
-    await repos.checkpoints.delete(portalId, FULL_IMPORT_CHECKPOINT);
-    await repos.checkpoints.set(portalId, FULL_IMPORT_FINISHED, { at: job.now, done: cursor.done }, job.now);
+  await deps.store.transaction(async (tx) => {
+    await tx.checkpoints.delete(portalId, FULL_IMPORT_CHECKPOINT);
+    await tx.checkpoints.set(portalId, FULL_IMPORT_FINISHED, { at: job.now, done: cursor.done }, job.now);
   });
   return { done: cursor.done, ...counted(cursor.done), changed, pages };
 }
@@ -131,18 +119,17 @@ export async function fullImport(
  * version so a later agreement can queue it again if this one is still unfinished by then.
  */
 export async function importIfNeverFinished(
-  ctx: DbContext,
+  store: ImportIfNeverFinishedStore,
   portalId: string,
   version: number,
   now: number,
 ): Promise<boolean> {
-  const repos = createRepositories(ctx);
-  if ((await repos.checkpoints.get(portalId, FULL_IMPORT_FINISHED)) !== undefined) return false;
+  if ((await store.checkpoints.get(portalId, FULL_IMPORT_FINISHED)) !== undefined) return false;
   for (const status of ['queued', 'running'] as const) {
-    const live = await repos.jobs.list({ portalId, type: FULL_IMPORT_JOB, status, limit: 1 });
+    const live = await store.jobs.list({ portalId, type: FULL_IMPORT_JOB, status, limit: 1 });
     if (live.length > 0) return false;
   }
-  await enqueueFullImport(repos.jobs, portalId, now, `${FULL_IMPORT_JOB}:${portalId}:agreement-${version}`);
+  await enqueueFullImport(store.jobs, portalId, now, `${FULL_IMPORT_JOB}:${portalId}:agreement-${version}`);
   return true;
 }
 
@@ -151,7 +138,7 @@ export async function importIfNeverFinished(
  * Returns whether this call added it.
  */
 export async function enqueueFullImport(
-  jobs: Pick<JobsRepository, 'enqueue'>,
+  jobs: Pick<JobsPort, 'enqueue'>,
   portalId: string,
   now: number,
   idempotencyKey = `${FULL_IMPORT_JOB}:${portalId}`,

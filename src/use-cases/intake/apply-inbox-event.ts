@@ -1,7 +1,6 @@
 import type { ContactEvent, WebhookEvent } from '../../hubspot/webhook-events';
-import type { Repositories } from '../../store/repositories';
-import type { ContactSignal } from '../../store/repositories/signal-history-repository';
-import type { IntakeStoreQueries } from './intake-store';
+import type { ContactSignal } from '../ports/signal-history';
+import type { InboxBatchWrites } from './intake-ports';
 
 /** What the active agreement makes of changes: signal properties for history, company properties it reads. */
 export interface Watched {
@@ -28,7 +27,7 @@ export async function applyEvent(
   event: WebhookEvent,
   effects: BatchEffects,
   watched: Watched,
-  io: { portalId: string; repos: Repositories; queries: IntakeStoreQueries },
+  io: { portalId: string; tx: InboxBatchWrites },
 ): Promise<void> {
   if (event.kind === 'company_changed') {
     if (companyMatters(event, watched)) effects.companies.add(event.companyId);
@@ -41,7 +40,7 @@ async function applyContactEvent(
   event: ContactEvent,
   effects: BatchEffects,
   watched: Set<string>,
-  io: { portalId: string; repos: Repositories; queries: IntakeStoreQueries },
+  io: { portalId: string; tx: InboxBatchWrites },
 ): Promise<void> {
   const { changed, signals } = effects;
   const drop = (id: string) => {
@@ -50,16 +49,16 @@ async function applyContactEvent(
   };
   if (event.kind === 'privacy_deleted') {
     drop(event.contactId);
-    await io.repos.contacts.forget(io.portalId, event.contactId);
-    await io.queries.forgetEvents(io.portalId, event.contactId);
+    await io.tx.contacts.forget(io.portalId, event.contactId);
+    await io.tx.inbox.forgetContact(io.portalId, event.contactId);
     effects.forgotten += 1;
   } else if (event.kind === 'deleted') {
     drop(event.contactId);
-    await io.queries.removeContact(io.portalId, event.contactId);
+    await io.tx.contacts.remove(io.portalId, event.contactId);
   } else if (event.kind === 'merged') {
     for (const id of event.mergedIds ?? []) {
       drop(id);
-      await io.queries.removeContact(io.portalId, id);
+      await io.tx.contacts.remove(io.portalId, id);
     }
     changed.add(event.contactId);
   } else {

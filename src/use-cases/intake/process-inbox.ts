@@ -1,11 +1,8 @@
 import { setImmediate as nextTurnOfTheEventLoop } from 'node:timers/promises';
 import type { Agreement } from '../../domain/agreement-schema';
-import { parseAgreement } from '../../domain/parse-agreement';
 import { propertiesRead } from '../../domain/properties-read';
-import type { DbContext } from '../../store/db-context';
-import { createRepositories } from '../../store/repositories';
 import { applyEvent, type BatchEffects, type Watched } from './apply-inbox-event';
-import { intakeStore, type PendingEvent } from './intake-store';
+import type { ProcessInboxStore } from './intake-ports';
 import { queueCompanyFanOuts } from './queue-company-fan-outs';
 import { queueSyncs } from './queue-syncs';
 import { noWaitingSyncs, type WaitingSyncs } from './waiting-syncs';
@@ -44,24 +41,23 @@ interface RunState {
   waiting: WaitingSyncs;
 }
 
-async function processBatch(ctx: DbContext, portalId: string, run: RunState, now: number) {
-  return ctx.transaction(async (tx) => {
-    const io = { portalId, repos: createRepositories(tx), queries: intakeStore(tx) };
-    const batch: PendingEvent[] = await io.queries.pending(portalId, INBOX_BATCH_SIZE);
+async function processBatch(store: ProcessInboxStore, portalId: string, run: RunState, now: number) {
+  return store.transaction(async (tx) => {
+    const batch = await tx.inbox.pending(portalId, INBOX_BATCH_SIZE);
     const effects: BatchEffects = {
       changed: new Set(),
       signals: new Map(),
       companies: new Set(),
       forgotten: 0,
     };
-    for (const { event } of batch) await applyEvent(event, effects, run.watched, io);
-    await io.repos.signals.addMany(portalId, [...effects.signals.values()].flat());
+    for (const { event } of batch) await applyEvent(event, effects, run.watched, { portalId, tx });
+    await tx.signals.addMany(portalId, [...effects.signals.values()].flat());
     const ids = [...effects.changed].sort();
     const key = batch[0]?.id ?? 0;
-    const queued = batch[0] ? await queueSyncs(io, portalId, ids, key, now, run.waiting) : 0;
+    const queued = batch[0] ? await queueSyncs(tx, portalId, ids, key, now, run.waiting) : 0;
     const companies = [...effects.companies].sort();
-    const companiesQueued = await queueCompanyFanOuts(io, portalId, companies, key, now);
-    await io.repos.inbox.markProcessed(
+    const companiesQueued = await queueCompanyFanOuts(tx, portalId, companies, key, now);
+    await tx.inbox.markProcessed(
       batch.map((p) => p.id),
       now,
     );
@@ -78,14 +74,12 @@ async function processBatch(ctx: DbContext, portalId: string, run: RunState, now
  * Re-running after a crash redoes only the uncommitted batch.
  */
 export async function processInbox(
-  ctx: DbContext,
+  store: ProcessInboxStore,
   portalId: string,
   options: { now?: () => number; signal?: AbortSignal } = {},
 ): Promise<ProcessInboxResult> {
   const now = options.now ?? Date.now;
-  const active = await createRepositories(ctx).agreements.getActive(portalId);
-  const parsed = active ? parseAgreement(active.body) : undefined;
-  const agreement = parsed?.success ? parsed.data : undefined;
+  const agreement = (await store.agreements.active(portalId))?.body;
   const watched: Watched = {
     signals: signalProperties(agreement),
     company: agreement ? new Set(propertiesRead(agreement).company) : undefined,
@@ -94,7 +88,7 @@ export async function processInbox(
   const total: ProcessInboxResult = { processed: 0, queuedForSync: 0, companiesQueued: 0, forgotten: 0 };
   for (;;) {
     options.signal?.throwIfAborted();
-    const done = await processBatch(ctx, portalId, run, now());
+    const done = await processBatch(store, portalId, run, now());
     total.processed += done.processed;
     total.queuedForSync += done.queuedForSync;
     total.companiesQueued += done.companiesQueued;

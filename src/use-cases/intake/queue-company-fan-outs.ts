@@ -1,12 +1,11 @@
-import type { Repositories } from '../../store/repositories';
 import { COMPANY_BATCH_SIZE, COMPANY_CONTACTS_JOB, companyContactsPayloadSchema } from './intake-jobs';
-import type { IntakeStoreQueries } from './intake-store';
+import type { QueueingJobs } from './intake-ports';
 import { SYNC_DEBOUNCE_MS } from './queue-syncs';
 
-/** Company ids already waiting in a queued fan-out job (locked until the transaction ends, see `waitingJobs`). */
-async function waitingCompanies(queries: IntakeStoreQueries, portalId: string): Promise<Set<string>> {
+/** Company ids already waiting in a queued fan-out job (locked until the transaction ends, see QueuedJobsPort). */
+async function waitingCompanies(queued: QueueingJobs['queuedJobs'], portalId: string): Promise<Set<string>> {
   const waiting = new Set<string>();
-  for (const job of await queries.waitingJobs(portalId, COMPANY_CONTACTS_JOB)) {
+  for (const job of await queued.waiting(portalId, COMPANY_CONTACTS_JOB)) {
     const payload = companyContactsPayloadSchema.safeParse(job.payload);
     if (payload.success) for (const id of payload.data.companyIds) waiting.add(id);
   }
@@ -20,17 +19,17 @@ async function waitingCompanies(queries: IntakeStoreQueries, portalId: string): 
  * inbox batch's first row) keeps a redone batch from queueing twice.
  */
 export async function queueCompanyFanOuts(
-  io: { repos: Pick<Repositories, 'jobs'>; queries: IntakeStoreQueries },
+  tx: QueueingJobs,
   portalId: string,
   companyIds: readonly string[],
   key: number,
   now: number,
 ): Promise<number> {
   if (companyIds.length === 0) return 0;
-  const waiting = await waitingCompanies(io.queries, portalId);
+  const waiting = await waitingCompanies(tx.queuedJobs, portalId);
   const fresh = companyIds.filter((id) => !waiting.has(id));
   for (let i = 0; i < fresh.length; i += COMPANY_BATCH_SIZE) {
-    await io.repos.jobs.enqueue(
+    await tx.jobs.enqueue(
       {
         type: COMPANY_CONTACTS_JOB,
         portalId,

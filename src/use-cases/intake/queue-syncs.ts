@@ -1,7 +1,5 @@
-import type { Repositories } from '../../store/repositories';
-import { toJson } from '../../store/json-column';
-import type { IntakeStoreQueries } from './intake-store';
 import { SYNC_BATCH_SIZE, SYNC_CONTACTS_JOB } from './intake-jobs';
+import type { QueueingJobs } from './intake-ports';
 import {
   noWaitingSyncs,
   readWaitingSyncs,
@@ -21,7 +19,7 @@ export const SYNC_DEBOUNCE_MS = 1_000;
  * stream of small inbox batches still reads full batches. Returns the contacts it did not take.
  */
 async function topUp(
-  io: { queries: IntakeStoreQueries },
+  queued: QueueingJobs['queuedJobs'],
   portalId: string,
   newest: WaitingSync | undefined,
   fresh: readonly string[],
@@ -30,8 +28,8 @@ async function topUp(
   const room = newest?.contactIds ? SYNC_BATCH_SIZE - newest.contactIds.length : 0;
   if (!newest?.contactIds || room <= 0 || fresh.length === 0) return fresh;
   const contactIds = [...newest.contactIds, ...fresh.slice(0, room)];
-  const payload = toJson({ portalId, contactIds });
-  if (!(await io.queries.setQueuedPayload(newest.id, payload, memo.now))) return fresh;
+  const payload = await queued.replacePayload(newest.id, { portalId, contactIds }, memo.now);
+  if (payload === undefined) return fresh;
   rememberWaitingSync(memo.known, { id: newest.id, payload, contactIds });
   return fresh.slice(room);
 }
@@ -44,19 +42,19 @@ async function topUp(
  * from waiting jobs to the next call.
  */
 export async function queueSyncs(
-  io: { repos: Pick<Repositories, 'jobs'>; queries: IntakeStoreQueries },
+  tx: QueueingJobs,
   portalId: string,
   ids: readonly string[],
   key: number | string,
   now: number,
   known: WaitingSyncs = noWaitingSyncs(),
 ): Promise<number> {
-  const newest = await readWaitingSyncs(io.queries, portalId, known);
+  const newest = await readWaitingSyncs(tx.queuedJobs, portalId, known);
   const fresh = ids.filter((id) => !known.contacts.has(id));
-  const rest = await topUp(io, portalId, newest, fresh, { known, now });
+  const rest = await topUp(tx.queuedJobs, portalId, newest, fresh, { known, now });
   for (let i = 0; i < rest.length; i += SYNC_BATCH_SIZE) {
     const contactIds = rest.slice(i, i + SYNC_BATCH_SIZE);
-    await io.repos.jobs.enqueue(
+    await tx.jobs.enqueue(
       {
         type: SYNC_CONTACTS_JOB,
         portalId,

@@ -1,13 +1,6 @@
 import type { WebhookEvent } from '../../hubspot/webhook-events';
-import type { DbContext } from '../../store/db-context';
-import { createRepositories } from '../../store/repositories';
 import { PROCESS_INBOX_JOB } from './intake-jobs';
-import { intakeStore } from './intake-store';
-
-/** The store as intake needs it: the database, for one write transaction over the inbox and the job queue. */
-export interface IntakeStore {
-  ctx: DbContext;
-}
+import type { ReceiveWebhookStore } from './intake-ports';
 
 /** What a webhook delivery did. */
 export interface IntakeResult {
@@ -36,17 +29,17 @@ function byPortal(events: readonly WebhookEvent[]): Map<string, WebhookEvent[]> 
  * never lost and a burst of deliveries queues one job per portal rather than one per request.
  */
 export async function receiveWebhookEvents(
-  store: IntakeStore,
+  store: ReceiveWebhookStore,
   events: readonly WebhookEvent[],
   options: { now: number; servesPortal?: (portalId: string) => boolean },
 ): Promise<IntakeResult> {
   const served = events.filter((e) => options.servesPortal?.(String(e.portalId)) ?? true);
   const groups = byPortal(served);
-  const stored = await store.ctx.transaction(async (tx) => {
+  const stored = await store.transaction(async (tx) => {
     let added = 0;
     for (const [portalId, group] of groups) {
       const rows = group.map((event) => ({ portalId, eventId: event.eventId, payload: event }));
-      const fresh = await createRepositories(tx).inbox.add(rows, options.now);
+      const fresh = await tx.inbox.add(rows, options.now);
       added += fresh;
       if (fresh > 0) await queueProcessing(tx, portalId, options.now);
     }
@@ -60,10 +53,10 @@ export async function receiveWebhookEvents(
  * because it stays locked (PostgreSQL) until they are committed, so no worker can start it and read the inbox
  * too early. A job that is already running may have read the inbox before them: a new one is queued.
  */
-async function queueProcessing(tx: DbContext, portalId: string, now: number): Promise<void> {
-  const [waiting] = await intakeStore(tx).waitingJobs(portalId, PROCESS_INBOX_JOB);
+async function queueProcessing(tx: ReceiveWebhookStore, portalId: string, now: number): Promise<void> {
+  const [waiting] = await tx.queuedJobs.waiting(portalId, PROCESS_INBOX_JOB);
   if (waiting) return;
-  await createRepositories(tx).jobs.enqueue(
+  await tx.jobs.enqueue(
     { type: PROCESS_INBOX_JOB, portalId, payload: { portalId } },
     now,
   );

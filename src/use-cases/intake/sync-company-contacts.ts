@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
-import type { DbContext } from '../../store/db-context';
-import { createRepositories } from '../../store/repositories';
-import { intakeStore } from './intake-store';
 import { nextCompanyContacts } from './next-company-contacts';
 import { queueSyncs } from './queue-syncs';
+import type { CompanyFanOutStore } from './sync-ports';
 
-/** What a fan-out needs: the database, and HubSpot through the portal's budgeted gateway. */
+/** What a fan-out needs: the store, and HubSpot through the portal's budgeted gateway. */
 export interface CompanyFanOutDeps {
-  ctx: DbContext;
+  store: CompanyFanOutStore;
   gatewayFor: (portalId: string) => Pick<HubSpotGateway, 'readCompanyContacts'> | Promise<HubSpotGateway>;
   now?: () => number;
 }
@@ -42,7 +40,7 @@ export async function syncCompanyContacts(
 ): Promise<CompanyFanOutResult> {
   const now = deps.now ?? Date.now;
   const name = `company-contacts:${options.run}`;
-  const saved = cursorSchema.safeParse(await createRepositories(deps.ctx).checkpoints.get(portalId, name));
+  const saved = cursorSchema.safeParse(await deps.store.checkpoints.get(portalId, name));
   let cursor = saved.success
     ? saved.data
     : { rest: [...new Set(companyIds)].map((companyId) => ({ companyId })), requests: 0, queued: 0 };
@@ -51,13 +49,11 @@ export async function syncCompanyContacts(
     options.signal?.throwIfAborted();
     const step = await nextCompanyContacts(gateway, cursor.rest);
     const at = now();
-    cursor = await deps.ctx.transaction(async (tx) => {
-      const repos = createRepositories(tx);
-      const io = { repos, queries: intakeStore(tx) };
-      const queued = await queueSyncs(io, portalId, step.contactIds, `${name}:${cursor.requests}`, at);
+    cursor = await deps.store.transaction(async (tx) => {
+      const queued = await queueSyncs(tx, portalId, step.contactIds, `${name}:${cursor.requests}`, at);
       const next = { rest: step.rest, requests: cursor.requests + 1, queued: cursor.queued + queued };
-      if (next.rest.length > 0) await repos.checkpoints.set(portalId, name, next, at);
-      else await repos.checkpoints.delete(portalId, name);
+      if (next.rest.length > 0) await tx.checkpoints.set(portalId, name, next, at);
+      else await tx.checkpoints.delete(portalId, name);
       return next;
     });
   }

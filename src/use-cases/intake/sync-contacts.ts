@@ -1,18 +1,14 @@
-import { parseAgreement } from '../../domain/parse-agreement';
 import { propertiesRead } from '../../domain/properties-read';
-import { AppError } from '../../domain/app-error';
 import type { HubSpotContact, HubSpotGateway } from '../../hubspot/hubspot-gateway';
-import type { DbContext } from '../../store/db-context';
-import { createRepositories, type Repositories } from '../../store/repositories';
-import type { ContactWithQualification } from '../../store/repositories/contact-batches-repository';
+import type { ContactWithQualification } from '../ports/contact-batches';
 import { rescorePage, type PageJob } from '../rescore/rescore-page';
-import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 import type { ScoringEngine } from '../rescore/rescore-ports';
-import { intakeStore } from './intake-store';
+import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
+import type { SyncContactsStore, SyncWrites } from './sync-ports';
 
-/** What a sync needs: the database, HubSpot per portal, and the pure engine. */
+/** What a sync needs: the store, HubSpot per portal, and the pure engine. */
 export interface SyncDeps {
-  ctx: DbContext;
+  store: SyncContactsStore;
   /**
    * The portal's gateway (use-cases/write-back/portal-gateways: static token or stored OAuth tokens); `signal`
    * ends a wait for the portal's request budget.
@@ -40,26 +36,49 @@ export const lastModified = (c: HubSpotContact): number | null => {
 };
 
 /** The portal's active agreement as a page job, or undefined when none is active. */
-export async function loadJob(deps: SyncDeps, portalId: string): Promise<PageJob | undefined> {
-  const repos = createRepositories(deps.ctx);
-  const active = await repos.agreements.getActive(portalId);
+export async function loadJob(
+  deps: Pick<SyncDeps, 'engine' | 'now'> & { store: Pick<SyncContactsStore, 'agreements' | 'installations'> },
+  portalId: string,
+): Promise<PageJob | undefined> {
+  const active = await deps.store.agreements.active(portalId);
   if (!active) return undefined;
-  const parsed = parseAgreement(active.body);
-  if (!parsed.success)
-    throw new AppError('invalid_input', `Active agreement ${active.version} is not valid`, parsed.errors);
-  const locale = (await repos.installations.get(portalId))?.locale ?? 'en';
+  const locale = (await deps.store.installations.get(portalId))?.locale ?? 'en';
   const now = (deps.now ?? Date.now)();
-  return { portalId, version: active.version, agreement: parsed.data, locale, engine: deps.engine, now };
+  return { portalId, version: active.version, agreement: active.body, locale, engine: deps.engine, now };
 }
 
 /** The batch as rescorePage reads it, with each contact's current qualification. */
-export async function withCurrent(repos: Repositories, portalId: string, contacts: HubSpotContact[]) {
+async function withCurrent(tx: SyncWrites, portalId: string, contacts: readonly HubSpotContact[]) {
   const rows: ContactWithQualification[] = [];
   for (const c of [...contacts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const current = (await repos.qualifications.get(portalId, c.id)) ?? null;
+    const current = (await tx.qualifications.get(portalId, c.id)) ?? null;
     rows.push({ contact: { id: c.id, properties: c.properties, company: c.company ?? null }, current });
   }
   return rows;
+}
+
+/**
+ * Stores the contacts' snapshots and qualifies exactly these contacts with the rescore's page logic, inside the
+ * caller's transaction; only changed properties reach the outbox (and then a write-back is queued). Resolves with
+ * how many contacts changed.
+ */
+export async function storeAndQualify(
+  tx: SyncWrites,
+  job: PageJob,
+  contacts: readonly HubSpotContact[],
+): Promise<number> {
+  const snapshots = contacts.map((c) => ({
+    id: c.id,
+    properties: c.properties,
+    company: c.company ?? null,
+    hsLastModified: lastModified(c),
+  }));
+  await tx.contacts.upsertMany(job.portalId, snapshots, job.now);
+  const rows = await withCurrent(tx, job.portalId, contacts);
+  const these = { ...tx, contactBatches: { page: async () => rows } };
+  const page = rows.length === 0 ? { changed: 0 } : await rescorePage(these, job, null, rows.length);
+  if (page.changed > 0) await enqueueWriteBackAfterWrites(tx, job.portalId, job.now);
+  return page.changed;
 }
 
 /**
@@ -78,20 +97,9 @@ export async function syncContacts(
   const props = propertiesRead(job.agreement);
   const gateway = await deps.gatewayFor(portalId);
   const { contacts, missing } = await gateway.readContacts(ids, props.contact, props.company);
-  return deps.ctx.transaction(async (tx) => {
-    const repos = createRepositories(tx);
-    for (const id of missing) await intakeStore(tx).removeContact(portalId, id);
-    const snapshots = contacts.map((c) => ({
-      id: c.id,
-      properties: c.properties,
-      company: c.company ?? null,
-      hsLastModified: lastModified(c),
-    }));
-    await repos.contacts.upsertMany(portalId, snapshots, job.now);
-    const rows = await withCurrent(repos, portalId, contacts);
-    const these = { ...repos, contactBatches: { page: async () => rows } };
-    const page = rows.length === 0 ? { changed: 0 } : await rescorePage(these, job, null, rows.length);
-    if (page.changed > 0) await enqueueWriteBackAfterWrites(tx, portalId, job.now);
-    return { read: contacts.length, missing: missing.length, changed: page.changed };
+  return deps.store.transaction(async (tx) => {
+    for (const id of missing) await tx.contacts.remove(portalId, id);
+    const changed = await storeAndQualify(tx, job, contacts);
+    return { read: contacts.length, missing: missing.length, changed };
   });
 }

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { fromJson } from '../../store/json-column';
-import type { IntakeStoreQueries } from './intake-store';
+import { AppError } from '../../domain/app-error';
 import { SYNC_CONTACTS_JOB, syncContactsPayloadSchema } from './intake-jobs';
+import type { QueueingJobs } from './intake-ports';
 
 /** A queued sync job and the contacts it will read (null: a payload it would refuse, so never topped up). */
 export interface WaitingSync {
@@ -41,21 +40,35 @@ export function rememberWaitingSync(known: WaitingSyncs, job: WaitingSync): void
     known.contacts.set(contactId, (known.contacts.get(contactId) ?? 0) + 1);
 }
 
+/** The stored JSON text of a payload, parsed; text that is not JSON is our bug (the queue stores what it was given). */
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new AppError(
+      'internal',
+      'Stored jobs.payload is not valid JSON',
+      [{ path: 'jobs.payload', message: 'invalid JSON' }],
+      { cause },
+    );
+  }
+}
+
 function parsed(id: number, payload: string): WaitingSync {
-  const result = syncContactsPayloadSchema.safeParse(fromJson(z.unknown(), payload, 'jobs.payload'));
+  const result = syncContactsPayloadSchema.safeParse(parseJsonText(payload));
   return { id, payload, contactIds: result.success ? result.data.contactIds : null };
 }
 
 /**
  * Brings `known` up to date with the portal's queued sync jobs (locked until the transaction ends, see
- * `waitingJobs`) and returns the newest of them.
+ * QueuedJobsPort) and returns the newest of them.
  */
 export async function readWaitingSyncs(
-  queries: IntakeStoreQueries,
+  queuedJobs: Pick<QueueingJobs['queuedJobs'], 'waitingPayloads'>,
   portalId: string,
   known: WaitingSyncs,
 ): Promise<WaitingSync | undefined> {
-  const rows = await queries.waitingPayloads(portalId, SYNC_CONTACTS_JOB);
+  const rows = await queuedJobs.waitingPayloads(portalId, SYNC_CONTACTS_JOB);
   const queued = new Set<number>();
   for (const { id, payload } of rows) {
     queued.add(id);

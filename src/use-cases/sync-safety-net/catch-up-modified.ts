@@ -1,12 +1,12 @@
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import { syncCompanyContacts } from '../intake/sync-company-contacts';
 import { loadJob, syncContacts, type SyncDeps } from '../intake/sync-contacts';
-import { createRepositories } from '../../store/repositories';
 import {
   loadSafetyNetCheckpoint,
   SAFETY_NET_CHECKPOINT,
   SAFETY_NET_COMPANIES_CHECKPOINT,
 } from './safety-net-checkpoint';
+import type { SafetyNetStore } from './safety-net-ports';
 import { searchPacer } from './search-pacer';
 import { walkModifiedWindows, type ModifiedWalk, type WalkProgress } from './walk-modified-windows';
 
@@ -32,9 +32,12 @@ export interface SafetyNetOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** What the safety net needs: a sync's, with a store that also keeps the walks' checkpoints. */
+export type SafetyNetDeps = Omit<SyncDeps, 'store'> & { store: SafetyNetStore };
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function contactWalk(deps: SyncDeps, portalId: string, gateway: HubSpotGateway): ModifiedWalk {
+function contactWalk(deps: SafetyNetDeps, portalId: string, gateway: HubSpotGateway): ModifiedWalk {
   return {
     checkpoint: SAFETY_NET_CHECKPOINT,
     search: async (window, after) => {
@@ -45,7 +48,7 @@ function contactWalk(deps: SyncDeps, portalId: string, gateway: HubSpotGateway):
   };
 }
 
-function companyWalk(deps: SyncDeps, portalId: string, gateway: HubSpotGateway, signal?: AbortSignal) {
+function companyWalk(deps: SafetyNetDeps, portalId: string, gateway: HubSpotGateway, signal?: AbortSignal) {
   const walk: ModifiedWalk = {
     checkpoint: SAFETY_NET_COMPANIES_CHECKPOINT,
     search: async (window, after) => {
@@ -68,19 +71,19 @@ function companyWalk(deps: SyncDeps, portalId: string, gateway: HubSpotGateway, 
  * way a company webhook queues them: this also covers company properties no webhook subscription names.
  */
 export async function catchUpModified(
-  deps: SyncDeps,
+  deps: SafetyNetDeps,
   portalId: string,
   options: SafetyNetOptions = {},
 ): Promise<SafetyNetResult> {
   const now = deps.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   if (!(await loadJob(deps, portalId))) {
-    const { until } = await loadSafetyNetCheckpoint(createRepositories(deps.ctx), portalId, now());
+    const { until } = await loadSafetyNetCheckpoint(deps.store, portalId, now());
     return { until, pages: 0, read: 0, changed: 0, splits: 0, skipped: 'no_active_agreement' };
   }
   const gateway = await deps.gatewayFor(portalId);
   const walking = { pace: searchPacer(now, sleep), sleep, signal: options.signal };
-  const io = { ctx: deps.ctx, now };
+  const io = { store: deps.store, now };
   const contacts = await walkModifiedWindows(io, portalId, contactWalk(deps, portalId, gateway), {
     ...walking,
     onProgress: async (progress) => options.onProgress?.(progress),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { CheckpointsRepository } from '../../store/repositories/checkpoints-repository';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { SafetyNetCheckpoints } from './safety-net-ports';
 
 /** The checkpoint name under which the safety net keeps its high-water mark for contacts. */
 export const SAFETY_NET_CHECKPOINT = 'safety-net';
@@ -35,8 +34,8 @@ export type SearchWindow = z.infer<typeof windowSchema>;
 /** The stored checkpoint `name`, or the first run's: from the install (at most FIRST_LOOKBACK_MS ago). */
 export async function loadSafetyNetCheckpoint(
   repos: {
-    checkpoints: Pick<CheckpointsRepository, 'get'>;
-    installations: Pick<InstallationsRepository, 'get'>;
+    checkpoints: Pick<SafetyNetCheckpoints['checkpoints'], 'get'>;
+    installations: SafetyNetCheckpoints['installations'];
   },
   portalId: string,
   now: number,

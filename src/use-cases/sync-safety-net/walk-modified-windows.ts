@@ -1,10 +1,9 @@
-import type { DbContext } from '../../store/db-context';
-import { createRepositories } from '../../store/repositories';
 import {
   loadSafetyNetCheckpoint,
   type SafetyNetCheckpoint,
   type SearchWindow,
 } from './safety-net-checkpoint';
+import type { SafetyNetCheckpoints } from './safety-net-ports';
 import { searchModifiedPage, type ModifiedSearch } from './search-modified-page';
 
 /** HubSpot's search serves at most 10,000 results per query; a window with more is split. */
@@ -53,7 +52,7 @@ const hasNext = (after: string | undefined): after is string =>
  * ids to `walk.handle`. The checkpoint moves after every page, so a crashed run resumes where it stopped.
  */
 export async function walkModifiedWindows(
-  deps: { ctx: DbContext; now: () => number },
+  deps: { store: SafetyNetCheckpoints; now: () => number },
   portalId: string,
   walk: ModifiedWalk,
   options: {
@@ -63,9 +62,8 @@ export async function walkModifiedWindows(
     onProgress?: (progress: WalkProgress) => Promise<void>;
   },
 ): Promise<WalkProgress> {
-  const { now } = deps;
-  const repos = createRepositories(deps.ctx);
-  let cp = await loadSafetyNetCheckpoint(repos, portalId, now(), walk.checkpoint);
+  const { now, store } = deps;
+  let cp = await loadSafetyNetCheckpoint(store, portalId, now(), walk.checkpoint);
   const progress: WalkProgress = { until: cp.until, pages: 0, read: 0, changed: 0, splits: 0 };
   const target = now() - SEARCH_INDEX_LAG_MS;
   while (cp.window !== undefined || cp.until < target) {
@@ -82,7 +80,7 @@ export async function walkModifiedWindows(
     cp = hasNext(page.after)
       ? { ...cp, window: { ...window, after: page.after } }
       : { until: window.to, ...(cp.width === undefined ? {} : { width: cp.width * 2 }) };
-    await repos.checkpoints.set(portalId, walk.checkpoint, cp, now());
+    await store.checkpoints.set(portalId, walk.checkpoint, cp, now());
     Object.assign(progress, {
       until: cp.until,
       pages: progress.pages + 1,
