@@ -6,6 +6,7 @@ import { renderSimulation } from '../../domain/simulation/render-simulation';
 import { AppError } from '../../domain/app-error';
 import type { ContactRow } from '../contacts/contact-row';
 import { loadAgreement } from '../contacts/load-agreement';
+import type { FileEncoding } from '../contacts/detect-encoding';
 import { openContacts, type ContactSource } from '../contacts/open-contacts';
 
 interface SimulateOptions {
@@ -15,6 +16,7 @@ interface SimulateOptions {
   now?: string;
   json?: boolean;
   map?: string;
+  encoding?: string;
 }
 
 /** Problems kept for the report and the JSON output; the count goes on past this. */
@@ -34,6 +36,10 @@ export function registerSimulateCommand(program: Command): void {
     .option('--now <ISO>', 'the moment to score at (default: now); signals decay up to it')
     .option('--json', 'print one JSON object instead of the text report')
     .option('--map <file>', 'JSON {"CSV header": "property"} for headers such as company columns')
+    .option(
+      '--encoding <name>',
+      "the CSV file's encoding (default: detected: UTF-8 with or without BOM, UTF-16, Shift_JIS/CP932)",
+    )
     .action(simulate);
 }
 
@@ -41,7 +47,11 @@ async function simulate(options: SimulateOptions): Promise<void> {
   const agreement = await loadAgreement(options.agreement);
   const now = parseNow(options.now);
   const month = parseMonth(options.month) ?? monthOf(now, agreement.sla.timezone);
-  const source = await openContacts(options.contacts, { mapFile: options.map });
+  const source = await openContacts(options.contacts, {
+    ...(options.map ? { mapFile: options.map } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  });
+  if (source.encoding) process.stderr.write(`${options.contacts}: ${describeEncoding(source.encoding)}\n`);
   const simulation = createSimulation(agreement, { month, now });
   const problems: { line: number; problem: string }[] = [];
   let skipped = 0;
@@ -57,6 +67,7 @@ async function simulate(options: SimulateOptions): Promise<void> {
   if (options.json) {
     const output = {
       file: options.contacts,
+      ...(source.encoding ? { encoding: source.encoding } : {}),
       now: new Date(now).toISOString(),
       ...result,
       skipped: { rows: skipped, problems },
@@ -94,6 +105,17 @@ async function eachRow(source: ContactSource, visit: (row: ContactRow) => void):
 
 async function forEach(source: ContactSource, visit: (row: ContactRow) => void): Promise<void> {
   for await (const row of source.rows) visit(row);
+}
+
+const ENCODING_NAMES: Readonly<Record<string, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  cp932: 'Shift_JIS (CP932)',
+};
+
+function describeEncoding({ encoding, how }: FileEncoding): string {
+  return `read as ${ENCODING_NAMES[encoding] ?? encoding} (${how})`;
 }
 
 function parseNow(text: string | undefined): number {

@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
+import iconv from 'iconv-lite';
 import type { ContactRow } from './contact-row';
+import { detectEncoding, namedEncoding, type FileEncoding } from './detect-encoding';
 import { readCsvContacts } from './read-csv-contacts';
 import { readJsonContacts } from './read-json-contacts';
 import { readJsonFile } from './read-json-file';
@@ -15,7 +17,12 @@ export interface ContactSource {
   unit: 'line' | 'item';
   totalBytes: number;
   bytesRead(): number;
+  /** A CSV file's encoding and how it was decided; JSON is UTF-8 by definition (RFC 8259). */
+  encoding?: FileEncoding;
 }
+
+/** Bytes looked at to decide a CSV file's encoding. */
+const ENCODING_SAMPLE_BYTES = 64 * 1024;
 
 const mapSchema = z.record(
   z.string(),
@@ -25,7 +32,10 @@ const mapSchema = z.record(
 );
 
 /** Opens a contacts file by extension: .csv (HubSpot export), .json (array), .jsonl/.ndjson (one contact a line). */
-export async function openContacts(file: string, options: { mapFile?: string } = {}): Promise<ContactSource> {
+export async function openContacts(
+  file: string,
+  options: { mapFile?: string; encoding?: string } = {},
+): Promise<ContactSource> {
   const totalBytes = await sizeOf(file);
   const extension = extname(file).toLowerCase();
   if (extension === '.json') {
@@ -38,9 +48,31 @@ export async function openContacts(file: string, options: { mapFile?: string } =
     );
   }
   const map = options.mapFile ? await readMap(options.mapFile) : {};
+  if (extension !== '.csv') {
+    const input = createReadStream(file, { highWaterMark: 64 * 1024 });
+    return { rows: readJsonlContacts(input), unit: 'line', totalBytes, bytesRead: () => input.bytesRead };
+  }
+  const encoding = options.encoding
+    ? namedEncoding(options.encoding)
+    : detectEncoding(await head(file), totalBytes <= ENCODING_SAMPLE_BYTES, file);
   const input = createReadStream(file, { highWaterMark: 64 * 1024 });
-  const rows = extension === '.csv' ? readCsvContacts(input, file, map) : readJsonlContacts(input);
-  return { rows, unit: 'line', totalBytes, bytesRead: () => input.bytesRead };
+  const text = input.pipe(iconv.decodeStream(encoding.encoding));
+  // pipe() does not pass a read error on: the decoder fails with it, so the CSV reader sees it.
+  input.once('error', (error) => text.destroy(error));
+  const rows = readCsvContacts(text, file, map);
+  return { rows, unit: 'line', totalBytes, bytesRead: () => input.bytesRead, encoding };
+}
+
+/** The first bytes of a file, to decide its encoding. */
+async function head(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(ENCODING_SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function readMap(file: string): Promise<Record<string, string>> {
