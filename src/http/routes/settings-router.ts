@@ -55,7 +55,7 @@ export function settingsRouter(deps: {
   router.get('/api/report', async (req, res) => {
     const { portalId } = signedCaller(res);
     const { month } = parseInput(reportQuerySchema.strip(), req.query, 'query');
-    const source = (portal: string, m: string, now: number) => loadReportInput(store.ctx, portal, m, now);
+    const source = (portal: string, m: string, now: number) => loadReportInput(store, portal, m, now);
     const report = await monthlyReport({ source, now: () => clock.now() }, portalId, month);
     res.json(monthlyReportSchema.parse(await withOwnerNames(report, (ids) => ownerNamesOf(portalId, ids))));
   });
