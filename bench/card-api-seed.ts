@@ -10,7 +10,7 @@ import { benchServiceConfig } from './bench-service-config';
 export async function seedCardPortal(store: Store, portalId: string, count: number): Promise<void> {
   const clock = { now: Date.now };
   await store.installations.connect(portalId, null, [], Date.now());
-  const ports = storeAgreementPorts(store.ctx, { userTeams: { teamIdsOf: async () => [] }, clock });
+  const ports = storeAgreementPorts(store, { userTeams: { teamIdsOf: async () => [] }, clock });
   await applyAgreement(ports, {
     portalId,
     body: example,

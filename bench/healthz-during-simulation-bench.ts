@@ -28,7 +28,7 @@ async function seed(dataDir: string): Promise<void> {
   const store = await createStore({ dataDir });
   try {
     await store.installations.connect(PORTAL, null, [], Date.now());
-    const ports = storeAgreementPorts(store.ctx, { userTeams: { teamIdsOf: async () => [] }, clock: Date });
+    const ports = storeAgreementPorts(store, { userTeams: { teamIdsOf: async () => [] }, clock: Date });
     await applyAgreement(ports, {
       portalId: PORTAL,
       body: example,

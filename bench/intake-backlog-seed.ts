@@ -29,7 +29,7 @@ async function importedAlready(store: Store, portalId: string, now: number): Pro
 export async function seedPortal(store: Store, portalId: number): Promise<void> {
   const portal = String(portalId);
   const clock = { now: Date.now };
-  const ports = storeAgreementPorts(store.ctx, { userTeams: { teamIdsOf: async () => [] }, clock });
+  const ports = storeAgreementPorts(store, { userTeams: { teamIdsOf: async () => [] }, clock });
   await applyAgreement(ports, {
     portalId: portal,
     body: example,

@@ -35,12 +35,12 @@ async function seed(db: Database): Promise<void> {
     await store.transaction((tx) => tx.contacts.upsertMany(PORTAL, chunk, NOW));
   }
   for (const body of [agreement, changed(agreement)]) {
-    await store.agreements.createDraft({
+    await store.agreements.create({
       portalId: PORTAL,
       name: body.name,
       body,
       createdBy: 'bench',
-      at: NOW,
+      createdAt: NOW,
     });
   }
   await store.close();
@@ -48,7 +48,13 @@ async function seed(db: Database): Promise<void> {
 
 async function rescore(db: Database, version: number) {
   const store = await createStore(db.options);
-  await store.agreements.activate(PORTAL, version, ['draft'], { approvedBy: 'bench', approvedAt: NOW });
+  await store.transaction(async (tx) => {
+    const draft = await tx.agreements.get(PORTAL, version);
+    if (draft?.status !== 'draft') throw new Error(`Version ${version} is not a draft`);
+    const previous = await tx.agreements.active(PORTAL);
+    if (previous) await tx.agreements.save({ ...previous, status: 'superseded' });
+    await tx.agreements.save({ ...draft, status: 'active', approvedBy: 'bench', approvedAt: NOW });
+  });
   await store.close();
   const child = path.join(__dirname, 'rescore-child.js');
   const args = [

@@ -32,7 +32,7 @@ it('When the reader of its output goes away (`| head -1`), then `agreement apply
   expect(code).toBe(0);
   const store = await createStore({ dataDir });
   try {
-    expect((await store.agreements.getActive('62515'))?.version).toBe(1);
+    expect((await store.agreements.active('62515'))?.version).toBe(1);
   } finally {
     await store.close();
   }

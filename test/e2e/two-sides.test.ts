@@ -66,7 +66,7 @@ it('When a marketer proposes and tries to swap the teams for another marketer to
 
   expect(swap.status).toBe(403);
   expect(approval.status).toBe(403);
-  expect(await world.store.agreements.getActive(String(PORTAL))).toBeUndefined();
+  expect(await world.store.agreements.active(String(PORTAL))).toBeNull();
 });
 
 it('When the super admin swaps the teams, then the waiting proposal goes back and the other marketer still cannot approve it', async () => {
@@ -84,5 +84,5 @@ it('When the super admin swaps the teams, then the waiting proposal goes back an
     status: 'sent_back',
     sentBackReason: 'team_mapping_changed',
   });
-  expect(await world.store.agreements.getActive(String(PORTAL))).toBeUndefined();
+  expect(await world.store.agreements.active(String(PORTAL))).toBeNull();
 });

@@ -83,7 +83,7 @@ describe.each(['sqlite', 'postgres'] as const)('reads share the portal request b
     h = await openHarness(engine);
     stamps = [];
     sleeps = [];
-    await applyExampleAgreement(h.store.ctx, PORTAL, h.clock.now());
+    await applyExampleAgreement(h.store, PORTAL, h.clock.now());
   });
   afterEach(() => h.close());
 
@@ -125,7 +125,7 @@ describe.each(['sqlite', 'postgres'] as const)('reads share the portal request b
   it("When the portal is paused by HubSpot's daily limit, then its reads are not sent and another portal reads at once", async () => {
     const pausedUntil = h.clock.now() + 6 * 3600_000;
     await h.store.rateBudget.pauseUntil(PORTAL, pausedUntil, h.clock.now());
-    await applyExampleAgreement(h.store.ctx, OTHER_PORTAL, h.clock.now());
+    await applyExampleAgreement(h.store, OTHER_PORTAL, h.clock.now());
 
     await expect(syncContacts(deps(budgeted()), PORTAL, ['1'])).rejects.toMatchObject({
       code: 'rate_limited',

@@ -62,7 +62,7 @@ describe.each(ENGINE_FACTORIES)('a job HubSpot keeps deferring, on %s', (_engine
     clock.at = START;
     ({ store, database } = await openTestStore(make));
     await store.installations.connect(PORTAL, null, [], START - 60_000);
-    await applyExampleAgreement(store.ctx, PORTAL, START - 60_000);
+    await applyExampleAgreement(store, PORTAL, START - 60_000);
   });
   afterEach(async () => {
     jest.restoreAllMocks();

@@ -56,7 +56,7 @@ describe.each(ENGINE_FACTORIES)('a portal whose token HubSpot refuses, on %s', (
     const then = Date.now() - 60_000;
     const tokens = { accessToken: 'token-abc', refreshToken: 'refresh-1', expiresAt: then + 3_600_000 };
     await store.installations.connect(PORTAL, tokens, ['oauth'], then);
-    await applyExampleAgreement(store.ctx, PORTAL, then);
+    await applyExampleAgreement(store, PORTAL, then);
     await store.jobs.enqueue(
       { type: 'sync-contacts', portalId: PORTAL, payload: { portalId: PORTAL, contactIds: ['51'] } },
       then,

@@ -45,7 +45,7 @@ describe.each(ENGINE_FACTORIES)('a sync job that meets HubSpot rate limits, on %
   beforeEach(async () => {
     ({ store, database } = await openTestStore(make));
     await store.installations.connect(PORTAL, null, [], now - 60_000);
-    await applyExampleAgreement(store.ctx, PORTAL, now - 60_000);
+    await applyExampleAgreement(store, PORTAL, now - 60_000);
     await store.jobs.enqueue(
       { type: 'sync-contacts', portalId: PORTAL, payload: { portalId: PORTAL, contactIds: ['51'] } },
       now - 1_000,

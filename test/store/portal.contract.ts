@@ -1,3 +1,9 @@
+import { diffAgreements } from '../../src/domain/diff-agreements';
+import { applyAgreement } from '../../src/use-cases/agreements/apply-agreement';
+import { approveVersion } from '../../src/use-cases/agreements/approve-version';
+import { proposeVersion } from '../../src/use-cases/agreements/propose-version';
+import { storeAgreementPorts } from '../../src/use-cases/agreements/store-ports';
+import { exampleAgreement } from '../domain/example-agreement';
 import type { TestDatabase } from './test-databases';
 import { freshPortal, useStore } from './store-contract';
 
@@ -32,7 +38,11 @@ export function portalContract(make: () => Promise<TestDatabase>) {
   it('keeps team sides across a re-install and records a disconnect with its reason', async () => {
     const portal = freshPortal();
     await store().installations.connect(portal, tokens, [], 1);
-    await store().installations.setTeamMapping(portal, { marketingTeamIds: ['11'], salesTeamIds: ['22', '23'] }, 2);
+    await store().installations.setTeamMapping(
+      portal,
+      { marketingTeamIds: ['11'], salesTeamIds: ['22', '23'] },
+      2,
+    );
     await store().installations.setStatus(portal, 'disconnected', 'uninstalled', 3);
     expect(await store().installations.get(portal)).toMatchObject({
       status: 'disconnected',
@@ -47,84 +57,83 @@ export function portalContract(make: () => Promise<TestDatabase>) {
     });
   });
 
+  /** The example agreement named `name`. */
+  const agreementNamed = (name: string) => ({ ...exampleAgreement(), name });
+
+  /** The agreement use cases on the store; `portal` maps team 11 (m@x) to marketing and 22 (s@x) to sales. */
+  async function lifecycleOn(portal: string) {
+    await store().installations.connect(portal, null, [], 1);
+    await store().installations.setTeamMapping(portal, { marketingTeamIds: ['11'], salesTeamIds: ['22'] }, 1);
+    const teams = new Map([
+      ['m@x', ['11']],
+      ['s@x', ['22']],
+    ]);
+    return storeAgreementPorts(store(), {
+      userTeams: { teamIdsOf: async (_portalId, userId) => teams.get(userId) ?? [] },
+      clock: { now: () => 3 },
+    });
+  }
+
   it('numbers drafts per portal and moves a version through proposed to active', async () => {
     const portal = freshPortal();
-    const agreements = store().agreements;
-    const v1 = await agreements.createDraft({
-      portalId: portal,
-      name: 'H1',
-      body: { a: 1 },
-      createdBy: 'm@x',
-      at: 1,
-    });
-    const v2 = await agreements.createDraft({
-      portalId: portal,
-      name: 'H2',
-      body: { a: 2 },
-      createdBy: 'm@x',
-      at: 2,
-    });
-    expect([v1, v2]).toEqual([1, 2]);
-    expect(
-      await agreements.transition(portal, v1, ['draft'], {
-        status: 'proposed',
-        proposedBy: 'm@x',
-        proposedAt: 3,
-        proposedSide: 'marketing',
-        rationale: 'why',
-      }),
-    ).toBe(true);
-    expect(await agreements.transition(portal, v1, ['draft'], { status: 'proposed' })).toBe(false);
-    await agreements.activate(portal, v1, ['proposed'], { approvedBy: 's@x', approvedAt: 4, diff: ['x'] });
-    expect(await agreements.getActive(portal)).toMatchObject({
+    const ports = await lifecycleOn(portal);
+    const drafts = [];
+    for (const [name, at] of [
+      ['H1', 1],
+      ['H2', 2],
+    ] as const) {
+      const draft = { portalId: portal, name, body: agreementNamed(name), createdBy: 'm@x', createdAt: at };
+      drafts.push(await store().agreements.create(draft));
+    }
+    expect(drafts.map((draft) => draft.version)).toEqual([1, 2]);
+    const propose = () =>
+      proposeVersion(ports, { portalId: portal, version: 1, actor: { userId: 'm@x' }, rationale: 'why' });
+    await propose();
+    await expect(propose()).rejects.toMatchObject({ code: 'conflict' });
+    await approveVersion(ports, { portalId: portal, version: 1, actor: { userId: 's@x' } });
+    expect(await store().agreements.active(portal)).toMatchObject({
       version: 1,
       approvedBy: 's@x',
       rationale: 'why',
-      diff: ['x'],
-      body: { a: 1 },
+      diff: diffAgreements(null, agreementNamed('H1')),
+      body: agreementNamed('H1'),
     });
   });
 
   it('supersedes the previous active version when another is activated', async () => {
     const portal = freshPortal();
-    const agreements = store().agreements;
-    for (const at of [1, 2]) {
-      const v = await agreements.createDraft({
-        portalId: portal,
-        name: `v${at}`,
-        body: {},
-        createdBy: null,
-        at,
-      });
-      await agreements.activate(portal, v, ['draft'], { approvedBy: 'a', approvedAt: at });
+    const ports = await lifecycleOn(portal);
+    for (const name of ['v1', 'v2']) {
+      const review = { proposedBy: 'a@x.example', approvedBy: 'b@x.example' };
+      await applyAgreement(ports, { portalId: portal, body: agreementNamed(name), ...review });
     }
-    expect((await agreements.list(portal)).map((v) => [v.version, v.status])).toEqual([
-      [1, 'superseded'],
+    expect((await store().agreements.list(portal)).map((v) => [v.version, v.status])).toEqual([
       [2, 'active'],
+      [1, 'superseded'],
     ]);
   });
 
   it('refuses to activate a version from a status it is not in, leaving the active one alone', async () => {
     const portal = freshPortal();
-    const v = await store().agreements.createDraft({
+    const ports = await lifecycleOn(portal);
+    const review = { proposedBy: 'a@x.example', approvedBy: 'b@x.example' };
+    const { version: active } = await applyAgreement(ports, {
       portalId: portal,
-      name: 'v',
-      body: {},
-      createdBy: null,
-      at: 1,
+      body: agreementNamed('v'),
+      ...review,
     });
-    await store().agreements.activate(portal, v, ['draft'], {});
-    const v2 = await store().agreements.createDraft({
+    const draft = {
       portalId: portal,
       name: 'v2',
-      body: {},
-      createdBy: null,
-      at: 2,
-    });
-    await expect(store().agreements.activate(portal, v2, ['proposed'], {})).rejects.toMatchObject({
-      code: 'conflict',
-    });
-    expect((await store().agreements.getActive(portal))?.version).toBe(v);
+      body: agreementNamed('v2'),
+      createdBy: 'm@x',
+      createdAt: 2,
+    };
+    const v2 = await store().agreements.create(draft);
+    await expect(
+      approveVersion(ports, { portalId: portal, version: v2.version, actor: { userId: 's@x' } }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect((await store().agreements.active(portal))?.version).toBe(active.version);
   });
 
   it('lists audit entries newest first with their details', async () => {

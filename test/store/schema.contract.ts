@@ -1,3 +1,4 @@
+import { exampleAgreement } from '../domain/example-agreement';
 import { createStore } from '../../src/store/create-store';
 import type { TestDatabase } from './test-databases';
 import { useStore } from './store-contract';
@@ -54,7 +55,8 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
   it('keeps the writes of a committed transaction, nested transactions joining it', async () => {
     await store().transaction(async (tx) => {
       await tx.checkpoints.set('p-commit', 'sync', { after: '10' }, 1);
-      await tx.agreements.createDraft({ portalId: 'p-commit', name: 'v1', body: {}, createdBy: null, at: 1 });
+      const draft = { name: 'v1', body: exampleAgreement(), createdBy: null, createdAt: 1 };
+      await tx.agreements.create({ portalId: 'p-commit', ...draft });
     });
     expect(await store().checkpoints.get('p-commit', 'sync')).toEqual({ after: '10' });
     expect((await store().agreements.list('p-commit')).map((v) => v.version)).toEqual([1]);

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DbContext } from '../../src/store/db-context';
 import { applyAgreement } from '../../src/use-cases/agreements/apply-agreement';
-import { storeAgreementPorts } from '../../src/use-cases/agreements/store-ports';
+import { storeAgreementPorts, type AgreementStore } from '../../src/use-cases/agreements/store-ports';
 
 /** The bundled example agreement as a fresh object (examples/agreement.json), for tests that change it. */
 export function exampleAgreementBody(): { sla: { timezone: string } } & Record<string, unknown> {
@@ -14,12 +13,12 @@ export function exampleAgreementBody(): { sla: { timezone: string } } & Record<s
  * by two people, the way `lead-pact agreement apply` does.
  */
 export async function applyExampleAgreement(
-  ctx: DbContext,
+  store: AgreementStore,
   portalId: string,
   now: number,
   body: unknown = exampleAgreementBody(),
 ): Promise<void> {
-  const ports = storeAgreementPorts(ctx, {
+  const ports = storeAgreementPorts(store, {
     userTeams: { teamIdsOf: async () => [] },
     clock: { now: () => now },
   });

@@ -12,7 +12,8 @@ import {
 import { applyAgreement } from '../../use-cases/agreements/apply-agreement';
 import { getActiveAgreement } from '../../use-cases/agreements/get-active-agreement';
 import type { AgreementPorts } from '../../use-cases/agreements/ports';
-import { openStoreAgreementPorts } from '../../use-cases/agreements/store-ports';
+import { createStore } from '../../store/create-store';
+import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
 import { loadAgreement } from '../contacts/load-agreement';
 
 const portalId = z.string().regex(/^\d+$/, 'expected a HubSpot portal id (digits)');
@@ -31,9 +32,9 @@ async function withPorts<T>(fn: (ports: AgreementPorts) => Promise<T>): Promise<
   const config = loadConfig(process.env);
   // The CLI acts for people named by email, not HubSpot users, so no user's teams are ever looked up.
   const userTeams = { teamIdsOf: async () => [] };
-  const store = await openStoreAgreementPorts(config, { userTeams, clock: { now: Date.now } });
+  const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    return await fn(store.ports);
+    return await fn(storeAgreementPorts(store, { userTeams, clock: { now: Date.now } }));
   } finally {
     await store.close();
   }

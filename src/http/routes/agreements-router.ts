@@ -8,8 +8,6 @@ import {
   putDraftRequestSchema,
   sendBackRequestSchema,
 } from '../../contracts/agreements';
-import type { DbContext } from '../../store/db-context';
-import { applyOnce, receiptContext, requestKey } from '../../store/request-receipts';
 import { approveVersion } from '../../use-cases/agreements/approve-version';
 import type { AgreementPorts } from '../../use-cases/agreements/ports';
 import { proposeVersion } from '../../use-cases/agreements/propose-version';
@@ -17,13 +15,13 @@ import { saveDraft } from '../../use-cases/agreements/save-draft';
 import { sendBackVersion } from '../../use-cases/agreements/send-back-version';
 import { agreementsView } from './agreements-view';
 import { parseInput } from './parse-input';
+import type { ApplyOnce } from './request-once';
 import { signedCaller, type Caller } from './signed-caller';
 
-/** The agreement ports on a database context (the store's, or one that claims a request's receipt first). */
+/** The agreement ports, and how a write runs once per request id. */
 export interface AgreementRouteDeps {
-  ctx: DbContext;
-  portsOn(ctx: DbContext): AgreementPorts;
-  clock: { now(): number };
+  ports: AgreementPorts;
+  once: ApplyOnce<AgreementPorts>;
 }
 
 /**
@@ -33,15 +31,14 @@ export interface AgreementRouteDeps {
  */
 export function agreementsRouter(deps: AgreementRouteDeps): Router {
   const router = Router();
-  const ports = deps.portsOn(deps.ctx);
+  const { ports } = deps;
   const answer = async (res: Response, caller: Caller, page?: AgreementsQuery) =>
     res.json(agreementsResponseSchema.parse(await agreementsView(ports, caller, page)));
   /** The use case on ports whose transaction records the request's receipt with its effect. */
-  const once = (caller: Caller, route: string, requestId: string | undefined) => {
-    const key = requestKey(caller, `agreements.${route}`, requestId);
-    const on = deps.portsOn(receiptContext(deps.ctx, key, deps.clock.now()));
-    return (effect: (ports: AgreementPorts) => Promise<unknown>) => applyOnce(() => effect(on));
-  };
+  const once =
+    (caller: Caller, route: string, requestId: string | undefined) =>
+    (effect: (ports: AgreementPorts) => Promise<unknown>) =>
+      deps.once({ ...caller, route: `agreements.${route}`, requestId }, effect);
 
   router.get('/api/agreements', async (req, res) => {
     const caller = signedCaller(res);

@@ -5,9 +5,9 @@ import { requireHubSpotSignature } from '../../hubspot/require-hubspot-signature
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { Logger } from '../../logger';
 import type { Store } from '../../store/create-store';
-import type { DbContext } from '../../store/db-context';
 import type { SuperAdminLookup, UserTeamsLookup } from '../../use-cases/agreements/ports';
 import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
+import { applyOnceOnStore } from '../../composition/apply-once-on-store';
 import { storeCardPorts } from '../../use-cases/card/store-card-ports';
 import { simulatePortal, slicedSimulationRunner } from '../../use-cases/simulate/simulate-portal';
 import type { SimulateInput, SimulationRunner } from '../../use-cases/simulate/simulation-ports';
@@ -64,13 +64,14 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
   const clock = deps.clock ?? { now: Date.now };
   const router = Router();
   router.use('/api', signatureCheck(deps.config));
-  const portsOn = (ctx: DbContext) => storeAgreementPorts(ctx, { userTeams: deps.userTeams, clock });
+  const portsOn = (store: Store) => storeAgreementPorts(store, { userTeams: deps.userTeams, clock });
+  const agreements = { ports: portsOn(deps.store), once: applyOnceOnStore(deps.store, portsOn, clock) };
   router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock)));
-  router.use(agreementsRouter({ ctx: deps.store.ctx, portsOn, clock }));
+  router.use(agreementsRouter(agreements));
   const { gatewayFor, logger } = deps;
   const superAdmins = deps.superAdmins ?? noHubSpotUsers;
   const audit = deps.store.audit;
-  router.use(teamsRouter({ ctx: deps.store.ctx, portsOn, clock, superAdmins, audit, gatewayFor, logger }));
+  router.use(teamsRouter({ ...agreements, clock, superAdmins, audit, gatewayFor, logger }));
   const staticPortalId = staticPortalOf(deps.config);
   const runner = deps.simulationRunner ?? slicedSimulationRunner(deps.store.contactBatches);
   const simulate = (input: SimulateInput) => simulatePortal({ contacts: deps.store.contacts, runner }, input);

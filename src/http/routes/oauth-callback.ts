@@ -54,8 +54,8 @@ export function oauthCallback(
       );
       const { portalId, properties, timeZone } = outcome;
       deps.logger.info({ portalId, properties: properties.ok, timeZone }, 'portal installed');
-      const active = await deps.store.agreements?.getActive(portalId);
-      html(res, 200, postInstallPage(outcome, deps.store.agreements ? active !== undefined : undefined));
+      const active = await deps.store.agreements?.active(portalId);
+      html(res, 200, postInstallPage(outcome, deps.store.agreements ? Boolean(active) : undefined));
     } catch (failure) {
       deps.logger.warn({ err: failure }, 'install callback failed');
       const status = isAppError(failure, 'unauthorized') ? 400 : 502;

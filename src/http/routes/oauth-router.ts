@@ -3,8 +3,8 @@ import { hubspotMode, type Config } from '../../config';
 import { buildAuthorizeUrl } from '../../hubspot/oauth';
 import type { Logger } from '../../logger';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
-import type { AgreementVersionsRepository } from '../../store/repositories/agreement-versions-repository';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import type { AgreementVersionsPort } from '../../use-cases/ports/agreement-versions';
 import type { InstallGateway } from '../../use-cases/install/complete-install';
 import { createOAuthState } from '../../use-cases/install/oauth-state';
 import { UsedInstallStates } from '../../use-cases/install/used-install-states';
@@ -21,7 +21,7 @@ export interface OAuthRouterDeps {
     installations: Pick<InstallationsRepository, 'connect' | 'list'>;
     jobs: Pick<JobsRepository, 'enqueue'>;
     /** Whether the portal has an agreement yet: the post-install page says when its contacts get graded. */
-    agreements?: Pick<AgreementVersionsRepository, 'getActive'>;
+    agreements?: Pick<AgreementVersionsPort, 'active'>;
   };
   logger: Pick<Logger, 'info' | 'warn'>;
   /** A gateway around a fresh access token (the composition root's `installGatewayOf`, on the portal's budget). */

@@ -7,7 +7,6 @@ import { simulateRequestSchema, simulateResponseSchema, type SimulateResponse } 
 import type { SimulateInput } from '../../use-cases/simulate/simulation-ports';
 import type { Store } from '../../store/create-store';
 import { validAgreement } from '../../use-cases/agreements/save-draft';
-import { storedAgreement } from '../../use-cases/card/agreement-ref';
 import { loadReportInput } from '../../use-cases/report/load-report-input';
 import { monthlyReport } from '../../use-cases/report/monthly-report';
 import { withOwnerNames } from '../../use-cases/report/with-owner-names';
@@ -40,8 +39,7 @@ export function settingsRouter(deps: {
     const { portalId } = signedCaller(res);
     const { agreement, month } = parseInput(simulateRequestSchema, req.body, 'simulation');
     const draft = validAgreement(agreement);
-    const activeVersion = await store.agreements.getActive(portalId);
-    const active = activeVersion ? storedAgreement(activeVersion) : null;
+    const active = (await store.agreements.active(portalId))?.body ?? null;
     const result = await deps.simulate({ portalId, draft, active, month, now: clock.now() });
     res.json(simulateResponseSchema.parse(result));
   });

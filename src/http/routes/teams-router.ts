@@ -4,21 +4,21 @@ import { AppError } from '../../domain/app-error';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import { signedContext } from '../../hubspot/require-hubspot-signature';
 import type { Logger } from '../../logger';
-import type { DbContext } from '../../store/db-context';
-import { applyOnce, receiptContext, requestKey } from '../../store/request-receipts';
 import { changeTeamMapping, type MappingChange } from '../../use-cases/agreements/change-team-mapping';
 import type { AgreementPorts, SuperAdminLookup } from '../../use-cases/agreements/ports';
 import { teamMappingHistory, type AuditReader } from '../../use-cases/agreements/team-mapping-history';
 import { teamNames } from '../../use-cases/names/team-names';
 import { parseInput } from './parse-input';
+import type { ApplyOnce } from './request-once';
 import { signedCaller, type Caller } from './signed-caller';
 import { teamsEditing } from './teams-editing';
 import { teamsView } from './teams-view';
 
 /** What the team mapping routes are built from. */
 export interface TeamsRouteDeps {
-  ctx: DbContext;
-  portsOn(ctx: DbContext): AgreementPorts;
+  ports: AgreementPorts;
+  /** Runs the mapping change once per request id. */
+  once: ApplyOnce<AgreementPorts>;
   clock: { now(): number };
   /** Who may change the mapping: HubSpot super admins. */
   superAdmins: SuperAdminLookup;
@@ -34,7 +34,7 @@ export interface TeamsRouteDeps {
  * once per request id, pending proposals sent back (src/use-cases/agreements/change-team-mapping.ts).
  */
 export function teamsRouter(deps: TeamsRouteDeps): Router {
-  const ports = deps.portsOn(deps.ctx);
+  const { ports } = deps;
   const namesOf = teamNames({ ...deps, now: () => deps.clock.now() });
   const editingOf = teamsEditing(deps.superAdmins, deps.logger);
   const answer = async (res: Response, caller: Caller, sentBack?: number[]) => {
@@ -62,10 +62,8 @@ export function teamsRouter(deps: TeamsRouteDeps): Router {
     const caller = signedCaller(res);
     const { requestId, ...mapping } = parseInput(teamsSettingsSchema, req.body, 'team mapping');
     const actor = { userId: caller.userId, email: signedContext(res).userEmail ?? null };
-    const key = requestKey(caller, 'settings.teams', requestId);
-    const on = deps.portsOn(receiptContext(deps.ctx, key, deps.clock.now()));
     let change: MappingChange | undefined; // none for a retried copy: its first copy made the change
-    await applyOnce(async () => {
+    await deps.once({ ...caller, route: 'settings.teams', requestId }, async (on) => {
       const input = { portalId: caller.portalId, actor, mapping };
       change = await changeTeamMapping({ ...on, admins: deps.superAdmins }, input);
     });

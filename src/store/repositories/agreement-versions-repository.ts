@@ -1,163 +1,174 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
+import { DIFF_CHANGES } from '../../domain/diff-agreements';
+import {
+  SIDES,
+  VERSION_STATUSES,
+  type AgreementVersion,
+  type AgreementVersionsPort,
+} from '../../use-cases/ports/agreement-versions';
 import type { DbContext } from '../db-context';
 import type { AgreementVersionsTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';
+import { storedAgreementBody } from './stored-agreement-body';
 
-export const AGREEMENT_STATUSES = ['draft', 'proposed', 'active', 'superseded', 'sent_back'] as const;
-export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+const diffSchema = z.array(
+  z.object({
+    path: z.string(),
+    change: z.enum(DIFF_CHANGES),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+    text: z.string(),
+  }),
+);
 
-/** One version of a portal's agreement with its review trail. `body` is the agreement JSON as submitted. */
-export interface AgreementVersion {
-  portalId: string;
-  version: number;
-  status: AgreementStatus;
-  name: string;
-  body: unknown;
-  createdBy: string | null;
-  createdAt: number;
-  proposedBy: string | null;
-  proposedAt: number | null;
-  proposedSide: string | null;
-  rationale: string | null;
-  approvedBy: string | null;
-  approvedAt: number | null;
-  sentBackBy: string | null;
-  sentBackAt: number | null;
-  sentBackComment: string | null;
-  diff: unknown;
-}
-
-/** Fields a lifecycle step may set. */
-export type AgreementPatch = Partial<
-  Pick<
-    AgreementVersion,
-    'status' | 'proposedBy' | 'proposedAt' | 'proposedSide' | 'rationale' | 'approvedBy' | 'approvedAt'
-  > &
-    Pick<AgreementVersion, 'sentBackBy' | 'sentBackAt' | 'sentBackComment' | 'diff' | 'name' | 'body'>
->;
+/** Team ids as the installation stored them when the version was proposed (older rows may hold numbers). */
+const teamIds = z.array(z.union([z.string(), z.number()])).transform((ids) => ids.map(String));
+const teamMappingSchema = z.object({ marketingTeamIds: teamIds, salesTeamIds: teamIds });
 
 function toVersion(r: AgreementVersionsTable): AgreementVersion {
+  const version = Number(r.version);
   return {
     portalId: r.portal_id,
-    version: r.version,
-    status: z.enum(AGREEMENT_STATUSES).parse(r.status),
+    version,
+    status: z.enum(VERSION_STATUSES).parse(r.status),
     name: r.name,
-    body: fromJson(z.unknown(), r.body, 'agreement_versions.body'),
+    body: storedAgreementBody(r.portal_id, version, r.body),
     createdBy: r.created_by,
     createdAt: r.created_at,
     proposedBy: r.proposed_by,
     proposedAt: r.proposed_at,
-    proposedSide: r.proposed_side,
+    proposedSide: z.enum(SIDES).nullable().parse(r.proposed_side),
+    proposedTeamMapping:
+      r.proposed_team_mapping === null
+        ? null
+        : fromJson(teamMappingSchema, r.proposed_team_mapping, 'agreement_versions.proposed_team_mapping'),
     rationale: r.rationale,
     approvedBy: r.approved_by,
     approvedAt: r.approved_at,
     sentBackBy: r.sent_back_by,
     sentBackAt: r.sent_back_at,
     sentBackComment: r.sent_back_comment,
-    diff: r.diff === null ? null : fromJson(z.unknown(), r.diff, 'agreement_versions.diff'),
+    diff: r.diff === null ? null : fromJson(diffSchema, r.diff, 'agreement_versions.diff'),
   };
 }
 
-function toColumns(p: AgreementPatch): Partial<AgreementVersionsTable> {
-  const columns: Partial<AgreementVersionsTable> = {
-    status: p.status,
-    name: p.name,
-    proposed_by: p.proposedBy,
-    proposed_at: p.proposedAt,
-    proposed_side: p.proposedSide,
-    rationale: p.rationale,
-    approved_by: p.approvedBy,
-    approved_at: p.approvedAt,
-    sent_back_by: p.sentBackBy,
-    sent_back_at: p.sentBackAt,
-    sent_back_comment: p.sentBackComment,
-    body: p.body === undefined ? undefined : toJson(p.body),
-    diff: p.diff === undefined ? undefined : p.diff === null ? null : toJson(p.diff),
+function toRow(v: AgreementVersion): AgreementVersionsTable {
+  return {
+    portal_id: v.portalId,
+    version: v.version,
+    status: v.status,
+    name: v.name,
+    body: toJson(v.body),
+    created_by: v.createdBy,
+    created_at: v.createdAt,
+    proposed_by: v.proposedBy,
+    proposed_at: v.proposedAt,
+    proposed_side: v.proposedSide,
+    proposed_team_mapping: v.proposedTeamMapping === null ? null : toJson(v.proposedTeamMapping),
+    rationale: v.rationale,
+    approved_by: v.approvedBy,
+    approved_at: v.approvedAt,
+    sent_back_by: v.sentBackBy,
+    sent_back_at: v.sentBackAt,
+    sent_back_comment: v.sentBackComment,
+    diff: v.diff === null ? null : toJson(v.diff),
   };
-  return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
 }
 
-/** Agreement versions per portal; at most one active (a unique partial index guarantees it). */
-export function agreementVersionsRepository(ctx: DbContext) {
-  const select = (portalId: string) =>
+const UNIQUE_VIOLATIONS = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+/** A second active version or a taken version number (the portal lock should prevent both) is a conflict. */
+async function conflictOnUnique(portalId: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!UNIQUE_VIOLATIONS.has(String((error as { code?: unknown }).code))) throw error;
+    throw new AppError('conflict', `The agreement of portal ${portalId} changed meanwhile; try again.`, [], {
+      cause: error,
+    });
+  }
+}
+
+/** A draft numbered `version`, nothing proposed, approved or sent back yet. */
+const newDraft = (
+  draft: Parameters<AgreementVersionsPort['create']>[0],
+  version: number,
+): AgreementVersion => ({
+  ...draft,
+  version,
+  status: 'draft',
+  ...{ proposedBy: null, proposedAt: null, proposedSide: null, proposedTeamMapping: null, rationale: null },
+  ...{ approvedBy: null, approvedAt: null, sentBackBy: null, sentBackAt: null, sentBackComment: null },
+  diff: null,
+});
+
+/**
+ * Agreement versions per portal (a unique partial index keeps one active), bodies parsed once (stored-agreement-body).
+ * `lockPortal` takes a PostgreSQL advisory lock held until the transaction ends; on SQLite the store's
+ * `BEGIN IMMEDIATE` already serialises writers.
+ */
+export function agreementVersionsRepository(ctx: DbContext): AgreementVersionsPort {
+  const rows = (portalId: string) =>
     ctx.db.selectFrom('agreement_versions').selectAll().where('portal_id', '=', portalId);
-  const repo = {
-    /** Stores a new draft under the next version number and returns that number. */
-    createDraft(input: {
-      portalId: string;
-      name: string;
-      body: unknown;
-      createdBy: string | null;
-      at: number;
-    }) {
-      return ctx.transaction(async (tx) => {
-        const last = await tx.db
-          .selectFrom('agreement_versions')
-          .select((eb) => eb.fn.max('version').as('max'))
-          .where('portal_id', '=', input.portalId)
-          .executeTakeFirst();
-        const version = Number(last?.max ?? 0) + 1;
-        await tx.db
-          .insertInto('agreement_versions')
-          .values({
-            portal_id: input.portalId,
-            version,
-            status: 'draft',
-            name: input.name,
-            body: toJson(input.body),
-            created_by: input.createdBy,
-            created_at: input.at,
-          })
-          .execute();
-        return version;
-      });
+  return {
+    async lockPortal(portalId) {
+      if (ctx.engine !== 'postgres') return;
+      await sql`select pg_advisory_xact_lock(hashtext(${`lead-pact:agreement:${portalId}`}))`.execute(ctx.db);
     },
-    /** One version, or undefined. */
-    async get(portalId: string, version: number): Promise<AgreementVersion | undefined> {
-      const row = await select(portalId).where('version', '=', version).executeTakeFirst();
-      return row ? toVersion(row) : undefined;
+    async get(portalId, version) {
+      const row = await rows(portalId).where('version', '=', version).executeTakeFirst();
+      return row ? toVersion(row) : null;
     },
-    /** The active version, or undefined when the portal has none yet. */
-    async getActive(portalId: string): Promise<AgreementVersion | undefined> {
-      const row = await select(portalId).where('status', '=', 'active').executeTakeFirst();
-      return row ? toVersion(row) : undefined;
+    async active(portalId) {
+      const row = await rows(portalId).where('status', '=', 'active').executeTakeFirst();
+      return row ? toVersion(row) : null;
     },
-    /** Every version, oldest first. */
-    async list(portalId: string): Promise<AgreementVersion[]> {
-      return (await select(portalId).orderBy('version').execute()).map(toVersion);
+    async list(portalId, filter = {}) {
+      let query = rows(portalId);
+      if (filter.statuses) {
+        if (filter.statuses.length === 0) return [];
+        query = query.where('status', 'in', [...filter.statuses]);
+      }
+      if (filter.before !== undefined) query = query.where('version', '<', filter.before);
+      if (filter.after !== undefined) query = query.where('version', '>', filter.after);
+      query = query.orderBy('version', 'desc');
+      if (filter.limit !== undefined) query = query.limit(filter.limit);
+      return (await query.execute()).map(toVersion);
     },
-    /** Applies a patch only while the version is in one of `from` (compare-and-set); returns whether it did. */
-    async transition(portalId: string, version: number, from: AgreementStatus[], patch: AgreementPatch) {
-      const result = await ctx.db
-        .updateTable('agreement_versions')
-        .set(toColumns(patch))
-        .where('portal_id', '=', portalId)
-        .where('version', '=', version)
-        .where('status', 'in', from)
+    async approved(portalId) {
+      const approved = await rows(portalId)
+        .where('approved_at', 'is not', null)
+        .orderBy('approved_at')
+        .orderBy('version')
+        .execute();
+      return approved.map(toVersion);
+    },
+    async create(draft) {
+      const last = await ctx.db
+        .selectFrom('agreement_versions')
+        .select((eb) => eb.fn.max('version').as('max'))
+        .where('portal_id', '=', draft.portalId)
         .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      const version = newDraft(draft, Number(last?.max ?? 0) + 1);
+      await conflictOnUnique(draft.portalId, () =>
+        ctx.db.insertInto('agreement_versions').values(toRow(version)).execute(),
+      );
+      return version;
     },
-    /** Makes a version active and the previous active one superseded, atomically. */
-    activate(portalId: string, version: number, from: AgreementStatus[], patch: AgreementPatch) {
-      return ctx.transaction(async (tx) => {
-        await tx.db
+    async save(version) {
+      const { portal_id, version: number, ...columns } = toRow(version);
+      await conflictOnUnique(portal_id, () =>
+        ctx.db
           .updateTable('agreement_versions')
-          .set({ status: 'superseded' })
-          .where('portal_id', '=', portalId)
-          .where('status', '=', 'active')
-          .where('version', '!=', version)
-          .execute();
-        const done = await agreementVersionsRepository(tx).transition(portalId, version, from, {
-          ...patch,
-          status: 'active',
-        });
-        if (!done)
-          throw new AppError('conflict', `Agreement version ${version} cannot be activated from its status`);
-      });
+          .set(columns)
+          .where('portal_id', '=', portal_id)
+          .where('version', '=', number)
+          .execute(),
+      );
     },
   };
-  return repo;
 }
 
-export type AgreementVersionsRepository = ReturnType<typeof agreementVersionsRepository>;
+export type AgreementVersionsRepository = AgreementVersionsPort;

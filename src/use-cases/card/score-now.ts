@@ -4,7 +4,7 @@ import { claimReceipt, type RequestKey } from '../../store/request-receipts';
 import type { StoredQualification } from '../../store/repositories/qualifications-repository';
 import { writtenProperties } from '../rescore/written-properties';
 import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
-import { agreementRef, storedAgreement } from './agreement-ref';
+import { agreementRef } from './agreement-ref';
 import type { CardPorts } from './card-ports';
 import { loadCard } from './load-card';
 import { qualifyNow } from './qualify-now';
@@ -45,7 +45,7 @@ export async function scoreNow(
 ): Promise<ScoreNowResult> {
   const { portalId, objectId, requestKey } = input;
   const { store } = ports;
-  const active = (await ports.connected(portalId)) ? await store.agreements.getActive(portalId) : undefined;
+  const active = (await ports.connected(portalId)) ? await store.agreements.active(portalId) : null;
   if (!active) return { outcome: 'scored', card: await loadCard(ports, input) };
   const contact = await store.contacts.get(portalId, objectId);
   const now = ports.clock.now();
@@ -54,7 +54,7 @@ export async function scoreNow(
     return { outcome: 'queued', card: { state: 'not_scored', objectId, agreement: agreementRef(active) } };
   }
   const { agreement } = (await ports.approvedAgreement(portalId, active.version)) ?? {
-    agreement: storedAgreement(active),
+    agreement: active.body,
   };
   const locale = await ports.locale(portalId);
   await store.transaction(async (tx, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgreementVersionsRepository } from '../../store/repositories/agreement-versions-repository';
+import type { AgreementVersionsPort } from '../ports/agreement-versions';
 import type { InstallationsRepository } from '../../store/repositories/installations-repository';
 
 const withZone = z.object({ sla: z.object({ timezone: z.string().min(1) }) });
@@ -10,12 +10,12 @@ const withZone = z.object({ sla: z.object({ timezone: z.string().min(1) }) });
  */
 export function portalTimeZone(store: {
   installations: Pick<InstallationsRepository, 'get'>;
-  agreements: Pick<AgreementVersionsRepository, 'getActive'>;
+  agreements: Pick<AgreementVersionsPort, 'active'>;
 }) {
   return async (portalId: string): Promise<string | undefined> => {
     const account = (await store.installations.get(portalId))?.timeZone;
     if (account) return account;
-    const active = await store.agreements.getActive(portalId);
+    const active = await store.agreements.active(portalId);
     const parsed = withZone.safeParse(active?.body);
     return parsed.success ? parsed.data.sla.timezone : undefined;
   };

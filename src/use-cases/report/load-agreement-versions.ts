@@ -1,6 +1,5 @@
-import { agreementShape, type Agreement } from '../../domain/agreement-schema';
-import { fromJson } from '../../store/json-column';
-import type { ReportDb } from './report-db';
+import type { Agreement } from '../../domain/agreement-schema';
+import type { AgreementVersionsPort } from '../ports/agreement-versions';
 
 /** An approved agreement version (active or superseded since). */
 export interface ApprovedVersion {
@@ -11,19 +10,15 @@ export interface ApprovedVersion {
 }
 
 /** Every approved version of a portal's agreement, oldest approval first. */
-export async function loadAgreementVersions({ db }: ReportDb, portalId: string): Promise<ApprovedVersion[]> {
-  const rows = await db
-    .selectFrom('agreement_versions')
-    .select(['version', 'status', 'approved_at', 'body'])
-    .where('portal_id', '=', portalId)
-    .where('approved_at', 'is not', null)
-    .orderBy('approved_at')
-    .orderBy('version')
-    .execute();
-  return rows.map((row) => ({
-    version: row.version,
-    active: row.status === 'active',
-    approvedAt: Number(row.approved_at),
-    agreement: fromJson(agreementShape, row.body, `agreement_versions.body (version ${row.version})`),
+export async function loadAgreementVersions(
+  store: { agreements: Pick<AgreementVersionsPort, 'approved'> },
+  portalId: string,
+): Promise<ApprovedVersion[]> {
+  const approved = await store.agreements.approved(portalId);
+  return approved.map((version) => ({
+    version: version.version,
+    active: version.status === 'active',
+    approvedAt: Number(version.approvedAt),
+    agreement: version.body,
   }));
 }

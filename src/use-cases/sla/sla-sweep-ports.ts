@@ -1,12 +1,12 @@
 import type { DbContext } from '../../store/db-context';
-import type { AgreementVersionsRepository } from '../../store/repositories/agreement-versions-repository';
+import type { AgreementVersionsPort } from '../ports/agreement-versions';
 import type { ContactsRepository } from '../../store/repositories/contacts-repository';
 import type { JobsRepository } from '../../store/repositories/jobs-repository';
 import type { QualificationsRepository } from '../../store/repositories/qualifications-repository';
 
 /** What the SLA sweep reads in the store, and the context whose transactions write each page. */
 export interface SlaSweepStore {
-  agreements: Pick<AgreementVersionsRepository, 'getActive'>;
+  agreements: Pick<AgreementVersionsPort, 'active'>;
   contacts: Pick<ContactsRepository, 'get'>;
   qualifications: Pick<QualificationsRepository, 'pageInTier'>;
   jobs: Pick<JobsRepository, 'enqueue' | 'list'>;

@@ -1,6 +1,4 @@
 import type { Agreement } from '../../domain/agreement-schema';
-import { parseAgreement } from '../../domain/parse-agreement';
-import { AppError } from '../../domain/app-error';
 import type { StoredQualification } from '../../store/repositories/qualifications-repository';
 import { applySlaChanges, type PendingSlaChange } from './apply-sla-changes';
 import { slaChange } from './sla-changes';
@@ -37,22 +35,15 @@ export async function sweepSla(
   pageSize = PAGE,
 ): Promise<SlaSweepResult> {
   const result: SlaSweepResult = { checked: 0, changed: 0, breached: 0, recycled: 0 };
-  const active = await store.agreements.getActive(portalId);
+  const active = await store.agreements.active(portalId);
   if (!active) return result;
-  const parsed = parseAgreement(active.body);
-  if (!parsed.success)
-    throw new AppError(
-      'internal',
-      `The active agreement of portal ${portalId} no longer parses`,
-      parsed.errors,
-    );
   let after: string | null = null;
   for (;;) {
     const page = await store.qualifications.pageInTier(portalId, 'sales_ready', after, pageSize);
     if (page.length === 0) break;
     after = page[page.length - 1]!.contactId;
     result.checked += page.length;
-    const pending = await pendingChanges(store, portalId, page, parsed.data.sla, now);
+    const pending = await pendingChanges(store, portalId, page, active.body.sla, now);
     if (pending.length === 0) continue;
     const done = await store.ctx.transaction((tx) => applySlaChanges(tx, portalId, pending, now));
     result.changed += done.changed;

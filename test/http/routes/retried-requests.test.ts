@@ -88,7 +88,7 @@ describe.each(ENGINE_FACTORIES)('a retried card or settings request on %s', (_en
       expect(statuses(answers)).toEqual([200, 200]);
       for (const answer of answers)
         expect(await answer.json()).toMatchObject({ open: { version: 2, status: 'draft' } });
-      expect((await api.store.agreements.list(PORTAL)).map((v) => v.version)).toEqual([1, 2]);
+      expect((await api.store.agreements.list(PORTAL)).map((v) => v.version)).toEqual([2, 1]);
     });
 
     it('When a proposal, its approval and a send-back each arrive twice, then each is applied once and none answers 409', async () => {
@@ -107,8 +107,8 @@ describe.each(ENGINE_FACTORIES)('a retried card or settings request on %s', (_en
       expect(actions.filter((a) => a === 'agreement.proposed')).toHaveLength(2); // v1 at set-up, v2 once
       expect(actions.filter((a) => a === 'agreement.approved')).toHaveLength(2);
       expect((await jobsOf(api, 'rescore')).map((job) => job.payload)).toEqual([
-        expect.objectContaining({ version: 2 }),
-        expect.objectContaining({ version: 1 }),
+        expect.objectContaining({ agreementVersion: 2 }),
+        expect.objectContaining({ agreementVersion: 1 }),
       ]);
 
       await api.call('PUT', '/api/agreements/draft', { portalId: PORTAL_A, user: 'm1', body: draft });

@@ -60,7 +60,7 @@ describe.each(ENGINE_FACTORIES)('who may change the team mapping, over HTTP on %
       body: { error: { message: 'Version 1 was proposed by marketing; Sales must review it.' } },
     });
     expect(await api.store.installations.get(String(PORTAL_A))).toMatchObject(START);
-    expect(await api.store.agreements.getActive(String(PORTAL_A))).toBeUndefined();
+    expect(await api.store.agreements.active(String(PORTAL_A))).toBeNull();
     expect(await mappingAudit(api)).toEqual([]);
   });
 
@@ -87,7 +87,7 @@ describe.each(ENGINE_FACTORIES)('who may change the team mapping, over HTTP on %
       status: 409,
       body: { error: { message: 'Version 1 is sent back, not proposed.' } },
     });
-    expect(await api.store.agreements.getActive(String(PORTAL_A))).toBeUndefined();
+    expect(await api.store.agreements.active(String(PORTAL_A))).toBeNull();
     const view = agreementsResponseSchema.parse(
       await (await caller(api, 'm1').get('/api/agreements')).json(),
     );

@@ -102,7 +102,7 @@ afterAll(() => {
 beforeEach(async () => {
   t = await startTestService('all', { HUBSPOT_API_BASE_URL: API });
   const body: unknown = JSON.parse(readFileSync(join(__dirname, '../../../examples/agreement.json'), 'utf8'));
-  const ports = storeAgreementPorts(t.store.ctx, {
+  const ports = storeAgreementPorts(t.store, {
     userTeams: { teamIdsOf: async () => [] },
     clock: { now: Date.now },
   });

@@ -65,6 +65,12 @@ export function inMemoryWorld(): World {
             .sort((a, b) => b.version - a.version)
             .slice(0, filter.limit),
         ),
+      approved: async (portalId) =>
+        structuredClone(
+          versions
+            .filter((v) => v.portalId === portalId && v.approvedAt !== null)
+            .sort((a, b) => (a.approvedAt ?? 0) - (b.approvedAt ?? 0) || a.version - b.version),
+        ),
       create: async (draft) => {
         const last = Math.max(
           0,

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { rootContext } from '../../../src/store/db-context';
-import { migrateToLatest } from '../../../src/store/migrate';
+import { createStore } from '../../../src/store/create-store';
 import { openDatabase } from '../../../src/store/open-database';
-import { auditLogRepository } from '../../../src/store/repositories/audit-log-repository';
 import type { RescoreJob } from '../../../src/use-cases/agreements/ports';
 import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import type { TestDatabase } from '../../store/test-databases';
 import { fakeClock, type World } from './in-memory-world';
 
-const rescoreJob = z.object({ type: z.literal('rescore'), portalId: z.string(), version: z.number() });
+/** The payload the rescore handler reads, as the agreement lifecycle enqueues it. */
+const rescorePayload = z.object({ portalId: z.string(), agreementVersion: z.number() });
 const TABLES = ['agreement_versions', 'installations', 'audit_log', 'jobs'] as const;
 
 /**
@@ -19,17 +18,18 @@ export function storeBackend(make: () => Promise<TestDatabase>) {
   let opened: ReturnType<typeof open> | undefined;
   const open = () =>
     make().then(async (database) => {
-      const { db, engine } = openDatabase(database.options);
-      await migrateToLatest(db, engine);
-      return { database, db, ctx: rootContext(db, engine) };
+      const store = await createStore(database.options);
+      // A connection of the test's own, only to empty the tables between worlds.
+      const { db } = openDatabase(database.options);
+      return { database, store, db };
     });
   async function world(): Promise<World> {
-    const { db, ctx } = await (opened ??= open());
+    const { db, store } = await (opened ??= open());
     for (const table of TABLES) await db.deleteFrom(table).execute();
     const clock = fakeClock();
     const userTeams = new Map<string, string[]>();
     const superAdmins = new Set<string>();
-    const ports = storeAgreementPorts(ctx, {
+    const ports = storeAgreementPorts(store, {
       clock,
       userTeams: { teamIdsOf: async (_portalId, userId) => userTeams.get(userId) ?? [] },
     });
@@ -40,50 +40,31 @@ export function storeBackend(make: () => Promise<TestDatabase>) {
       setUserTeams: (userId, teamIds) => void userTeams.set(userId, teamIds),
       setSuperAdmin: (userId) => void superAdmins.add(userId),
       async mapTeams(portalId, mapping) {
-        await db
-          .insertInto('installations')
-          .values({
-            ...{
-              portal_id: portalId,
-              access_token_enc: null,
-              refresh_token_enc: null,
-              token_expires_at: null,
-            },
-            ...{ scopes: null, status: 'connected', status_reason: null, locale: 'en' },
-            marketing_team_ids: JSON.stringify(mapping.marketingTeamIds),
-            sales_team_ids: JSON.stringify(mapping.salesTeamIds),
-            ...{ installed_at: clock.now(), updated_at: clock.now() },
-          })
-          .onConflict((oc) =>
-            oc.column('portal_id').doUpdateSet({
-              marketing_team_ids: JSON.stringify(mapping.marketingTeamIds),
-              sales_team_ids: JSON.stringify(mapping.salesTeamIds),
-            }),
-          )
-          .execute();
+        if (!(await store.installations.teamMapping(portalId)))
+          await store.installations.connect(portalId, null, [], clock.now());
+        await store.installations.setTeamMapping(portalId, mapping, clock.now());
       },
       auditActions: async (portalId) =>
-        (await auditLogRepository(ctx).list(portalId)).reverse().map((entry) => entry.action),
+        (await store.audit.list(portalId)).reverse().map((entry) => entry.action),
       auditEntries: async (portalId) =>
-        (await auditLogRepository(ctx).list(portalId))
+        (await store.audit.list(portalId))
           .reverse()
           .map(({ actor, action, details }) => ({ actor, action, details })),
       async rescoreJobs(portalId): Promise<RescoreJob[]> {
-        const rows = await db
-          .selectFrom('jobs')
-          .select('payload')
-          .where('portal_id', '=', portalId)
-          .orderBy('id')
-          .execute();
-        return rows.map((r) => rescoreJob.parse(JSON.parse(r.payload)));
+        const jobs = await store.jobs.list({ type: 'rescore', portalId });
+        return jobs.reverse().map((job) => {
+          const payload = rescorePayload.parse(job.payload);
+          return { type: 'rescore', portalId: payload.portalId, version: payload.agreementVersion };
+        });
       },
       close: async () => undefined,
     };
   }
   async function dispose() {
     if (!opened) return;
-    const { database, db } = await opened;
+    const { database, store, db } = await opened;
     await db.destroy();
+    await store.close();
     await database.drop();
   }
   return { world, dispose };

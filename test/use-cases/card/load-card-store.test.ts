@@ -27,7 +27,7 @@ const NEWCOMER = { id: '103', properties: { jobtitle: 'Engineer' }, company: nul
 
 /** Approves `body` in one step, as `lead-pact agreement apply` does (from any process sharing the store). */
 const approve = (store: Store, body: object) =>
-  applyAgreement(storeAgreementPorts(store.ctx, { userTeams: { teamIdsOf: async () => [] }, clock }), {
+  applyAgreement(storeAgreementPorts(store, { userTeams: { teamIdsOf: async () => [] }, clock }), {
     portalId: PORTAL,
     body,
     proposedBy: 'marketing@example.com',

@@ -86,7 +86,7 @@ beforeEach(async () => {
   afters = [];
   lines.length = 0;
   ({ store, database } = await openTestStore(makeDatabase));
-  await applyExampleAgreement(store.ctx, PORTAL, NOW);
+  await applyExampleAgreement(store, PORTAL, NOW);
 });
 afterEach(async () => {
   const pending = nock.pendingMocks();

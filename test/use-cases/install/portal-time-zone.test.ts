@@ -17,7 +17,7 @@ afterEach(async () => {
 it("When the account's zone is known, then it wins; else the active agreement's SLA zone; else unknown", async () => {
   const body = exampleAgreementBody();
   body.sla.timezone = 'Europe/Paris';
-  await applyExampleAgreement(store.ctx, '1', Date.UTC(2026, 10, 27), body);
+  await applyExampleAgreement(store, '1', Date.UTC(2026, 10, 27), body);
   const zoneOf = portalTimeZone(store);
   expect(await zoneOf('1')).toBe('Europe/Paris');
   expect(await zoneOf('2')).toBeUndefined();

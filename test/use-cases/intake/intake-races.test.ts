@@ -96,7 +96,7 @@ it('When two workers process the same portal inbox at once, then each event is h
 });
 
 it('When a sync commits writes while a worker takes the waiting write-back job, then those writes are still drained without waiting for another sync', async () => {
-  await applyExampleAgreement(store.ctx, PORTAL, NOW);
+  await applyExampleAgreement(store, PORTAL, NOW);
   await enqueueWriteBack(store.jobs, PORTAL, NOW);
   const gateway = {
     readContacts: async (ids: readonly string[]) => ({

@@ -44,7 +44,7 @@ describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
 
   beforeEach(async () => {
     ({ store, database } = await openTestStore(make));
-    await applyExampleAgreement(store.ctx, PORTAL, NOW);
+    await applyExampleAgreement(store, PORTAL, NOW);
   });
   afterEach(async () => {
     await store.close();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../../../src/store/create-store';
+import { validAgreement } from '../../../src/use-cases/agreements/save-draft';
 
 /** The example agreement with capacity and sales-ready grades a test chooses. */
 export function agreementWith(
@@ -14,21 +15,26 @@ export function agreementWith(
   };
 }
 
-/** Stores an agreement and activates it; returns its version number. */
+/** Stores an agreement and activates it (superseding the active one) as the lifecycle does; returns its version number. */
 export async function activate(
   store: Store,
   portalId: string,
   body: Record<string, unknown>,
 ): Promise<number> {
-  const version = await store.agreements.createDraft({
-    portalId,
-    name: 'test',
-    body,
-    createdBy: 'm@x',
-    at: 1,
+  const agreement = validAgreement(body);
+  return store.transaction(async (tx) => {
+    const draft = await tx.agreements.create({
+      portalId,
+      name: 'test',
+      body: agreement,
+      createdBy: 'm@x',
+      createdAt: 1,
+    });
+    const previous = await tx.agreements.active(portalId);
+    if (previous) await tx.agreements.save({ ...previous, status: 'superseded' });
+    await tx.agreements.save({ ...draft, status: 'active', approvedBy: 's@x', approvedAt: 2 });
+    return draft.version;
   });
-  await store.agreements.activate(portalId, version, ['draft'], { approvedBy: 's@x', approvedAt: 2 });
-  return version;
 }
 
 /** `n` contacts with ids c00000.., each with the grade and score `pick` gives it. */

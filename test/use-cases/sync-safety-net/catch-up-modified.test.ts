@@ -106,7 +106,7 @@ beforeEach(async () => {
   searches = [];
   companySearches = [];
   ({ store, database } = await openTestStore(makeDatabase));
-  await applyExampleAgreement(store.ctx, PORTAL, NOW);
+  await applyExampleAgreement(store, PORTAL, NOW);
 });
 afterEach(async () => {
   await store.close();
