@@ -152,7 +152,7 @@ describe('a scored, sales-ready lead', () => {
     expect(text(card, 'criterion-quote-click-seen')).toBe('Seen: Newsletter: get a quote · 3 days ago');
     expect(text(card, 'criterion-quote-click-points')).toBe('51.7 pts');
     expect(card.findByTestId(Tag, 'criterion-customer-outcome').text).toBe('Unknown');
-    expect(text(card, 'criterion-customer-seen')).toBe('No value on record');
+    expect(text(card, 'criterion-customer-seen')).toBe('No value');
     expect(card.findByTestId(Tag, 'criterion-competitor-outcome').text).toBe('Not met');
   });
 
@@ -270,9 +270,9 @@ describe('in Japanese', () => {
   it('speaks Japanese and formats dates the Japanese way, in the portal time zone', async () => {
     const card = renderCard(recordedCard(recordedCards.salesReady), { locale: 'ja-JP' });
     await card.waitFor(() => expect(card.maybeFindByTestId(StatusTag, 'card-tier')).not.toBeNull());
-    expect(card.findByTestId(StatusTag, 'card-tier').text).toBe('営業対応');
+    expect(card.findByTestId(StatusTag, 'card-tier').text).toBe('営業引き渡し');
     expect(text(card, 'card-grade')).toBe('グレード A2');
-    expect(text(card, 'card-stage')).toBe('決定');
+    expect(text(card, 'card-stage')).toBe('導入決定');
     expect(text(card, 'card-follow-up-due')).toBe('フォロー期限: 2026/12/01 23:59');
     expect(text(card, 'card-countdown')).toBe('あと4日5時間');
     expect(text(card, 'card-agreement')).toBe('合意 v1「FY2027 H1」（2026/11/27 承認）');

@@ -52,5 +52,7 @@ function seenText(
   }
   if (criterion.note === 'date_unknown') parts.push(t.dateUnknown);
   if (criterion.note === 'unparsable') parts.push(t.unparsable);
-  return parts.join(' · ');
+  // The dictionary's words are lower case, as the reasons use them inside a sentence; the line starts with a capital.
+  const line = parts.join(' · ');
+  return line.charAt(0).toLocaleUpperCase(locale) + line.slice(1);
 }

@@ -1,4 +1,4 @@
-import type { RejectReason } from '@lead-pact/contracts';
+import { LABELS, labelGroup } from '@lead-pact/labels';
 import { commonEn } from '../../shared/i18n/commonEn';
 
 /** English text of the lead quality card. */
@@ -16,22 +16,22 @@ export const en = {
   notScoredTitle: 'Not scored yet',
   notScoredBody: (version: number) => `This contact has not been scored against agreement v${version} yet.`,
   scoreNow: 'Score now',
-  gradeLabel: 'Grade',
-  scoreLabel: 'Score',
-  routeLabel: 'Route',
-  disqualifiedTitle: 'Disqualified',
+  gradeLabel: LABELS.en['term.grade'],
+  scoreLabel: LABELS.en['term.score'],
+  routeLabel: LABELS.en['term.route'],
+  disqualifiedTitle: LABELS.en['tier.disqualified'],
   disqualifiedBody: (labels: string) => `The agreement excludes this contact: ${labels}.`,
   capacityNote:
     "Fits the handoff, but this month's sales capacity is used up, so it stays in nurture for now.",
   recycledNote: 'Recycled: sales let this lead go. It comes back only with a newer signal.',
   criteriaTitle: 'Why',
-  outcome: { matched: 'Met', not_matched: 'Not met', unknown: 'Unknown' },
+  outcome: labelGroup(LABELS.en, 'outcome'),
   seen: (value: string) => `Seen: ${value}`,
-  noValue: 'No value on record',
+  noValue: LABELS.en['note.missing'],
   points: (points: string) => `${points} pts`,
   ageDays: (days: string) => `${days} days ago`,
-  dateUnknown: 'date unknown, counted once at full weight',
-  unparsable: 'value could not be read',
+  dateUnknown: `${LABELS.en['note.date_unknown']}, counted once at full weight`,
+  unparsable: LABELS.en['note.unparsable'],
   agreementLine: (version: number, name: string, date: string) =>
     `Agreement v${version} “${name}”, approved ${date}`,
   followUpTitle: 'Follow up by',
@@ -47,14 +47,7 @@ export const en = {
   noteLabel: 'Note (optional)',
   confirmReject: 'Reject lead',
   cancel: 'Cancel',
-  reason: {
-    too_small: 'Company too small',
-    wrong_role: 'Wrong role',
-    not_ready: 'Not ready to buy',
-    bad_data: 'Bad contact data',
-    existing_relationship: 'Existing relationship',
-    other: 'Other',
-  } satisfies Record<RejectReason, string>,
+  reason: labelGroup(LABELS.en, 'rejectReason'),
   acceptedAlert: 'Lead accepted',
   rejectedAlert: 'Lead rejected and recycled',
   verdictFailed: 'The verdict could not be saved',

@@ -206,8 +206,8 @@ describe('the report tab', () => {
       label: '2026年11月',
     });
     expect(figures(page, 'report-handoff-figures')).toMatchObject({
-      営業へ引き渡し: '3',
-      キャパシティ超過で保留: '1',
+      営業引き渡し: '3',
+      受け入れ枠超過で保留: '1',
     });
     expect(rowText(page, 'report-follow-up-total')).toEqual([
       '全担当者',
@@ -217,7 +217,7 @@ describe('the report tab', () => {
       '1',
       '63 時間',
     ]);
-    expect(rowText(page, 'report-rejections-not_ready')).toEqual(['検討段階ではない', '1']);
+    expect(rowText(page, 'report-rejections-not_ready')).toEqual(['時期尚早', '1']);
     expect(page.findByTestId(Alert, 'report-suggestion').props.title).toBe('来月への提案（未適用）');
     expect(page.findByTestId(Alert, 'report-suggestion').find(Text).text).toMatch(
       /^2026-12の受け入れ枠は2件です/,

@@ -1,4 +1,5 @@
 import type { Side } from '@lead-pact/contracts';
+import { LABELS } from '@lead-pact/labels';
 import { commonEn } from '../../shared/i18n/commonEn';
 
 /** English text of the settings page. */
@@ -20,7 +21,7 @@ export const en = {
   signalsTitle: 'Intent signals (what they did)',
   disqualifyTitle: 'Disqualifiers',
   thresholdsTitle: 'Grade thresholds',
-  salesReadyTitle: 'Sales-ready grades',
+  salesReadyTitle: `${LABELS.en['tier.sales_ready']} grades`,
   salesReadyHelp:
     'Tick the grades handed to sales. Rows: fit A (best) to D; columns: intent 1 (hottest) to 4.',
   routingTitle: 'Routing per stage',
@@ -80,12 +81,12 @@ export const en = {
   evaluated: (n: string) => `${n} contacts evaluated`,
   draftSeries: 'Draft',
   activeSeries: 'Active',
-  capacitySeries: 'Capacity',
+  capacitySeries: LABELS.en['term.capacity'],
   byGrade: 'Contacts per grade',
   byTier: 'Contacts per tier',
   perMonth: 'Sales-ready per month vs capacity',
-  grade: 'Grade',
-  tierAxis: 'Tier',
+  grade: LABELS.en['term.grade'],
+  tierAxis: LABELS.en['term.tier'],
   month: 'Month',
   contacts: 'Contacts',
   simulateFailed: 'The simulation failed',

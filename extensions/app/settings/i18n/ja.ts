@@ -1,3 +1,4 @@
+import { LABELS } from '@lead-pact/labels';
 import { commonJa } from '../../shared/i18n/commonJa';
 import type { SettingsMessages } from './en';
 
@@ -19,12 +20,12 @@ export const ja: SettingsMessages = {
   signalsTitle: '関心シグナル（何をしたか）',
   disqualifyTitle: '除外条件',
   thresholdsTitle: 'グレードのしきい値',
-  salesReadyTitle: '営業に渡すグレード',
+  salesReadyTitle: `${LABELS.ja['tier.sales_ready']}グレード`,
   salesReadyHelp:
-    '営業に渡すグレードにチェックします。行は適合度 A（最良）〜D、列は関心度 1（最も高い）〜4。',
+    `${LABELS.ja['tier.sales_ready']}とするグレードにチェックします。行は適合度 A（最良）〜D、列は関心度 1（最も高い）〜4。`,
   routingTitle: '検討段階ごとの担当',
   slaTitle: 'フォローの SLA',
-  capacityTitle: '月ごとの受け入れ枠',
+  capacityTitle: `月ごとの${LABELS.ja['term.capacity']}`,
   id: 'ID',
   label: '表示名',
   property: 'プロパティ',
@@ -78,12 +79,12 @@ export const ja: SettingsMessages = {
   evaluated: (n) => `${n} 件のコンタクトを評価しました`,
   draftSeries: '下書き',
   activeSeries: '現行',
-  capacitySeries: '受け入れ枠',
+  capacitySeries: LABELS.ja['term.capacity'],
   byGrade: 'グレード別のコンタクト数',
   byTier: '区分別のコンタクト数',
-  perMonth: '月ごとの営業対応リード数と受け入れ枠',
-  grade: 'グレード',
-  tierAxis: '区分',
+  perMonth: `月ごとの${LABELS.ja['tier.sales_ready']}リード数と${LABELS.ja['term.capacity']}`,
+  grade: LABELS.ja['term.grade'],
+  tierAxis: LABELS.ja['term.tier'],
   month: '月',
   contacts: 'コンタクト数',
   simulateFailed: 'シミュレーションに失敗しました',
