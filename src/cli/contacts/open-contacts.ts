@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { Transform } from 'node:stream';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import iconv from 'iconv-lite';
@@ -56,7 +57,8 @@ export async function openContacts(
     ? namedEncoding(options.encoding)
     : detectEncoding(await head(file), totalBytes <= ENCODING_SAMPLE_BYTES, file);
   const input = createReadStream(file, { highWaterMark: 64 * 1024 });
-  const text = input.pipe(iconv.decodeStream(encoding.encoding));
+  // iconv-lite's decode stream is a stream.Transform; its typings say only NodeJS.ReadWriteStream.
+  const text = input.pipe(iconv.decodeStream(encoding.encoding) as Transform);
   // pipe() does not pass a read error on: the decoder fails with it, so the CSV reader sees it.
   input.once('error', (error) => text.destroy(error));
   const rows = readCsvContacts(text, file, map);
