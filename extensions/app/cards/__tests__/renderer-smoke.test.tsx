@@ -1,15 +1,58 @@
-import { Button, Text } from '@hubspot/ui-extensions';
+import path from 'node:path';
+import { Button, hubspot, ScoreCircle, StatusTag, Tag, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { BACKEND_URL, fakeBackend } from '../../testing/fakeBackend';
+import cardMeta from '../lead-quality-card-hsmeta.json';
+import { NOW, recordedCard, recordedCards } from './cardFixtures';
 
-describe('createRenderer under Jest', () => {
-  it('renders a UI extension tree and finds a button by its text', () => {
-    const { render, find } = createRenderer('crm.record.sidebar');
-    render(
-      <>
-        <Text>Hello</Text>
-        <Button variant="primary">Go</Button>
-      </>,
+type RenderCard = Parameters<typeof hubspot.extend<'crm.record.sidebar'>>[0];
+
+/** The module HubSpot loads for the card: the entrypoint its -hsmeta.json names, relative to the project's srcDir. */
+const ENTRYPOINT = path.join(__dirname, '../../..', cardMeta.config.entrypoint);
+
+let restore: () => void = () => undefined;
+afterEach(() => {
+  restore();
+  jest.restoreAllMocks();
+});
+
+/** Loads the entrypoint the way HubSpot does and returns what it registered with `hubspot.extend`. */
+function loadCardEntrypoint(): RenderCard {
+  const extend = jest.spyOn(hubspot, 'extend').mockImplementation(() => undefined);
+  // Required here, once per test file, so it runs after the spy is in place (and shares the renderer's modules).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(ENTRYPOINT);
+  expect(extend).toHaveBeenCalledTimes(1);
+  return extend.mock.calls[0]![0] as RenderCard;
+}
+
+describe('the card HubSpot loads (the entrypoint of lead-quality-card-hsmeta.json)', () => {
+  it('When a rep opens a sales-ready contact, then the registered card shows the verdict, why, and accept / reject', async () => {
+    const renderCard = loadCardEntrypoint();
+    jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    const backend = fakeBackend({ 'GET /api/card': () => recordedCard(recordedCards.salesReady) });
+    restore = backend.restore;
+    const renderer = createRenderer('crm.record.sidebar');
+    renderer.mocks.context.variables = { BACKEND_URL };
+    renderer.mocks.context.user.locale = 'en-US';
+    renderer.render(renderCard({ context: renderer.mocks.context } as Parameters<RenderCard>[0]));
+
+    await renderer.waitFor(
+      () => expect(renderer.findByTestId(ScoreCircle, 'card-score').props.score).toBe(76),
+      {
+        timeoutInMs: 5000,
+      },
     );
-    expect(find(Button).text).toBe('Go');
+    const text = (testId: string) => renderer.findByTestId(Text, testId).text;
+    expect(text('card-grade')).toBe('Grade A2');
+    expect(renderer.findByTestId(StatusTag, 'card-tier').text).toBe('Sales-ready');
+    expect(text('card-stage')).toBe('Decision');
+    expect(text('card-route')).toBe('Field sales');
+    expect(renderer.findByTestId(Tag, 'criterion-quote-click-outcome').text).toBe('Met');
+    expect(text('criterion-quote-click-seen')).toBe('Seen: Newsletter: get a quote · 3 days ago');
+    expect(text('card-countdown')).toBe('due in 4 d 5 h');
+    expect(renderer.findByTestId(Button, 'card-accept').text).toBe('Accept');
+    expect(renderer.findByTestId(Button, 'card-reject').text).toBe('Reject');
+    expect(backend.calls.map((call) => call.query)).toEqual([{ objectId: '123' }]);
   });
 });
