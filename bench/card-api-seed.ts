@@ -3,7 +3,7 @@ import type { Store } from '../src/store/create-store';
 import { applyAgreement } from '../src/use-cases/agreements/apply-agreement';
 import { storeAgreementPorts } from '../src/use-cases/agreements/store-ports';
 import { scoreNow } from '../src/use-cases/card/score-now';
-import { storeCardPorts } from '../src/use-cases/card/store-card-ports';
+import { storeCardPorts } from '../src/composition/store-card-ports';
 import { benchServiceConfig } from './bench-service-config';
 
 /** A connected portal with the example agreement active and `count` sales-ready-ish contacts scored. */

@@ -16,6 +16,7 @@ import { enableProcessMetrics, metricsRegistry, reportQueueDepthFrom } from './m
 import { createStore, type Store } from './store/create-store';
 import { installGatewayOf, portalGatewaysOf, type ServiceContext } from './composition/service-context';
 import { startWorker } from './composition/start-worker';
+import { hubspotOAuth } from './composition/hubspot-oauth';
 import { reportDeadJobsFrom } from './jobs/dead-jobs-gauge';
 import { connectStaticPortal } from './use-cases/install/connect-static-portal';
 
@@ -49,7 +50,7 @@ function buildRouters(context: ServiceContext): RequestHandler[] {
       gatewayFor: portalGatewaysFor(context),
       simulationRunner: compiledThreadSimulationRunner(context.config),
     }),
-    oauthRouter({ ...context, gatewayFor }),
+    oauthRouter({ ...context, gatewayFor, oauthFor: hubspotOAuth }),
   ];
 }
 

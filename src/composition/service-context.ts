@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { Store } from '../store/create-store';
 import { portalTimeZone } from '../use-cases/install/portal-time-zone';
 import { refreshingInstallations } from '../use-cases/install/refreshing-installations';
+import { hubspotOAuth } from './hubspot-oauth';
 import { reservedCeiling } from '../use-cases/write-back/drain-outbox';
 import { portalGateways } from '../use-cases/write-back/portal-gateways';
 
@@ -28,7 +29,7 @@ export function portalGatewaysOf({ config, store, logger }: ServiceContext) {
   const gateways = portalGateways({
     installations:
       clientId && clientSecret
-        ? refreshingInstallations(store, { clientId, clientSecret, apiBaseUrl })
+        ? refreshingInstallations(store, hubspotOAuth({ clientId, clientSecret, apiBaseUrl }))
         : store.installations,
     ...(config.hubspot.accessToken && config.hubspot.portalId
       ? {

@@ -15,6 +15,7 @@ import type { Logger } from '../logger';
 import { jobOutcomes } from '../metrics';
 import { importIfNeverFinished } from '../use-cases/import/full-import';
 import { disconnectRefusedPortal } from '../use-cases/install/disconnect-refused-portal';
+import { expiredToken } from './hubspot-oauth';
 import { DOMAIN_PAGE_SCORER, domainEngine } from '../use-cases/rescore/domain-engine';
 import { compiledReadAhead } from '../store/rescore-page-source/read-ahead-thread';
 import { rescorePageSource } from '../store/rescore-page-source/rescore-page-source';
@@ -116,7 +117,7 @@ export function startWorker(context: ServiceContext): JobWorker | undefined {
       leases: store.jobLeases,
       registry,
       onEvent: (event) => logJobEvent(logger, event),
-      onRefused: disconnectRefusedPortal(store.installations),
+      onRefused: disconnectRefusedPortal(store.installations, expiredToken),
       // An outage is expected and says what it is: a warning without a stack, once and then every 10th try.
       onLeaseError: (error, failures) => {
         if (failures === 1 || failures % 10 === 0)

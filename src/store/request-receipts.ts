@@ -1,24 +1,11 @@
+import type { ContactLocksPort, RequestKey, RequestReceiptsPort } from '../use-cases/ports/request-receipts';
+import { lockContact } from './contact-lock';
 import type { DbContext } from './db-context';
 
-/** Who sent a state-changing request, to which route, under which id the UI gave it. */
-export interface RequestKey {
-  portalId: string;
-  userId: string;
-  route: string;
-  requestId: string;
-}
+export { requestKey, type RequestKey } from '../use-cases/ports/request-receipts';
 
 /** `hubspot.fetch` retries within its 15 s timeout, so a receipt older than a day is never looked at again. */
 export const RECEIPT_TTL_MS = 24 * 3_600_000;
-
-/** The key of a request, or undefined when the caller sent no request id (older UIs): nothing to dedupe by. */
-export function requestKey(
-  caller: { portalId: string; userId: string },
-  route: string,
-  requestId: string | undefined,
-): RequestKey | undefined {
-  return requestId === undefined ? undefined : { ...caller, route, requestId };
-}
 
 /**
  * Records the request's receipt inside the caller's transaction, before its effect: true for the first copy, false
@@ -45,6 +32,16 @@ export async function claimReceipt(ctx: DbContext, key: RequestKey, at: number):
     .returning('request_id')
     .executeTakeFirst();
   return inserted !== undefined;
+}
+
+/** RequestReceiptsPort on `ctx` (the store or a transaction). */
+export function requestReceiptsRepository(ctx: DbContext): RequestReceiptsPort {
+  return { claim: (key, at) => claimReceipt(ctx, key, at) };
+}
+
+/** ContactLocksPort on `ctx`: a PostgreSQL advisory lock held until the transaction ends (see contact-lock.ts). */
+export function contactLocksRepository(ctx: DbContext): ContactLocksPort {
+  return { lock: (portalId, contactId) => lockContact(ctx, portalId, contactId) };
 }
 
 /** Thrown from a receipt context's transaction when a copy of the request already did its work; nothing was written. */

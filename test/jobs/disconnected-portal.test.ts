@@ -17,14 +17,16 @@ import { serveBatchReads } from '../hubspot/serve-batch-reads';
 import { useNock } from '../hubspot/use-nock';
 import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../store/test-databases';
 import { applyExampleAgreement } from '../use-cases/apply-example-agreement';
+import { hubspotOAuth } from '../../src/composition/hubspot-oauth';
 
 const API = 'https://api.hubapi.com';
 const PORTAL = '62515'; // the hub_id of oauth-2026-03-token.json
-const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const client = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const oauth = hubspotOAuth(client);
 
 const registry = (store: Store) =>
   registerSyncContacts(createJobRegistry(), {
-    ctx: store.ctx,
+    store,
     gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: API }),
     engine: domainEngine,
   });
@@ -41,7 +43,7 @@ async function runNext(store: Store) {
     controller: new AbortController(),
     leases: store.jobLeases,
     registry: registry(store),
-    onRefused: disconnectRefusedPortal(store.installations),
+    onRefused: disconnectRefusedPortal(store.installations, oauth.expiredToken),
   });
 }
 

@@ -8,7 +8,7 @@ import type { Store } from '../../store/create-store';
 import type { SuperAdminLookup, UserTeamsLookup } from '../../use-cases/agreements/ports';
 import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
 import { applyOnceOnStore } from '../../composition/apply-once-on-store';
-import { storeCardPorts } from '../../use-cases/card/store-card-ports';
+import { storeCardPorts } from '../../composition/store-card-ports';
 import { simulatePortal, slicedSimulationRunner } from '../../use-cases/simulate/simulate-portal';
 import type { SimulateInput, SimulationRunner } from '../../use-cases/simulate/simulation-ports';
 import { apiBodyLimit } from './api-body-limits';

@@ -6,7 +6,7 @@ import {
   verdictRequestSchema,
   verdictResponseSchema,
 } from '../../contracts/card';
-import { requestKey } from '../../store/request-receipts';
+import { requestKey } from '../../use-cases/ports/request-receipts';
 import type { CardPorts } from '../../use-cases/card/card-ports';
 import { loadCard } from '../../use-cases/card/load-card';
 import { recordVerdict } from '../../use-cases/card/record-verdict';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CurrentJobResponse } from '../../contracts/jobs';
 import { secondsLeftAtPace } from '../../jobs/progress-pace';
-import type { Job } from '../../store/repositories/jobs-repository';
+import type { Job } from '../../use-cases/ports/jobs';
 
 /** What rescore and import handlers report as progress (other fields are ignored). */
 const progressSchema = z

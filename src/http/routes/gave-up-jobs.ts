@@ -1,5 +1,5 @@
 import type { CurrentJobResponse } from '../../contracts/jobs';
-import type { Job } from '../../store/repositories/jobs-repository';
+import type { Job } from '../../use-cases/ports/jobs';
 
 /** How far back the settings page lists the jobs that gave up: a week covers a weekend nobody looked. */
 export const GAVE_UP_SHOWN_MS = 7 * 86_400_000;

@@ -34,6 +34,7 @@ export function oauthCallback(
   used: UsedInstallStates,
   now: () => number,
 ) {
+  const oauth = deps.oauthFor(app);
   return async (req: Request, res: Response): Promise<void> => {
     clearInstallStateCookie(res);
     const state = text(req.query.state);
@@ -48,7 +49,7 @@ export function oauthCallback(
     if (!code) return void html(res, 400, installErrorPage('HubSpot sent no authorization code'));
     try {
       const outcome = await completeInstall(
-        { oauth: app, redirectUri: app.redirectUri, ...deps.store, gatewayFor: deps.gatewayFor },
+        { oauth, redirectUri: app.redirectUri, ...deps.store, gatewayFor: deps.gatewayFor },
         code,
         now(),
       );

@@ -1,7 +1,7 @@
 import type { PropertiesResponse, PropertyOption } from '../../contracts/properties';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { Logger } from '../../logger';
-import type { Store } from '../../store/create-store';
+import type { ContactBatchesPort } from '../../use-cases/ports/contact-batches';
 
 /** Contacts sampled for property names when HubSpot cannot be asked: enough to see every property a sync reads. */
 const SAMPLE = 500;
@@ -10,7 +10,7 @@ export const PROPERTIES_TTL_MS = 5 * 60_000;
 
 /** What the properties list is built from. */
 export interface PortalPropertiesDeps {
-  store: Pick<Store, 'contactBatches'>;
+  store: { contactBatches: Pick<ContactBatchesPort, 'page'> };
   /** The portal's HubSpot gateway; absent when HubSpot is not configured. */
   gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties'>;
   logger?: Pick<Logger, 'warn'>;

@@ -3,26 +3,41 @@ import { connectionResponseSchema } from '../../contracts/connection';
 import { currentJobResponseSchema } from '../../contracts/jobs';
 import { propertiesResponseSchema } from '../../contracts/properties';
 import { monthlyReportSchema, reportQuerySchema } from '../../contracts/report';
-import { simulateRequestSchema, simulateResponseSchema, type SimulateResponse } from '../../contracts/simulate';
+import {
+  simulateRequestSchema,
+  simulateResponseSchema,
+  type SimulateResponse,
+} from '../../contracts/simulate';
 import type { SimulateInput } from '../../use-cases/simulate/simulation-ports';
-import type { Store } from '../../store/create-store';
 import { validAgreement } from '../../use-cases/agreements/save-draft';
 import { loadReportInput } from '../../use-cases/report/load-report-input';
 import { monthlyReport } from '../../use-cases/report/monthly-report';
 import { withOwnerNames } from '../../use-cases/report/with-owner-names';
 import { ownerNames } from '../../use-cases/names/owner-names';
+import { portalConnection } from '../../use-cases/install/portal-connection';
+import type { AgreementVersionsPort } from '../../use-cases/ports/agreement-versions';
+import type { InstallationsPort } from '../../use-cases/ports/installations';
+import type { JobsPort } from '../../use-cases/ports/jobs';
+import type { ReportStore } from '../../use-cases/report/report-ports';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { Logger } from '../../logger';
 import { currentJob, SHOWN_JOB_TYPES } from './current-job';
 import { GAVE_UP_SHOWN, GAVE_UP_SHOWN_MS, gaveUpJobs } from './gave-up-jobs';
 import { parseInput } from './parse-input';
-import { portalConnection } from './portal-connection';
-import { portalProperties } from './portal-properties';
+import { portalProperties, type PortalPropertiesDeps } from './portal-properties';
 import { signedCaller } from './signed-caller';
+
+/** What the settings page's routes read: the store implements it. */
+export type SettingsStore = ReportStore &
+  PortalPropertiesDeps['store'] & {
+    agreements: Pick<AgreementVersionsPort, 'active'>;
+    jobs: Pick<JobsPort, 'current' | 'deadSince'>;
+    installations: Pick<InstallationsPort, 'state'>;
+  };
 
 /** Simulation, job progress, the monthly report and the property pickers of the settings page. */
 export function settingsRouter(deps: {
-  store: Store;
+  store: SettingsStore;
   clock: { now(): number };
   /** Runs a simulation within its budget (use-cases/simulate/simulate-portal). */
   simulate: (input: SimulateInput) => Promise<SimulateResponse>;
@@ -59,7 +74,11 @@ export function settingsRouter(deps: {
   });
   router.get('/api/settings/connection', async (_req, res) => {
     const { portalId } = signedCaller(res);
-    res.json(connectionResponseSchema.parse(await portalConnection(store, portalId, deps.staticPortalId)));
+    const connection = portalConnection(
+      await store.installations.state(portalId),
+      portalId === deps.staticPortalId,
+    );
+    res.json(connectionResponseSchema.parse(connection));
   });
   router.get('/api/properties', async (_req, res) => {
     const { portalId } = signedCaller(res);

@@ -1,6 +1,8 @@
 import type { TokenCipher } from '../../security/token-cipher';
 import type { DbContext } from '../db-context';
 import { reportReads } from '../reads/report-reads';
+import { cardSnapshots } from '../reads/card-snapshot';
+import { contactLocksRepository, requestReceiptsRepository } from '../request-receipts';
 import { agreementVersionsRepository } from './agreement-versions-repository';
 import { auditLogRepository } from './audit-log-repository';
 import { capacityRepository } from './capacity-repository';
@@ -40,6 +42,9 @@ export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefin
     audit: auditLogRepository(ctx),
     wal: walRepository(ctx),
     reportReads: reportReads(ctx),
+    cardSnapshots: cardSnapshots(ctx),
+    receipts: requestReceiptsRepository(ctx),
+    contactLocks: contactLocksRepository(ctx),
   };
 }
 

@@ -20,7 +20,6 @@ const teamIds = z.array(z.union([z.string(), z.number()])).transform((ids) => id
 const statusOf = (status: string) => z.enum(INSTALLATION_STATUSES).parse(status);
 const localeOf = (locale: string) => z.enum(LOCALES).parse(locale);
 
-
 function sealer(cipher: TokenCipher | undefined) {
   const need = (): TokenCipher => {
     if (!cipher)

@@ -1,32 +1,57 @@
 import type { Agreement } from '../../domain/agreement-schema';
-import type {
-  ContactRecord,
-  ContactState,
-  Locale,
-  ObservedChange,
-  Qualification,
-} from '../../domain/qualification';
-import type { Store } from '../../store/create-store';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { ContactRecord, ContactState, Locale, Qualification } from '../../domain/qualification';
 import type { AgreementRef } from '../../contracts/card';
+import type { AgreementVersionsPort } from '../ports/agreement-versions';
+import type { CapacityPort } from '../ports/capacity';
+import type { CardSnapshotsPort } from '../ports/card-snapshot';
+import type { ContactsPort } from '../ports/contacts';
+import type { InstallationsPort } from '../ports/installations';
+import type { JobsPort } from '../ports/jobs';
+import type { OutboxPort } from '../ports/outbox';
+import type { QualificationsPort } from '../ports/qualifications';
+import type { ContactLocksPort, RequestReceiptsPort } from '../ports/request-receipts';
+import type { SignalHistoryPort } from '../ports/signal-history';
+import type { Transactional } from '../ports/transactional';
+import type { VerdictsPort } from '../ports/verdicts';
+import type { WriteBackQueue } from '../write-back/enqueue-write-back';
 
-/** The parts of the store the card reads and writes. */
-export type CardStore = Pick<
-  Store,
-  'agreements' | 'qualifications' | 'contacts' | 'signals' | 'verdicts' | 'outbox' | 'jobs' | 'transaction'
->;
+/** Where a sync of one contact is queued, once per request and while none waits (queue-contact-sync.ts). */
+export interface QueueSyncStore extends Transactional<QueueSyncStore> {
+  receipts: RequestReceiptsPort;
+  contactLocks: ContactLocksPort;
+  jobs: Pick<JobsPort, 'list' | 'enqueue'>;
+}
 
-/** What the card shows about one contact, read at once (see store-card-snapshot.ts). */
-export interface CardSnapshot {
-  connected: boolean;
-  /** The number of the portal's active agreement version; its body comes from `approvedAgreement`. */
-  activeVersion: number | null;
-  qualification: (Omit<StoredQualification, 'criteria'> & { criteriaJson: string; updatedAt: number }) | null;
-  contact: ContactRecord | null;
-  /** The contact's signal property changes seen through webhooks, oldest first (none without a snapshot). */
-  signalHistory: ObservedChange[];
-  /** The rep's latest verdict. */
-  verdict: { verdict: string; reason: string | null; note: string | null; at: number } | null;
+/** What a rep's verdict reads and writes, in one transaction (record-verdict.ts). */
+export interface VerdictStore extends WriteBackQueue, Transactional<VerdictStore> {
+  receipts: RequestReceiptsPort;
+  qualifications: Pick<QualificationsPort, 'get' | 'updateSla' | 'recordInHistory'>;
+  verdicts: VerdictsPort;
+  outbox: Pick<OutboxPort, 'enqueueMany'>;
+}
+
+/** What scoring one contact now reads and writes (score-now.ts, qualify-now.ts). */
+export interface ScoreNowStore extends WriteBackQueue, Transactional<ScoreNowStore> {
+  receipts: RequestReceiptsPort;
+  contactLocks: ContactLocksPort;
+  jobs: QueueSyncStore['jobs'];
+  agreements: Pick<AgreementVersionsPort, 'active'>;
+  installations: Pick<InstallationsPort, 'state'>;
+  contacts: Pick<ContactsPort, 'get'>;
+  qualifications: Pick<QualificationsPort, 'get' | 'upsertMany' | 'appendHistory'>;
+  signals: Pick<SignalHistoryPort, 'forContacts'>;
+  outbox: Pick<OutboxPort, 'enqueueMany'>;
+  capacity: Pick<CapacityPort, 'tryTakeCapacity'>;
+}
+
+/** Everything the card's use cases read and write; the store implements it. */
+export interface CardStore extends ScoreNowStore, VerdictStore {
+  cardSnapshots: CardSnapshotsPort;
+  qualifications: Pick<
+    QualificationsPort,
+    'get' | 'upsertMany' | 'appendHistory' | 'updateSla' | 'recordInHistory'
+  >;
+  transaction<T>(fn: (tx: CardStore) => Promise<T>): Promise<T>;
 }
 
 /** An approved agreement version, parsed, with what the card says about it. */
@@ -38,12 +63,8 @@ export interface ApprovedAgreement {
 /** Everything the card use cases need, built once in the composition root. */
 export interface CardPorts {
   store: CardStore;
-  /** True when the portal installed the app (or is the static-token portal) and is not disconnected. */
-  connected(portalId: string): Promise<boolean>;
-  /** The language the portal's reasons are written in. */
-  locale(portalId: string): Promise<Locale>;
-  /** The card's data for one contact, fresh from the store on every call. */
-  snapshot(portalId: string, contactId: string): Promise<CardSnapshot>;
+  /** The portal of static-token mode (HUBSPOT_ACCESS_TOKEN): connected without an installation. */
+  staticPortalId?: string;
   /** An approved version by number (approved versions never change, so adapters may keep them), or undefined. */
   approvedAgreement(portalId: string, version: number): Promise<ApprovedAgreement | undefined>;
   engine: {

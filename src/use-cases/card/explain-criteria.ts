@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Agreement } from '../../domain/agreement-schema';
 import type { Criterion } from '../../contracts/card';
 import type { CriterionResult } from '../../domain/qualification';
-import { fromJson } from '../../store/json-column';
-import type { CardPorts, CardSnapshot } from './card-ports';
+import type { CardSnapshot } from '../ports/card-snapshot';
+import type { CardPorts } from './card-ports';
 
 /** What a rescore keeps per contact when the snapshot is gone: the matched criteria only. */
 const storedCriteria = z.array(
@@ -38,9 +38,7 @@ export function explainCriteria(
     const state = { history: snapshot.signalHistory, recycledAt: qualification?.recycledAt ?? null };
     return ports.engine.qualify(contact, agreement, scoredAt, state).criteria.map(toCriterion);
   }
-  const kept = storedCriteria.safeParse(
-    fromJson(z.unknown(), qualification?.criteriaJson ?? '[]', 'criteria'),
-  );
+  const kept = storedCriteria.safeParse(qualification ? qualification.storedCriteria() : []);
   if (!kept.success) return [];
   return kept.data.map((c) => ({
     kind: c.kind,

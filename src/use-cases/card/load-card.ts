@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { cardResponseSchema, type CardResponse, type recordedVerdictSchema } from '../../contracts/card';
+import { isConnected } from '../install/portal-connection';
 import { iso } from './agreement-ref';
-import type { CardPorts, CardSnapshot } from './card-ports';
+import type { CardSnapshot } from '../ports/card-snapshot';
+import type { CardPorts } from './card-ports';
 import { explainCriteria } from './explain-criteria';
 
 /** The rep's latest verdict, as the card shows it (checked by the contract when the card is parsed). */
@@ -27,8 +29,9 @@ export async function loadCard(
   input: { portalId: string; objectId: string },
 ): Promise<CardResponse> {
   const { portalId, objectId } = input;
-  const snapshot = await ports.snapshot(portalId, objectId);
-  if (!snapshot.connected) return { state: 'not_connected' };
+  const snapshot = await ports.store.cardSnapshots.read(portalId, objectId);
+  if (!isConnected(snapshot.installation, portalId === ports.staticPortalId))
+    return { state: 'not_connected' };
   const active =
     snapshot.activeVersion === null
       ? undefined

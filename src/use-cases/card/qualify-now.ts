@@ -2,9 +2,8 @@ import { capacityForMonth, monthOf } from '../../domain/allocate-capacity';
 import type { Agreement } from '../../domain/agreement-schema';
 import type { Locale, Qualification } from '../../domain/qualification';
 import { followUpDue } from '../../domain/sla';
-import type { Repositories } from '../../store/repositories';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
-import type { CardPorts } from './card-ports';
+import type { StoredQualification } from '../ports/qualifications';
+import type { CardPorts, ScoreNowStore } from './card-ports';
 
 /** One contact to score now under a version, inside the caller's transaction. */
 export interface QualifyNowInput {
@@ -23,7 +22,7 @@ export interface QualifyNowInput {
  * keeps its deadline; a new one takes a place of this month's capacity, or stays in nurture when it is full.
  */
 export async function qualifyNow(
-  tx: Repositories,
+  tx: Pick<ScoreNowStore, 'capacity'>,
   engine: CardPorts['engine'],
   input: QualifyNowInput,
 ): Promise<StoredQualification> {

@@ -1,14 +1,12 @@
-import { lockContact } from '../../store/contact-lock';
-import { claimReceipt, type RequestKey } from '../../store/request-receipts';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
 import { SYNC_CONTACTS_JOB, syncContactsPayloadSchema } from '../intake/intake-jobs';
-import type { CardStore } from './card-ports';
+import type { RequestKey } from '../ports/request-receipts';
+import type { QueueSyncStore } from './card-ports';
 
 /** Queued syncs looked through for this contact: score-now's own job is among the newest. */
 const WAITING_SCAN = 100;
 
 /** True when a sync that reads this contact is queued and not started yet: it will score the contact anyway. */
-async function syncWaiting(jobs: Pick<JobsRepository, 'list'>, portalId: string, contactId: string) {
+async function syncWaiting(jobs: QueueSyncStore['jobs'], portalId: string, contactId: string) {
   const queued = await jobs.list({
     type: SYNC_CONTACTS_JOB,
     portalId,
@@ -27,13 +25,13 @@ async function syncWaiting(jobs: Pick<JobsRepository, 'list'>, portalId: string,
  * is still waiting (the contact is locked meanwhile, so two concurrent requests do not both queue one).
  */
 export async function queueContactSync(
-  store: Pick<CardStore, 'transaction'>,
+  store: QueueSyncStore,
   input: { portalId: string; contactId: string; requestKey?: RequestKey; now: number },
 ): Promise<void> {
   const { portalId, contactId, requestKey, now } = input;
-  await store.transaction(async (tx, ctx) => {
-    if (requestKey && !(await claimReceipt(ctx, requestKey, now))) return;
-    await lockContact(ctx, portalId, contactId);
+  await store.transaction(async (tx) => {
+    if (requestKey && !(await tx.receipts.claim(requestKey, now))) return;
+    await tx.contactLocks.lock(portalId, contactId);
     if (await syncWaiting(tx.jobs, portalId, contactId)) return;
     const payload = { portalId, contactIds: [contactId] };
     const idempotencyKey = `sync:${portalId}:${contactId}:${requestKey?.requestId ?? now}`;

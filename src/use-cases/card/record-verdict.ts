@@ -1,10 +1,10 @@
 import type { VerdictRequest, VerdictResponse } from '../../contracts/card';
 import { tierSchema } from '../../contracts/values';
 import { AppError } from '../../domain/app-error';
-import { claimReceipt, type RequestKey } from '../../store/request-receipts';
-import type { StoredVerdict } from '../../store/repositories/verdicts-repository';
+import type { RequestKey } from '../ports/request-receipts';
+import type { StoredVerdict } from '../ports/verdicts';
 import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
-import type { CardPorts } from './card-ports';
+import type { CardPorts, VerdictStore } from './card-ports';
 
 /** The contact properties a verdict writes (DESIGN.md section 4); an acceptance clears a former reject reason. */
 export function verdictProperties(request: VerdictRequest, tier: string): Record<string, string> {
@@ -29,14 +29,14 @@ const sameVerdict = (latest: StoredVerdict | undefined, request: VerdictRequest)
  * (same `requestKey`) is applied once: its receipt commits with the verdict.
  */
 export async function recordVerdict(
-  ports: Pick<CardPorts, 'store' | 'clock'>,
+  ports: { store: VerdictStore; clock: CardPorts['clock'] },
   input: { portalId: string; userId: string; request: VerdictRequest; requestKey?: RequestKey },
 ): Promise<VerdictResponse> {
   const { portalId, userId, request, requestKey } = input;
   const contactId = request.objectId;
   const now = ports.clock.now();
-  return ports.store.transaction(async (tx, ctx) => {
-    const first = requestKey === undefined || (await claimReceipt(ctx, requestKey, now));
+  return ports.store.transaction(async (tx) => {
+    const first = requestKey === undefined || (await tx.receipts.claim(requestKey, now));
     // Locked, so a double click's second request waits and then finds the same verdict already stored.
     const current = await tx.qualifications.get(portalId, contactId, { lock: true });
     if (!current)
@@ -66,7 +66,7 @@ export async function recordVerdict(
     }
     await tx.outbox.enqueueMany(portalId, [{ contactId, properties: verdictProperties(request, tier) }], now);
     // Without a queued write-back, HubSpot workflows would not see the verdict until some other write.
-    await enqueueWriteBackAfterWrites(ctx, portalId, now);
+    await enqueueWriteBackAfterWrites(tx, portalId, now);
     return { objectId: contactId, verdict: request.verdict, tier: tierSchema.parse(tier) };
   });
 }

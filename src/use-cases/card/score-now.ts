@@ -1,7 +1,7 @@
 import type { CardResponse } from '../../contracts/card';
-import { lockContact } from '../../store/contact-lock';
-import { claimReceipt, type RequestKey } from '../../store/request-receipts';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { StoredQualification } from '../ports/qualifications';
+import type { RequestKey } from '../ports/request-receipts';
+import { isConnected } from '../install/portal-connection';
 import { writtenProperties } from '../rescore/written-properties';
 import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 import { agreementRef } from './agreement-ref';
@@ -45,7 +45,9 @@ export async function scoreNow(
 ): Promise<ScoreNowResult> {
   const { portalId, objectId, requestKey } = input;
   const { store } = ports;
-  const active = (await ports.connected(portalId)) ? await store.agreements.active(portalId) : null;
+  const installation = await store.installations.state(portalId);
+  const connected = isConnected(installation, portalId === ports.staticPortalId);
+  const active = connected ? await store.agreements.active(portalId) : null;
   if (!active) return { outcome: 'scored', card: await loadCard(ports, input) };
   const contact = await store.contacts.get(portalId, objectId);
   const now = ports.clock.now();
@@ -56,10 +58,10 @@ export async function scoreNow(
   const { agreement } = (await ports.approvedAgreement(portalId, active.version)) ?? {
     agreement: active.body,
   };
-  const locale = await ports.locale(portalId);
-  await store.transaction(async (tx, ctx) => {
-    if (requestKey && !(await claimReceipt(ctx, requestKey, now))) return;
-    await lockContact(ctx, portalId, objectId);
+  const locale = installation?.locale ?? 'en';
+  await store.transaction(async (tx) => {
+    if (requestKey && !(await tx.receipts.claim(requestKey, now))) return;
+    await tx.contactLocks.lock(portalId, objectId);
     // The row lock also waits for a verdict being recorded on the contact, so its recycle is read, not overwritten.
     const current = await tx.qualifications.get(portalId, objectId, { lock: true });
     const history = (await tx.signals.forContacts(portalId, [objectId])).get(objectId) ?? [];
@@ -75,7 +77,7 @@ export async function scoreNow(
     if (Object.keys(properties).length === 0) return;
     await tx.outbox.enqueueMany(portalId, [{ contactId: objectId, properties }], now);
     // Queued with the outbox rows, so HubSpot workflows see the new verdict without waiting for another write.
-    await enqueueWriteBackAfterWrites(ctx, portalId, now);
+    await enqueueWriteBackAfterWrites(tx, portalId, now);
   });
   return { outcome: 'scored', card: await loadCard(ports, input) };
 }

@@ -1,12 +1,10 @@
 import { AppError, isAppError } from '../../domain/app-error';
-import { refreshAccessToken, type OAuthClient } from '../../hubspot/oauth';
-import type { Store } from '../../store/create-store';
-import type { Installation } from '../../store/repositories/installations-repository';
+import type { Installation } from '../ports/installations';
+import type { OAuthPort, TokenStore } from './install-ports';
 
 /** Refresh when less than this is left, so no call ever goes out with a token about to expire. */
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
-type TokenStore = Pick<Store, 'installations' | 'transaction'>;
 type Outcome = { token: string } | { revoked: string };
 
 const fresh = (installation: Installation | undefined, now: number): string | undefined => {
@@ -33,7 +31,7 @@ export async function accessTokenForPortal(
   store: TokenStore,
   portalId: string,
   now: number,
-  oauth: OAuthClient,
+  oauth: Pick<OAuthPort, 'refreshAccessToken'>,
 ): Promise<string> {
   const current = await store.installations.get(portalId);
   const ready = fresh(current, now);
@@ -57,7 +55,7 @@ export async function accessTokenForPortal(
     };
     if (!seen.tokens.refreshToken) return revoke('no refresh token is stored');
     try {
-      const next = await refreshAccessToken(oauth, seen.tokens.refreshToken);
+      const next = await oauth.refreshAccessToken(seen.tokens.refreshToken);
       const expiresAt = now + next.expiresInSeconds * 1000;
       await tx.installations.setTokens(portalId, { ...next, expiresAt }, now);
       return { token: next.accessToken };

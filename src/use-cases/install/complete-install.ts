@@ -1,10 +1,9 @@
 import type { HubSpotGateway, EnsurePropertiesReport } from '../../hubspot/hubspot-gateway';
-import { exchangeCode, type OAuthClient } from '../../hubspot/oauth';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import type { InstallationsPort } from '../ports/installations';
 import { enqueueFullImport } from '../import/full-import';
 import { errorMessage } from './error-message';
 import { grantedPortal } from './granted-portal';
+import type { InstallJobs, OAuthPort } from './install-ports';
 
 /** What the install asks HubSpot with the new token: the properties, and the account's time zone when it can. */
 export type InstallGateway = Pick<HubSpotGateway, 'ensureProperties'> &
@@ -12,14 +11,13 @@ export type InstallGateway = Pick<HubSpotGateway, 'ensureProperties'> &
 
 /** What finishing an install needs: the OAuth app, the store, and a gateway per access token. */
 export interface CompleteInstallDeps {
-  oauth: OAuthClient;
+  oauth: Pick<OAuthPort, 'exchangeCode' | 'introspectAccessToken'>;
   redirectUri: string;
-  installations: Pick<InstallationsRepository, 'connect'> &
-    Partial<Pick<InstallationsRepository, 'setTimeZone'>>;
+  installations: Pick<InstallationsPort, 'connect'> & Partial<Pick<InstallationsPort, 'setTimeZone'>>;
   /** A gateway on the new token; `portalId` names the request budget its calls take slots from. */
   gatewayFor: (accessToken: string, portalId: string) => InstallGateway;
   /** Where the portal's full import is queued. */
-  jobs: Pick<JobsRepository, 'enqueue'>;
+  jobs: InstallJobs;
 }
 
 /** The outcome shown on the post-install page. */
@@ -59,7 +57,7 @@ export async function completeInstall(
   code: string,
   now: number,
 ): Promise<InstallOutcome> {
-  const tokens = await exchangeCode(deps.oauth, code, deps.redirectUri);
+  const tokens = await deps.oauth.exchangeCode(code, deps.redirectUri);
   const { portalId, scopes } = await grantedPortal(deps.oauth, tokens);
   const expiresAt = now + tokens.expiresInSeconds * 1000;
   await deps.installations.connect(

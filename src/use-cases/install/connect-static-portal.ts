@@ -1,5 +1,5 @@
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import type { InstallationsPort } from '../ports/installations';
+import type { InstallJobs } from './install-ports';
 import { SET_UP_PORTAL_JOB } from './set-up-portal';
 
 /**
@@ -8,10 +8,7 @@ import { SET_UP_PORTAL_JOB } from './set-up-portal';
  * again if a refused token had disconnected it, and its set-up job is queued for this start.
  */
 export async function connectStaticPortal(
-  store: {
-    installations: Pick<InstallationsRepository, 'get' | 'connect'>;
-    jobs: Pick<JobsRepository, 'enqueue'>;
-  },
+  store: { installations: Pick<InstallationsPort, 'get' | 'connect'>; jobs: InstallJobs },
   portalId: string,
   now: number,
 ): Promise<void> {

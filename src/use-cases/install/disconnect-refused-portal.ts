@@ -1,7 +1,6 @@
 import type { AppError } from '../../domain/app-error';
-import { hubspotErrorInfo } from '../../hubspot/translate-hubspot-error';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
-import type { Job } from '../../store/repositories/jobs-repository';
+import type { InstallationsPort } from '../ports/installations';
+import type { OAuthPort } from './install-ports';
 
 /** What /readyz and the settings page show for a portal whose token HubSpot refused. */
 export const REFUSED_TOKEN_REASON = 'HubSpot refused the access token (app uninstalled or access revoked)';
@@ -13,15 +12,16 @@ export const REFUSED_TOKEN_REASON = 'HubSpot refused the access token (app unins
  * ran keeps its new connection (the job just runs again with the new token).
  */
 export function disconnectRefusedPortal(
-  installations: Pick<InstallationsRepository, 'get' | 'setStatus'>,
+  installations: Pick<InstallationsPort, 'get' | 'setStatus'>,
+  expiredToken: OAuthPort['expiredToken'],
   now: () => number = Date.now,
 ) {
-  return async (job: Pick<Job, 'portalId' | 'updatedAt'>, error: AppError): Promise<boolean> => {
+  return async (job: { portalId: string | null; updatedAt: number }, error: AppError): Promise<boolean> => {
     if (job.portalId === null) return false;
     const installation = await installations.get(job.portalId);
     if (!installation) return false;
     if (installation.status === 'disconnected') return true;
-    if (hubspotErrorInfo(error).category === 'EXPIRED_AUTHENTICATION') return false;
+    if (expiredToken(error)) return false;
     if (installation.updatedAt > job.updatedAt) return true;
     await installations.setStatus(job.portalId, 'disconnected', REFUSED_TOKEN_REASON, now());
     return true;

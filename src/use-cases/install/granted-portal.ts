@@ -1,5 +1,5 @@
-import { introspectToken } from '../../hubspot/introspect-token';
-import type { OAuthClient, OAuthTokens } from '../../hubspot/oauth';
+import type { OAuthTokens } from '../../hubspot/oauth';
+import type { OAuthPort } from './install-ports';
 
 /** The portal an install was granted in, and the scopes granted there. */
 export interface GrantedPortal {
@@ -12,8 +12,11 @@ export interface GrantedPortal {
  * August 2025), so an install costs one request. Only a response without `hub_id` falls back to introspecting the
  * new access token; a response with `hub_id` but no `scopes` is taken to grant nothing beyond what it lists.
  */
-export async function grantedPortal(client: OAuthClient, tokens: OAuthTokens): Promise<GrantedPortal> {
+export async function grantedPortal(
+  oauth: Pick<OAuthPort, 'introspectAccessToken'>,
+  tokens: OAuthTokens,
+): Promise<GrantedPortal> {
   if (tokens.hubId !== undefined) return { portalId: String(tokens.hubId), scopes: tokens.scopes ?? [] };
-  const info = await introspectToken(client, tokens.accessToken, 'access_token');
+  const info = await oauth.introspectAccessToken(tokens.accessToken);
   return { portalId: String(info.hubId), scopes: info.scopes };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AgreementVersionsPort } from '../ports/agreement-versions';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { InstallationsPort } from '../ports/installations';
 
 const withZone = z.object({ sla: z.object({ timezone: z.string().min(1) }) });
 
@@ -9,7 +9,7 @@ const withZone = z.object({ sla: z.object({ timezone: z.string().min(1) }) });
  * the `sla.timezone` of its active agreement (set to the portal's business time zone). Undefined when neither.
  */
 export function portalTimeZone(store: {
-  installations: Pick<InstallationsRepository, 'get'>;
+  installations: Pick<InstallationsPort, 'get'>;
   agreements: Pick<AgreementVersionsPort, 'active'>;
 }) {
   return async (portalId: string): Promise<string | undefined> => {

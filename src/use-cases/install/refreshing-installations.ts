@@ -1,15 +1,14 @@
-import type { OAuthClient } from '../../hubspot/oauth';
-import type { Store } from '../../store/create-store';
-import type { Installation } from '../../store/repositories/installations-repository';
+import type { Installation } from '../ports/installations';
 import { accessTokenForPortal } from './access-token-for-portal';
+import type { OAuthPort, TokenStore } from './install-ports';
 
 /**
  * The installations `get` port of `portalGateways`, with the access token refreshed before it expires:
  * plug it in OAuth mode so every gateway call carries a valid token.
  */
 export function refreshingInstallations(
-  store: Pick<Store, 'installations' | 'transaction'>,
-  oauth: OAuthClient,
+  store: TokenStore,
+  oauth: Pick<OAuthPort, 'refreshAccessToken'>,
   now: () => number = Date.now,
 ) {
   return {

@@ -1,11 +1,12 @@
 import { AppError } from '../../domain/app-error';
 import type { RevokeOutcome } from '../../hubspot/revoke-refresh-token';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { InstallationsPort } from '../ports/installations';
+import type { OAuthPort } from './install-ports';
 
 /** What removing a portal needs: its installation, and HubSpot's revocation of a refresh token. */
 export interface RemovePortalDeps {
-  installations: Pick<InstallationsRepository, 'get' | 'removeTokens'>;
-  revokeRefreshToken: (refreshToken: string) => Promise<RevokeOutcome>;
+  installations: Pick<InstallationsPort, 'get' | 'removeTokens'>;
+  revokeRefreshToken: OAuthPort['revokeRefreshToken'];
 }
 
 /** What became of the portal's tokens. */

@@ -1,8 +1,8 @@
 import type { EnsurePropertiesReport, HubSpotGateway } from '../../hubspot/hubspot-gateway';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
+import type { InstallationsPort } from '../ports/installations';
 import { enqueueFullImport } from '../import/full-import';
 import { errorMessage } from './error-message';
+import type { InstallJobs } from './install-ports';
 
 /** The job type that readies a portal whose token came from the environment (static-token mode). */
 export const SET_UP_PORTAL_JOB = 'set-up-portal';
@@ -10,8 +10,8 @@ export const SET_UP_PORTAL_JOB = 'set-up-portal';
 /** What setting up a portal needs: its HubSpot gateway, where its time zone is kept, where its import is queued. */
 export interface SetUpPortalDeps {
   gateway: Pick<HubSpotGateway, 'ensureProperties' | 'getAccountDetails'>;
-  installations: Pick<InstallationsRepository, 'setTimeZone'>;
-  jobs: Pick<JobsRepository, 'enqueue'>;
+  installations: Pick<InstallationsPort, 'setTimeZone'>;
+  jobs: InstallJobs;
 }
 
 /** What the set-up did, as the job's result and the start-up log show it. */

@@ -23,6 +23,7 @@ import {
   USER_IDS,
   type Api,
 } from '../routes/api-harness';
+import { hubspotOAuth } from '../../../src/composition/hubspot-oauth';
 
 /** One route a router serves. */
 export interface RouteEntry {
@@ -87,7 +88,7 @@ export async function startFullApp(): Promise<FullApp> {
   const routers: RequestHandler[] = [
     webhooksRouter({ config, store, logger }),
     ...apiRouters({ config, store, userTeams, clock, logger }),
-    oauthRouter({ config, store, logger, gatewayFor, clock }),
+    oauthRouter({ config, store, logger, gatewayFor, clock, oauthFor: hubspotOAuth }),
   ];
   const readiness = createReadiness({
     store,

@@ -9,6 +9,7 @@ import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway'
 import { REQUIRED_SCOPES } from '../../../src/hubspot/oauth';
 import { createStandin } from '../../../src/standin/create-standin';
 import { createStore, type Store } from '../../../src/store/create-store';
+import { hubspotOAuth } from '../../../src/composition/hubspot-oauth';
 
 const PUBLIC = 'https://leadpact.example.com';
 const CLIENT = { clientId: 'client-id-1', clientSecret: 'client-secret-1' };
@@ -34,6 +35,7 @@ beforeEach(async () => {
       logger: { info: () => {}, warn: () => {} },
       gatewayFor: (accessToken) => createApiClientGateway({ accessToken, basePath: standinUrl }),
       authorizeBaseUrl: standinUrl,
+      oauthFor: hubspotOAuth,
     }),
   );
   const server: Server = app.listen(0, '127.0.0.1');

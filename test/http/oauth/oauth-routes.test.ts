@@ -11,6 +11,7 @@ import { REQUIRED_SCOPES } from '../../../src/hubspot/oauth';
 import { createStore, type Store } from '../../../src/store/create-store';
 import { createOAuthState, STATE_TTL_MS } from '../../../src/use-cases/install/oauth-state';
 import { fixture } from '../../hubspot/fixture';
+import { hubspotOAuth } from '../../../src/composition/hubspot-oauth';
 
 const API = 'https://api.hubapi.test';
 const PUBLIC = 'https://leadpact.example.com';
@@ -53,6 +54,7 @@ async function start(config = { hubspot: hubspot(), publicBaseUrl: PUBLIC as str
       store,
       logger: { info: () => {}, warn: () => {} },
       gatewayFor,
+      oauthFor: hubspotOAuth,
       clock: { now: () => NOW },
     }),
   );

@@ -7,7 +7,7 @@ import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreemen
 import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { loadCard } from '../../../src/use-cases/card/load-card';
 import { scoreNow } from '../../../src/use-cases/card/score-now';
-import { storeCardPorts } from '../../../src/use-cases/card/store-card-ports';
+import { storeCardPorts } from '../../../src/composition/store-card-ports';
 import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../../store/test-databases';
 
 const PORTAL = '3003';

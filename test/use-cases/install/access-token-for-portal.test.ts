@@ -10,9 +10,11 @@ import {
 } from '../../../src/use-cases/install/access-token-for-portal';
 import { refreshingInstallations } from '../../../src/use-cases/install/refreshing-installations';
 import { fixture } from '../../hubspot/fixture';
+import { hubspotOAuth } from '../../../src/composition/hubspot-oauth';
 
 const API = 'https://api.hubapi.test';
-const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const client = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const oauth = hubspotOAuth(client);
 const KEY = 'ab'.repeat(32);
 const PORTAL = '62515';
 const T0 = Date.UTC(2026, 10, 27, 12);

@@ -3,9 +3,11 @@ import { createStore, type Store } from '../../../src/store/create-store';
 import { accessTokenForPortal } from '../../../src/use-cases/install/access-token-for-portal';
 import { fixture } from '../../hubspot/fixture';
 import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases';
+import { hubspotOAuth } from '../../../src/composition/hubspot-oauth';
 
 const API = 'https://api.hubapi.test';
-const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const client = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const oauth = hubspotOAuth(client);
 const T0 = Date.UTC(2026, 10, 27, 12);
 const refreshed = fixture<{ access_token: string }>('oauth-2026-03-token');
 

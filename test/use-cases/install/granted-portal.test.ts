@@ -3,9 +3,11 @@ import type { OAuthTokens } from '../../../src/hubspot/oauth';
 import { grantedPortal } from '../../../src/use-cases/install/granted-portal';
 import { fixture } from '../../hubspot/fixture';
 import { useNock } from '../../hubspot/use-nock';
+import { hubspotOAuth } from '../../../src/composition/hubspot-oauth';
 
 const API = 'https://api.hubapi.com';
-const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const client = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const oauth = hubspotOAuth(client);
 const tokens = (extra: Partial<OAuthTokens> = {}): OAuthTokens => ({
   accessToken: 'access-1',
   refreshToken: 'refresh-1',

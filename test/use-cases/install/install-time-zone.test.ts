@@ -6,10 +6,12 @@ import { portalTimeZone } from '../../../src/use-cases/install/portal-time-zone'
 import { fixture } from '../../hubspot/fixture';
 import { useNock } from '../../hubspot/use-nock';
 import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../../store/test-databases';
+import { hubspotOAuth } from '../../../src/composition/hubspot-oauth';
 
 const API = 'https://api.hubapi.com';
 const NOW = Date.UTC(2026, 10, 27, 9);
-const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const client = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const oauth = hubspotOAuth(client);
 const unchanged = { groupCreated: false, created: [], optionsAdded: [], unchanged: [] };
 const { access_token: accessToken } = fixture<{ access_token: string }>('oauth-2026-03-token');
 

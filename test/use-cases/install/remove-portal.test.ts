@@ -6,9 +6,11 @@ import { removePortal, REMOVED_REASON } from '../../../src/use-cases/install/rem
 import { fixture } from '../../hubspot/fixture';
 import { useNock } from '../../hubspot/use-nock';
 import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../../store/test-databases';
+import { hubspotOAuth } from '../../../src/composition/hubspot-oauth';
 
 const API = 'https://api.hubapi.com';
-const oauth = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const client = { apiBaseUrl: API, clientId: 'client-id-1', clientSecret: 'client-secret-1' };
+const oauth = hubspotOAuth(client);
 const T0 = Date.UTC(2026, 11, 1, 9);
 const REVOKE = '/oauth/2026-03/token/revoke';
 
@@ -28,7 +30,7 @@ describe.each(ENGINE_FACTORIES)('removing a portal, on %s', (_engine, make) => {
   });
   const remove = (portalId = '62515') =>
     removePortal(
-      { installations: store.installations, revokeRefreshToken: (token) => revokeRefreshToken(oauth, token) },
+      { installations: store.installations, revokeRefreshToken: (token) => revokeRefreshToken(client, token) },
       portalId,
       T0 + 60_000,
     );
