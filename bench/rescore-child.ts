@@ -1,21 +1,27 @@
 // One rescore in its own process, so its time and peak RSS are its own. Prints one JSON line.
-import { workerThreadPrefetcher } from '../src/jobs/rescore-prefetch/worker-thread-prefetcher';
 import { createStore } from '../src/store/create-store';
-import { domainEngine } from '../src/use-cases/rescore/domain-engine';
+import { rescorePageSource } from '../src/store/rescore-page-source/rescore-page-source';
+import { DOMAIN_PAGE_SCORER, domainEngine } from '../src/use-cases/rescore/domain-engine';
 import { rescorePortal } from '../src/use-cases/rescore/rescore-portal';
 
 async function main([databaseUrl = '', dataDir = '', portalId = '', version = '1', now = '0']: string[]) {
   const store = await createStore({ databaseUrl: databaseUrl || undefined, dataDir });
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
-  const result = await rescorePortal(store, domainEngine, {
-    portalId,
-    agreementVersion: Number(version),
-    now: () => Number(now),
-    // SQLite: score the next page in a worker thread while this one is written (RESCORE_PREFETCH=off: one thread).
-    prefetch:
-      databaseUrl || process.env.RESCORE_PREFETCH === 'off' ? undefined : workerThreadPrefetcher({ dataDir }),
-  });
+  // SQLite: score the next page in a worker thread while this one is written (RESCORE_PREFETCH=off: one thread).
+  const readAhead =
+    databaseUrl || process.env.RESCORE_PREFETCH === 'off'
+      ? undefined
+      : { dataDir, scorer: DOMAIN_PAGE_SCORER };
+  const pages = rescorePageSource(store, { readAhead });
+  const result = await rescorePortal(
+    { store, pages, engine: domainEngine },
+    {
+      portalId,
+      agreementVersion: Number(version),
+      now: () => Number(now),
+    },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;

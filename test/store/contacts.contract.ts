@@ -107,7 +107,10 @@ export function contactsContract(make: () => Promise<TestDatabase>) {
       'sales_ready',
       'nurture',
     ]);
-    expect(await store().qualifications.countByTier(portal)).toEqual({ sales_ready: 1 });
+    const inTier = async (tier: string) =>
+      (await store().qualifications.pageInTier(portal, tier, null, 10)).map((q) => q.contactId);
+    expect(await inTier('sales_ready')).toEqual(['1']);
+    expect(await inTier('nurture')).toEqual([]);
   });
 
   it('updates SLA fields without touching the rest of the qualification', async () => {

@@ -52,5 +52,9 @@ export function registerRescore(
   afterWrites?: AfterWrites,
   afterRescore?: AfterRescore,
 ): JobRegistry {
-  return registry.register(RESCORE_JOB, rescorePayloadSchema, rescoreHandler(deps, afterWrites, afterRescore));
+  return registry.register(
+    RESCORE_JOB,
+    rescorePayloadSchema,
+    rescoreHandler(deps, afterWrites, afterRescore),
+  );
 }

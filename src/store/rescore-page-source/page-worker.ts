@@ -25,7 +25,10 @@ function start(port: NonNullable<typeof parentPort>, data: PageWorkerData): void
   // It reads each page once, in order: a small page cache (2 MB) is enough (the writer keeps the 32 MB one).
   void sql`pragma cache_size = -2000`.execute(db);
   const ctx = rootContext(db, engine);
-  const reads: PageReads = { contactBatches: contactBatchesRepository(ctx), signals: signalHistoryRepository(ctx) };
+  const reads: PageReads = {
+    contactBatches: contactBatchesRepository(ctx),
+    signals: signalHistoryRepository(ctx),
+  };
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the scorer module is chosen by the caller
   const score = (require(data.scorer.module)[data.scorer.name] as PageScorerFactory)(data.job);
   port.on('message', ({ id, request }: PageWorkerMessage) => {

@@ -1,8 +1,4 @@
-import type {
-  PageRun,
-  RescorePages,
-  RescorePageSource,
-} from '../../use-cases/rescore/rescore-ports';
+import type { PageRun, RescorePages, RescorePageSource } from '../../use-cases/rescore/rescore-ports';
 import type { ScoredPage, ScoringJob } from '../../use-cases/rescore/scored-page';
 import type { Store } from '../create-store';
 import { DEFAULT_AUTO_CHECKPOINT } from '../repositories/wal-repository';
@@ -32,7 +28,12 @@ function readAhead(thread: ReadAheadThread, page: PageRequest, stamp: number): A
  * transaction that asked for it saw), else that page is read again inside the transaction. The thread's
  * connection checkpoints the WAL between pages, so the writer's commits skip that copy.
  */
-function openPages(store: PageSourceStore, job: ScoringJob, run: PageRun, thread?: ReadAheadThread): RescorePages {
+function openPages(
+  store: PageSourceStore,
+  job: ScoringJob,
+  run: PageRun,
+  thread?: ReadAheadThread,
+): RescorePages {
   let ahead: Ahead | undefined;
   const readPage = async (reads: PageReads, after: string | null) => {
     const now = run.now();

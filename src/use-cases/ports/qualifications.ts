@@ -32,7 +32,11 @@ export interface QualificationsPort {
    * The current qualification of a contact, or undefined. With `lock`, PostgreSQL holds the row until the
    * transaction ends, so concurrent writers of one contact take turns (SQLite's write transactions already do).
    */
-  get(portalId: string, contactId: string, options?: { lock?: boolean }): Promise<StoredQualification | undefined>;
+  get(
+    portalId: string,
+    contactId: string,
+    options?: { lock?: boolean },
+  ): Promise<StoredQualification | undefined>;
   /** Up to `limit` current qualifications in one tier after `afterId` (contact id order), without criteria. */
   pageInTier(
     portalId: string,
@@ -61,7 +65,16 @@ export interface QualificationsPort {
    * recycle), so the monthly report sees it; a recycle carries its cause (`sla_no_touch`, `sla_no_progress`,
    * `rejected`), anything else `null`.
    */
-  recordInHistory(portalId: string, contactId: string, at: number, recycleCause?: string | null): Promise<void>;
+  recordInHistory(
+    portalId: string,
+    contactId: string,
+    at: number,
+    recycleCause?: string | null,
+  ): Promise<void>;
   /** Past qualifications of a contact, newest first. */
-  history(portalId: string, contactId: string, limit?: number): Promise<(StoredQualification & { at: number })[]>;
+  history(
+    portalId: string,
+    contactId: string,
+    limit?: number,
+  ): Promise<(StoredQualification & { at: number })[]>;
 }

@@ -1,6 +1,8 @@
 import type { Grade } from '../../../src/domain/agreement-schema';
 import type { ContactRecord, Qualification } from '../../../src/domain/qualification';
-import type { ScoringEngine } from '../../../src/use-cases/rescore/rescore-ports';
+import { pageScorer } from '../../../src/use-cases/rescore/score-page';
+import type { PageScorerFactory } from '../../../src/use-cases/rescore/scored-page';
+import type { ScoringEngine } from '../../../src/use-cases/rescore/scoring-engine';
 
 /**
  * A stand-in engine for storage-level tests: the contact's `grade` and `score` properties are its
@@ -29,3 +31,6 @@ export const fakeEngine: ScoringEngine = {
     `${locale}: ${q.grade} ${q.tier}${q.tierReason === 'capacity' ? ' (capacity)' : ''}`,
   followUpDue: (qualifiedAt) => qualifiedAt + 2 * 86_400_000,
 };
+
+/** A job's scorer with the fake engine, as the read-ahead worker thread builds it in tests. */
+export const fakePageScorer: PageScorerFactory = (job) => pageScorer(job, fakeEngine);

@@ -3,7 +3,9 @@ import { rescoreCheckpoint, rescorePortal } from '../../../src/use-cases/rescore
 import { exited, printed, startChild } from '../../jobs/run-child';
 import { ENGINE_FACTORIES } from '../../store/test-databases';
 import { fakeEngine } from './fake-engine';
+import { rescoreDeps } from './rescore-deps';
 import { activate, agreementWith, contacts } from './rescore-fixtures';
+import { historyRowCount } from './stored-rows';
 
 jest.setTimeout(120_000);
 const N = 6_000;
@@ -39,7 +41,7 @@ describe.each(CASES)('a rescore killed with SIGKILL on %s', (_engine, make, mode
     expect(midway.done).toBeGreaterThanOrEqual(1000);
     expect(midway.done).toBeLessThan(N);
 
-    const result = await rescorePortal(store, fakeEngine, {
+    const result = await rescorePortal(rescoreDeps(store, fakeEngine), {
       portalId: portal,
       agreementVersion: version,
       batchSize: 200,
@@ -47,7 +49,7 @@ describe.each(CASES)('a rescore killed with SIGKILL on %s', (_engine, make, mode
     expect(result).toMatchObject({ done: N, total: N, changed: N, finished: true, madeSalesReady: 500 });
     expect(await store.outbox.counts(portal)).toEqual({ pending: N, sent: 0, rejected: 0 });
     expect((await store.outbox.list(portal, 'pending', N)).filter((e) => e.revision !== 1)).toEqual([]);
-    expect(await store.qualifications.countHistory(portal)).toBe(N);
+    expect(await historyRowCount(database, portal)).toBe(N);
     await store.close();
     await database.drop();
   });

@@ -2,9 +2,11 @@ import { registerRescore } from '../../../src/jobs/handlers/rescore-handler';
 import { createJobRegistry } from '../../../src/jobs/job-registry';
 import { createJobWorker } from '../../../src/jobs/job-worker';
 import type { Store } from '../../../src/store/create-store';
+import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import { rescorePortal } from '../../../src/use-cases/rescore/rescore-portal';
 import { fakeEngine } from './fake-engine';
+import { rescoreDeps } from './rescore-deps';
 import { activate, agreementWith, contacts } from './rescore-fixtures';
 
 const NOW = Date.UTC(2026, 11, 10, 3); // 2026-12 in Asia/Tokyo
@@ -23,7 +25,7 @@ export function rescoreContract(store: () => Store) {
       1,
     );
     const v = await activate(store(), p, agreementWith());
-    const result = await rescorePortal(store(), fakeEngine, {
+    const result = await rescorePortal(rescoreDeps(store(), fakeEngine), {
       portalId: p,
       agreementVersion: v,
       batchSize: 10,
@@ -46,7 +48,10 @@ export function rescoreContract(store: () => Store) {
       },
     });
     expect(outbox[1]!.properties).not.toHaveProperty('lead_pact_qualified_at');
-    expect(await store().qualifications.countByTier(p)).toEqual({ sales_ready: 5, nurture: 20 });
+    const inTier = async (tier: string) =>
+      (await store().qualifications.pageInTier(p, tier, null, 100)).map((q) => q.contactId);
+    expect(await inTier('sales_ready')).toEqual(['c00000', 'c00005', 'c00010', 'c00015', 'c00020']);
+    expect(await inTier('nurture')).toHaveLength(20);
   });
 
   it('writes only the changed properties of the contacts a new version changes, and nothing else', async () => {
@@ -57,12 +62,12 @@ export function rescoreContract(store: () => Store) {
       1,
     );
     const v1 = await activate(store(), p, agreementWith({ salesReady: ['A1', 'B1'] }));
-    await rescorePortal(store(), fakeEngine, { portalId: p, agreementVersion: v1, now });
+    await rescorePortal(rescoreDeps(store(), fakeEngine), { portalId: p, agreementVersion: v1, now });
     const claimed = await store().outbox.claimDue(p, NOW, 100, 1000);
     await store().outbox.markSent(p, claimed, NOW);
     const before = await store().outbox.list(p);
     const v2 = await activate(store(), p, agreementWith({ salesReady: ['A1'] }));
-    const result = await rescorePortal(store(), fakeEngine, {
+    const result = await rescorePortal(rescoreDeps(store(), fakeEngine), {
       portalId: p,
       agreementVersion: v2,
       now: () => NOW + 1,
@@ -90,7 +95,11 @@ export function rescoreContract(store: () => Store) {
       1,
     );
     const v = await activate(store(), p, agreementWith({ capacity: 4 }));
-    const result = await rescorePortal(store(), fakeEngine, { portalId: p, agreementVersion: v, now });
+    const result = await rescorePortal(rescoreDeps(store(), fakeEngine), {
+      portalId: p,
+      agreementVersion: v,
+      now,
+    });
     expect(result.madeSalesReady).toBe(4);
     const tiers = await Promise.all(
       contacts(10, () => ({ grade: '', score: 0 })).map((c) => store().qualifications.get(p, c.id)),
@@ -108,9 +117,9 @@ export function rescoreContract(store: () => Store) {
       1,
     );
     const v1 = await activate(store(), p, agreementWith({ capacity: 3 }));
-    await rescorePortal(store(), fakeEngine, { portalId: p, agreementVersion: v1, now });
+    await rescorePortal(rescoreDeps(store(), fakeEngine), { portalId: p, agreementVersion: v1, now });
     const v2 = await activate(store(), p, agreementWith({ capacity: 3, salesReady: ['A1', 'A2'] }));
-    const result = await rescorePortal(store(), fakeEngine, {
+    const result = await rescorePortal(rescoreDeps(store(), fakeEngine), {
       portalId: p,
       agreementVersion: v2,
       now: () => NOW + 5,
@@ -133,7 +142,7 @@ export function rescoreContract(store: () => Store) {
     const v = await activate(store(), p, agreementWith());
     const controller = new AbortController();
     const seen: number[] = [];
-    const stopped = rescorePortal(store(), fakeEngine, {
+    const stopped = rescorePortal(rescoreDeps(store(), fakeEngine), {
       portalId: p,
       agreementVersion: v,
       batchSize: 10,
@@ -145,7 +154,7 @@ export function rescoreContract(store: () => Store) {
       },
     });
     await expect(stopped).rejects.toThrow();
-    const resumed = await rescorePortal(store(), fakeEngine, {
+    const resumed = await rescorePortal(rescoreDeps(store(), fakeEngine), {
       portalId: p,
       agreementVersion: v,
       batchSize: 10,
@@ -162,7 +171,7 @@ export function rescoreContract(store: () => Store) {
     const v1 = await activate(store(), p, agreementWith());
     await activate(store(), p, agreementWith());
     expect(
-      await rescorePortal(store(), fakeEngine, { portalId: p, agreementVersion: v1, now }),
+      await rescorePortal(rescoreDeps(store(), fakeEngine), { portalId: p, agreementVersion: v1, now }),
     ).toMatchObject({ skipped: 'not_active' });
   });
 
@@ -175,27 +184,29 @@ export function rescoreContract(store: () => Store) {
       1,
     );
     const v = await activate(store(), p, agreementWith());
-    const { job } = await store().jobs.enqueue(
-      {
-        type: 'rescore',
-        portalId: p,
-        payload: { type: 'rescore', portalId: p, version: v },
-        idempotencyKey: `rescore:${p}:${v}`,
-      },
-      Date.now(),
+    const lifecycle = storeAgreementPorts(store(), {
+      userTeams: { teamIdsOf: async () => [] },
+      clock: { now: () => Date.now() },
+    });
+    await lifecycle.jobs.enqueue(
+      { type: 'rescore', portalId: p, version: v },
+      { idempotencyKey: `rescore:${p}:${v}` },
     );
+    const queued = await store().jobs.list({ type: 'rescore', portalId: p });
+    expect(queued).toHaveLength(1);
+    const id = queued[0]!.id;
     const worker = createJobWorker({
       leases: store().jobLeases,
-      registry: registerRescore(createJobRegistry(), store(), fakeEngine, async (portalId) => {
+      registry: registerRescore(createJobRegistry(), rescoreDeps(store(), fakeEngine), async (portalId) => {
         woken.push(portalId);
       }),
       pollMs: 10,
     });
     worker.start();
-    for (let i = 0; i < 300 && (await store().jobs.get(job.id))?.status !== 'succeeded'; i++)
+    for (let i = 0; i < 300 && (await store().jobs.get(id))?.status !== 'succeeded'; i++)
       await new Promise((r) => setTimeout(r, 20));
     await worker.stop();
-    expect(await store().jobs.get(job.id)).toMatchObject({
+    expect(await store().jobs.get(id)).toMatchObject({
       status: 'succeeded',
       progress: { done: 30, total: 30, finished: true },
       result: { done: 30, changed: 30 },
@@ -218,7 +229,7 @@ export function rescoreContract(store: () => Store) {
     const cold = { id: '2', properties: { jobtitle: 'Engineer', email: 'b@corp.example' }, company: null };
     await store().contacts.upsertMany(p, [hot, cold], 1);
     const v = await activate(store(), p, agreementWith());
-    await rescorePortal(store(), domainEngine, { portalId: p, agreementVersion: v, now });
+    await rescorePortal(rescoreDeps(store(), domainEngine), { portalId: p, agreementVersion: v, now });
     const ready = await store().outbox.get(p, '1');
     expect(ready?.properties).toMatchObject({
       lead_pact_tier: 'sales_ready',

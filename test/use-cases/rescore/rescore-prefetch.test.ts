@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { rescoreContacts } from '../../../bench/rescore-data';
-import { workerThreadPrefetcher } from '../../../src/jobs/rescore-prefetch/worker-thread-prefetcher';
 import { createStore, type Store } from '../../../src/store/create-store';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import { rescoreCheckpoint, rescorePortal } from '../../../src/use-cases/rescore/rescore-portal';
 import { useStore } from '../../store/store-contract';
 import { tempSqlite, type TestDatabase } from '../../store/test-databases';
 import { fakeEngine } from './fake-engine';
-import { testPrefetch } from './prefetch-fixture';
+import { rescoreDeps, testReadAhead } from './rescore-deps';
 import { activate, agreementWith, contacts } from './rescore-fixtures';
+import { withDatabase } from './stored-rows';
 
 jest.setTimeout(60_000);
 const NOW = Date.UTC(2026, 11, 10, 3);
@@ -17,21 +17,24 @@ const N = 1_500;
 
 let database: TestDatabase;
 const store = useStore(async () => (database = tempSqlite()));
+const readAhead = (engine: 'fake' | 'domain') => testReadAhead(database.options.dataDir, engine);
 
 /** Everything a rescore leaves behind for a portal, without the portal id. */
 async function outcome(s: Store, portal: string) {
-  const qualifications = await s.ctx.db
-    .selectFrom('qualifications')
-    .selectAll()
-    .where('portal_id', '=', portal)
-    .orderBy('contact_id')
-    .execute();
-  const history = await s.ctx.db
-    .selectFrom('qualification_history')
-    .select(['contact_id', 'tier', 'grade', 'score', 'reasons', 'at'])
-    .where('portal_id', '=', portal)
-    .orderBy('id')
-    .execute();
+  const { qualifications, history } = await withDatabase(database, async (db) => ({
+    qualifications: await db
+      .selectFrom('qualifications')
+      .selectAll()
+      .where('portal_id', '=', portal)
+      .orderBy('contact_id')
+      .execute(),
+    history: await db
+      .selectFrom('qualification_history')
+      .select(['contact_id', 'tier', 'grade', 'score', 'reasons', 'at'])
+      .where('portal_id', '=', portal)
+      .orderBy('id')
+      .execute(),
+  }));
   return {
     qualifications: qualifications.map(({ portal_id: _p, ...row }) => row),
     history,
@@ -52,12 +55,11 @@ async function rescoreTwice(portal: string, prefetch: boolean) {
     bands.splice(0, bands.length, ...bands.map((b) => (b.min === 100 ? { ...b, points } : b)));
     const version = await activate(store(), portal, body);
     results.push(
-      await rescorePortal(store(), domainEngine, {
+      await rescorePortal(rescoreDeps(store(), domainEngine, prefetch ? readAhead('domain') : undefined), {
         portalId: portal,
         agreementVersion: version,
         batchSize: 100,
         now: () => NOW,
-        prefetch: prefetch ? testPrefetch(database.options.dataDir, 'domain') : undefined,
       }),
     );
   }
@@ -83,12 +85,11 @@ describe('a rescore that scores the next page in a worker thread (SQLite)', () =
     const version = await activate(store(), portal, agreementWith());
     const wal = path.join(database.options.dataDir, 'lead-pact.sqlite-wal');
     const sizes: number[] = [];
-    await rescorePortal(store(), domainEngine, {
+    await rescorePortal(rescoreDeps(store(), domainEngine, readAhead('domain')), {
       portalId: portal,
       agreementVersion: version,
       batchSize: 100,
       now: () => NOW,
-      prefetch: testPrefetch(database.options.dataDir, 'domain'),
       onProgress: async () => void sizes.push(fs.statSync(wal).size),
     });
     // 15 pages, each committing every contact: a log never copied into the database would grow ~15-fold.
@@ -105,12 +106,11 @@ describe('a rescore that scores the next page in a worker thread (SQLite)', () =
     );
     const version = await activate(store(), portal, agreementWith());
     const other = await createStore(database.options);
-    await rescorePortal(store(), fakeEngine, {
+    await rescorePortal(rescoreDeps(store(), fakeEngine, readAhead('fake')), {
       portalId: portal,
       agreementVersion: version,
       batchSize: 100,
       now: () => NOW,
-      prefetch: testPrefetch(database.options.dataDir, 'fake'),
       onProgress: async (progress) => {
         // Page 2 (c00100..c00199) has been read ahead by now; this commit comes from another connection.
         if (progress.done === 100) {
@@ -144,15 +144,17 @@ describe('a rescore that scores the next page in a worker thread (SQLite)', () =
     );
     const version = await activate(store(), portal, agreementWith());
     const request = { portalId: portal, agreementVersion: version, batchSize: 100 };
-    const broken = workerThreadPrefetcher({
-      dataDir: database.options.dataDir,
-      workerFile: path.join(__dirname, 'children/page-worker-ts.js'),
-      engine: { module: path.join(__dirname, 'no-such-engine'), name: 'engine' },
-    });
-    await expect(rescorePortal(store(), fakeEngine, { ...request, prefetch: broken })).rejects.toThrow(
+    const broken = {
+      ...readAhead('fake'),
+      scorer: { module: path.join(__dirname, 'no-such-engine'), name: 'engine' },
+    };
+    await expect(rescorePortal(rescoreDeps(store(), fakeEngine, broken), request)).rejects.toThrow(
       /Rescore page worker failed: .*no-such-engine/,
     );
     expect(await store().checkpoints.get(portal, rescoreCheckpoint(version))).toBeUndefined();
-    expect(await rescorePortal(store(), fakeEngine, request)).toMatchObject({ done: 300, changed: 300 });
+    expect(await rescorePortal(rescoreDeps(store(), fakeEngine), request)).toMatchObject({
+      done: 300,
+      changed: 300,
+    });
   });
 });

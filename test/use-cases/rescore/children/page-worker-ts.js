@@ -1,3 +1,3 @@
 // Entry of the rescore's page worker thread in tests: the project's TypeScript through Babel, as in child processes.
 require('../../../jobs/register-ts.js');
-require('../../../../src/jobs/rescore-prefetch/page-worker.ts');
+require('../../../../src/store/rescore-page-source/page-worker.ts');

@@ -3,7 +3,7 @@
 import { createStore } from '../../../../src/store/create-store';
 import { rescorePortal } from '../../../../src/use-cases/rescore/rescore-portal';
 import { fakeEngine } from '../fake-engine';
-import { testPrefetch } from '../prefetch-fixture';
+import { rescoreDeps, testReadAhead } from '../rescore-deps';
 
 async function main([
   databaseUrl = '',
@@ -13,11 +13,11 @@ async function main([
   mode = '',
 ]: string[]): Promise<void> {
   const store = await createStore({ databaseUrl: databaseUrl || undefined, dataDir });
-  await rescorePortal(store, fakeEngine, {
+  const readAhead = mode === 'prefetch' ? testReadAhead(dataDir, 'fake') : undefined;
+  await rescorePortal(rescoreDeps(store, fakeEngine, readAhead), {
     portalId,
     agreementVersion: Number(version),
     batchSize: 200,
-    prefetch: mode === 'prefetch' ? testPrefetch(dataDir, 'fake') : undefined,
     onProgress: async (progress) => {
       process.stdout.write(`done ${progress.done}\n`);
       await new Promise((r) => setTimeout(r, 20));
