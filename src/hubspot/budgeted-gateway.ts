@@ -1,9 +1,10 @@
 import { abortableSleep } from '../abortable-sleep';
 import { isAppError } from '../domain/app-error';
+import type { RateBudgetPort } from '../use-cases/ports/rate-budget';
+import { waitForRequestSlots, type SlotWait } from '../use-cases/request-budget/wait-for-request-slots';
 import type { HubSpotGateway, ModifiedWindow, ReadContactsResult } from './hubspot-gateway';
 import { LEAD_PACT_PROPERTIES } from './lead-pact-properties';
 import { chunk } from './read-contacts-with-company';
-import { takeRequestSlots, type RequestBudget, type SlotSettings } from './take-request-slots';
 import { hubspotErrorInfo } from './translate-hubspot-error';
 
 /** 100 contacts with companies: the contacts' batch read, their company associations, the companies' batch read. */
@@ -11,6 +12,10 @@ export const READS_PER_CHUNK_WITH_COMPANY = 3;
 /** A first install: the group read and create, the property list, one create per Lead Pact property. */
 export const ENSURE_PROPERTIES_REQUESTS = 3 + LEAD_PACT_PROPERTIES.length;
 
+/** The per-portal request window in the store (the rate-budget repository), shared by every worker process. */
+export type RequestBudget = Pick<RateBudgetPort, 'reserveRequests' | 'pauseUntil'>;
+
+/** Where the portal's budget lives and how its calls wait for it (`waitForRequestSlots`); tests pass a fake clock and sleep. */
 export interface BudgetedGatewayOptions {
   portalId: string;
   budget: RequestBudget;
@@ -28,7 +33,12 @@ export interface BudgetedGatewayOptions {
  * writes included, as a 429 on a write does.
  */
 export function withRequestBudget(gateway: HubSpotGateway, options: BudgetedGatewayOptions): HubSpotGateway {
-  const s: SlotSettings = { now: Date.now, sleep: abortableSleep, maxInlineWaitMs: 15_000, ...options };
+  const s: SlotWait & { budget: RequestBudget } = {
+    now: Date.now,
+    sleep: abortableSleep,
+    maxInlineWaitMs: 15_000,
+    ...options,
+  };
   const recorded = async (error: unknown): Promise<never> => {
     const info = isAppError(error, 'rate_limited') ? hubspotErrorInfo(error) : undefined;
     // SECONDLY is the search API's own cap, not the portal's budget.
@@ -41,14 +51,14 @@ export function withRequestBudget(gateway: HubSpotGateway, options: BudgetedGate
   const budgeted =
     <A extends unknown[], R>(requests: number, call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
-      await takeRequestSlots(s, requests);
+      await waitForRequestSlots(s, requests);
       return call(...args).catch(recorded);
     };
   const readContacts: HubSpotGateway['readContacts'] = async (ids, properties, companyProperties) => {
     const perChunk = companyProperties.length === 0 ? 1 : READS_PER_CHUNK_WITH_COMPANY;
     const result: ReadContactsResult = { contacts: [], missing: [] };
     for (const part of chunk([...new Set(ids)])) {
-      await takeRequestSlots(s, perChunk);
+      await waitForRequestSlots(s, perChunk);
       const read = await gateway.readContacts(part, properties, companyProperties).catch(recorded);
       result.contacts.push(...read.contacts);
       result.missing.push(...read.missing);

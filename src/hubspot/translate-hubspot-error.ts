@@ -1,20 +1,10 @@
 import { z } from 'zod';
-import { AppError, type ErrorCode, type ErrorDetail } from '../domain/app-error';
+import { AppError, type ErrorCode } from '../domain/app-error';
+import { hubspotErrorDetails, type HubSpotErrorInfo } from '../use-cases/ports/hubspot-error-info';
 import { nextDailyReset } from './daily-limit-reset';
 
-export const RATE_LIMIT_POLICIES = ['TEN_SECONDLY_ROLLING', 'DAILY', 'SECONDLY'] as const;
-
-/** The HubSpot facts an AppError carries in its details, read back by `hubspotErrorInfo`. */
-export interface HubSpotErrorInfo {
-  status?: number;
-  category?: string;
-  policyName?: string;
-  correlationId?: string;
-  /** How long to wait before trying again, in ms (rate limits only). */
-  retryAfterMs?: number;
-  /** The time zone whose midnight ends a DAILY pause (UTC until the portal's zone is applied). */
-  timeZone?: string;
-}
+// The facts an AppError carries are the port's (read back with `hubspotErrorInfo`); re-exported for callers here.
+export { hubspotErrorInfo, type HubSpotErrorInfo } from '../use-cases/ports/hubspot-error-info';
 
 const errorBody = z
   .object({
@@ -50,12 +40,6 @@ function retryHint(policy: string | undefined, headers: Record<string, unknown>,
   return 1000;
 }
 
-function toDetails(info: HubSpotErrorInfo): ErrorDetail[] {
-  return Object.entries(info)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({ path: `hubspot.${key}`, message: String(value) }));
-}
-
 /** Turns whatever the SDK (or node-fetch) threw into the app's one error type, keeping HubSpot's category and policy. */
 export function translateHubSpotError(error: unknown, operation: string, now = Date.now()): AppError {
   const parsed = sdkError.safeParse(error);
@@ -77,20 +61,5 @@ export function translateHubSpotError(error: unknown, operation: string, now = D
   if (status === 429 && fields.policyName === 'DAILY') info.timeZone = 'UTC';
   const code = CODE_BY_STATUS[status] ?? 'upstream_failed';
   const message = fields.message ?? `HubSpot answered ${status}`;
-  return new AppError(code, `${operation}: ${message}`, toDetails(info), { cause: error });
-}
-
-/** Reads the HubSpot facts back out of an AppError made by `translateHubSpotError`. */
-export function hubspotErrorInfo(error: AppError): HubSpotErrorInfo {
-  const read = (key: keyof HubSpotErrorInfo) =>
-    error.details.find((d) => d.path === `hubspot.${key}`)?.message;
-  const number = (key: keyof HubSpotErrorInfo) => (read(key) === undefined ? undefined : Number(read(key)));
-  return {
-    status: number('status'),
-    category: read('category'),
-    policyName: read('policyName'),
-    correlationId: read('correlationId'),
-    retryAfterMs: number('retryAfterMs'),
-    timeZone: read('timeZone'),
-  };
+  return new AppError(code, `${operation}: ${message}`, hubspotErrorDetails(info), { cause: error });
 }

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { withRequestBudget, type BudgetedGatewayOptions } from '../../src/hubspot/budgeted-gateway';
 import type { HubSpotGateway } from '../../src/hubspot/hubspot-gateway';
 import { fullImport } from '../../src/use-cases/import/full-import';
-import { syncContacts, type SyncDeps } from '../../src/use-cases/intake/sync-contacts';
+import { syncContacts } from '../../src/use-cases/intake/sync-contacts';
 import { domainEngine } from '../../src/use-cases/rescore/domain-engine';
 import { drainOutbox } from '../../src/use-cases/write-back/drain-outbox';
 import { applyExampleAgreement } from '../use-cases/apply-example-agreement';
@@ -52,8 +52,8 @@ describe.each(['sqlite', 'postgres'] as const)('reads share the portal request b
       sleep,
       ...extra,
     });
-  const deps = (gateway: HubSpotGateway): SyncDeps => ({
-    ctx: h.store.ctx,
+  const deps = (gateway: HubSpotGateway) => ({
+    store: h.store,
     gatewayFor: () => gateway,
     engine: domainEngine,
     now: h.clock.now,

@@ -28,7 +28,7 @@ async function runNext(store: Store, now: number) {
     controller: new AbortController(),
     leases: store.jobLeases,
     registry: registerSyncContacts(createJobRegistry(), {
-      ctx: store.ctx,
+      store,
       gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: API }),
       engine: domainEngine,
     }),
@@ -73,7 +73,24 @@ describe.each(ENGINE_FACTORIES)('a sync job that meets HubSpot rate limits, on %
       companies: 'companies-batch-read',
     });
     expect(await runNext(store, waiting!.runAt)).toMatchObject({ outcome: 'succeeded' });
-    expect(await store.qualifications.get(PORTAL, '51')).toBeDefined();
+    // The one attempt made is the one that synced: HubSpot's answer is stored, qualified and queued for write-back.
+    const [done] = await store.jobs.list({ type: 'sync-contacts', portalId: PORTAL });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      result: { read: 1, missing: 0, changed: 1 },
+    });
+    expect((await store.contacts.get(PORTAL, '51'))?.properties).toMatchObject({ jobtitle: '営業部長' });
+    expect(await store.qualifications.get(PORTAL, '51')).toMatchObject({
+      tier: 'nurture',
+      grade: 'A4',
+      score: 41,
+      agreementVersion: 1,
+    });
+    expect(await store.outbox.get(PORTAL, '51')).toMatchObject({
+      status: 'pending',
+      properties: { lead_pact_tier: 'nurture', lead_pact_score: '41' },
+    });
   });
 
   it('When HubSpot answers the ten-second limit, then the job is back within seconds, its attempts untouched', async () => {

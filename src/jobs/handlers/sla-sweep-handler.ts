@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { InstallationsPort } from '../../use-cases/ports/installations';
+import type { JobsPort } from '../../use-cases/ports/jobs';
 import { sweepSla } from '../../use-cases/sla/sweep-sla';
 import type { SlaSweepStore } from '../../use-cases/sla/sla-sweep-ports';
 import type { JobHandler, JobRegistry } from '../job-registry';
@@ -14,17 +15,17 @@ export const slaSweepPayloadSchema = z.object({
 });
 export type SlaSweepPayload = z.infer<typeof slaSweepPayloadSchema>;
 
+/** Where sweeps are queued. */
+type SweepQueue = { jobs: Pick<JobsPort, 'enqueue'> };
+/** What the handler sweeps with and queues the next sweep on. */
+export type SlaSweepDeps = SlaSweepStore & SweepQueue;
+
 /**
  * Queues the sweep of `portalId` to run at `at` (or now, if that has passed), at most one per portal per interval
  * slot (the slot containing `at` names the job), so a sweep just before a slot boundary is not followed by another
  * seconds later.
  */
-export async function scheduleSlaSweep(
-  store: Pick<SlaSweepStore, 'jobs'>,
-  portalId: string,
-  at: number,
-  now: number,
-) {
+export async function scheduleSlaSweep(store: SweepQueue, portalId: string, at: number, now: number) {
   const slot = Math.floor(at / SLA_SWEEP_INTERVAL_MS) * SLA_SWEEP_INTERVAL_MS;
   await store.jobs.enqueue(
     {
@@ -40,7 +41,7 @@ export async function scheduleSlaSweep(
 
 /** Queues a sweep now for every connected portal (called when a worker starts). */
 export async function scheduleSlaSweeps(
-  store: Pick<SlaSweepStore, 'jobs'> & { installations: Pick<InstallationsRepository, 'list'> },
+  store: SweepQueue & { installations: Pick<InstallationsPort, 'list'> },
   now: number,
 ): Promise<void> {
   for (const { portalId } of await store.installations.list('connected'))
@@ -49,7 +50,7 @@ export async function scheduleSlaSweeps(
 
 /** Sweeps the portal, then queues its next sweep one interval later. */
 export function slaSweepHandler(
-  store: SlaSweepStore,
+  store: SlaSweepDeps,
   now: () => number = Date.now,
 ): JobHandler<SlaSweepPayload> {
   return async ({ portalId }) => {
@@ -60,6 +61,6 @@ export function slaSweepHandler(
 }
 
 /** Registers the SLA sweep handler. */
-export function registerSlaSweep(registry: JobRegistry, store: SlaSweepStore): JobRegistry {
+export function registerSlaSweep(registry: JobRegistry, store: SlaSweepDeps): JobRegistry {
   return registry.register(SLA_SWEEP_JOB, slaSweepPayloadSchema, slaSweepHandler(store));
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
 import { drainOutbox } from '../../use-cases/write-back/drain-outbox';
-import { enqueueWriteBack, WRITE_BACK_JOB } from '../../use-cases/write-back/enqueue-write-back';
+import {
+  enqueueWriteBack,
+  WRITE_BACK_JOB,
+  type WriteBackJobs,
+} from '../../use-cases/write-back/enqueue-write-back';
 import type { WriteBackLog, WriteBackStore } from '../../use-cases/write-back/write-back-ports';
 import type { JobHandler, JobRegistry } from '../job-registry';
 
@@ -14,7 +17,7 @@ export type WriteBackPayload = z.infer<typeof writeBackPayloadSchema>;
 
 /** What the write-back handler is built from (the composition root supplies the real ones). */
 export interface WriteBackDeps {
-  store: WriteBackStore & { jobs: Pick<JobsRepository, 'enqueue' | 'list'> };
+  store: WriteBackStore & { jobs: WriteBackJobs };
   gatewayFor: (portalId: string) => Pick<HubSpotGateway, 'updateContacts'>;
   limitPer10s: number;
   log?: WriteBackLog;

@@ -1,5 +1,7 @@
 /** HubSpot's burst limit is a rolling 10-second window. */
 export const RATE_WINDOW_MS = 10_000;
+/** A pause this long is HubSpot's DAILY limit, not a ten-second slow-down (as /readyz tells them apart). */
+export const DAILY_PAUSE_MS = 60_000;
 
 /** The answer to a reservation: granted now, or how long to wait before asking again. */
 export interface Reservation {

@@ -1,10 +1,8 @@
-import type { DbContext } from '../../store/db-context';
-import { createRepositories } from '../../store/repositories';
-import type { OutboxWrite } from '../../store/repositories/outbox-repository';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { OutboxWrite } from '../ports/outbox';
+import type { StoredQualification } from '../ports/qualifications';
 import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 import type { SlaChange } from './sla-changes';
-import type { SlaSweepResult } from './sla-sweep-ports';
+import type { SlaChangesStore, SlaSweepResult } from './sla-sweep-ports';
 
 /** A change the sweep computed for a contact, with the SLA state it was computed from. */
 export interface PendingSlaChange {
@@ -18,27 +16,26 @@ export interface PendingSlaChange {
  * sweep makes the change once. A contact whose SLA state changed since it was read is left to the next sweep.
  */
 export async function applySlaChanges(
-  tx: DbContext,
+  tx: SlaChangesStore,
   portalId: string,
   pending: readonly PendingSlaChange[],
   now: number,
 ): Promise<Omit<SlaSweepResult, 'checked'>> {
-  const repos = createRepositories(tx);
   const counts = { changed: 0, breached: 0, recycled: 0 };
   const writes: OutboxWrite[] = [];
   for (const { before, change } of pending) {
     const id = before.contactId;
-    if (!(await repos.qualifications.updateSla(portalId, id, change.patch, now, before))) continue;
+    if (!(await tx.qualifications.updateSla(portalId, id, change.patch, now, before))) continue;
     // Breaches and recycles are verdicts the monthly report counts from the history.
     if (change.recycleCause || change.patch.slaStatus === 'breached')
-      await repos.qualifications.recordInHistory(portalId, id, now, change.recycleCause ?? null);
+      await tx.qualifications.recordInHistory(portalId, id, now, change.recycleCause ?? null);
     writes.push({ contactId: id, properties: change.properties });
     counts.changed++;
     if (change.patch.slaStatus === 'breached') counts.breached++;
     if (change.patch.tier === 'recycled') counts.recycled++;
   }
   if (writes.length === 0) return counts;
-  await repos.outbox.enqueueMany(portalId, writes, now);
+  await tx.outbox.enqueueMany(portalId, writes, now);
   await enqueueWriteBackAfterWrites(tx, portalId, now);
   return counts;
 }

@@ -1,7 +1,7 @@
 import type { Agreement } from '../../domain/agreement-schema';
 import type { PropertyMap } from '../../domain/qualification';
 import { followUpDue, salesTouchAfter, shouldRecycle, slaStatus } from '../../domain/sla';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { StoredQualification } from '../ports/qualifications';
 
 /** The SLA fields a sweep sets on one sales-ready contact, and the HubSpot properties that changed. */
 export interface SlaChange {

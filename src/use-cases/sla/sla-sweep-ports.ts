@@ -1,16 +1,21 @@
-import type { DbContext } from '../../store/db-context';
 import type { AgreementVersionsPort } from '../ports/agreement-versions';
-import type { ContactsRepository } from '../../store/repositories/contacts-repository';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
-import type { QualificationsRepository } from '../../store/repositories/qualifications-repository';
+import type { ContactsPort } from '../ports/contacts';
+import type { OutboxPort } from '../ports/outbox';
+import type { QualificationsPort } from '../ports/qualifications';
+import type { Transactional } from '../ports/transactional';
+import type { WriteBackQueue } from '../write-back/enqueue-write-back';
 
-/** What the SLA sweep reads in the store, and the context whose transactions write each page. */
-export interface SlaSweepStore {
+/** What one page of SLA changes writes, all in one transaction: the new state, history, outbox and write-back job. */
+export interface SlaChangesStore extends WriteBackQueue {
+  qualifications: Pick<QualificationsPort, 'updateSla' | 'recordInHistory'>;
+  outbox: Pick<OutboxPort, 'enqueueMany'>;
+}
+
+/** What the SLA sweep reads, and the transactions that write each page. */
+export interface SlaSweepStore extends Transactional<SlaChangesStore> {
   agreements: Pick<AgreementVersionsPort, 'active'>;
-  contacts: Pick<ContactsRepository, 'get'>;
-  qualifications: Pick<QualificationsRepository, 'pageInTier'>;
-  jobs: Pick<JobsRepository, 'enqueue' | 'list'>;
-  ctx: DbContext;
+  contacts: Pick<ContactsPort, 'get'>;
+  qualifications: Pick<QualificationsPort, 'pageInTier'>;
 }
 
 /** What one sweep of a portal did. */

@@ -1,5 +1,5 @@
 import type { Agreement } from '../../domain/agreement-schema';
-import type { StoredQualification } from '../../store/repositories/qualifications-repository';
+import type { QualificationSummary } from '../ports/qualifications';
 import { applySlaChanges, type PendingSlaChange } from './apply-sla-changes';
 import { slaChange } from './sla-changes';
 import type { SlaSweepResult, SlaSweepStore } from './sla-sweep-ports';
@@ -10,7 +10,7 @@ const PAGE = 500;
 async function pendingChanges(
   store: SlaSweepStore,
   portalId: string,
-  page: readonly Omit<StoredQualification, 'criteria'>[],
+  page: readonly QualificationSummary[],
   sla: Agreement['sla'],
   now: number,
 ): Promise<PendingSlaChange[]> {
@@ -45,7 +45,7 @@ export async function sweepSla(
     result.checked += page.length;
     const pending = await pendingChanges(store, portalId, page, active.body.sla, now);
     if (pending.length === 0) continue;
-    const done = await store.ctx.transaction((tx) => applySlaChanges(tx, portalId, pending, now));
+    const done = await store.transaction((tx) => applySlaChanges(tx, portalId, pending, now));
     result.changed += done.changed;
     result.breached += done.breached;
     result.recycled += done.recycled;

@@ -1,7 +1,7 @@
 import { isAppError } from '../../domain/app-error';
-import { hubspotErrorInfo } from '../../hubspot/translate-hubspot-error';
-import { retryDelay } from '../../jobs/retry-delay';
-import type { OutboxEntry } from '../../store/repositories/outbox-repository';
+import { hubspotErrorInfo } from '../ports/hubspot-error-info';
+import { retryDelay } from '../retry-delay';
+import type { OutboxEntry } from '../ports/outbox';
 import type { WriteBackStore } from './write-back-ports';
 
 /** What a failed batch means for the run. */

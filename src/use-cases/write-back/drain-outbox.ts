@@ -1,14 +1,15 @@
-import { HUBSPOT_BATCH_LIMIT } from '../../hubspot/hubspot-gateway';
-import type { OutboxEntry } from '../../store/repositories/outbox-repository';
+import { abortableSleep } from '../../abortable-sleep';
+import { isAppError } from '../../domain/app-error';
+import { hubspotErrorInfo } from '../ports/hubspot-error-info';
+import type { OutboxEntry } from '../ports/outbox';
+import { waitForRequestSlots } from '../request-budget/wait-for-request-slots';
 import { recordFailure, type FailureOutcome } from './batch-outcome';
 import type { WriteBackOptions, WriteBackResult, WriteBackStore } from './write-back-ports';
 
 /** Claimed rows stay hidden from other writers this long (a batch plus a wait for the budget). */
 export const CLAIM_LEASE_MS = 60_000;
-/** Sent after the store's window frees a slot, so HubSpot's own window (which saw the request later) has freed it too. */
-export const WINDOW_MARGIN_MS = 25;
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** HubSpot caps a batch update at 100 contacts: one claim is one request. */
+const BATCH_SIZE = 100;
 
 type Settings = Required<Omit<WriteBackOptions, 'log' | 'signal'>> & Pick<WriteBackOptions, 'log' | 'signal'>;
 
@@ -20,15 +21,19 @@ export function reservedCeiling(limitPer10s: number): number {
   return limitPer10s > 20 ? limitPer10s - 1 : limitPer10s;
 }
 
-/** Waits for one request slot in the portal's shared window; returns the pause end when it is too far away. */
+/**
+ * Waits for one request slot in the portal's shared window (the wait every HubSpot call makes); returns when to
+ * come back instead when the wait is too long (the pause end) or the run is stopped (now).
+ */
 async function takeSlot(store: WriteBackStore, s: Settings): Promise<number | undefined> {
-  for (;;) {
-    const now = s.now();
-    const slot = await store.rateBudget.reserveRequests(s.portalId, reservedCeiling(s.limitPer10s), now);
-    if (slot.granted) return undefined;
-    if (slot.waitMs > s.maxInlineWaitMs) return now + slot.waitMs;
-    if (s.signal?.aborted) return now;
-    await s.sleep(slot.waitMs + WINDOW_MARGIN_MS);
+  const limitPer10s = reservedCeiling(s.limitPer10s);
+  try {
+    await waitForRequestSlots({ ...s, budget: store.rateBudget, limitPer10s });
+    return undefined;
+  } catch (error) {
+    if (isAppError(error, 'rate_limited')) return s.now() + (hubspotErrorInfo(error).retryAfterMs ?? 0);
+    if (s.signal?.aborted) return s.now();
+    throw error;
   }
 }
 
@@ -73,7 +78,7 @@ export async function drainOutbox(
 ): Promise<WriteBackResult> {
   const s: Settings = {
     now: Date.now,
-    sleep: realSleep,
+    sleep: abortableSleep,
     maxRunMs: 60_000,
     maxInlineWaitMs: 15_000,
     ...options,
@@ -83,7 +88,7 @@ export async function drainOutbox(
   const installation = await store.installations.get(s.portalId);
   if (installation?.status === 'disconnected') return { ...result, outcome: 'disconnected' };
   while (!s.signal?.aborted && s.now() - started < s.maxRunMs) {
-    const batch = await store.outbox.claimDue(s.portalId, s.now(), HUBSPOT_BATCH_LIMIT, CLAIM_LEASE_MS);
+    const batch = await store.outbox.claimDue(s.portalId, s.now(), BATCH_SIZE, CLAIM_LEASE_MS);
     if (batch.length === 0) {
       const done = await finish(store, s, result);
       const wait = (done.resumeAt ?? 0) - s.now();

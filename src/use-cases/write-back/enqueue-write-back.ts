@@ -1,17 +1,26 @@
 import type { DbContext } from '../../store/db-context';
 import { createRepositories } from '../../store/repositories';
-import type { JobsRepository } from '../../store/repositories/jobs-repository';
-import { intakeStore } from '../intake/intake-store';
+import type { JobsPort } from '../ports/jobs';
+import type { QueuedJobsPort } from '../ports/queued-jobs';
 
 /** The job type that drains a portal's outbox. */
 export const WRITE_BACK_JOB = 'write-back';
+
+/** Where write-back jobs are queued and looked up. */
+export type WriteBackJobs = Pick<JobsPort, 'enqueue' | 'list'>;
+
+/** What a transaction that has just added outbox rows queues the portal's write-back through. */
+export interface WriteBackQueue {
+  jobs: WriteBackJobs;
+  queuedJobs: Pick<QueuedJobsPort, 'waiting'>;
+}
 
 /**
  * Makes sure a write-back job is queued for the portal (call it after adding outbox rows): none is added
  * while one is already waiting, and two callers asking for the same instant share one job through its idempotency key.
  */
 export async function enqueueWriteBack(
-  jobs: Pick<JobsRepository, 'enqueue' | 'list'>,
+  jobs: WriteBackJobs,
   portalId: string,
   now: number,
   runAt = now,
@@ -34,13 +43,15 @@ export async function enqueueWriteBack(
 /**
  * `enqueueWriteBack` for a transaction that has just added outbox rows: on PostgreSQL the portal's waiting
  * write-back job stays locked until those rows are committed, so no worker can start it, find nothing and
- * finish while they wait for the next write (see intakeStore's `waitingJobs`).
+ * finish while they wait for the next write (see `QueuedJobsPort`).
  */
 export async function enqueueWriteBackAfterWrites(
-  tx: DbContext,
+  // A raw context is accepted until every caller passes its transaction's ports (issue 13).
+  tx: WriteBackQueue | DbContext,
   portalId: string,
   now: number,
 ): Promise<void> {
-  await intakeStore(tx).waitingJobs(portalId, WRITE_BACK_JOB);
-  await enqueueWriteBack(createRepositories(tx).jobs, portalId, now);
+  const queue = 'jobs' in tx ? tx : createRepositories(tx);
+  await queue.queuedJobs.waiting(portalId, WRITE_BACK_JOB);
+  await enqueueWriteBack(queue.jobs, portalId, now);
 }

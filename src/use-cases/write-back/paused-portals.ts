@@ -1,5 +1,5 @@
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
-import type { RateBudgetRepository } from '../../store/repositories/rate-budget-repository';
+import type { InstallationsPort } from '../ports/installations';
+import { DAILY_PAUSE_MS, type RateBudgetPort } from '../ports/rate-budget';
 
 /** A portal whose writes wait for HubSpot's daily limit to reset, as /readyz shows it. */
 export interface PausedPortal {
@@ -10,14 +10,11 @@ export interface PausedPortal {
   message: string;
 }
 
-/** Pauses longer than this are HubSpot's DAILY limit, not a ten-second slow-down. */
-const DAILY_PAUSE_MS = 60_000;
-
 /** Connected portals paused by HubSpot's daily request limit, each with when writing resumes. */
 export async function pausedPortals(
   store: {
-    installations: Pick<InstallationsRepository, 'list'>;
-    rateBudget: Pick<RateBudgetRepository, 'status'>;
+    installations: Pick<InstallationsPort, 'list'>;
+    rateBudget: Pick<RateBudgetPort, 'status'>;
   },
   now: number,
   /** Portals without an installation row (HUBSPOT_PORTAL_ID in static-token mode). */

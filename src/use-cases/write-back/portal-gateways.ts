@@ -1,11 +1,11 @@
 import { AppError } from '../../domain/app-error';
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
+import type { InstallationsPort } from '../ports/installations';
 
 /** How to reach HubSpot: one static token for one portal, or each installation's stored OAuth token. */
 export interface PortalGatewaySources {
   staticToken?: { portalId: string; accessToken: string };
-  installations: Pick<InstallationsRepository, 'get'>;
+  installations: Pick<InstallationsPort, 'get'>;
   /** Builds a gateway around a token source (the composition root passes `createApiClientGateway`). */
   create: (accessToken: string | (() => Promise<string>)) => HubSpotGateway;
 }

@@ -1,13 +1,13 @@
 import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
-import type { InstallationsRepository } from '../../store/repositories/installations-repository';
-import type { OutboxRepository } from '../../store/repositories/outbox-repository';
-import type { RateBudgetRepository } from '../../store/repositories/rate-budget-repository';
+import type { InstallationsPort } from '../ports/installations';
+import type { OutboxPort } from '../ports/outbox';
+import type { RateBudgetPort } from '../ports/rate-budget';
 
 /** What the writer needs from the store: the outbox, the shared request budget, the portal's connection. */
 export interface WriteBackStore {
-  outbox: Pick<OutboxRepository, 'claimDue' | 'markSent' | 'markRejected' | 'retryLater' | 'counts'>;
-  rateBudget: Pick<RateBudgetRepository, 'reserveRequests' | 'pauseUntil' | 'status'>;
-  installations: Pick<InstallationsRepository, 'get' | 'setStatus'>;
+  outbox: Pick<OutboxPort, 'claimDue' | 'markSent' | 'markRejected' | 'retryLater' | 'counts'>;
+  rateBudget: Pick<RateBudgetPort, 'reserveRequests' | 'pauseUntil' | 'status'>;
+  installations: Pick<InstallationsPort, 'get' | 'setStatus'>;
 }
 
 /** Where writer events go (pino-shaped: object first, then the message). */
@@ -24,7 +24,8 @@ export interface WriteBackOptions {
   gateway: Pick<HubSpotGateway, 'updateContacts'>;
   log?: WriteBackLog;
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Resolves after `ms`, or as soon as `signal` aborts (default: `abortableSleep`). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
   /** Stop and hand back to the queue after this long (the job re-enqueues itself). */
   maxRunMs?: number;
