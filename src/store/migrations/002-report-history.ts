@@ -1,6 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
 
-/** The index the monthly report reads six months of history through (src/use-cases/report/load-cohort.ts). */
+/** The index the monthly report reads six months of history through (src/store/reads/report-cohort.ts). */
 export const REPORT_HISTORY_INDEX = 'qualification_history_report';
 
 /**
