@@ -96,8 +96,21 @@ describe.each(ENGINE_FACTORIES)('the card on %s', (_engine, make) => {
       outcome: 'scored',
     });
     const pending = await store.outbox.get(PORTAL, DIRECTOR.id);
-    expect(pending?.properties).toMatchObject({ lead_pact_agreement_version: '1' });
-    expect(pending?.properties.lead_pact_tier).toBeTruthy();
+    // What the rep then sees in HubSpot: the director is sales-ready, first touch due in 2 business days (Tokyo).
+    expect(pending?.properties).toEqual({
+      lead_pact_tier: 'sales_ready',
+      lead_pact_grade: 'A2',
+      lead_pact_score: '76',
+      lead_pact_stage: 'decision',
+      lead_pact_route: 'field_sales',
+      lead_pact_reasons:
+        "A2 (score 76, Sales-ready): Clicked 'get a quote' in the newsletter 3 days ago (+52, decayed from 60); " +
+        "Company size '1200' (+40); Role 'Director of IT' (+30); Target industry 'COMPUTER_SOFTWARE' (+15).",
+      lead_pact_qualified_at: String(NOW),
+      lead_pact_follow_up_due: String(Date.parse('2026-12-01T23:59:59.999+09:00')),
+      lead_pact_sla_status: 'on_track',
+      lead_pact_agreement_version: '1',
+    });
     const jobs = await store.jobs.list({ type: 'write-back', portalId: PORTAL });
     expect(jobs).toEqual([expect.objectContaining({ status: 'queued', runAt: NOW })]);
 
