@@ -5,7 +5,7 @@ import { createStore, type Store } from '../src/store/create-store';
 import { BENCH_BASE_URL, BENCH_CLIENT_SECRET } from './bench-service-config';
 import { startServiceProcess } from './bench-service-process';
 import type { BenchRow } from './harness';
-import { fillInbox, inboxIdle, seedPortal, startDraining } from './intake-backlog-seed';
+import { fillInbox, inboxBacklog, inboxIdle, seedPortal, startDraining } from './intake-backlog-seed';
 import { startStandinProcess } from './standin-process';
 import { sendPaced, signDeliveries, type PacedLoad } from './paced-deliveries';
 import { BENCH_CONTACTS, EVENTS_PER_DELIVERY } from './webhook-delivery';
@@ -118,12 +118,12 @@ export async function runBacklogScenario(): Promise<BenchRow[]> {
       await fillInbox(store, PORTAL, BACKLOG);
       const measured = { ...warmUp, seconds: DURATION_S };
       const signed = signDeliveries(PORTAL, from, measured);
-      const before = await store.inbox.backlog();
+      const before = await inboxBacklog(store, PORTAL);
       await startDraining(store, PORTAL);
       const cpuBefore = service.cpuSeconds() ?? NaN;
       const load = await sendPaced(service.url, signed, measured);
       const cores = ((service.cpuSeconds() ?? NaN) - cpuBefore) / load.seconds;
-      const after = await store.inbox.backlog();
+      const after = await inboxBacklog(store, PORTAL);
       return rows(load, { before, after }, cores);
     } finally {
       await service.stop();

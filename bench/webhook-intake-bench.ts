@@ -11,6 +11,7 @@ import { metricsRegistry } from '../src/metrics';
 import { createStore } from '../src/store/create-store';
 import { benchServiceConfig } from './bench-service-config';
 import type { BenchRow } from './harness';
+import { inboxBacklog } from './intake-backlog-seed';
 import { runBacklogScenario } from './webhook-backlog-scenario';
 import { EVENTS_PER_DELIVERY, signedDelivery } from './webhook-delivery';
 
@@ -42,7 +43,7 @@ async function runIdle(): Promise<BenchRow[]> {
     const started = Date.now();
     const flat = await autocannon({ url: web.url, connections: CONNECTIONS, duration: DURATION_S, requests });
     const seconds = (Date.now() - started) / 1000;
-    const storedFlat = await store.inbox.backlog();
+    const storedFlat = await inboxBacklog(store, PORTAL);
     // Answer time at the budget's rate (2,000 events/s = 20 deliveries/s), not at saturation.
     const paced = await autocannon({
       url: web.url,

@@ -235,7 +235,8 @@ function world(parts: {
     idle: async (timeoutMs) => {
       await waitFor(
         async () => {
-          if ((await jobsDue()).length > 0 || (await store.inbox.backlog()) > 0) return undefined;
+          if ((await jobsDue()).length > 0 || (await store.inbox.pending(String(PORTAL), 1)).length > 0)
+            return undefined;
           return (await store.outbox.counts(String(PORTAL))).pending === 0 ? true : undefined;
         },
         'the service to be idle',

@@ -37,7 +37,7 @@ async function expectEveryContactGraded(world: E2eWorld) {
     const stored = await world.standin<{ properties: Record<string, string> }>(`/__standin/contacts/${id}`);
     expect({ id, ...stored.properties }).toMatchObject({ id, ...expectedVerdict(profile) });
   }
-  expect(await world.store.inbox.backlog()).toBe(0);
+  expect(await world.store.inbox.pending(String(PORTAL), 1)).toEqual([]);
 }
 
 /** A world started before any agreement, for the describe block it is called in; stopped (and dropped) after it. */

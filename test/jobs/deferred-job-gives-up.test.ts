@@ -72,7 +72,7 @@ describe.each(ENGINE_FACTORIES)('a job HubSpot keeps deferring, on %s', (_engine
 
   const syncRegistry = () =>
     registerSyncContacts(createJobRegistry(), {
-      ctx: store.ctx,
+      store,
       gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: API }),
       engine: domainEngine,
     });

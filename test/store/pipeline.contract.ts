@@ -7,16 +7,23 @@ export function pipelineContract(make: () => Promise<TestDatabase>) {
 
   it('stores each webhook event once however often HubSpot delivers it', async () => {
     const portal = freshPortal();
-    const events = [1, 2, 2, 3].map((n) => ({ portalId: portal, eventId: `${n}`, payload: { n } }));
+    const event = (n: number) => ({
+      eventId: `${n}`,
+      portalId: Number(portal),
+      occurredAt: n,
+      kind: 'created' as const,
+      contactId: `${50 + n}`,
+    });
+    const events = [1, 2, 2, 3].map((n) => ({ portalId: portal, eventId: `${n}`, payload: event(n) }));
     expect(await store().inbox.add(events, 1)).toBe(3);
     expect(await store().inbox.add(events, 2)).toBe(0);
-    const waiting = (await store().inbox.unprocessed(1000)).filter((e) => e.portalId === portal);
-    expect(waiting.map((e) => e.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    const waiting = await store().inbox.pending(portal, 1000);
+    expect(waiting.map((e) => e.event)).toEqual([event(1), event(2), event(3)]);
     await store().inbox.markProcessed(
       waiting.map((e) => e.id),
       3,
     );
-    expect((await store().inbox.unprocessed(1000)).filter((e) => e.portalId === portal)).toEqual([]);
+    expect(await store().inbox.pending(portal, 1000)).toEqual([]);
   });
 
   it('merges a second write into a pending one and replaces one already sent', async () => {

@@ -1,6 +1,6 @@
 import { isAppError } from '../../domain/app-error';
 import type { ModifiedWindow } from '../../hubspot/hubspot-gateway';
-import { hubspotErrorInfo } from '../../hubspot/translate-hubspot-error';
+import { hubspotErrorInfo } from '../ports/hubspot-error-info';
 import type { SearchWindow } from './safety-net-checkpoint';
 
 /** Secondly or ten-secondly 429s are waited out this many times before the run fails (and resumes later). */

@@ -13,7 +13,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-const stored = () => t.store.inbox.unprocessed(10_000);
+const stored = () => t.store.inbox.pending(String(PORTAL), 10_000);
 const processJobs = () => t.store.jobs.list({ type: 'process-inbox' });
 
 describe('POST /webhooks/hubspot', () => {
@@ -23,7 +23,9 @@ describe('POST /webhooks/hubspot', () => {
     expect(res.status).toBe(200);
     const events = await stored();
     expect(events.length).toBeGreaterThan(0);
-    expect(new Set(events.map((e) => e.portalId))).toEqual(new Set([String(PORTAL)]));
+    // Every event stored is the portal's (and waits to be processed).
+    expect(await res.json()).toMatchObject({ stored: events.length });
+    expect(new Set(events.map((e) => String(e.event.portalId)))).toEqual(new Set([String(PORTAL)]));
     expect(await processJobs()).toHaveLength(1);
   });
 
@@ -103,13 +105,13 @@ describe('POST /webhooks/hubspot', () => {
         eventId: `backlog-${i}`,
         portalId: PORTAL,
         occurredAt: 1,
-        kind: 'created',
+        kind: 'created' as const,
         contactId: String(i),
       },
     }));
     await t.store.inbox.add(backlog, Date.now());
     const order: string[] = [];
-    const drain = processInbox(t.store.ctx, String(PORTAL)).then((r) => order.push(`drained ${r.processed}`));
+    const drain = processInbox(t.store, String(PORTAL)).then((r) => order.push(`drained ${r.processed}`));
     const delivery = t.post(JSON.stringify([contactEvent('object.creation', 77)]));
     const answer = delivery.then((res) => order.push(`answered ${res.status}`));
     await Promise.all([drain, answer]);

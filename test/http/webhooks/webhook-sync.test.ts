@@ -184,7 +184,7 @@ describe('a signed webhook for a changed contact', () => {
       'the forgetting',
     );
     await eventually(
-      async () => ((await t.store.inbox.backlog()) === 0 ? true : undefined),
+      async () => ((await t.store.inbox.pending(portal, 1)).length === 0 ? true : undefined),
       'an empty inbox',
     );
     expect(await t.store.outbox.get(portal, CONTACT)).toBeUndefined();

@@ -12,8 +12,8 @@ import {
   FULL_IMPORT_FINISHED,
   fullImport,
   importIfNeverFinished,
+  type ImportDeps,
 } from '../../../src/use-cases/import/full-import';
-import type { SyncDeps } from '../../../src/use-cases/intake/sync-contacts';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import { serveBatchReads } from '../../hubspot/serve-batch-reads';
 import { ENGINE_FACTORIES, openTestStore, tempSqlite, type TestDatabase } from '../../store/test-databases';
@@ -46,8 +46,8 @@ function gateway(failOn?: string): HubSpotGateway {
     },
   };
 }
-const deps = (g: HubSpotGateway): SyncDeps => ({
-  ctx: store.ctx,
+const deps = (g: HubSpotGateway): ImportDeps => ({
+  store,
   gatewayFor: () => g,
   engine: domainEngine,
   now: () => NOW,
@@ -111,11 +111,33 @@ describe.each(ENGINE_FACTORIES)('fullImport on %s', (_engine, make) => {
     page2();
     reads();
     const result = await fullImport(deps(gateway()), PORTAL);
-    expect(result).toMatchObject({ done: 3, pages: 2 });
+    expect(result).toEqual({ done: 3, total: 3, changed: 3, pages: 2 });
     expect(afters).toEqual([undefined, '3']);
     expect((await store.contacts.get(PORTAL, '3'))?.properties.email).toBe('c@three.example');
-    for (const id of ['1', '2', '3']) expect(await store.qualifications.get(PORTAL, id)).toBeDefined();
-    expect(await outboxIds()).toEqual(['1', '2', '3']);
+    // Each contact graded by the example agreement, with what it read (company size and industry, role).
+    const graded = async (id: string) => {
+      const q = await store.qualifications.get(PORTAL, id);
+      return q && { tier: q.tier, grade: q.grade, score: q.score, version: q.agreementVersion };
+    };
+    expect(await graded('1')).toEqual({ tier: 'nurture', grade: 'B4', score: 31, version: 1 });
+    expect(await graded('2')).toEqual({ tier: 'nurture', grade: 'D4', score: 9, version: 1 });
+    expect(await graded('3')).toEqual({ tier: 'nurture', grade: 'D4', score: 9, version: 1 });
+    // What goes to HubSpot: the written properties of each contact, nothing else.
+    const written = (await store.outbox.list(PORTAL)).map((e) => [e.contactId, e.status, e.properties]);
+    expect(written).toEqual([
+      ['1', 'pending', expect.objectContaining({ lead_pact_tier: 'nurture', lead_pact_grade: 'B4', lead_pact_score: '31' })],
+      ['2', 'pending', expect.objectContaining({ lead_pact_tier: 'nurture', lead_pact_grade: 'D4', lead_pact_score: '9' })],
+      ['3', 'pending', expect.objectContaining({ lead_pact_tier: 'nurture', lead_pact_grade: 'D4', lead_pact_score: '9' })],
+    ]);
+    expect(Object.keys((await store.outbox.get(PORTAL, '1'))?.properties ?? {}).sort()).toEqual([
+      'lead_pact_agreement_version',
+      'lead_pact_grade',
+      'lead_pact_reasons',
+      'lead_pact_route',
+      'lead_pact_score',
+      'lead_pact_stage',
+      'lead_pact_tier',
+    ]);
     expect(await store.jobs.list({ type: 'write-back', portalId: PORTAL, limit: 10 })).toHaveLength(1);
     expect(await store.checkpoints.get(PORTAL, FULL_IMPORT_CHECKPOINT)).toBeUndefined();
   });
@@ -178,7 +200,7 @@ describe.each(ENGINE_FACTORIES)('fullImport on %s', (_engine, make) => {
     reads();
     await fullImport(deps(gateway()), PORTAL);
     expect(await store.checkpoints.get(PORTAL, FULL_IMPORT_FINISHED)).toEqual({ at: NOW, done: 3 });
-    expect(await importIfNeverFinished(store.ctx, PORTAL, 2, NOW)).toBe(false);
+    expect(await importIfNeverFinished(store, PORTAL, 2, NOW)).toBe(false);
     expect(await store.jobs.list({ type: 'full-import', portalId: PORTAL })).toEqual([]);
   });
 });
@@ -194,8 +216,8 @@ describe.each(ENGINE_FACTORIES)(
     it('When the install import found no agreement, then the first agreement queues the import once', async () => {
       const skipped = await fullImport(deps(gateway()), LATE);
       expect(skipped).toMatchObject({ done: 0, skipped: 'no_active_agreement' });
-      expect(await importIfNeverFinished(store.ctx, LATE, 1, NOW)).toBe(true);
-      expect(await importIfNeverFinished(store.ctx, LATE, 1, NOW)).toBe(false);
+      expect(await importIfNeverFinished(store, LATE, 1, NOW)).toBe(true);
+      expect(await importIfNeverFinished(store, LATE, 1, NOW)).toBe(false);
       const queued = await store.jobs.list({ type: 'full-import', portalId: LATE });
       expect(queued.map((job) => [job.status, job.idempotencyKey])).toEqual([
         ['queued', `full-import:${LATE}:agreement-1`],

@@ -1,7 +1,6 @@
 import type { HubSpotGateway } from '../../../src/hubspot/hubspot-gateway';
 import type { WebhookEvent } from '../../../src/hubspot/webhook-events';
 import type { Store } from '../../../src/store/create-store';
-import type { DbContext } from '../../../src/store/db-context';
 import { processInbox } from '../../../src/use-cases/intake/process-inbox';
 import { receiveWebhookEvents } from '../../../src/use-cases/intake/receive-webhook-events';
 import { syncContacts } from '../../../src/use-cases/intake/sync-contacts';
@@ -35,19 +34,19 @@ const event = (eventId: string, contactId: string): WebhookEvent => ({
 });
 
 /**
- * The database context with its transactions held open after their work until `release()`, so a test can
- * act while they are uncommitted. `reached` resolves once one is waiting.
+ * The store with its transactions held open after their work until `release()`, so a test can act while they
+ * are uncommitted. `reached` resolves once one is waiting.
  */
-function holdingCommits(ctx: DbContext) {
+function holdingCommits(store: Store) {
   let release!: () => void;
   let reachedNow!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   const reached = new Promise<void>((resolve) => (reachedNow = resolve));
-  const held: DbContext = {
-    ...ctx,
+  const held: Store = {
+    ...store,
     transaction: (fn) =>
-      ctx.transaction(async (tx) => {
-        const result = await fn(tx);
+      store.transaction(async (...tx) => {
+        const result = await fn(...tx);
         reachedNow();
         await gate;
         return result;
@@ -66,15 +65,15 @@ async function workOnce(type: string, work: () => Promise<unknown>, at = NOW): P
 
 it('When a delivery commits while a worker takes the waiting process-inbox job, then its events are still processed without waiting for another delivery', async () => {
   await receiveWebhookEvents(store, [event('1', '51')], { now: NOW });
-  const { held, reached, release } = holdingCommits(store.ctx);
-  const delivery = receiveWebhookEvents({ ctx: held }, [event('2', '52')], { now: NOW });
+  const { held, reached, release } = holdingCommits(store);
+  const delivery = receiveWebhookEvents(held, [event('2', '52')], { now: NOW });
   await reached;
   // The worker polls while the second delivery is stored but not committed yet.
-  await workOnce('process-inbox', () => processInbox(store.ctx, PORTAL, { now: () => NOW }));
+  await workOnce('process-inbox', () => processInbox(store, PORTAL, { now: () => NOW }));
   release();
   await delivery;
-  while (await workOnce('process-inbox', () => processInbox(store.ctx, PORTAL, { now: () => NOW })));
-  expect(await store.inbox.backlog()).toBe(0);
+  while (await workOnce('process-inbox', () => processInbox(store, PORTAL, { now: () => NOW })));
+  expect(await store.inbox.pending(PORTAL, 1)).toEqual([]);
   const synced = (await store.jobs.list({ type: 'sync-contacts' })).flatMap(
     (j) => (j.payload as { contactIds: string[] }).contactIds,
   );
@@ -83,16 +82,16 @@ it('When a delivery commits while a worker takes the waiting process-inbox job, 
 
 it('When two workers process the same portal inbox at once, then each event is handled by one of them only', async () => {
   await receiveWebhookEvents(store, [event('1', '51'), event('2', '52')], { now: NOW });
-  const { held, reached, release } = holdingCommits(store.ctx);
+  const { held, reached, release } = holdingCommits(store);
   const first = processInbox(held, PORTAL, { now: () => NOW });
   await reached;
-  const second = processInbox(store.ctx, PORTAL, { now: () => NOW });
+  const second = processInbox(store, PORTAL, { now: () => NOW });
   // Give the second worker its chance while the first has not committed (without row locks it would read the
   // same events and then wait for the first to commit before marking them processed a second time).
   await Promise.race([second, new Promise((resolve) => setTimeout(resolve, 2_000))]);
   release();
   expect([(await first).processed, (await second).processed]).toEqual([2, 0]);
-  expect(await store.inbox.backlog()).toBe(0);
+  expect(await store.inbox.pending(PORTAL, 1)).toEqual([]);
 });
 
 it('When a sync commits writes while a worker takes the waiting write-back job, then those writes are still drained without waiting for another sync', async () => {
@@ -104,9 +103,9 @@ it('When a sync commits writes while a worker takes the waiting write-back job, 
       missing: [],
     }),
   } as unknown as HubSpotGateway;
-  const { held, reached, release } = holdingCommits(store.ctx);
+  const { held, reached, release } = holdingCommits(store);
   const sync = syncContacts(
-    { ctx: held, gatewayFor: () => gateway, engine: domainEngine, now: () => NOW },
+    { store: held, gatewayFor: () => gateway, engine: domainEngine, now: () => NOW },
     PORTAL,
     ['51'],
   );

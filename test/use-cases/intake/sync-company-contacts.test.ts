@@ -38,7 +38,7 @@ describe.each(['sqlite', 'postgres'] as const)('syncCompanyContacts on %s', (eng
           : [200, fixture('associations-companies-contacts-batch-read-page-2')];
       });
   const deps = () => ({
-    ctx: h.store.ctx,
+    store: h.store,
     gatewayFor: () =>
       withRequestBudget(h.gateway, {
         portalId: PORTAL,

@@ -4,11 +4,11 @@ import { createJobRegistry, type JobContext } from '../../../src/jobs/job-regist
 import { registerSafetyNet } from '../../../src/jobs/handlers/safety-net-handler';
 import { writeBackHandler } from '../../../src/jobs/handlers/write-back-handler';
 import type { Store } from '../../../src/store/create-store';
-import type { SyncDeps } from '../../../src/use-cases/intake/sync-contacts';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import {
   catchUpModified,
   SEARCH_INDEX_LAG_MS,
+  type SafetyNetDeps,
 } from '../../../src/use-cases/sync-safety-net/catch-up-modified';
 import {
   FIRST_LOOKBACK_MS,
@@ -46,8 +46,8 @@ let searches: Search[];
 let companySearches: SearchBody[];
 let makeDatabase: () => Promise<TestDatabase> = async () => tempSqlite();
 
-const deps = (): SyncDeps => ({
-  ctx: store.ctx,
+const deps = (): SafetyNetDeps => ({
+  store,
   gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: API }),
   engine: domainEngine,
   now: () => clock,
@@ -98,6 +98,21 @@ const reads = () =>
     companies: 'companies-batch-read',
   });
 const startAt = (until: number) => store.checkpoints.set(PORTAL, SAFETY_NET_CHECKPOINT, { until }, NOW);
+/** A contact's grade as stored, with the primary company it was read with. */
+const graded = async (id: string) => {
+  const q = await store.qualifications.get(PORTAL, id);
+  const company = (await store.contacts.get(PORTAL, id))?.company?.hs_object_id;
+  return q && { tier: q.tier, grade: q.grade, score: q.score, company };
+};
+/** Every contact id the two recorded association pages name, sorted as strings. */
+const associatedContactIds = () =>
+  [
+    ...new Set(
+      ['associations-companies-contacts-batch-read-page-1', 'associations-companies-contacts-batch-read-page-2']
+        .flatMap((name) => (fixture(name) as { results: Array<{ to: Array<{ toObjectId: number }> }> }).results)
+        .flatMap((r) => r.to.map((t) => String(t.toObjectId))),
+    ),
+  ].sort();
 const windows = () => searches.map(({ from, to, after }) => ({ from, to, ...(after ? { after } : {}) }));
 
 useNock();
@@ -136,7 +151,10 @@ describe.each(ENGINE_FACTORIES)('catchUpModified on %s', (_engine, make) => {
     ]);
     expect(result).toMatchObject({ until: TARGET, splits: 1, read: 2 });
     expect(await store.contacts.get(PORTAL, '901')).toBeUndefined();
-    for (const id of ['51', '52']) expect(await store.qualifications.get(PORTAL, id)).toBeDefined();
+    // The two contacts of the first half's two pages, each read with its primary company and graded.
+    expect(await graded('51')).toEqual({ tier: 'nurture', grade: 'A4', score: 41, company: '7002' });
+    expect(await graded('52')).toEqual({ tier: 'nurture', grade: 'C4', score: 17, company: '7003' });
+    expect(result).toMatchObject({ pages: 3, read: 2, changed: 2 });
     expect(await store.checkpoints.get(PORTAL, SAFETY_NET_CHECKPOINT)).toMatchObject({ until: TARGET });
   });
 
@@ -160,14 +178,15 @@ describe.each(ENGINE_FACTORIES)('catchUpModified on %s', (_engine, make) => {
       until: start,
       window: { from: start, to: TARGET, after: '1' },
     });
-    expect(await store.contacts.get(PORTAL, '51')).toBeDefined();
+    expect((await store.contacts.get(PORTAL, '51'))?.properties.email).toBe('tanaka@maker.example');
     expect(await store.contacts.get(PORTAL, '52')).toBeUndefined();
     searches = [];
     clock = NOW; // restarted at once: no newer window is due yet
     const result = await run();
     expect(windows()).toEqual([{ from: start, to: TARGET, after: '1' }]);
     expect(result).toMatchObject({ until: TARGET, read: 1 });
-    expect(await store.contacts.get(PORTAL, '52')).toBeDefined();
+    expect((await store.contacts.get(PORTAL, '52'))?.properties.email).toBe('lee@startup.example');
+    expect(await graded('52')).toEqual({ tier: 'nurture', grade: 'C4', score: 17, company: '7003' });
   });
 
   it('When a webhook was missed, then the contact is found, qualified with its company and written to HubSpot', async () => {
@@ -198,8 +217,11 @@ describe.each(ENGINE_FACTORIES)('catchUpModified on %s', (_engine, make) => {
     await handler({ portalId: PORTAL }, { signal: new AbortController().signal } as JobContext);
     const tanaka = sent?.inputs.find((i) => i.id === '51');
     // 1,200 employees (40) + 部長 (30) + machinery (15) = 85: an A fit, known only from the primary company.
-    expect(tanaka?.properties.lead_pact_grade).toMatch(/^A/);
-    expect(sent?.inputs.map((i) => i.id).sort()).toEqual(['51', '52']);
+    expect(tanaka?.properties).toMatchObject({ lead_pact_grade: 'A4', lead_pact_score: '41', lead_pact_tier: 'nurture' });
+    expect(sent?.inputs.map((i) => [i.id, i.properties.lead_pact_grade])).toEqual([
+      ['51', 'A4'],
+      ['52', 'C4'],
+    ]);
   });
 
   it('When a company changed while its webhooks were missed, then its contacts are queued for a sync and the company mark moves', async () => {
@@ -238,7 +260,8 @@ describe.each(ENGINE_FACTORIES)('catchUpModified on %s', (_engine, make) => {
     const queued = (await store.jobs.list({ type: 'sync-contacts', limit: 100 })).flatMap(
       (j) => (j.payload as { contactIds: string[] }).contactIds,
     );
-    expect(new Set(queued).size).toBe(253);
+    expect(queued.length).toBe(253);
+    expect([...new Set(queued)].sort()).toEqual(associatedContactIds());
     expect(await store.checkpoints.get(PORTAL, SAFETY_NET_COMPANIES_CHECKPOINT)).toEqual({ until: TARGET });
   });
 
