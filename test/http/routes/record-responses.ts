@@ -172,6 +172,7 @@ export async function recordResponses(): Promise<Recorded[]> {
       }),
     );
     await as('m1').send('POST', '/api/agreements/propose', { version: 2, rationale: 'New half year' });
+    await take('settings', 'agreements-proposed-2-seen-by-sales', as('s1').get('/api/agreements'));
     await take(
       'settings',
       'agreements-sent-back',

@@ -252,13 +252,15 @@ describe('the approval flow', () => {
     expect(page.mocks.actions.addAlert.calls.at(-1)?.[0]).toMatchObject({ type: 'success' });
   });
 
-  it('When sales sends it back with a comment, then marketing is asked to revise', async () => {
-    // The recording sends back a later version (v2, after v1 went active); the page shows what the server answers.
+  it('When sales sends the proposed version back with a comment, then it posts that version and marketing is asked to revise', async () => {
+    // v1 is active and marketing proposed v2; the recorded answer is the server's to sending v2 back.
     const page = renderSettings({
-      'GET /api/agreements': recordedAgreements.proposedSeenBySales,
+      'GET /api/agreements': recordedAgreements.proposed2SeenBySales,
       'POST /api/agreements/send-back': recordedAgreements.sentBack,
     });
     await loaded(page);
+    expect(page.findByTestId(Text, 'next-step').text).toBe('Sales must approve or send back version 2.');
+    expect(page.findByTestId(Text, 'proposal-rationale').text).toBe('Why: New half year');
     expect(page.findByTestId(Button, 'send-back').props.disabled).toBe(true);
     fire(page.findByTestId(TextArea, 'send-back-comment'), 'onChange', 'Capacity is too high');
     page.findByTestId(Button, 'send-back').trigger('onClick');
@@ -268,7 +270,7 @@ describe('the approval flow', () => {
       ),
     );
     expect(lastPost(page, '/api/agreements/send-back')).toEqual({
-      version: 1,
+      version: 2,
       comment: 'Capacity is too high',
       requestId: REQUEST_ID,
     });

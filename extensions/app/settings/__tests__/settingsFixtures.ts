@@ -12,6 +12,7 @@ import active from './fixtures/agreements-active.json';
 import draft2 from './fixtures/agreements-draft-2.json';
 import draft from './fixtures/agreements-draft.json';
 import proposedSeenBySales from './fixtures/agreements-proposed-seen-by-sales.json';
+import proposed2SeenBySales from './fixtures/agreements-proposed-2-seen-by-sales.json';
 import proposed from './fixtures/agreements-proposed.json';
 import sentBack from './fixtures/agreements-sent-back.json';
 import sentBackByMapping from './fixtures/agreements-sent-back-by-mapping.json';
@@ -60,6 +61,8 @@ export const recordedAgreements = {
   active: () => answer(agreementsResponseSchema, active),
   /** v1 active and v2 draft, seen by marketing. */
   draft2: () => answer(agreementsResponseSchema, draft2),
+  /** v1 active and v2 proposed by marketing, seen by sales user 601. */
+  proposed2SeenBySales: () => answer(agreementsResponseSchema, proposed2SeenBySales),
   /** v1 active and v2 sent back by sales, seen by sales. */
   sentBack: () => answer(agreementsResponseSchema, sentBack),
   /** v13 proposed by marketing, sent back when super admin 901 added team 33 to marketing; seen by marketing. */
