@@ -1,25 +1,20 @@
 import type { ApplyOnce } from '../http/routes/request-once';
 import type { Store } from '../store/create-store';
-import {
-  applyOnce,
-  claimReceipt,
-  RequestReplayed,
-  requestKey,
-  type RequestKey,
-} from '../store/request-receipts';
+import { applyOnce, RequestReplayed, requestKey, type RequestKey } from '../store/request-receipts';
+import type { AgreementStore } from '../use-cases/agreements/store-ports';
 
 /**
  * The store, except that its first write transaction claims the request's receipt before anything else, so the
  * effect and the receipt commit together or not at all; a copy of the request throws RequestReplayed from there.
  */
-function claimingFirst(store: Store, key: RequestKey, at: number): Store {
+function claimingFirst(store: Store, key: RequestKey, at: number): AgreementStore {
   let claimed = false;
   return {
     ...store,
     transaction: (fn) =>
-      store.transaction(async (tx, ctx) => {
-        if (!claimed && !(await claimReceipt(ctx, key, at))) throw new RequestReplayed(key);
-        const result = await fn(tx, ctx);
+      store.transaction(async (tx) => {
+        if (!claimed && !(await tx.receipts.claim(key, at))) throw new RequestReplayed(key);
+        const result = await fn(tx);
         claimed = true; // committed with this transaction; a later one of the same request needs no second claim
         return result;
       }),
@@ -29,7 +24,7 @@ function claimingFirst(store: Store, key: RequestKey, at: number): Store {
 /** `ApplyOnce` for ports built on the store by `portsOn`, the receipt kept in the store (request-receipts.ts). */
 export function applyOnceOnStore<Ports>(
   store: Store,
-  portsOn: (store: Store) => Ports,
+  portsOn: (store: AgreementStore) => Ports,
   clock: { now(): number },
 ): ApplyOnce<Ports> {
   return (request, effect) => {

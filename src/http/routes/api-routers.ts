@@ -6,7 +6,7 @@ import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { Logger } from '../../logger';
 import type { Store } from '../../store/create-store';
 import type { SuperAdminLookup, UserTeamsLookup } from '../../use-cases/agreements/ports';
-import { storeAgreementPorts } from '../../use-cases/agreements/store-ports';
+import { storeAgreementPorts, type AgreementStore } from '../../use-cases/agreements/store-ports';
 import { applyOnceOnStore } from '../../composition/apply-once-on-store';
 import { storeCardPorts } from '../../composition/store-card-ports';
 import { simulatePortal, slicedSimulationRunner } from '../../use-cases/simulate/simulate-portal';
@@ -64,7 +64,7 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
   const clock = deps.clock ?? { now: Date.now };
   const router = Router();
   router.use('/api', signatureCheck(deps.config));
-  const portsOn = (store: Store) => storeAgreementPorts(store, { userTeams: deps.userTeams, clock });
+  const portsOn = (store: AgreementStore) => storeAgreementPorts(store, { userTeams: deps.userTeams, clock });
   const agreements = { ports: portsOn(deps.store), once: applyOnceOnStore(deps.store, portsOn, clock) };
   router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock)));
   router.use(agreementsRouter(agreements));
