@@ -128,7 +128,7 @@ describe.each([
   async function expectRecovered(retried = () => deliver(2), stored = 2) {
     expect((await retried()).status).toBe(200);
     expect((await readyz()).status).toBe(200);
-    expect(await store.inbox.pending(String(PORTAL), 100)).toHaveLength(stored);
+    expect(await store.inbox.pending(String(PORTAL), 10_000)).toHaveLength(stored);
   }
 
   if (engine === 'postgres') {
