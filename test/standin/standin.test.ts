@@ -1,5 +1,6 @@
 import { isAppError } from '../../src/domain/app-error';
 import { createApiClientGateway } from '../../src/hubspot/api-client-gateway';
+import { LEAD_PACT_PROPERTIES } from '../../src/hubspot/lead-pact-properties';
 import { hubspotErrorInfo } from '../../src/hubspot/translate-hubspot-error';
 import { createStandin, type StandinOptions } from '../../src/standin/create-standin';
 
@@ -127,9 +128,26 @@ describe('the HubSpot stand-in, driven by the real gateway', () => {
     ]);
     expect(result).toEqual({ written: ['1', '3'], rejected: [] });
     expect((await getJson(`${url}/__standin/contacts/1`)).properties.lead_pact_tier).toBe('sales_ready');
-    expect(standin.state.properties.has('lead_pact_reasons')).toBe(true);
-    const refused = standin.state.updates.filter((update) => update.status === 400);
-    expect(refused).toHaveLength(1);
+    expect((await getJson(`${url}/__standin/contacts/3`)).properties.lead_pact_tier).toBe('nurture');
+    // Every Lead Pact property now exists as the contract defines it (type, group, options), each created once.
+    expect([...standin.state.properties.values()]).toEqual(
+      LEAD_PACT_PROPERTIES.map(({ name, label, type, fieldType, groupName, options = [] }) =>
+        expect.objectContaining({ name, label, type, fieldType, groupName, options }),
+      ),
+    );
+    const created = standin.state.requestLog.filter(
+      (request) => request.method === 'POST' && request.path === '/crm/v3/properties/contacts',
+    );
+    expect(created.map((request) => request.status)).toEqual(LEAD_PACT_PROPERTIES.map(() => 201));
+    // The batch was refused once for the missing properties, then sent again unchanged and written.
+    const sent = [
+      { id: '1', properties: { lead_pact_tier: 'sales_ready' } },
+      { id: '3', properties: { lead_pact_tier: 'nurture' } },
+    ];
+    expect(standin.state.updates.map(({ status, inputs }) => ({ status, inputs }))).toEqual([
+      { status: 400, inputs: sent },
+      { status: 200, inputs: sent },
+    ]);
   });
 
   it('When a batch names a property nobody can create, then only its contacts are rejected with HubSpot’s reason', async () => {
