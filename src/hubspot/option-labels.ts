@@ -1,25 +1,14 @@
-/** English labels of the Lead Pact enumeration options shown in HubSpot (grades label themselves). */
+import { LABELS, labelGroup } from '../domain/i18n';
+
+/**
+ * English labels of the Lead Pact enumeration options shown in HubSpot (grades label themselves), from the one
+ * dictionary the card and `lead_pact_reasons` use. HubSpot keeps one label per option, so they are English.
+ */
 export const OPTION_LABELS: Record<string, string> = {
-  sales_ready: 'Sales ready',
-  nurture: 'Nurture',
-  recycled: 'Recycled',
-  disqualified: 'Disqualified',
-  awareness: 'Awareness',
-  interest: 'Interest',
-  comparison: 'Comparison',
-  decision: 'Decision',
-  field_sales: 'Field sales',
-  inside_sales: 'Inside sales',
-  marketing: 'Marketing',
-  on_track: 'On track',
-  met: 'Met',
-  breached: 'Breached',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  too_small: 'Too small',
-  wrong_role: 'Wrong role',
-  not_ready: 'Not ready to buy',
-  bad_data: 'Bad data',
-  existing_relationship: 'Existing relationship',
-  other: 'Other',
+  ...labelGroup(LABELS.en, 'tier'),
+  ...labelGroup(LABELS.en, 'stage'),
+  ...labelGroup(LABELS.en, 'route'),
+  ...labelGroup(LABELS.en, 'slaStatus'),
+  ...labelGroup(LABELS.en, 'verdict'),
+  ...labelGroup(LABELS.en, 'rejectReason'),
 };

@@ -60,7 +60,7 @@ describe('ensureProperties', () => {
       type: 'enumeration',
       fieldType: 'select',
       options: [
-        { label: 'Sales ready', value: 'sales_ready', displayOrder: 0, hidden: false },
+        { label: 'Sales-ready', value: 'sales_ready', displayOrder: 0, hidden: false },
         { label: 'Nurture', value: 'nurture', displayOrder: 1, hidden: false },
         { label: 'Recycled', value: 'recycled', displayOrder: 2, hidden: false },
         { label: 'Disqualified', value: 'disqualified', displayOrder: 3, hidden: false },
