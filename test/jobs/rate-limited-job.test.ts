@@ -4,7 +4,7 @@ import { registerSyncContacts } from '../../src/jobs/handlers/sync-contacts-hand
 import { createJobRegistry } from '../../src/jobs/job-registry';
 import { runLeasedJob } from '../../src/jobs/run-leased-job';
 import type { Store } from '../../src/store/create-store';
-import type { Job } from '../../src/store/repositories/jobs-repository';
+import type { Job } from '../../src/use-cases/ports/jobs';
 import { domainEngine } from '../../src/use-cases/rescore/domain-engine';
 import { fixture } from '../hubspot/fixture';
 import { serveBatchReads } from '../hubspot/serve-batch-reads';

@@ -1,5 +1,3 @@
-import type { DbContext } from '../../store/db-context';
-import { createRepositories } from '../../store/repositories';
 import type { JobsPort } from '../ports/jobs';
 import type { QueuedJobsPort } from '../ports/queued-jobs';
 
@@ -46,12 +44,10 @@ export async function enqueueWriteBack(
  * finish while they wait for the next write (see `QueuedJobsPort`).
  */
 export async function enqueueWriteBackAfterWrites(
-  // A raw context is accepted until every caller passes its transaction's ports (issue 13).
-  tx: WriteBackQueue | DbContext,
+  tx: WriteBackQueue,
   portalId: string,
   now: number,
 ): Promise<void> {
-  const queue = 'jobs' in tx ? tx : createRepositories(tx);
-  await queue.queuedJobs.waiting(portalId, WRITE_BACK_JOB);
-  await enqueueWriteBack(queue.jobs, portalId, now);
+  await tx.queuedJobs.waiting(portalId, WRITE_BACK_JOB);
+  await enqueueWriteBack(tx.jobs, portalId, now);
 }
