@@ -13,7 +13,7 @@ export const RECEIPT_TTL_MS = 24 * 3_600_000;
  * the first transaction's row and finds it once that commits; SQLite's write transactions already take turns.
  * Receipts of the portal older than a day go in the same step.
  */
-export async function claimReceipt(ctx: DbContext, key: RequestKey, at: number): Promise<boolean> {
+async function claimReceipt(ctx: DbContext, key: RequestKey, at: number): Promise<boolean> {
   await ctx.db
     .deleteFrom('request_receipts')
     .where('portal_id', '=', key.portalId)
@@ -44,7 +44,7 @@ export function contactLocksRepository(ctx: DbContext): ContactLocksPort {
   return { lock: (portalId, contactId) => lockContact(ctx, portalId, contactId) };
 }
 
-/** Thrown from a receipt context's transaction when a copy of the request already did its work; nothing was written. */
+/** Thrown from a receipt-claiming transaction when a copy of the request already did its work; nothing was written. */
 export class RequestReplayed extends Error {
   constructor(readonly key: RequestKey) {
     super(`Request ${key.requestId} to ${key.route} was already applied`);
@@ -53,26 +53,9 @@ export class RequestReplayed extends Error {
 }
 
 /**
- * `ctx` for use cases that open their own transaction: its first write transaction claims the request's receipt
- * before anything else, so the effect and the receipt commit together or not at all, and a copy of the request
- * throws RequestReplayed from there instead of repeating the effect. Without a key, `ctx` itself.
+ * Runs an effect whose first transaction claims the request's receipt (composition/apply-once-on-store.ts):
+ * `applied`, or `replayed` when a copy of the request already applied it.
  */
-export function receiptContext(ctx: DbContext, key: RequestKey | undefined, at: number): DbContext {
-  if (!key) return ctx;
-  let claimed = false;
-  return {
-    ...ctx,
-    transaction: (fn) =>
-      ctx.transaction(async (tx) => {
-        if (!claimed && !(await claimReceipt(tx, key, at))) throw new RequestReplayed(key);
-        const result = await fn(tx);
-        claimed = true; // committed with this transaction; a later one of the same request needs no second claim
-        return result;
-      }),
-  };
-}
-
-/** Runs an effect built on a receipt context: `applied`, or `replayed` when a copy of the request already applied it. */
 export async function applyOnce(effect: () => Promise<unknown>): Promise<'applied' | 'replayed'> {
   try {
     await effect();
