@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { instantSchema } from './values';
 
 /**
- * Why a job gave up (src/store/repositories/jobs-repository.ts DEAD_REASONS; `unknown` for jobs dead before
- * reasons were kept). test/extensions/contracts/contracts-match-domain.test.ts keeps them in step.
+ * Why a job gave up: the one list (the server's `DeadReason`, src/use-cases/ports/jobs.ts, is this; the API adds
+ * `unknown` for jobs dead before reasons were kept).
  */
 export const DEAD_JOB_REASON_VALUES = [
   'attempts_exhausted',

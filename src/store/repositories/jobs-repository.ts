@@ -16,8 +16,6 @@ import { fromJson, toJson } from '../json-column';
 // The record types are the use-cases' (src/use-cases/ports/jobs.ts); re-exported for callers not moved yet.
 export { JOB_STATUSES } from '../../use-cases/ports/jobs';
 export type { DeadReason, Job, JobStatus, NewJob } from '../../use-cases/ports/jobs';
-/** @deprecated the one list is the contract's `DEAD_JOB_REASON_VALUES`. */
-export const DEAD_REASONS = DEAD_JOB_REASON_VALUES;
 
 const json = z.unknown();
 const parseNullable = (text: string | null, column: string) =>

@@ -3,9 +3,7 @@ import { REJECT_REASONS, SLA_STATUSES, TIERS, VERDICTS } from '../../../src/doma
 import { DIFF_CHANGES } from '../../../src/domain/diff-agreements';
 import { SIDES, VERSION_STATUSES } from '../../../src/use-cases/agreements/ports';
 import { NEXT_ACTIONS } from '../../../src/use-cases/agreements/who-acts-next';
-import { DEAD_REASONS } from '../../../src/store/repositories/jobs-repository';
 import {
-  DEAD_JOB_REASON_VALUES,
   GRADE_VALUES,
   SIDE_VALUES,
   VERSION_STATUS_VALUES,
@@ -32,6 +30,5 @@ describe('API contract value sets', () => {
     expect(VERSION_STATUS_VALUES).toEqual(VERSION_STATUSES);
     expect(nextStepSchema.shape.action.options).toEqual(NEXT_ACTIONS);
     expect(diffLineSchema.shape.change.options).toEqual(DIFF_CHANGES);
-    expect(DEAD_JOB_REASON_VALUES).toEqual(DEAD_REASONS);
   });
 });
