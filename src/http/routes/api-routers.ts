@@ -8,7 +8,7 @@ import type { Store } from '../../store/create-store';
 import type { SuperAdminLookup, UserTeamsLookup } from '../../use-cases/agreements/ports';
 import { storeAgreementPorts, type AgreementStore } from '../../use-cases/agreements/store-ports';
 import { applyOnceOnStore } from '../../composition/apply-once-on-store';
-import { storeCardPorts } from '../../composition/store-card-ports';
+import { staticPortalOf, storeCardPorts } from '../../composition/store-card-ports';
 import { simulatePortal, slicedSimulationRunner } from '../../use-cases/simulate/simulate-portal';
 import type { SimulateInput, SimulationRunner } from '../../use-cases/simulate/simulation-ports';
 import { apiBodyLimit } from './api-body-limits';
@@ -54,10 +54,6 @@ function signatureCheck(config: ApiDeps['config']): RequestHandler {
     maxBodyBytes: apiBodyLimit,
   });
 }
-
-/** The portal of single-portal static-token mode, which has no installation row. */
-const staticPortalOf = ({ hubspot }: ApiDeps['config']) =>
-  hubspot.accessToken && hubspot.portalId !== undefined ? String(hubspot.portalId) : undefined;
 
 /** The card and settings API (`/api/*`), behind the HubSpot signature check, portal and user from the signed URL. */
 export function apiRouters(deps: ApiDeps): RequestHandler[] {
