@@ -3,9 +3,6 @@ import type { AuditEntry, AuditLogPort } from '../../use-cases/ports/audit-log';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 
-// The record type is the use-cases' (src/use-cases/ports/audit-log.ts); re-exported for callers not moved yet.
-export type { AuditEntry } from '../../use-cases/ports/audit-log';
-
 const detailsSchema = z.record(z.string(), z.unknown());
 
 /** Append-only audit log of who changed what. */
@@ -42,5 +39,3 @@ export function auditLogRepository(ctx: DbContext): AuditLogPort {
     },
   };
 }
-
-export type AuditLogRepository = ReturnType<typeof auditLogRepository>;

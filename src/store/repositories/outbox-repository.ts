@@ -13,10 +13,6 @@ import type { OutboxTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';
 import { UPSERT_CHUNK } from './contacts-repository';
 
-// The record types are the use-cases' (src/use-cases/ports/outbox.ts); re-exported for callers not moved yet.
-export { OUTBOX_STATUSES } from '../../use-cases/ports/outbox';
-export type { OutboxEntry, OutboxStatus, OutboxWrite } from '../../use-cases/ports/outbox';
-
 const propertiesSchema = z.record(z.string(), z.string());
 
 function toEntry(r: OutboxTable): OutboxEntry {
@@ -185,5 +181,3 @@ export function outboxRepository(ctx: DbContext): OutboxPort {
     },
   };
 }
-
-export type OutboxRepository = ReturnType<typeof outboxRepository>;

@@ -3,10 +3,6 @@ import { RATE_WINDOW_MS, type RateBudgetPort, type Reservation } from '../../use
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 
-// The record types are the use-cases' (src/use-cases/ports/rate-budget.ts); re-exported for callers not moved yet.
-export { RATE_WINDOW_MS } from '../../use-cases/ports/rate-budget';
-export type { Reservation } from '../../use-cases/ports/rate-budget';
-
 const times = z.array(z.number());
 
 /**
@@ -77,5 +73,3 @@ export function rateBudgetRepository(ctx: DbContext): RateBudgetPort {
     },
   };
 }
-
-export type RateBudgetRepository = ReturnType<typeof rateBudgetRepository>;
