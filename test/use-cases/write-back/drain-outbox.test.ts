@@ -103,6 +103,31 @@ describe.each(['sqlite', 'postgres'] as const)('drainOutbox on %s', (engine) => 
     expect(await drain()).toMatchObject({ outcome: 'disconnected', requests: 0 });
   });
 
+  it('When the run is stopped while a batch waits for the request budget, then nothing is sent and the batch is due again at once', async () => {
+    await h.store.outbox.enqueueMany(PORTAL, writes(['1', '2']), h.clock.now());
+    for (let i = 0; i < 3; i++) await h.store.rateBudget.reserveRequests(PORTAL, 3, h.clock.now());
+    const stop = new AbortController();
+    const sleeps: number[] = [];
+
+    const result = await drain({
+      limitPer10s: 3,
+      signal: stop.signal,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        stop.abort();
+      },
+    });
+
+    // One wait for the window (10 s plus the margin), cut short: the batch goes back unsent, due now.
+    expect(sleeps).toEqual([10_025]);
+    expect(result).toMatchObject({ outcome: 'paused', requests: 0, resumeAt: h.clock.now() });
+    expect(await h.store.outbox.get(PORTAL, '1')).toMatchObject({
+      status: 'pending',
+      nextAttemptAt: h.clock.now(),
+      message: 'waiting for the request budget',
+    });
+  });
+
   it('When 1,000 contacts wait and the ceiling is 3 per 10 s, then no 10-second window holds more than 3 batch updates', async () => {
     await h.store.outbox.enqueueMany(PORTAL, writes(idsUpTo(1000)), h.clock.now());
     const at: number[] = [];
