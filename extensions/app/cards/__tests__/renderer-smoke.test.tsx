@@ -1,14 +1,17 @@
-import path from 'node:path';
 import { Button, hubspot, ScoreCircle, StatusTag, Tag, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { BACKEND_URL, fakeBackend } from '../../testing/fakeBackend';
 import cardMeta from '../lead-quality-card-hsmeta.json';
+import '../LeadQualityCard';
 import { NOW, recordedCard, recordedCards } from './cardFixtures';
 
 type RenderCard = Parameters<typeof hubspot.extend<'crm.record.sidebar'>>[0];
 
-/** The module HubSpot loads for the card: the entrypoint its -hsmeta.json names, relative to the project's srcDir. */
-const ENTRYPOINT = path.join(__dirname, '../../..', cardMeta.config.entrypoint);
+// The card's entrypoint calls hubspot.extend when it loads: capture what it registers, as HubSpot's worker would.
+jest.mock('@hubspot/ui-extensions', () => {
+  const actual = jest.requireActual('@hubspot/ui-extensions');
+  return { ...actual, hubspot: { ...actual.hubspot, extend: jest.fn() } };
+});
 
 let restore: () => void = () => undefined;
 afterEach(() => {
@@ -16,19 +19,12 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-/** Loads the entrypoint the way HubSpot does and returns what it registered with `hubspot.extend`. */
-function loadCardEntrypoint(): RenderCard {
-  const extend = jest.spyOn(hubspot, 'extend').mockImplementation(() => undefined);
-  // Required here, once per test file, so it runs after the spy is in place (and shares the renderer's modules).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(ENTRYPOINT);
-  expect(extend).toHaveBeenCalledTimes(1);
-  return extend.mock.calls[0]![0] as RenderCard;
-}
-
 describe('the card HubSpot loads (the entrypoint of lead-quality-card-hsmeta.json)', () => {
   it('When a rep opens a sales-ready contact, then the registered card shows the verdict, why, and accept / reject', async () => {
-    const renderCard = loadCardEntrypoint();
+    expect(cardMeta.config.entrypoint).toBe('/app/cards/LeadQualityCard.tsx');
+    const registered = jest.mocked(hubspot.extend).mock.calls;
+    expect(registered).toHaveLength(1);
+    const renderCard = registered[0]![0] as RenderCard;
     jest.spyOn(Date, 'now').mockReturnValue(NOW);
     const backend = fakeBackend({ 'GET /api/card': () => recordedCard(recordedCards.salesReady) });
     restore = backend.restore;
@@ -39,9 +35,7 @@ describe('the card HubSpot loads (the entrypoint of lead-quality-card-hsmeta.jso
 
     await renderer.waitFor(
       () => expect(renderer.findByTestId(ScoreCircle, 'card-score').props.score).toBe(76),
-      {
-        timeoutInMs: 5000,
-      },
+      { timeoutInMs: 5000 },
     );
     const text = (testId: string) => renderer.findByTestId(Text, testId).text;
     expect(text('card-grade')).toBe('Grade A2');
