@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
 import { isAppError } from '../../domain/app-error';
-import type { OAuthClient } from '../../hubspot/oauth';
 import { completeInstall } from '../../use-cases/install/complete-install';
 import { errorMessage } from '../../use-cases/install/error-message';
 import { checkInstallCallback } from '../../use-cases/install/oauth-state';
@@ -9,11 +8,8 @@ import { installDeclinedPage } from '../pages/install-declined-page';
 import { installErrorPage } from '../pages/install-error-page';
 import { postInstallPage } from '../pages/post-install-page';
 import { clearInstallStateCookie, readInstallStateCookie } from './install-state-cookie';
-import type { OAuthRouterDeps } from './oauth-router';
+import type { InstallApp, OAuthRouterDeps } from './oauth-deps';
 import { sendPage as html } from './send-page';
-
-/** The OAuth app and where HubSpot sends the browser back, once configured. */
-export type InstallApp = OAuthClient & { redirectUri: string };
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 

@@ -1,38 +1,15 @@
 import { Router, type Request, type Response } from 'express';
-import { hubspotMode, type Config } from '../../config';
-import { buildAuthorizeUrl, type OAuthClient } from '../../hubspot/oauth';
-import type { Logger } from '../../logger';
-import type { AgreementVersionsPort } from '../../use-cases/ports/agreement-versions';
-import type { InstallationsPort } from '../../use-cases/ports/installations';
-import type { InstallGateway } from '../../use-cases/install/complete-install';
-import type { InstallJobs, OAuthPort } from '../../use-cases/install/install-ports';
+import { hubspotMode } from '../../config';
+import { buildAuthorizeUrl } from '../../hubspot/oauth';
 import { createOAuthState } from '../../use-cases/install/oauth-state';
 import { UsedInstallStates } from '../../use-cases/install/used-install-states';
 import { notConnectedPage } from '../pages/not-connected-page';
 import { pageLayout } from '../pages/page-layout';
-import { oauthCallback, type InstallApp } from './oauth-callback';
+import { oauthCallback } from './oauth-callback';
+import type { InstallApp, OAuthRouterDeps } from './oauth-deps';
+export type { OAuthRouterDeps } from './oauth-deps';
 import { sendPage } from './send-page';
 import { setInstallStateCookie } from './install-state-cookie';
-
-/** What the install routes are built from. */
-export interface OAuthRouterDeps {
-  config: Pick<Config, 'hubspot' | 'publicBaseUrl'>;
-  store: {
-    installations: Pick<InstallationsPort, 'connect' | 'list'> &
-      Partial<Pick<InstallationsPort, 'setTimeZone'>>;
-    jobs: InstallJobs;
-    /** Whether the portal has an agreement yet: the post-install page says when its contacts get graded. */
-    agreements?: Pick<AgreementVersionsPort, 'active'>;
-  };
-  logger: Pick<Logger, 'info' | 'warn'>;
-  /** HubSpot's OAuth endpoints for the configured app (the composition root's `hubspotOAuth`). */
-  oauthFor: (client: OAuthClient) => Pick<OAuthPort, 'exchangeCode' | 'introspectAccessToken'>;
-  /** A gateway around a fresh access token (the composition root's `installGatewayOf`, on the portal's budget). */
-  gatewayFor: (accessToken: string, portalId: string) => InstallGateway;
-  clock?: { now(): number };
-  /** HubSpot's app origin for the consent screen (default https://app.hubspot.com). */
-  authorizeBaseUrl?: string;
-}
 
 const html = sendPage;
 
