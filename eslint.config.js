@@ -24,5 +24,5 @@ module.exports = tseslint.config(
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  ...layerRules('warn'),
+  ...layerRules('error'),
 );

@@ -3,7 +3,7 @@ import { hubspotMode, loadConfig, type Config } from './config';
 import { createApp } from './http/create-app';
 import { disconnectedPortals } from './http/disconnected-portals';
 import { createReadiness } from './http/readiness';
-import { apiRouters } from './http/routes/api-routers';
+import { apiRouters } from './composition/api-routers';
 import { compiledThreadSimulationRunner } from './composition/simulation-thread/thread-simulation-runner';
 import { noHubSpotUsers } from './http/routes/no-hubspot-users';
 import { hubspotUsers } from './use-cases/agreements/hubspot-users';

@@ -34,10 +34,8 @@ function transactionalRepositories(ctx: DbContext, cipher: TokenCipher | undefin
 /** The app's storage: typed repositories over SQLite or PostgreSQL. */
 export type Store = Repositories & {
   readonly engine: Engine;
-  /** The database context the repositories use, for ports built outside the store (agreement use cases). */
-  readonly ctx: DbContext;
   /** Runs `fn` in one write transaction; the repositories (and context) it gets are bound to it; nesting joins it. */
-  transaction<T>(fn: (tx: StoreTransaction, ctx: DbContext) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** Resolves when the database can serve reads and writes; rejects with the outage's `unavailable` AppError. */
   ping(): Promise<void>;
   migrationStatus(): Promise<MigrationStatus>;
@@ -69,13 +67,27 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const opened = await openMigrated(options);
   const { db, engine } = opened;
   const root = rootContext(db, engine, cipher);
-  return {
+  const store: Store = {
     ...createRepositories(root, cipher),
     engine,
-    ctx: root,
-    transaction: (fn) => root.transaction((ctx) => fn(transactionalRepositories(ctx, cipher), ctx)),
+    transaction: (fn) => root.transaction((ctx) => fn(transactionalRepositories(ctx, cipher))),
     ping: () => pingDatabase(opened),
     migrationStatus: () => migrationStatus(db, engine),
     close: () => db.destroy(),
   };
+  databases.set(store, root);
+  return store;
+}
+
+/** Each open store's database context: the store's own, reached only through `databaseOf`. */
+const databases = new WeakMap<Store, DbContext>();
+
+/**
+ * The database under a store, for tests that inspect or break it (a pragma on the store's own SQLite connection, a
+ * row no port reads). Use-cases and routes cannot import it (eslint.layers.js); the app reads through repositories.
+ */
+export function databaseOf(store: Store): DbContext {
+  const ctx = databases.get(store);
+  if (!ctx) throw new Error('databaseOf: not a store opened by createStore');
+  return ctx;
 }

@@ -48,7 +48,7 @@ describe('use-cases depend on their ports, never on the store, routes or a HubSp
     ['src/use-cases/card/probe.ts', "import { createStore } from '../../store/create-store';"],
     ['src/use-cases/card/probe.ts', "import type { Store } from '../../store/create-store';"],
     ['src/use-cases/card/deep/probe.ts', "import type { DbContext } from '../../../store/db-context';"],
-    ['src/use-cases/card/probe.ts', "import { apiRouters } from '../../http/routes/api-routers';"],
+    ['src/use-cases/card/probe.ts', "import { cardRouter } from '../../http/routes/card-router';"],
     ['src/use-cases/card/probe.ts', "import { createApiClientGateway } from '../../hubspot/api-client-gateway';"],
     ['src/use-cases/card/probe.ts', "import { sql } from 'kysely';"],
   ])('%s: %s is an error', async (file, line) => {

@@ -1,6 +1,7 @@
 import { agreement, expectedVerdict, NO_QUOTE, QUOTE } from './e2e-agreement';
 import { signHubSpotRequest } from '../../src/standin/sign-hubspot-request';
 import { PORTAL, signed, startWorld, WEBHOOK_URL, type E2eWorld } from './e2e-processes';
+import { databaseOf } from '../../src/store/create-store';
 
 // Two real processes: the HubSpot stand-in and `lead-pact serve`, over a temporary SQLite data directory.
 jest.setTimeout(120_000);
@@ -146,7 +147,7 @@ describe('the service and the HubSpot stand-in as separate processes', () => {
     await settleWith('901');
     expect(await callsAbout('102', since)).toEqual([]);
     expect(await writesOf('102')).toEqual([]);
-    const stored = await world.store.ctx.db.selectFrom('webhook_inbox').select('payload').execute();
+    const stored = await databaseOf(world.store).db.selectFrom('webhook_inbox').select('payload').execute();
     expect(stored.filter((row) => row.payload.includes('"contactId":"102"'))).toEqual([]);
   });
 

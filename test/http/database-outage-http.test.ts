@@ -6,7 +6,7 @@ import { startWebServer, stopWebServer, type WebServer } from '../../src/http/we
 import { createLogger } from '../../src/logger';
 import { metricsRegistry } from '../../src/metrics';
 import { signHubSpotRequest } from '../../src/standin/sign-hubspot-request';
-import type { Store } from '../../src/store/create-store';
+import { databaseOf, type Store } from '../../src/store/create-store';
 import { cutPostgres, lockSqlite, restorePostgres } from '../store/database-outages';
 import { openTestStore, tempPostgres, tempSqlite, type TestDatabase } from '../store/test-databases';
 
@@ -153,13 +153,14 @@ describe.each([
 
     it('When the disk is full, then /readyz and a webhook delivery answer 503 saying so, and both work once there is room', async () => {
       expect((await deliver(1)).status).toBe(200);
-      const { page_count } = (await sql<{ page_count: number }>`pragma page_count`.execute(store.ctx.db))
-        .rows[0]!;
-      await sql.raw(`pragma max_page_count = ${page_count}`).execute(store.ctx.db);
+      const { page_count } = (
+        await sql<{ page_count: number }>`pragma page_count`.execute(databaseOf(store).db)
+      ).rows[0]!;
+      await sql.raw(`pragma max_page_count = ${page_count}`).execute(databaseOf(store).db);
       // 100 events with long values need pages the file may not grow to.
       const big = () => deliver(1000, 100, 'x'.repeat(4_000));
       await expectOutage('the disk is full', big);
-      await sql.raw('pragma max_page_count = 1073741823').execute(store.ctx.db);
+      await sql.raw('pragma max_page_count = 1073741823').execute(databaseOf(store).db);
       await expectRecovered(big, 101);
     });
   }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Store } from '../../src/store/create-store';
+import { databaseOf, type Store } from '../../src/store/create-store';
 
 /** Tables whose rows carry a contact id, where a test can make writes fail. */
 export type ContactTable = 'qualification_history' | 'outbox' | 'verdicts';
@@ -14,7 +14,7 @@ export async function failInsertsFor(
   contactId: string,
 ): Promise<() => Promise<void>> {
   const name = `fail_${table}`;
-  const db = store.ctx.db;
+  const db = databaseOf(store).db;
   if (store.engine === 'sqlite') {
     await sql
       .raw(

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Store } from '../../src/store/create-store';
+import { databaseOf, type Store } from '../../src/store/create-store';
 import { cutPostgres, lockSqlite, restorePostgres } from './database-outages';
 import { openTestStore, tempPostgres, tempSqlite, type TestDatabase } from './test-databases';
 
@@ -67,8 +67,8 @@ describe('a store whose PostgreSQL database goes away', () => {
 
   it('When a query breaks a constraint, then its error is not taken for an outage', async () => {
     const error = await rejection(
-      store.ctx.db
-        .insertInto('jobs')
+      databaseOf(store)
+        .db.insertInto('jobs')
         .values({ type: 'x' } as never)
         .execute(),
     );
@@ -103,9 +103,10 @@ describe('a store whose SQLite file is locked or full', () => {
   });
 
   it('When the disk is full, then writes fail as unavailable, the ping says so, and both recover once there is room', async () => {
-    const { page_count } = (await sql<{ page_count: number }>`pragma page_count`.execute(store.ctx.db))
-      .rows[0]!;
-    await sql.raw(`pragma max_page_count = ${page_count + 2}`).execute(store.ctx.db);
+    const { page_count } = (
+      await sql<{ page_count: number }>`pragma page_count`.execute(databaseOf(store).db)
+    ).rows[0]!;
+    await sql.raw(`pragma max_page_count = ${page_count + 2}`).execute(databaseOf(store).db);
     const big = 'x'.repeat(20_000);
     let refused: unknown;
     for (let n = 1; n <= 20 && refused === undefined; n++)
@@ -121,7 +122,7 @@ describe('a store whose SQLite file is locked or full', () => {
       message: 'The database is unavailable: the disk is full.',
     });
 
-    await sql.raw('pragma max_page_count = 1073741823').execute(store.ctx.db);
+    await sql.raw('pragma max_page_count = 1073741823').execute(databaseOf(store).db);
     await store.jobs.enqueue(job(100), 100);
     await expect(store.ping()).resolves.toBeUndefined();
   });

@@ -5,7 +5,7 @@ import type { RequestHandler } from 'express';
 import { createApp } from '../../../src/http/create-app';
 import { disconnectedPortals } from '../../../src/http/disconnected-portals';
 import { createReadiness } from '../../../src/http/readiness';
-import { apiRouters } from '../../../src/http/routes/api-routers';
+import { apiRouters } from '../../../src/composition/api-routers';
 import { oauthRouter } from '../../../src/http/routes/oauth-router';
 import { webhooksRouter } from '../../../src/http/routes/webhooks-router';
 import { startWebServer, stopWebServer } from '../../../src/http/web-server';

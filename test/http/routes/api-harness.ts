@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../../src/http/create-app';
 import { createReadiness } from '../../../src/http/readiness';
-import { apiRouters, type ApiDeps } from '../../../src/http/routes/api-routers';
+import { apiRouters, type ApiDeps } from '../../../src/composition/api-routers';
 import { startWebServer, stopWebServer, type WebServer } from '../../../src/http/web-server';
 import { createLogger } from '../../../src/logger';
 import { metricsRegistry } from '../../../src/metrics';

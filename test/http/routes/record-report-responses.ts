@@ -6,6 +6,7 @@ import { addActiveAgreement, addContacts, addHistory } from '../../use-cases/rep
 import { PORTAL_B, startApi, type Api } from './api-harness';
 import { connectPortal } from './api-seed';
 import type { Recorded } from './record-responses';
+import { databaseOf } from '../../../src/store/create-store';
 
 const HUBSPOT = 'https://api.hubapi.com';
 
@@ -13,7 +14,7 @@ const HUBSPOT = 'https://api.hubapi.com';
 const FLAGGED_PORTAL = '43';
 
 async function seedFlagged(api: Api): Promise<void> {
-  const { db } = api.store.ctx;
+  const { db } = databaseOf(api.store);
   await addActiveAgreement(db, FLAGGED_PORTAL);
   const contacts: Record<string, Record<string, string>> = {};
   const rows: Parameters<typeof addHistory>[2] = [];
@@ -52,7 +53,7 @@ export async function recordReportResponses(): Promise<Recorded[]> {
   };
   await withApi(async (api) => {
     const take = (name: string, portalId: number, month: string) => record(api, name, portalId, month);
-    await seedNovember(api.store.ctx);
+    await seedNovember(databaseOf(api.store));
     await seedFlagged(api);
     await connectPortal(api, PORTAL_B);
     // The reps' names from HubSpot's owners (nock): one on two pages of active owners, one deactivated since.
@@ -75,7 +76,7 @@ export async function recordReportResponses(): Promise<Recorded[]> {
   });
   // The same November where the token lacks crm.objects.owners.read: the reps by owner id, and why.
   await withApi(async (api) => {
-    await seedNovember(api.store.ctx);
+    await seedNovember(databaseOf(api.store));
     nock(HUBSPOT).get('/crm/v3/owners/').query(true).reply(403, fixture('error-403-missing-scopes'));
     await record(api, 'report-owner-names-missing-scope', Number(SEEDED_PORTAL), '2026-11');
   });

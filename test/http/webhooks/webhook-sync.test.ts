@@ -4,6 +4,7 @@ import nock from 'nock';
 import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
 import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { contactEvent, PORTAL, startTestService, type TestService } from './webhook-service';
+import { databaseOf } from '../../../src/store/create-store';
 
 const API = 'https://hubspot-api.test';
 const DAY = 86_400_000;
@@ -191,7 +192,7 @@ describe('a signed webhook for a changed contact', () => {
     expect(await t.store.qualifications.get(portal, CONTACT)).toBeUndefined();
     expect((await t.store.signals.forContacts(portal, [CONTACT])).size).toBe(0);
     expect(await t.store.qualifications.history(portal, CONTACT)).toHaveLength(0);
-    const inboxRows = await t.store.ctx.db.selectFrom('webhook_inbox').select('payload').execute();
+    const inboxRows = await databaseOf(t.store).db.selectFrom('webhook_inbox').select('payload').execute();
     expect(inboxRows.filter((r) => r.payload.includes(`"${CONTACT}"`))).toHaveLength(0);
   });
 });

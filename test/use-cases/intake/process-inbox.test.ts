@@ -1,5 +1,5 @@
 import type { CompanyEvent, ContactEvent, WebhookEvent } from '../../../src/hubspot/webhook-events';
-import type { Store } from '../../../src/store/create-store';
+import { databaseOf, type Store } from '../../../src/store/create-store';
 import { processInbox } from '../../../src/use-cases/intake/process-inbox';
 import { SYNC_DEBOUNCE_MS } from '../../../src/use-cases/intake/queue-syncs';
 import { receiveWebhookEvents } from '../../../src/use-cases/intake/receive-webhook-events';
@@ -146,7 +146,7 @@ describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
     expect(result.forgotten).toBe(1);
     const history = await store.signals.forContacts(PORTAL, ['51', '53']);
     expect([...history.keys()]).toEqual(['53']);
-    const rows = await store.ctx.db.selectFrom('webhook_inbox').select('payload').execute();
+    const rows = await databaseOf(store).db.selectFrom('webhook_inbox').select('payload').execute();
     expect(rows.some((r) => r.payload.includes('"contactId":"51"'))).toBe(false);
     expect(rows.some((r) => r.payload.includes('"contactId":"53"'))).toBe(true);
   });

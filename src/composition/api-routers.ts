@@ -1,22 +1,22 @@
 import { Router, type RequestHandler } from 'express';
-import type { Config } from '../../config';
-import { AppError } from '../../domain/app-error';
-import { requireHubSpotSignature } from '../../hubspot/require-hubspot-signature';
-import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
-import type { Logger } from '../../logger';
-import type { Store } from '../../store/create-store';
-import type { SuperAdminLookup, UserTeamsLookup } from '../../use-cases/agreements/ports';
-import { storeAgreementPorts, type AgreementStore } from '../../use-cases/agreements/store-ports';
-import { applyOnceOnStore } from '../../composition/apply-once-on-store';
-import { staticPortalOf, storeCardPorts } from '../../composition/store-card-ports';
-import { simulatePortal, slicedSimulationRunner } from '../../use-cases/simulate/simulate-portal';
-import type { SimulateInput, SimulationRunner } from '../../use-cases/simulate/simulation-ports';
-import { apiBodyLimit } from './api-body-limits';
-import { agreementsRouter } from './agreements-router';
-import { cardRouter } from './card-router';
-import { noHubSpotUsers } from './no-hubspot-users';
-import { settingsRouter } from './settings-router';
-import { teamsRouter } from './teams-router';
+import type { Config } from '../config';
+import { AppError } from '../domain/app-error';
+import { requireHubSpotSignature } from '../hubspot/require-hubspot-signature';
+import type { HubSpotGateway } from '../hubspot/hubspot-gateway';
+import type { Logger } from '../logger';
+import type { Store } from '../store/create-store';
+import type { SuperAdminLookup, UserTeamsLookup } from '../use-cases/agreements/ports';
+import { storeAgreementPorts, type AgreementStore } from '../use-cases/agreements/store-ports';
+import { applyOnceOnStore } from './apply-once-on-store';
+import { staticPortalOf, storeCardPorts } from './store-card-ports';
+import { simulatePortal, slicedSimulationRunner } from '../use-cases/simulate/simulate-portal';
+import type { SimulateInput, SimulationRunner } from '../use-cases/simulate/simulation-ports';
+import { apiBodyLimit } from '../http/routes/api-body-limits';
+import { agreementsRouter } from '../http/routes/agreements-router';
+import { cardRouter } from '../http/routes/card-router';
+import { noHubSpotUsers } from '../http/routes/no-hubspot-users';
+import { settingsRouter } from '../http/routes/settings-router';
+import { teamsRouter } from '../http/routes/teams-router';
 
 /** What the card and settings API is built from. */
 export interface ApiDeps {
