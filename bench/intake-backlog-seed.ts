@@ -20,8 +20,8 @@ export const BACKLOG_FIRST_EVENT_ID = 1_000_000_000;
 /** The portal's full import ran long ago: the service does not start one beside the drain. */
 async function importedAlready(store: Store, portalId: string, now: number): Promise<void> {
   await enqueueFullImport(store.jobs, portalId, now);
-  const job = await store.jobLeases.lease('bench-seed', now, 60_000, [FULL_IMPORT_JOB]);
-  if (job) await store.jobLeases.complete(job.id, 'bench-seed', { done: 0 }, now);
+  const job = await store.jobs.lease('bench-seed', now, 60_000, [FULL_IMPORT_JOB]);
+  if (job) await store.jobs.complete(job.id, 'bench-seed', { done: 0 }, now);
   await store.checkpoints.set(portalId, FULL_IMPORT_FINISHED, { at: now, done: 0 }, now);
 }
 

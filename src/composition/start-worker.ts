@@ -28,7 +28,9 @@ function buildJobRegistry(context: ServiceContext): JobRegistry {
   const { config, logger, store } = context;
   const registry = createJobRegistry();
   // SQLite, compiled: the next page is read and scored in a worker thread (second core) while one is written.
-  const pages = rescorePageSource(store, { readAhead: compiledReadAhead(config.dataDir, DOMAIN_PAGE_SCORER) });
+  const pages = rescorePageSource(store, {
+    readAhead: compiledReadAhead(config.dataDir, DOMAIN_PAGE_SCORER),
+  });
   // A portal whose install found no agreement has never been imported: its first agreement imports it.
   const importIfNeeded = async ({ portalId, agreementVersion }: RescorePayload) => {
     if (hubspotMode(config) === 'not-configured') return;
@@ -114,7 +116,7 @@ export function startWorker(context: ServiceContext): JobWorker | undefined {
   }
   const worker = createLanedJobWorker(
     {
-      leases: store.jobLeases,
+      leases: store.jobs,
       registry,
       onEvent: (event) => logJobEvent(logger, event),
       onRefused: disconnectRefusedPortal(store.installations, expiredToken),

@@ -1,7 +1,7 @@
 import { isAppError } from '../domain/app-error';
 import { hubspotErrorInfo } from '../hubspot/translate-hubspot-error';
-import type { Job } from '../store/repositories/jobs-repository';
-import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
+import type { Job } from '../use-cases/ports/jobs';
+import type { JobLeasesPort } from '../use-cases/ports/jobs';
 import { deferralVerdict, type DeferralLimit } from './deferral-limit';
 import type { JobEvent } from './job-event';
 
@@ -9,7 +9,7 @@ import type { JobEvent } from './job-event';
 export interface DeferIo {
   workerId: string;
   now: () => number;
-  leases: JobLeasesRepository;
+  leases: JobLeasesPort;
   /** Stores an outcome, waiting out a database outage. */
   stored: <T>(write: () => Promise<T>) => Promise<T>;
   describe: (error: unknown) => string;

@@ -1,4 +1,4 @@
-import type { DeadReason, Job } from '../store/repositories/jobs-repository';
+import type { DeadReason, Job } from '../use-cases/ports/jobs';
 
 /** How long and how often HubSpot's rate limits may give a job back, without progress, before it gives up. */
 export interface DeferralLimit {

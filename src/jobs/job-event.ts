@@ -1,4 +1,4 @@
-import type { DeadReason, Job } from '../store/repositories/jobs-repository';
+import type { DeadReason, Job } from '../use-cases/ports/jobs';
 
 /**
  * What happened to one leased job. `outage`: the database failed under it, so it was given back unattempted

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import type { Job } from '../store/repositories/jobs-repository';
+import type { Job } from '../use-cases/ports/jobs';
 
 /** What a handler gets besides its payload. */
 export interface JobContext {

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { AppError } from '../domain/app-error';
-import type { Job } from '../store/repositories/jobs-repository';
-import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
+import type { Job } from '../use-cases/ports/jobs';
+import type { JobLeasesPort } from '../use-cases/ports/jobs';
 import type { JobRegistry } from './job-registry';
 import type { DeferralLimit } from './deferral-limit';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './retry-delay';
@@ -13,7 +13,7 @@ export type { JobEvent } from './run-leased-job';
 
 /** How a worker runs. Defaults suit one process; tests shorten the lease and the poll interval. */
 export interface JobWorkerOptions {
-  leases: JobLeasesRepository;
+  leases: JobLeasesPort;
   registry: JobRegistry;
   workerId?: string;
   /** A crashed worker's job is picked up again this long after its last heartbeat. */

@@ -1,7 +1,7 @@
 import { isAppError, type AppError } from '../domain/app-error';
 import { isDatabaseOutage } from '../store/database-outage';
-import type { Job } from '../store/repositories/jobs-repository';
-import type { JobLeasesRepository } from '../store/repositories/job-leases-repository';
+import type { Job } from '../use-cases/ports/jobs';
+import type { JobLeasesPort } from '../use-cases/ports/jobs';
 import { deferRateLimited } from './defer-rate-limited';
 import type { DeferralLimit } from './deferral-limit';
 import type { JobRegistry } from './job-registry';
@@ -15,7 +15,7 @@ interface RunSettings {
   now: () => number;
   retryAt: (job: Job, now: number) => number;
   controller: AbortController;
-  leases: JobLeasesRepository;
+  leases: JobLeasesPort;
   registry: JobRegistry;
   /**
    * HubSpot refused a portal job's token: true when the portal is (now) disconnected, so the job waits in the

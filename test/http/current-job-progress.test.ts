@@ -44,7 +44,7 @@ describe('GET /api/jobs/current progress of a running import', () => {
     });
     const { job } = await store.jobs.enqueue({ type: 'full-import', portalId: '1', payload: null }, T0);
     const worker = createJobWorker({
-      leases: store.jobLeases,
+      leases: store.jobs,
       registry,
       leaseMs: 60_000,
       pollMs: 10,
@@ -54,7 +54,7 @@ describe('GET /api/jobs/current progress of a running import', () => {
     await until(() => reported === 2, 'two progress reports');
     // A heartbeat later moves the job row's own timestamps; the estimate must not move with them.
     clock += 5_000;
-    await store.jobLeases.heartbeat(job.id, (await store.jobs.get(job.id))!.leaseOwner!, clock, 60_000);
+    await store.jobs.heartbeat(job.id, (await store.jobs.get(job.id))!.leaseOwner!, clock, 60_000);
     const running = await store.jobs.get(job.id);
 
     expect(currentJob(running, clock).job).toEqual({

@@ -1,6 +1,6 @@
 import { reportDeadJobsFrom } from '../../src/jobs/dead-jobs-gauge';
 import type { Store } from '../../src/store/create-store';
-import type { DeadReason } from '../../src/store/repositories/jobs-repository';
+import type { DeadReason } from '../../src/use-cases/ports/jobs';
 import { connectPortal } from './routes/api-seed';
 import { DAY, NOW, PORTAL_A, PORTAL_B, startApi, type Api } from './routes/api-harness';
 
@@ -16,8 +16,8 @@ async function deadJob(
   at: number,
 ) {
   const { job } = await store.jobs.enqueue({ type, portalId: String(portalId), payload: {} }, at - 1_000);
-  await store.jobLeases.lease('w1', at, 30_000, [type]);
-  await store.jobLeases.fail(job.id, 'w1', message, at, null, reason);
+  await store.jobs.lease('w1', at, 30_000, [type]);
+  await store.jobs.fail(job.id, 'w1', message, at, null, reason);
   return job.id;
 }
 

@@ -6,7 +6,7 @@ import { registerSyncContacts } from '../../src/jobs/handlers/sync-contacts-hand
 import { createJobRegistry, type JobRegistry } from '../../src/jobs/job-registry';
 import { runLeasedJob, type JobEvent } from '../../src/jobs/run-leased-job';
 import type { Store } from '../../src/store/create-store';
-import type { Job } from '../../src/store/repositories/jobs-repository';
+import type { Job } from '../../src/use-cases/ports/jobs';
 import { domainEngine } from '../../src/use-cases/rescore/domain-engine';
 import { fixture } from '../hubspot/fixture';
 import { useNock } from '../hubspot/use-nock';
@@ -26,7 +26,7 @@ const clock = { at: START, now: () => clock.at };
 
 /** Leases the next due job of `type` at the clock's time and runs it as the worker does. */
 async function runNext(store: Store, registry: JobRegistry, type: string): Promise<JobEvent | undefined> {
-  const job = await store.jobLeases.lease('w1', clock.now(), 30_000, [type]);
+  const job = await store.jobs.lease('w1', clock.now(), 30_000, [type]);
   if (!job) return undefined;
   return runLeasedJob(job, {
     workerId: 'w1',
@@ -34,7 +34,7 @@ async function runNext(store: Store, registry: JobRegistry, type: string): Promi
     now: clock.now,
     retryAt: (_job: Job, at: number) => at + 1_000,
     controller: new AbortController(),
-    leases: store.jobLeases,
+    leases: store.jobs,
     registry,
   });
 }

@@ -5,7 +5,7 @@ import { registerSyncContacts } from '../../src/jobs/handlers/sync-contacts-hand
 import { createJobRegistry } from '../../src/jobs/job-registry';
 import { runLeasedJob } from '../../src/jobs/run-leased-job';
 import type { Store } from '../../src/store/create-store';
-import type { Job } from '../../src/store/repositories/jobs-repository';
+import type { Job } from '../../src/use-cases/ports/jobs';
 import { completeInstall } from '../../src/use-cases/install/complete-install';
 import {
   disconnectRefusedPortal,
@@ -33,7 +33,7 @@ const registry = (store: Store) =>
 
 /** Leases the next sync job and runs it the way the worker does. */
 async function runNext(store: Store) {
-  const job = await store.jobLeases.lease('w1', Date.now(), 30_000, ['sync-contacts']);
+  const job = await store.jobs.lease('w1', Date.now(), 30_000, ['sync-contacts']);
   if (!job) return undefined;
   return runLeasedJob(job, {
     workerId: 'w1',
@@ -41,7 +41,7 @@ async function runNext(store: Store) {
     now: Date.now,
     retryAt: (_job: Job, now: number) => now + 1_000,
     controller: new AbortController(),
-    leases: store.jobLeases,
+    leases: store.jobs,
     registry: registry(store),
     onRefused: disconnectRefusedPortal(store.installations, oauth.expiredToken),
   });

@@ -39,7 +39,7 @@ describe.each(ENGINE_FACTORIES)('job lanes on %s', (_engine, make) => {
     const now = Date.now();
     const waits = (await store().jobs.enqueue({ type: types.waits, payload: null }, now)).job;
     const other = (await store().jobs.enqueue({ type: types.other, payload: null }, now)).job;
-    const worker = createLanedJobWorker({ leases: store().jobLeases, registry: jobs, ...fast }, [
+    const worker = createLanedJobWorker({ leases: store().jobs, registry: jobs, ...fast }, [
       { name: 'inbox', types: [types.inbox] },
       { name: 'main', types: 'rest' },
     ]);
@@ -62,13 +62,10 @@ describe.each(ENGINE_FACTORIES)('job lanes on %s', (_engine, make) => {
   it('When a lane names no registered type, then it leases nothing and the others work', async () => {
     const { jobs, types } = registry(`lanes-${++n}`);
     const other = (await store().jobs.enqueue({ type: types.other, payload: null }, Date.now())).job;
-    const worker = createLanedJobWorker(
-      { leases: store().jobLeases, registry: jobs, workerId: 'w', ...fast },
-      [
-        { name: 'nothing', types: ['not-registered'] },
-        { name: 'main', types: 'rest' },
-      ],
-    );
+    const worker = createLanedJobWorker({ leases: store().jobs, registry: jobs, workerId: 'w', ...fast }, [
+      { name: 'nothing', types: ['not-registered'] },
+      { name: 'main', types: 'rest' },
+    ]);
     expect(worker.workerId).toBe('w/main');
     worker.start();
     try {

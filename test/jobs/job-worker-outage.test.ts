@@ -48,7 +48,7 @@ describe('a worker whose PostgreSQL database goes away and comes back', () => {
     const leaseErrors: number[] = [];
     let recovered = 0;
     worker = createJobWorker({
-      leases: store.jobLeases,
+      leases: store.jobs,
       registry,
       ...fast,
       onLeaseError: (_error, failures) => leaseErrors.push(failures),
@@ -83,7 +83,7 @@ describe('a worker whose PostgreSQL database goes away and comes back', () => {
     });
     const events: JobEvent['outcome'][] = [];
     worker = createJobWorker({
-      leases: store.jobLeases,
+      leases: store.jobs,
       registry,
       ...fast,
       onEvent: (e) => events.push(e.outcome),
@@ -124,7 +124,7 @@ describe('a worker whose SQLite file another process keeps locked', () => {
     const { job } = await store.jobs.enqueue({ type: 'locked-out', payload: null }, Date.now());
     const lock = lockSqlite(database.options.dataDir);
     const worker = createJobWorker({
-      leases: store.jobLeases,
+      leases: store.jobs,
       registry,
       ...fast,
       onLeaseError: (error) => leaseErrors.push((error as Error).message),

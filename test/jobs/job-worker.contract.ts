@@ -26,7 +26,7 @@ export function jobWorkerContract(store: () => Store) {
       return { doubled: x * 2 };
     });
     const { job } = await store().jobs.enqueue({ type: t, payload: { x: 21 } }, Date.now());
-    const worker = createJobWorker({ leases: store().jobLeases, registry, ...fast });
+    const worker = createJobWorker({ leases: store().jobs, registry, ...fast });
     worker.start();
     await until(async () => (await store().jobs.get(job.id))?.status === 'succeeded', 'the job to succeed');
     await worker.stop();
@@ -47,7 +47,7 @@ export function jobWorkerContract(store: () => Store) {
     });
     const { job } = await store().jobs.enqueue({ type: t, payload: null }, Date.now());
     const worker = createJobWorker({
-      leases: store().jobLeases,
+      leases: store().jobs,
       registry,
       ...fast,
       onEvent: (e) => events.push(e.outcome),
@@ -63,7 +63,7 @@ export function jobWorkerContract(store: () => Store) {
     const t = type();
     const registry = createJobRegistry().register(t, z.object({ portalId: z.string() }), async () => 'never');
     const { job } = await store().jobs.enqueue({ type: t, payload: { portalId: 7 } }, Date.now());
-    const worker = createJobWorker({ leases: store().jobLeases, registry, ...fast });
+    const worker = createJobWorker({ leases: store().jobs, registry, ...fast });
     worker.start();
     await until(async () => (await store().jobs.get(job.id))?.status === 'dead', 'the job to be dead');
     await worker.stop();
@@ -78,7 +78,7 @@ export function jobWorkerContract(store: () => Store) {
       await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)));
     });
     const { job } = await store().jobs.enqueue({ type: t, payload: null }, Date.now());
-    const worker = createJobWorker({ leases: store().jobLeases, registry, ...fast });
+    const worker = createJobWorker({ leases: store().jobs, registry, ...fast });
     worker.start();
     await until(async () => started, 'the handler to start');
     await worker.stop(50);

@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
 
 /** Leases the next due sync job at `now` and runs it the way the worker does (5 attempts, 1 s backoff). */
 async function runNext(store: Store, now: number) {
-  const job = await store.jobLeases.lease('w1', now, 30_000, ['sync-contacts']);
+  const job = await store.jobs.lease('w1', now, 30_000, ['sync-contacts']);
   if (!job) return undefined;
   return runLeasedJob(job, {
     workerId: 'w1',
@@ -26,7 +26,7 @@ async function runNext(store: Store, now: number) {
     now: () => now,
     retryAt: (_job: Job, at: number) => at + 1_000,
     controller: new AbortController(),
-    leases: store.jobLeases,
+    leases: store.jobs,
     registry: registerSyncContacts(createJobRegistry(), {
       store,
       gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: API }),

@@ -64,7 +64,7 @@ describe.each(ENGINE_FACTORIES)('a worker killed with SIGKILL on %s', (_engine, 
         return 'finished';
       },
     );
-    const worker = createJobWorker({ leases: store.jobLeases, registry, leaseMs: 1_000, pollMs: 50 });
+    const worker = createJobWorker({ leases: store.jobs, registry, leaseMs: 1_000, pollMs: 50 });
     worker.start();
     for (let i = 0; i < 200 && (await store.jobs.get(job.id))?.status !== 'succeeded'; i++) {
       await new Promise((r) => setTimeout(r, 50));

@@ -11,7 +11,6 @@ import { contactBatchesRepository } from './contact-batches-repository';
 import { contactsRepository } from './contacts-repository';
 import { walRepository } from './wal-repository';
 import { installationsRepository } from './installations-repository';
-import { jobLeasesRepository } from './job-leases-repository';
 import { jobsRepository } from './jobs-repository';
 import { outboxRepository } from './outbox-repository';
 import { qualificationsRepository } from './qualifications-repository';
@@ -19,7 +18,6 @@ import { rateBudgetRepository } from './rate-budget-repository';
 import { signalHistoryRepository } from './signal-history-repository';
 import { verdictsRepository } from './verdicts-repository';
 import { webhookInboxRepository } from './webhook-inbox-repository';
-import { queuedJobsRepository } from './queued-jobs-repository';
 
 /** Every repository, bound to one context (the store or a transaction); tokens open with the context's cipher. */
 export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefined = ctx.cipher) {
@@ -32,9 +30,7 @@ export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefin
     qualifications: qualificationsRepository(ctx),
     verdicts: verdictsRepository(ctx),
     inbox: webhookInboxRepository(ctx),
-    queuedJobs: queuedJobsRepository(ctx),
     jobs: jobsRepository(ctx),
-    jobLeases: jobLeasesRepository(ctx),
     outbox: outboxRepository(ctx),
     capacity: capacityRepository(ctx),
     rateBudget: rateBudgetRepository(ctx),

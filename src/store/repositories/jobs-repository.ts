@@ -1,54 +1,22 @@
-import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import { DEAD_JOB_REASON_VALUES } from '../../contracts/jobs';
 import {
   JOB_STATUSES,
   type Job,
   type JobFilter,
+  type JobLeasesPort,
   type JobsPort,
   type JobStatus,
   type NewJob,
 } from '../../use-cases/ports/jobs';
+import type { QueuedJobsPort } from '../../use-cases/ports/queued-jobs';
 import type { DbContext } from '../db-context';
-import type { JobsTable } from '../db-schema';
-import { fromJson, toJson } from '../json-column';
+import { toJson } from '../json-column';
+import { toJob } from './job-row';
+import { jobLeases } from './job-leases';
+import { queuedJobs } from './queued-jobs';
 
-// The record types are the use-cases' (src/use-cases/ports/jobs.ts); re-exported for callers not moved yet.
-export { JOB_STATUSES } from '../../use-cases/ports/jobs';
-export type { DeadReason, Job, JobStatus, NewJob } from '../../use-cases/ports/jobs';
-
-const json = z.unknown();
-const parseNullable = (text: string | null, column: string) =>
-  text === null ? null : fromJson(json, text, column);
-
-/** Maps a jobs row to a Job. */
-export function toJob(r: Selectable<JobsTable>): Job {
-  return {
-    id: Number(r.id),
-    type: r.type,
-    portalId: r.portal_id,
-    payload: fromJson(json, r.payload, 'jobs.payload'),
-    idempotencyKey: r.idempotency_key,
-    status: z.enum(JOB_STATUSES).parse(r.status),
-    attempts: r.attempts,
-    maxAttempts: r.max_attempts,
-    runAt: r.run_at,
-    leaseOwner: r.lease_owner,
-    leaseExpiresAt: r.lease_expires_at,
-    lastError: r.last_error,
-    progress: parseNullable(r.progress, 'jobs.progress'),
-    result: parseNullable(r.result, 'jobs.result'),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    finishedAt: r.finished_at,
-    deferredSince: r.deferred_since,
-    deferrals: r.deferrals,
-    deadReason: z.enum(DEAD_JOB_REASON_VALUES).nullable().catch(null).parse(r.dead_reason),
-  };
-}
-
-/** Enqueueing and reading jobs (leasing and finishing live in job-leases-repository). */
-export function jobsRepository(ctx: DbContext): JobsPort {
+/** The queue's side of the jobs table: enqueue and read jobs. */
+function jobQueue(ctx: DbContext): JobsPort {
   const repo: JobsPort = {
     /** Adds a job, or returns the existing one with the same idempotency key. */
     async enqueue(job: NewJob, now: number): Promise<{ job: Job; created: boolean }> {
@@ -152,4 +120,10 @@ export function jobsRepository(ctx: DbContext): JobsPort {
   return repo;
 }
 
-export type JobsRepository = ReturnType<typeof jobsRepository>;
+/**
+ * The one repository of the `jobs` table: the queue (enqueue, read), the worker's leases and outcomes, and the
+ * queued jobs new work joins. Three ports, one table, one place.
+ */
+export function jobsRepository(ctx: DbContext): JobsPort & JobLeasesPort & QueuedJobsPort {
+  return { ...jobQueue(ctx), ...jobLeases(ctx), ...queuedJobs(ctx) };
+}

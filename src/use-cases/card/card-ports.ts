@@ -34,7 +34,7 @@ export interface VerdictStore extends WriteBackQueue, Transactional<VerdictStore
 export interface ScoreNowStore extends WriteBackQueue, Transactional<ScoreNowStore> {
   receipts: RequestReceiptsPort;
   contactLocks: ContactLocksPort;
-  jobs: QueueSyncStore['jobs'];
+  jobs: QueueSyncStore['jobs'] & WriteBackQueue['jobs'];
   agreements: Pick<AgreementVersionsPort, 'active'>;
   installations: Pick<InstallationsPort, 'state'>;
   contacts: Pick<ContactsPort, 'get'>;

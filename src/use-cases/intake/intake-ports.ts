@@ -9,14 +9,12 @@ import type { WebhookInboxPort } from '../ports/webhook-inbox';
 /** What a delivery needs: one write transaction over the inbox and the job queue. */
 export interface ReceiveWebhookStore extends Transactional<ReceiveWebhookStore> {
   inbox: Pick<WebhookInboxPort, 'add'>;
-  queuedJobs: Pick<QueuedJobsPort, 'waiting'>;
-  jobs: Pick<JobsPort, 'enqueue'>;
+  jobs: Pick<JobsPort, 'enqueue'> & Pick<QueuedJobsPort, 'waiting'>;
 }
 
 /** The job queue as queueing syncs and fan-outs uses it: the waiting jobs they join, and new ones. */
 export interface QueueingJobs {
-  queuedJobs: QueuedJobsPort;
-  jobs: Pick<JobsPort, 'enqueue'>;
+  jobs: Pick<JobsPort, 'enqueue'> & QueuedJobsPort;
 }
 
 /** What working through the inbox needs: the active agreement, then one transaction per batch. */

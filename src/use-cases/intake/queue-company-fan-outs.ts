@@ -1,9 +1,10 @@
 import { COMPANY_BATCH_SIZE, COMPANY_CONTACTS_JOB, companyContactsPayloadSchema } from './intake-jobs';
+import type { QueuedJobsPort } from '../ports/queued-jobs';
 import type { QueueingJobs } from './intake-ports';
 import { SYNC_DEBOUNCE_MS } from './queue-syncs';
 
 /** Company ids already waiting in a queued fan-out job (locked until the transaction ends, see QueuedJobsPort). */
-async function waitingCompanies(queued: QueueingJobs['queuedJobs'], portalId: string): Promise<Set<string>> {
+async function waitingCompanies(queued: QueuedJobsPort, portalId: string): Promise<Set<string>> {
   const waiting = new Set<string>();
   for (const job of await queued.waiting(portalId, COMPANY_CONTACTS_JOB)) {
     const payload = companyContactsPayloadSchema.safeParse(job.payload);
@@ -26,7 +27,7 @@ export async function queueCompanyFanOuts(
   now: number,
 ): Promise<number> {
   if (companyIds.length === 0) return 0;
-  const waiting = await waitingCompanies(tx.queuedJobs, portalId);
+  const waiting = await waitingCompanies(tx.jobs, portalId);
   const fresh = companyIds.filter((id) => !waiting.has(id));
   for (let i = 0; i < fresh.length; i += COMPANY_BATCH_SIZE) {
     await tx.jobs.enqueue(

@@ -1,4 +1,5 @@
 import { SYNC_BATCH_SIZE, SYNC_CONTACTS_JOB } from './intake-jobs';
+import type { QueuedJobsPort } from '../ports/queued-jobs';
 import type { QueueingJobs } from './intake-ports';
 import {
   noWaitingSyncs,
@@ -19,7 +20,7 @@ export const SYNC_DEBOUNCE_MS = 1_000;
  * stream of small inbox batches still reads full batches. Returns the contacts it did not take.
  */
 async function topUp(
-  queued: QueueingJobs['queuedJobs'],
+  queued: QueuedJobsPort,
   portalId: string,
   newest: WaitingSync | undefined,
   fresh: readonly string[],
@@ -49,9 +50,9 @@ export async function queueSyncs(
   now: number,
   known: WaitingSyncs = noWaitingSyncs(),
 ): Promise<number> {
-  const newest = await readWaitingSyncs(tx.queuedJobs, portalId, known);
+  const newest = await readWaitingSyncs(tx.jobs, portalId, known);
   const fresh = ids.filter((id) => !known.contacts.has(id));
-  const rest = await topUp(tx.queuedJobs, portalId, newest, fresh, { known, now });
+  const rest = await topUp(tx.jobs, portalId, newest, fresh, { known, now });
   for (let i = 0; i < rest.length; i += SYNC_BATCH_SIZE) {
     const contactIds = rest.slice(i, i + SYNC_BATCH_SIZE);
     await tx.jobs.enqueue(

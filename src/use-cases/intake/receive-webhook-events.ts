@@ -54,10 +54,7 @@ export async function receiveWebhookEvents(
  * too early. A job that is already running may have read the inbox before them: a new one is queued.
  */
 async function queueProcessing(tx: ReceiveWebhookStore, portalId: string, now: number): Promise<void> {
-  const [waiting] = await tx.queuedJobs.waiting(portalId, PROCESS_INBOX_JOB);
+  const [waiting] = await tx.jobs.waiting(portalId, PROCESS_INBOX_JOB);
   if (waiting) return;
-  await tx.jobs.enqueue(
-    { type: PROCESS_INBOX_JOB, portalId, payload: { portalId } },
-    now,
-  );
+  await tx.jobs.enqueue({ type: PROCESS_INBOX_JOB, portalId, payload: { portalId } }, now);
 }

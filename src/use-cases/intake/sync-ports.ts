@@ -16,8 +16,7 @@ type PageWrites = Omit<Parameters<typeof rescorePage>[0], 'contactBatches'>;
 export type SyncWrites = PageWrites & {
   contacts: Pick<ContactsPort, 'upsertMany' | 'remove'>;
   qualifications: Pick<QualificationsPort, 'get'>;
-  queuedJobs: Pick<QueuedJobsPort, 'waiting'>;
-  jobs: Pick<JobsPort, 'enqueue' | 'list'>;
+  jobs: Pick<JobsPort, 'enqueue' | 'list'> & Pick<QueuedJobsPort, 'waiting'>;
 };
 
 /** What a sync needs: the active agreement and the portal's language, then one write transaction. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/app-error';
 import { SYNC_CONTACTS_JOB, syncContactsPayloadSchema } from './intake-jobs';
-import type { QueueingJobs } from './intake-ports';
+import type { QueuedJobsPort } from '../ports/queued-jobs';
 
 /** A queued sync job and the contacts it will read (null: a payload it would refuse, so never topped up). */
 export interface WaitingSync {
@@ -64,7 +64,7 @@ function parsed(id: number, payload: string): WaitingSync {
  * QueuedJobsPort) and returns the newest of them.
  */
 export async function readWaitingSyncs(
-  queuedJobs: Pick<QueueingJobs['queuedJobs'], 'waitingPayloads'>,
+  queuedJobs: Pick<QueuedJobsPort, 'waitingPayloads'>,
   portalId: string,
   known: WaitingSyncs,
 ): Promise<WaitingSync | undefined> {

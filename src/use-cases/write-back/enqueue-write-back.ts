@@ -9,8 +9,7 @@ export type WriteBackJobs = Pick<JobsPort, 'enqueue' | 'list'>;
 
 /** What a transaction that has just added outbox rows queues the portal's write-back through. */
 export interface WriteBackQueue {
-  jobs: WriteBackJobs;
-  queuedJobs: Pick<QueuedJobsPort, 'waiting'>;
+  jobs: WriteBackJobs & Pick<QueuedJobsPort, 'waiting'>;
 }
 
 /**
@@ -48,6 +47,6 @@ export async function enqueueWriteBackAfterWrites(
   portalId: string,
   now: number,
 ): Promise<void> {
-  await tx.queuedJobs.waiting(portalId, WRITE_BACK_JOB);
+  await tx.jobs.waiting(portalId, WRITE_BACK_JOB);
   await enqueueWriteBack(tx.jobs, portalId, now);
 }

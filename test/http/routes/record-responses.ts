@@ -81,15 +81,15 @@ export async function recordResponses(): Promise<Recorded[]> {
     await storeContacts(api);
     await take('settings', 'jobs-current-rescore', as('m1').get('/api/jobs/current'));
     // The same rescore part-way: its run started 40 s ago, 200 contacts at its first report 25 s ago, 1,200 of 5,000 now.
-    const rescore = await api.store.jobLeases.lease('recorder', NOW, 120_000, ['rescore']);
+    const rescore = await api.store.jobs.lease('recorder', NOW, 120_000, ['rescore']);
     const stamp = pacedProgress(NOW - 40_000);
     for (const [done, at] of [
       [200, NOW - 25_000],
       [1_200, NOW],
     ] as const)
-      await api.store.jobLeases.setProgress(rescore!.id, 'recorder', stamp({ done, total: 5_000 }, at), at);
+      await api.store.jobs.setProgress(rescore!.id, 'recorder', stamp({ done, total: 5_000 }, at), at);
     await take('settings', 'jobs-current-rescore-midway', as('m1').get('/api/jobs/current'));
-    await api.store.jobLeases.release(rescore!.id, 'recorder', NOW);
+    await api.store.jobs.release(rescore!.id, 'recorder', NOW);
     // A contact sync that HubSpot's rate limits cut short 101 times in a row gave up an hour ago.
     const { job: sync } = await api.store.jobs.enqueue(
       {
@@ -99,10 +99,10 @@ export async function recordResponses(): Promise<Recorded[]> {
       },
       NOW - 7_200_000,
     );
-    await api.store.jobLeases.lease('recorder', NOW - 3_600_000, 30_000, ['sync-contacts']);
+    await api.store.jobs.lease('recorder', NOW - 3_600_000, 30_000, ['sync-contacts']);
     const gaveUp =
       "gave up: HubSpot's rate limits cut it short 101 times in a row without progress (limit 100); last: AppError: Reading companies: You have reached your ten_secondly_rolling limit.";
-    await api.store.jobLeases.fail(sync.id, 'recorder', gaveUp, NOW - 3_600_000, null, 'deferred_too_often');
+    await api.store.jobs.fail(sync.id, 'recorder', gaveUp, NOW - 3_600_000, null, 'deferred_too_often');
     await take('settings', 'jobs-current-gave-up', as('m1').get('/api/jobs/current'));
     // HubSpot's properties API answers with its documented bodies (nock), then is unreachable for portal B.
     nock(HUBSPOT).get('/crm/v3/properties/contacts').query(true).reply(200, fixture('properties-contacts'));

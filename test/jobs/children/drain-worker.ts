@@ -19,7 +19,7 @@ async function main(databaseUrl: string): Promise<void> {
       await new Promise((r) => setTimeout(r, Math.random() * 5));
     },
   );
-  const worker = createJobWorker({ leases: store.jobLeases, registry, leaseMs: 5_000, pollMs: 20 });
+  const worker = createJobWorker({ leases: store.jobs, registry, leaseMs: 5_000, pollMs: 20 });
   worker.start();
   for (;;) {
     const counts = await store.jobs.counts();

@@ -15,7 +15,7 @@ async function main(databaseUrl: string, dataDir: string): Promise<void> {
       await new Promise(() => undefined);
     },
   );
-  createJobWorker({ leases: store.jobLeases, registry, leaseMs: 1_000, pollMs: 20 }).start();
+  createJobWorker({ leases: store.jobs, registry, leaseMs: 1_000, pollMs: 20 }).start();
 }
 
 main(process.argv[2] ?? '', process.argv[3] ?? '/tmp').catch((error) => {

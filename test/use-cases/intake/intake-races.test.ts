@@ -57,9 +57,9 @@ function holdingCommits(store: Store) {
 
 /** What a worker does: lease the next due job of `type`, run `work`, complete it. False when none was due. */
 async function workOnce(type: string, work: () => Promise<unknown>, at = NOW): Promise<boolean> {
-  const job = await store.jobLeases.lease('worker-1', at, 30_000, [type]);
+  const job = await store.jobs.lease('worker-1', at, 30_000, [type]);
   if (!job) return false;
-  await store.jobLeases.complete(job.id, 'worker-1', await work(), at);
+  await store.jobs.complete(job.id, 'worker-1', await work(), at);
   return true;
 }
 

@@ -89,8 +89,8 @@ describe.each(ENGINE_FACTORIES)('processInbox on %s', (_engine, make) => {
     await run();
     expect(await syncJobs()).toEqual([expect.objectContaining({ contactIds: ['51', '52', '53'] })]);
     // A sync waits a moment for the rest of a burst, then runs.
-    expect(await store.jobLeases.lease('w', NOW, 30_000, ['sync-contacts'])).toBeUndefined();
-    const started = await store.jobLeases.lease('w', NOW + SYNC_DEBOUNCE_MS, 30_000, ['sync-contacts']);
+    expect(await store.jobs.lease('w', NOW, 30_000, ['sync-contacts'])).toBeUndefined();
+    const started = await store.jobs.lease('w', NOW + SYNC_DEBOUNCE_MS, 30_000, ['sync-contacts']);
     expect(started?.payload).toMatchObject({ contactIds: ['51', '52', '53'] });
     await receive([changed('51', 'lastname', 'Sato')]);
     await run();

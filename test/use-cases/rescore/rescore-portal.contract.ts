@@ -196,7 +196,7 @@ export function rescoreContract(store: () => Store) {
     expect(queued).toHaveLength(1);
     const id = queued[0]!.id;
     const worker = createJobWorker({
-      leases: store().jobLeases,
+      leases: store().jobs,
       registry: registerRescore(createJobRegistry(), rescoreDeps(store(), fakeEngine), async (portalId) => {
         woken.push(portalId);
       }),

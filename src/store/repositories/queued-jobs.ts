@@ -3,8 +3,8 @@ import type { QueuedJob, QueuedJobsPort, QueuedJobText } from '../../use-cases/p
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 
-/** The portal's queued jobs, read so that new work can join them (QueuedJobsPort: locked on PostgreSQL). */
-export function queuedJobsRepository(ctx: DbContext) {
+/** The portal's queued jobs, read so that new work can join them (part of the jobs repository; locked on PostgreSQL). */
+export function queuedJobs(ctx: DbContext) {
   const waitingPayloads = async (portalId: string, type: string): Promise<QueuedJobText[]> => {
     let query = ctx.db
       .selectFrom('jobs')
@@ -35,5 +35,3 @@ export function queuedJobsRepository(ctx: DbContext) {
     },
   } satisfies QueuedJobsPort;
 }
-
-export type QueuedJobsRepository = ReturnType<typeof queuedJobsRepository>;

@@ -1,10 +1,11 @@
 import type { DeadReason, Job, JobLeasesPort } from '../../use-cases/ports/jobs';
 import type { DbContext } from '../db-context';
 import { toJson } from '../json-column';
-import { toJob } from './jobs-repository';
+import { toJob } from './job-row';
 
 /** Leasing, heartbeats and outcomes. Every write checks the lease owner, so a worker that lost its lease changes nothing. */
-export function jobLeasesRepository(ctx: DbContext): JobLeasesPort {
+/** The worker's side of the jobs table: leases, heartbeats and outcomes (part of the jobs repository). */
+export function jobLeases(ctx: DbContext): JobLeasesPort {
   const owned = (id: number, owner: string) =>
     ctx.db
       .updateTable('jobs')
@@ -185,5 +186,3 @@ export function jobLeasesRepository(ctx: DbContext): JobLeasesPort {
   };
   return repo;
 }
-
-export type JobLeasesRepository = ReturnType<typeof jobLeasesRepository>;
