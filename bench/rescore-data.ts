@@ -1,4 +1,4 @@
-import type { ContactSnapshot } from '../src/store/repositories/contacts-repository';
+import type { ContactSnapshot } from '../src/use-cases/ports/contacts';
 
 const TITLES = [
   '代表取締役',

@@ -2,7 +2,7 @@ import type { AppError } from '../domain/app-error';
 import { introspectToken } from '../hubspot/introspect-token';
 import { exchangeCode, refreshAccessToken, type OAuthClient } from '../hubspot/oauth';
 import { revokeRefreshToken } from '../hubspot/revoke-refresh-token';
-import { hubspotErrorInfo } from '../hubspot/translate-hubspot-error';
+import { hubspotErrorInfo } from '../use-cases/ports/hubspot-error-info';
 import type { OAuthPort } from '../use-cases/install/install-ports';
 
 /** True when HubSpot refused a call because the access token expired: the next attempt refreshes it. */

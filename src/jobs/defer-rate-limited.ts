@@ -1,5 +1,5 @@
 import { isAppError } from '../domain/app-error';
-import { hubspotErrorInfo } from '../hubspot/translate-hubspot-error';
+import { hubspotErrorInfo } from '../use-cases/ports/hubspot-error-info';
 import type { Job } from '../use-cases/ports/jobs';
 import type { JobLeasesPort } from '../use-cases/ports/jobs';
 import { deferralVerdict, type DeferralLimit } from './deferral-limit';

@@ -1,4 +1,4 @@
-import type { StoredQualification } from '../../src/store/repositories/qualifications-repository';
+import type { StoredQualification } from '../../src/use-cases/ports/qualifications';
 import type { TestDatabase } from './test-databases';
 import { freshPortal, useStore } from './store-contract';
 

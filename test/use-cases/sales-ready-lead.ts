@@ -1,4 +1,4 @@
-import type { StoredQualification } from '../../src/store/repositories/qualifications-repository';
+import type { StoredQualification } from '../../src/use-cases/ports/qualifications';
 
 /** An A1 lead handed to sales at `qualifiedAt` (capacity month 2026-11), as the SLA, verdict and report tests store it. */
 export function salesReadyLead(

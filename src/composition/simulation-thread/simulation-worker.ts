@@ -24,7 +24,13 @@ if (parentPort) {
   run(port, workerData as SimulationThreadData).catch((error: unknown) => {
     const answer: SimulationThreadAnswer = isAppError(error)
       ? { error: { code: error.code, message: error.message, details: error.details } }
-      : { error: { code: 'internal', message: error instanceof Error ? error.message : String(error), details: [] } };
+      : {
+          error: {
+            code: 'internal',
+            message: error instanceof Error ? error.message : String(error),
+            details: [],
+          },
+        };
     port.postMessage(answer);
   });
 }

@@ -44,7 +44,8 @@ export function threadSimulationRunner(
       worker.on('message', (answer: SimulationThreadAnswer) => {
         if ('progress' in answer) evaluated = answer.progress;
         else if ('result' in answer) settle(() => resolve(answer.result));
-        else settle(() => reject(new AppError(answer.error.code, answer.error.message, answer.error.details)));
+        else
+          settle(() => reject(new AppError(answer.error.code, answer.error.message, answer.error.details)));
       });
       worker.on('error', (error) =>
         settle(() => reject(new AppError('internal', `The simulation thread failed: ${error.message}`))),

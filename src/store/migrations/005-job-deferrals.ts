@@ -3,7 +3,7 @@ import type { Kysely, Migration } from 'kysely';
 /**
  * `jobs.deferred_since` / `jobs.deferrals`: when a job was first given back for HubSpot's rate limits since it last
  * reported progress, and how often since; a job past the deferral limit is dead-lettered (src/jobs/deferral-limit.ts).
- * `jobs.dead_reason`: why a dead job gave up, one of the DEAD_REASONS, for the settings page and /metrics.
+ * `jobs.dead_reason`: why a dead job gave up, one of DEAD_JOB_REASON_VALUES (src/contracts/jobs.ts), for the settings page and /metrics.
  */
 export const jobDeferralsMigration: Migration = {
   async up(db: Kysely<unknown>) {

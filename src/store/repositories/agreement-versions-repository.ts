@@ -10,6 +10,7 @@ import {
 } from '../../use-cases/ports/agreement-versions';
 import type { DbContext } from '../db-context';
 import type { AgreementVersionsTable } from '../db-schema';
+import { storedTeamMapping } from '../team-ids';
 import { fromJson, toJson } from '../json-column';
 import { storedAgreementBody } from './stored-agreement-body';
 
@@ -22,10 +23,6 @@ const diffSchema = z.array(
     text: z.string(),
   }),
 );
-
-/** Team ids as the installation stored them when the version was proposed (older rows may hold numbers). */
-const teamIds = z.array(z.union([z.string(), z.number()])).transform((ids) => ids.map(String));
-const teamMappingSchema = z.object({ marketingTeamIds: teamIds, salesTeamIds: teamIds });
 
 function toVersion(r: AgreementVersionsTable): AgreementVersion {
   const version = Number(r.version);
@@ -43,7 +40,7 @@ function toVersion(r: AgreementVersionsTable): AgreementVersion {
     proposedTeamMapping:
       r.proposed_team_mapping === null
         ? null
-        : fromJson(teamMappingSchema, r.proposed_team_mapping, 'agreement_versions.proposed_team_mapping'),
+        : fromJson(storedTeamMapping, r.proposed_team_mapping, 'agreement_versions.proposed_team_mapping'),
     rationale: r.rationale,
     approvedBy: r.approved_by,
     approvedAt: r.approved_at,

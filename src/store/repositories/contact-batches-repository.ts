@@ -3,9 +3,6 @@ import type { DbContext } from '../db-context';
 import { readPropertyMap } from './contacts-repository';
 import { SUMMARY_COLUMNS, toSummary } from './qualifications-repository';
 
-// The record type is the use-cases' (src/use-cases/ports/contact-batches.ts); re-exported for callers not moved yet.
-export type { ContactWithQualification } from '../../use-cases/ports/contact-batches';
-
 /** Big-batch reads for rescoring: contacts in id order with their current qualification, one query per page. */
 export function contactBatchesRepository(ctx: DbContext): ContactBatchesPort {
   return {

@@ -5,8 +5,6 @@ import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
 
-export type { ContactSnapshot, StoredContact } from '../../use-cases/ports/contacts';
-
 /** Statement size that stays under SQLite's bound-parameter limit with room to spare. */
 export const UPSERT_CHUNK = 1000;
 

@@ -10,13 +10,9 @@ import {
 } from '../../use-cases/ports/installations';
 import type { DbContext } from '../db-context';
 import type { InstallationsTable } from '../db-schema';
+import { storedTeamIds } from '../team-ids';
 import { fromJson, toJson } from '../json-column';
 
-export type { Installation, InstallationStatus, OAuthTokens } from '../../use-cases/ports/installations';
-export { INSTALLATION_STATUSES } from '../../use-cases/ports/installations';
-
-/** The one team-id parser: ids stored as strings, or as numbers by older versions, read as strings. */
-const teamIds = z.array(z.union([z.string(), z.number()])).transform((ids) => ids.map(String));
 const statusOf = (status: string) => z.enum(INSTALLATION_STATUSES).parse(status);
 const localeOf = (locale: string) => z.enum(LOCALES).parse(locale);
 
@@ -34,8 +30,8 @@ function sealer(cipher: TokenCipher | undefined) {
 
 function teamMappingOf(row: Pick<InstallationsTable, 'marketing_team_ids' | 'sales_team_ids'>) {
   return {
-    marketingTeamIds: fromJson(teamIds, row.marketing_team_ids, 'installations.marketing_team_ids'),
-    salesTeamIds: fromJson(teamIds, row.sales_team_ids, 'installations.sales_team_ids'),
+    marketingTeamIds: fromJson(storedTeamIds, row.marketing_team_ids, 'installations.marketing_team_ids'),
+    salesTeamIds: fromJson(storedTeamIds, row.sales_team_ids, 'installations.sales_team_ids'),
   };
 }
 

@@ -12,9 +12,6 @@ import type {
   StoredQualification,
 } from '../../use-cases/ports/qualifications';
 
-// The record types are the use-cases' (src/use-cases/ports/qualifications.ts); re-exported for callers not moved yet.
-export type { QualificationSummary, StoredQualification } from '../../use-cases/ports/qualifications';
-
 /** Columns read for comparisons (everything but the bulky criteria). */
 export const SUMMARY_COLUMNS = [
   'contact_id',

@@ -4,8 +4,6 @@ import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
 import { UPSERT_CHUNK } from './contacts-repository';
 
-export type { ContactSignal } from '../../use-cases/ports/signal-history';
-
 /** Per-contact history of signal property values seen through webhooks, so repeated conversions add up. */
 export function signalHistoryRepository(ctx: DbContext) {
   return {

@@ -1,9 +1,6 @@
 import type { StoredVerdict, VerdictsPort } from '../../use-cases/ports/verdicts';
 import type { DbContext } from '../db-context';
 
-// The record type is the use-cases' (src/use-cases/ports/verdicts.ts); re-exported for callers not moved yet.
-export type { StoredVerdict } from '../../use-cases/ports/verdicts';
-
 /** Rep verdicts (accepted / rejected with a reason), kept as a history per contact. */
 export function verdictsRepository(ctx: DbContext): VerdictsPort {
   return {
