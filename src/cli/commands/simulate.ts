@@ -51,7 +51,10 @@ async function simulate(options: SimulateOptions): Promise<void> {
     ...(options.map ? { mapFile: options.map } : {}),
     ...(options.encoding ? { encoding: options.encoding } : {}),
   });
-  if (source.encoding) process.stderr.write(`${options.contacts}: ${describeEncoding(source.encoding)}\n`);
+  // UTF-8 is what everybody expects: only another encoding is worth a line.
+  if (source.encoding && source.encoding.encoding !== 'utf-8') {
+    process.stderr.write(`${options.contacts}: ${describeEncoding(source.encoding)}\n`);
+  }
   const simulation = createSimulation(agreement, { month, now });
   const problems: { line: number; problem: string }[] = [];
   let skipped = 0;
