@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { sizeAndQuotePact } from '../simulation/size-and-quote-pact';
 import { runCli } from './run-cli';
 
@@ -176,5 +177,28 @@ describe('lead-pact simulate', () => {
     });
     const missing = simulate(join(dir, 'missing.csv'));
     expect(missing).toMatchObject({ status: 2, stderr: `${join(dir, 'missing.csv')}: no such file\n` });
+  });
+
+  it('When Excel saved the export as Shift_JIS (CP932), then the counts are those of the UTF-8 file and stderr names the encoding', () => {
+    // The quote signal matches 見積 too; every quote row says 見積もり依頼, so a wrong decoding loses the signal.
+    const pact = sizeAndQuotePact(2);
+    pact.intent.signals[0]!.when = { property: 'recent_conversion_event_name', contains: ['quote', '見積'] };
+    const agreementJa = write('agreement-ja.json', JSON.stringify(pact));
+    const text = csv(`${LABELS},company.numberofemployees`).replaceAll('Get a quote', '見積もり依頼');
+    const run = (contacts: string) =>
+      runCli(['simulate', '--agreement', agreementJa, '--contacts', contacts, ...NOW, '--json']);
+    const utf8 = run(write('utf8.csv', text));
+    const cp932Path = join(dir, 'cp932.csv');
+    writeFileSync(cp932Path, iconv.encode(text, 'cp932'));
+    const cp932 = run(cp932Path);
+    expect(cp932.stderr).toBe(`${cp932Path}: read as Shift_JIS (CP932) (detected)\n`);
+    const { file: _a, encoding: utf8Encoding, ...fromUtf8 } = JSON.parse(utf8.stdout);
+    const { file: _b, encoding: cp932Encoding, ...fromCp932 } = JSON.parse(cp932.stdout);
+    expect(fromCp932).toEqual(fromUtf8);
+    expect(fromCp932).toMatchObject({ tiers: EXPECTED.tiers, capacity: EXPECTED.capacity });
+    expect([utf8Encoding, cp932Encoding]).toEqual([
+      { encoding: 'utf-8', how: 'detected' },
+      { encoding: 'cp932', how: 'detected' },
+    ]);
   });
 });
