@@ -9,3 +9,4 @@ export * from './jobs';
 export * from './report';
 export * from './connection';
 export * from './names';
+export * from './quiz';

@@ -128,6 +128,24 @@ export const monthlyReportSchema = z.object({
   trend: z.array(trendPointSchema),
   evidence: z.array(evidenceRowSchema),
   suggestion: suggestionSchema.nullable(),
+  /**
+   * The latest closed calibration quiz round (closed by the end of the report month) and how far apart the sides
+   * were: between-sides agreement in percent and Cohen's kappa with its 95% interval (null when one-sided).
+   * Absent from older servers; null when no round was closed.
+   */
+  quiz: z
+    .object({
+      roundId: z.string(),
+      closedAt: z.string(),
+      leads: count,
+      oneSided: z.boolean(),
+      percent: z.number().min(0).max(100).nullable(),
+      kappa: z.number().nullable(),
+      low: z.number().nullable(),
+      high: z.number().nullable(),
+    })
+    .nullable()
+    .optional(),
   /** Why a report is empty, blocked or thin (`no_agreement`, `empty_month`, `capacity_zero`, `little_history`). */
   notes: z.array(z.object({ code: z.string(), ...bilingual })),
 });
