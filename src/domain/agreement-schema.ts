@@ -80,6 +80,25 @@ export type Disqualifier = z.infer<typeof disqualifierSchema>;
 
 const nonNegativeInt = z.number().int('expected a whole number').nonnegative('expected 0 or more');
 
+/**
+ * One route's monthly cap (`capacity.routes.<route>`), counted besides the total: `months` overrides `default`; a
+ * month with neither leaves the route uncapped (the total still applies).
+ */
+const routeCapacity = z
+  .object({
+    default: nonNegativeInt.optional(),
+    months: z.record(z.string(), nonNegativeInt).default({}),
+  })
+  .strict();
+export type RouteCapacity = z.infer<typeof routeCapacity>;
+const routeCapacities = z
+  .object({
+    field_sales: routeCapacity.optional(),
+    inside_sales: routeCapacity.optional(),
+    marketing: routeCapacity.optional(),
+  })
+  .strict();
+
 /** The shape of `lead-pact/agreement@1`. Semantic checks (unique ids, ordered thresholds...) live in parse-agreement. */
 export const agreementShape = z
   .object({
@@ -112,6 +131,7 @@ export const agreementShape = z
       .object({
         default: nonNegativeInt,
         months: z.record(z.string(), nonNegativeInt).default({}),
+        routes: routeCapacities.optional(),
       })
       .strict(),
   })

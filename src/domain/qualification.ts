@@ -87,4 +87,9 @@ export interface Qualification {
   /** Why the tier is what it is beyond the grade. */
   tierReason: 'grade' | 'disqualified' | 'recycled' | 'capacity' | null;
   criteria: CriterionResult[];
+  /**
+   * Set by the capacity allocation on a lead held back (`tierReason` "capacity"): the month that was full and the
+   * route whose own cap was reached, or null when the total was.
+   */
+  heldBack?: { month: string; route: Route | null };
 }

@@ -46,6 +46,15 @@ function sentence(title: string, items: string[], l: Labels): string {
     : `${title}${l['reason.colon']}${items.join(l['reason.list'])}${l['reason.sentenceEnd']}`;
 }
 
+/** "Capacity: Field sales is full for 2026-12. " for a lead the allocation held back; nothing otherwise. */
+function heldBackPhrase(q: Qualification, l: Labels): string {
+  const held = q.tierReason === 'capacity' ? q.heldBack : undefined;
+  if (held === undefined) return '';
+  return held.route === null
+    ? fillTemplate(l['reason.capacityFull'], { month: held.month })
+    : fillTemplate(l['reason.routeFull'], { route: l[`route.${held.route}`], month: held.month });
+}
+
 /**
  * Renders a qualification as one short paragraph (the `lead_pact_reasons` property): grade, score and tier, then the
  * criteria that gave points (strongest first), the fit rules not met, and what is unknown. At most 600 characters.
@@ -77,6 +86,7 @@ export function renderReasons(q: Qualification, locale: Locale): string {
     fillTemplate(l['reason.head'], head),
     sentence(l['tier.disqualified'], disqualifiers, l),
     q.tier === 'recycled' ? l['reason.recycled'] : '',
+    heldBackPhrase(q, l),
     met.length > 0
       ? `${met.join(l['reason.list'])}${l['reason.sentenceEnd']}`
       : `${l['reason.noCriteria']}${l['reason.sentenceEnd']}`,

@@ -31,6 +31,9 @@ export const AGREEMENT_LIMITS = {
   holidays: 500,
   /** capacity.months: ten years of monthly capacities. */
   capacityMonths: 120,
+  /** capacity.routes: one cap per route (3); a few more so that misspelt routes are still named one by one. Each
+   * route's `months` has the same limit as the total's (capacityMonths). */
+  capacityRoutes: 20,
   /** Rule, signal and disqualifier ids: a short slug such as `company-size`. */
   idChars: 64,
   /** The agreement's name and every label: a sentence shown on the card. */

@@ -93,6 +93,13 @@ function checkSlaAndCapacity(agreement: Loose, report: Report): void {
   for (const month of Object.keys(record(record(agreement.capacity).months))) {
     if (!MONTH.test(month)) report(['capacity', 'months', month], 'expected a month YYYY-MM');
   }
+  const routes = record(record(agreement.capacity).routes);
+  for (const route of Object.keys(routes)) {
+    for (const month of Object.keys(record(record(routes[route]).months))) {
+      if (!MONTH.test(month))
+        report(['capacity', 'routes', route, 'months', month], 'expected a month YYYY-MM');
+    }
+  }
 }
 
 /** True when `zone` is an IANA time zone this runtime knows. */

@@ -62,6 +62,12 @@ function checkSlaAndCapacity(agreement: Loose, report: LimitReport): void {
   report.number(sla.progressDays, L.progressDays, 'days', ['sla', 'progressDays']);
   const months = Object.keys(record(record(agreement.capacity).months));
   report.items(months, L.capacityMonths, 'months', ['capacity', 'months']);
+  const routes = Object.keys(record(record(agreement.capacity).routes));
+  if (!report.items(routes, L.capacityRoutes, 'routes', ['capacity', 'routes'])) return;
+  for (const route of routes) {
+    const routeMonths = Object.keys(record(record(record(record(agreement.capacity).routes)[route]).months));
+    report.items(routeMonths, L.capacityMonths, 'months', ['capacity', 'routes', route, 'months']);
+  }
 }
 
 /**

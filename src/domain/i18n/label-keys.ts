@@ -26,6 +26,8 @@ type ReasonKey =
   | 'reason.colon'
   | 'reason.sentenceEnd'
   | 'reason.recycled'
+  | 'reason.capacityFull'
+  | 'reason.routeFull'
   | 'reason.noCriteria'
   | 'reason.open'
   | 'reason.close';

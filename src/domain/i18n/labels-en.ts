@@ -47,6 +47,8 @@ export const LABELS_EN: Labels = {
   'reason.colon': ': ',
   'reason.sentenceEnd': '. ',
   'reason.recycled': 'Recycled; waits for a signal newer than its recycling. ',
+  'reason.capacityFull': 'Capacity: sales is full for {month}. ',
+  'reason.routeFull': 'Capacity: {route} is full for {month}. ',
   'reason.noCriteria': 'No criterion met',
   'reason.open': ' (',
   'reason.close': ')',

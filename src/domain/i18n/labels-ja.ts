@@ -50,6 +50,8 @@ export const LABELS_JA: Labels = {
   'reason.colon': '：',
   'reason.sentenceEnd': '。',
   'reason.recycled': 'リサイクル済み。リサイクル後の新しい行動で再評価されます。',
+  'reason.capacityFull': '受け入れ枠：{month}分は営業全体の上限に達しています。',
+  'reason.routeFull': '受け入れ枠：{route}の{month}分は上限に達しています。',
   'reason.noCriteria': '該当する基準なし',
   'reason.open': '（',
   'reason.close': '）',
