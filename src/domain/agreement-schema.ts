@@ -31,7 +31,10 @@ const dateLike = z.string().min(1, 'expected a date (YYYY-MM-DD, ISO timestamp o
 /** Conditions shared by fit rules, signal `when` clauses and disqualifiers. Exactly one operator each. */
 const operatorShapes = {
   bands: z.array(z.object({ min: z.number().finite(), points }).strict()).min(1),
-  keywords: z.array(z.object({ any: nonEmptyStrings, points }).strict()).min(1),
+  /** `except`: words that cancel the keyword occurrence they contain (部長代理 for 部長). */
+  keywords: z
+    .array(z.object({ any: nonEmptyStrings, except: nonEmptyStrings.optional(), points }).strict())
+    .min(1),
   in: nonEmptyStrings,
   notIn: nonEmptyStrings,
   equals: z.string(),

@@ -50,6 +50,15 @@ export interface ContactState {
 
 export type CriterionOutcome = 'matched' | 'not_matched' | 'unknown';
 
+/**
+ * Keyword rules: the keyword found in the value, as the agreement writes it. `cancelledBy` is the group's exception
+ * that cancelled it (部長 in 営業部長代理, cancelled by 部長代理) when no keyword counted.
+ */
+export interface KeywordFinding {
+  text: string;
+  cancelledBy?: string;
+}
+
 /** One line of the explanation: a fit rule, an intent signal or a disqualifier. */
 export interface CriterionResult {
   kind: 'fit' | 'signal' | 'disqualify';
@@ -69,6 +78,8 @@ export interface CriterionResult {
   occurrences?: number;
   /** Why it is unknown (unparsable number, missing date...). */
   note?: 'missing' | 'unparsable' | 'date_unknown';
+  /** Keyword rules: which keyword matched, or which exception cancelled the keyword found. */
+  keyword?: KeywordFinding;
 }
 
 /** The verdict for one contact under one agreement, before capacity allocation. */

@@ -80,6 +80,7 @@ function fitOf(
         undefined,
         undefined,
         noteOf(code),
+        rule.condition.keywordOf(value),
       ),
     );
   }
@@ -110,6 +111,7 @@ function isDisqualified(
         undefined,
         undefined,
         noteOf(code),
+        d.condition.keywordOf(value),
       ),
     );
   }

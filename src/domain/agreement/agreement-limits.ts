@@ -20,6 +20,9 @@ export const AGREEMENT_LIMITS = {
   keywordGroups: 20,
   /** keywords of one rule, all groups together: job titles in two languages with their abbreviations. */
   keywordsPerRule: 500,
+  /** keyword exceptions of one rule, all groups together (`except`: 部長代理, 課長補佐, "assistant to the manager"...):
+   * the deputy and assistant titles of two languages fit several times; each is checked wherever its keyword occurs. */
+  keywordExceptionsPerRule: 100,
   /** values of one list (`in`, `notIn`, `contains`, `endsWith`, a keyword group's `any`): HubSpot's longest standard
    * option lists (countries about 250, industries about 150) fit twice. */
   listValues: 500,
@@ -40,7 +43,7 @@ export const AGREEMENT_LIMITS = {
   labelChars: 200,
   /** A property name (after an optional `company.`): HubSpot's internal names are far shorter. */
   propertyChars: 100,
-  /** One keyword: a word or short phrase matched in a job title or event name. */
+  /** One keyword or keyword exception: a word or short phrase matched in a job title or event name. */
   keywordChars: 100,
   /** One value of `in`, `notIn`, `contains`, `endsWith` or `equals`: an option value, a domain or a phrase. */
   valueChars: 500,

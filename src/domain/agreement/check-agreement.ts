@@ -1,4 +1,6 @@
 import { GRADES, OPERATORS, STAGES } from '../agreement-schema';
+import { keyword, matchKeyword } from '../values/match-keyword';
+import { normalizeText } from '../values/normalize-text';
 import { parseCalendarDay, parseDate } from '../values/parse-date';
 import { formatPath } from './format-path';
 import { list, record, type Loose } from './loose-json';
@@ -24,7 +26,43 @@ function checkUniqueIds(items: unknown[], path: Path, what: string, report: Repo
   });
 }
 
+/** The first few words, quoted: a group may hold hundreds. */
+const quotedList = (words: readonly string[]) =>
+  words
+    .slice(0, 5)
+    .map((w) => `"${w}"`)
+    .join(', ') + (words.length > 5 ? ', …' : '');
+
+/**
+ * An exception cancels the keyword occurrence it contains, so each one must contain a keyword of its group (under
+ * the keyword's word-boundary rule) and be more than that keyword: anything else could never cancel, or would
+ * cancel every match.
+ */
+function checkKeywordExceptions(groups: unknown, path: Path, report: Report): void {
+  list(groups).forEach((raw, g) => {
+    const group = record(raw);
+    const words = list(group.any).filter((w): w is string => typeof w === 'string' && w.trim() !== '');
+    const keywords = words.map((w) => ({ word: w, folded: normalizeText(w) }));
+    list(group.except).forEach((exception, e) => {
+      if (typeof exception !== 'string' || exception.trim() === '' || keywords.length === 0) return;
+      const folded = normalizeText(exception);
+      const at = [...path, g, 'except', e];
+      const same = keywords.find((k) => k.folded === folded);
+      if (same) {
+        report(at, `is the keyword "${same.word}" itself, so it would cancel every match of it`);
+      } else if (!keywords.some((k) => matchKeyword(folded, keyword(k.folded)))) {
+        report(
+          at,
+          `contains none of this group's keywords (${quotedList(words)}), so it could never cancel a match; ` +
+            'write the whole phrase to leave out, keyword included (such as "部長代理" for "部長")',
+        );
+      }
+    });
+  });
+}
+
 function checkCondition(condition: Loose, path: Path, report: Report): string | undefined {
+  checkKeywordExceptions(condition.keywords, [...path, 'keywords'], report);
   const used = OPERATORS.filter((op) => condition[op] !== undefined);
   if (used.length !== 1) {
     const message =

@@ -11,11 +11,22 @@ function checkKeywords(groups: unknown, path: Path, report: LimitReport): void {
     report.add(path, `at most ${L.keywordsPerRule} keywords in all (got ${total.toLocaleString('en-US')})`);
     return;
   }
+  const exceptions = groups.reduce<number>((sum, group) => sum + list(record(group).except).length, 0);
+  if (exceptions > L.keywordExceptionsPerRule) {
+    const got = exceptions.toLocaleString('en-US');
+    report.add(path, `at most ${L.keywordExceptionsPerRule} keyword exceptions in all (got ${got})`);
+    return;
+  }
   groups.forEach((group, g) => {
-    const anyPath = [...path, g, 'any'];
-    const keywords = record(group).any;
-    if (!report.items(keywords, L.listValues, 'keywords', anyPath)) return;
-    keywords.forEach((keyword, k) => report.text(keyword, L.keywordChars, [...anyPath, k]));
+    for (const [field, noun] of [
+      ['any', 'keywords'],
+      ['except', 'exceptions'],
+    ] as const) {
+      const listPath = [...path, g, field];
+      const words = record(group)[field];
+      if (!report.items(words, L.listValues, noun, listPath)) continue;
+      words.forEach((word, k) => report.text(word, L.keywordChars, [...listPath, k]));
+    }
   });
 }
 

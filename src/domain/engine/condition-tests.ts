@@ -1,5 +1,4 @@
 import type { Condition } from '../agreement-schema';
-import { keyword, matchKeyword } from '../values/match-keyword';
 import { normalizeText } from '../values/normalize-text';
 import { parseCalendarDay, parseDate } from '../values/parse-date';
 import { parseNumber } from '../values/parse-number';
@@ -40,18 +39,6 @@ function bandsTest(bands: readonly { min: number }[]): ValueTest {
     const n = parseNumber(value);
     if (n !== n) return UNPARSABLE;
     for (let i = 0; i < bands.length; i++) if (n >= bands[i]!.min) return i;
-    return NOT_MATCHED;
-  };
-}
-
-function keywordsTest(groups: readonly { any: readonly string[] }[]): ValueTest {
-  const compiled = groups.map((g) => g.any.map((k) => keyword(normalizeText(k))));
-  return (value) => {
-    const folded = normalizeText(value);
-    for (let g = 0; g < compiled.length; g++) {
-      const group = compiled[g]!;
-      for (let k = 0; k < group.length; k++) if (matchKeyword(folded, group[k]!)) return g;
-    }
     return NOT_MATCHED;
   };
 }
@@ -102,10 +89,12 @@ function textTest(needles: readonly string[], how: 'contains' | 'endsWith'): Val
   };
 }
 
-/** The test of a condition's operator, with its keywords and lists folded and its dates parsed once. */
+/**
+ * The test of a condition's operator, with its lists folded and its dates parsed once. `keywords` has its own test
+ * (keywords-test.ts), which also says which keyword matched or was cancelled.
+ */
 export function operatorTest(c: Condition): ValueTest {
   if (c.bands) return bandsTest(c.bands);
-  if (c.keywords) return keywordsTest(c.keywords);
   if (c.in || c.notIn) {
     const member = inSet(foldedSet(c.in ?? c.notIn ?? []));
     const [whenMember, otherwise] = c.in ? [0, NOT_MATCHED] : [NOT_MATCHED, 0];

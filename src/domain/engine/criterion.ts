@@ -18,6 +18,7 @@ export class Criterion implements CriterionResult {
   declare ageDays: number | null | undefined;
   declare occurrences: number | undefined;
   declare note: CriterionResult['note'];
+  declare keyword: CriterionResult['keyword'];
 
   constructor(
     kind: CriterionResult['kind'],
@@ -31,6 +32,7 @@ export class Criterion implements CriterionResult {
     ageDays: number | null | undefined,
     occurrences: number | undefined,
     note: CriterionResult['note'],
+    keyword: CriterionResult['keyword'],
   ) {
     this.kind = kind;
     this.id = id;
@@ -43,6 +45,7 @@ export class Criterion implements CriterionResult {
     this.ageDays = ageDays;
     this.occurrences = occurrences;
     this.note = note;
+    this.keyword = keyword;
   }
 }
 

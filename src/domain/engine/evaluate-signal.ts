@@ -79,6 +79,7 @@ export function evaluateSignal(
 ): Criterion {
   const raw = values[s.slot] ?? null;
   const code = s.condition.codeOf(raw);
+  const keyword = s.condition.keywordOf(raw);
   const matched = code >= 0;
   const atRaw = matched && s.atSlot >= 0 ? (values[s.atSlot] ?? null) : null;
   const currentAt = atRaw === null ? NaN : parseDate(atRaw);
@@ -110,5 +111,6 @@ export function evaluateSignal(
     youngest === Infinity ? null : youngest,
     occurrences,
     noteOf(code, matched && !dated),
+    keyword,
   );
 }

@@ -22,16 +22,23 @@ export function keyword(folded: string): Keyword {
   };
 }
 
+/** True when the keyword's text, found at `at` in `folded`, sits there under its boundary rules. */
+export function keywordFitsAt(folded: string, k: Keyword, at: number): boolean {
+  const end = at + k.text.length;
+  const startOk = !k.boundaryStart || at === 0 || !isAsciiWordChar(folded.charCodeAt(at - 1));
+  const endOk = !k.boundaryEnd || end === folded.length || !isAsciiWordChar(folded.charCodeAt(end));
+  return startOk && endOk;
+}
+
+/** Where the keyword next occurs in `folded` under its boundary rules, at `from` or later; -1 when it does not. */
+export function nextKeyword(folded: string, k: Keyword, from: number): number {
+  if (k.text === '') return -1;
+  let at = folded.indexOf(k.text, from);
+  while (at >= 0 && !keywordFitsAt(folded, k, at)) at = folded.indexOf(k.text, at + 1);
+  return at;
+}
+
 /** True when `folded` (already normalized) contains the keyword under its boundary rules. */
 export function matchKeyword(folded: string, k: Keyword): boolean {
-  if (k.text === '') return false;
-  let at = folded.indexOf(k.text);
-  while (at >= 0) {
-    const end = at + k.text.length;
-    const startOk = !k.boundaryStart || at === 0 || !isAsciiWordChar(folded.charCodeAt(at - 1));
-    const endOk = !k.boundaryEnd || end === folded.length || !isAsciiWordChar(folded.charCodeAt(end));
-    if (startOk && endOk) return true;
-    at = folded.indexOf(k.text, at + 1);
-  }
-  return false;
+  return nextKeyword(folded, k, 0) >= 0;
 }

@@ -42,6 +42,18 @@ function diffBands(
   }
 }
 
+type KeywordGroup = NonNullable<Condition['keywords']>[number];
+
+/** A group's exceptions, undefined when it has none (an empty list means the same as none). */
+const exceptionsOf = (g: KeywordGroup) => (g.except && g.except.length > 0 ? g.except : undefined);
+
+/** " except '部長代理'" / "（除外: '部長代理'）" after a group's keywords, nothing when it has no exceptions. */
+function except(g: KeywordGroup, lang: 'en' | 'ja'): string {
+  const words = exceptionsOf(g);
+  if (words === undefined) return '';
+  return lang === 'en' ? ` except ${quoted(words)}` : `（除外: ${quoted(words)}）`;
+}
+
 /** Keyword groups have no id: they are numbered from 1, as users read them. */
 function diffKeywords(
   c: Ctx,
@@ -56,12 +68,26 @@ function diffKeywords(
     const group: Pair = [`keyword group ${i + 1}`, `キーワードグループ${i + 1}`];
     if (ga && gb) {
       list(c, `${path}.any`, subject, ga.any, gb.any, { label: group, quote: true });
+      const exceptions: Pair = [
+        `keyword group ${i + 1} exceptions`,
+        `キーワードグループ${i + 1}の除外キーワード`,
+      ];
+      list(c, `${path}.except`, subject, exceptionsOf(ga), exceptionsOf(gb), {
+        label: exceptions,
+        quote: true,
+      });
       scalar(c, `${path}.points`, subject, ga.points, gb.points, { label: group, unit: POINTS });
     } else if (gb) {
-      const [en, ja] = [`${quoted(gb.any)} (${gb.points} points)`, `${quoted(gb.any)}（${gb.points}点）`];
+      const [en, ja] = [
+        `${quoted(gb.any)}${except(gb, 'en')} (${gb.points} points)`,
+        `${quoted(gb.any)}${except(gb, 'ja')}（${gb.points}点）`,
+      ];
       push(c, path, subject, undefined, gb, say(c, `${group[0]} added: ${en}`, `${group[1]}を追加: ${ja}`));
     } else if (ga) {
-      const [en, ja] = [`${quoted(ga.any)}, ${ga.points} points`, `${quoted(ga.any)}、${ga.points}点`];
+      const [en, ja] = [
+        `${quoted(ga.any)}${except(ga, 'en')}, ${ga.points} points`,
+        `${quoted(ga.any)}${except(ga, 'ja')}、${ga.points}点`,
+      ];
       const text = say(c, `${group[0]} removed (was ${en})`, `${group[1]}を削除（変更前: ${ja}）`);
       push(c, path, subject, ga, undefined, text);
     }
