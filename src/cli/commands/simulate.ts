@@ -4,6 +4,7 @@ import { monthOf } from '../../domain/allocate-capacity';
 import { createSimulation } from '../../domain/simulation/create-simulation';
 import { renderSimulation } from '../../domain/simulation/render-simulation';
 import { AppError } from '../../domain/app-error';
+import { isTimeZone } from '../../domain/agreement/check-agreement';
 import type { ContactRow } from '../contacts/contact-row';
 import { loadAgreement } from '../contacts/load-agreement';
 import type { FileEncoding } from '../contacts/detect-encoding';
@@ -17,6 +18,8 @@ interface SimulateOptions {
   json?: boolean;
   map?: string;
   encoding?: string;
+  tz?: string;
+  properties?: string;
 }
 
 /** Problems kept for the report and the JSON output; the count goes on past this. */
@@ -40,6 +43,14 @@ export function registerSimulateCommand(program: Command): void {
       '--encoding <name>',
       "the CSV file's encoding (default: detected: UTF-8 with or without BOM, UTF-16, Shift_JIS/CP932)",
     )
+    .option(
+      '--tz <zone>',
+      "time zone of the CSV export's dates without an offset (default: the agreement's sla.timezone)",
+    )
+    .option(
+      '--properties <file>',
+      'the portal\'s property definitions ("lead-pact properties pull"): maps its labels and option labels',
+    )
     .action(simulate);
 }
 
@@ -47,10 +58,15 @@ async function simulate(options: SimulateOptions): Promise<void> {
   const agreement = await loadAgreement(options.agreement);
   const now = parseNow(options.now);
   const month = parseMonth(options.month) ?? monthOf(now, agreement.sla.timezone);
+  const timeZone = exportTimeZone(options.tz, agreement.sla.timezone);
   const source = await openContacts(options.contacts, {
     ...(options.map ? { mapFile: options.map } : {}),
     ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.properties ? { propertiesFile: options.properties } : {}),
+    zone: timeZone.zone,
   });
+  // Only a CSV export has dates without an offset; JSON and JSONL carry the API's ISO dates.
+  const csv = source.encoding !== undefined;
   // UTF-8 is what everybody expects: only another encoding is worth a line.
   if (source.encoding && source.encoding.encoding !== 'utf-8') {
     process.stderr.write(`${options.contacts}: ${describeEncoding(source.encoding)}\n`);
@@ -71,6 +87,7 @@ async function simulate(options: SimulateOptions): Promise<void> {
     const output = {
       file: options.contacts,
       ...(source.encoding ? { encoding: source.encoding } : {}),
+      ...(csv ? { timeZone } : {}),
       now: new Date(now).toISOString(),
       ...result,
       skipped: { rows: skipped, problems },
@@ -78,6 +95,7 @@ async function simulate(options: SimulateOptions): Promise<void> {
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   } else {
     process.stdout.write(`${renderSimulation(result)}\n`);
+    if (csv) process.stdout.write(`\n${describeTimeZone(timeZone)}\n`);
   }
   if (skipped > 0) {
     throw new AppError(
@@ -119,6 +137,28 @@ const ENCODING_NAMES: Readonly<Record<string, string>> = {
 
 function describeEncoding({ encoding, how }: FileEncoding): string {
   return `read as ${ENCODING_NAMES[encoding] ?? encoding} (${how})`;
+}
+
+/** The zone an export's offset-less dates are read in, and where it came from (the output names both). */
+interface ExportTimeZone {
+  zone: string;
+  from: '--tz' | 'sla.timezone';
+}
+
+function exportTimeZone(tz: string | undefined, slaZone: string): ExportTimeZone {
+  if (tz === undefined) return { zone: slaZone, from: 'sla.timezone' };
+  if (!isTimeZone(tz)) {
+    throw new AppError(
+      'invalid_input',
+      `--tz: unknown time zone "${tz}" (an IANA name such as Asia/Tokyo or America/New_York)`,
+    );
+  }
+  return { zone: tz, from: '--tz' };
+}
+
+function describeTimeZone({ zone, from }: ExportTimeZone): string {
+  const why = from === '--tz' ? '--tz' : "the agreement's sla.timezone; another with --tz";
+  return `Export dates without an offset were read in ${zone} (${why}).`;
 }
 
 function parseNow(text: string | undefined): number {

@@ -33,6 +33,15 @@ export const CONTACT_LABELS: Readonly<Record<string, string>> = {
   'number of pageviews': 'hs_analytics_num_page_views',
   'number of associated deals': 'num_associated_deals',
   'create date': 'createdate',
+  // Japanese labels verified in HubSpot's own Japanese documentation:
+  // "レコードID" is the record's id (https://developers.hubspot.jp/docs/api/crm/contacts, "レコードID、Eメール、…を指定して
+  // コンタクトを取得する"); the lifecycle stage and associated deals properties are named in
+  // https://knowledge.hubspot.com/ja/properties/hubspots-default-contact-properties ("ライフサイクルステージのプロパティー")
+  // and https://knowledge.hubspot.com/jp/articles/kcs_article/contacts/list-of-hubspot-s-default-contact-properties
+  // ("関連付けられている取引 - このコンタクトに関連付けられている取引数"). Every other label: `--properties FILE`.
+  レコードid: 'hs_object_id',
+  ライフサイクルステージ: 'lifecyclestage',
+  関連付けられている取引: 'num_associated_deals',
 };
 
 /** Standard company property labels, for `company.<Label>` columns. */
@@ -44,22 +53,38 @@ export const COMPANY_LABELS: Readonly<Record<string, string>> = {
   name: 'name',
   'company domain name': 'domain',
   'country/region': 'country',
+  // https://knowledge.hubspot.com/ja/properties/hubspot-crm-default-company-properties ("会社のドメイン名", "国").
+  会社のドメイン名: 'domain',
+  国: 'country',
 };
+
+/** A portal's own labels (`lead-pact properties pull`), lower-cased label -> internal name; they win over the tables. */
+export interface PortalLabels {
+  contact: ReadonlyMap<string, string>;
+  company: ReadonlyMap<string, string>;
+}
 
 const COMPANY_PREFIX = /^company\.(.+)$/i;
 
 /**
  * The property a CSV header stands for: the `--map` entry if any, else a `company.<name or label>` column,
- * else a known contact label, else the header itself (internal names and custom properties pass through).
+ * else a contact label (the portal's own from a properties file, then HubSpot's standard ones), else the header itself
+ * (internal names and custom properties pass through).
  */
-export function propertyForHeader(header: string, map: Readonly<Record<string, string>> = {}): string {
+export function propertyForHeader(
+  header: string,
+  map: Readonly<Record<string, string>> = {},
+  portal?: PortalLabels,
+): string {
   const trimmed = header.replace(/^\uFEFF/, '').trim();
   const mapped = map[trimmed];
   if (mapped !== undefined) return mapped;
   const company = COMPANY_PREFIX.exec(trimmed);
   if (company?.[1] !== undefined) {
     const name = company[1].trim();
-    return `company.${COMPANY_LABELS[name.toLowerCase()] ?? name}`;
+    const label = name.toLowerCase();
+    return `company.${portal?.company.get(label) ?? COMPANY_LABELS[label] ?? name}`;
   }
-  return CONTACT_LABELS[trimmed.toLowerCase()] ?? trimmed;
+  const label = trimmed.toLowerCase();
+  return portal?.contact.get(label) ?? CONTACT_LABELS[label] ?? trimmed;
 }

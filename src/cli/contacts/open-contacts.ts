@@ -7,6 +7,8 @@ import { AppError } from '../../domain/app-error';
 import iconv from 'iconv-lite';
 import type { ContactRow } from './contact-row';
 import { detectEncoding, namedEncoding, type FileEncoding } from './detect-encoding';
+import type { CsvRecordOptions } from './csv-records';
+import { readPropertiesFile } from './properties-file';
 import { readCsvContacts } from './read-csv-contacts';
 import { readJsonContacts } from './read-json-contacts';
 import { readJsonFile } from './read-json-file';
@@ -35,7 +37,15 @@ const mapSchema = z.record(
 /** Opens a contacts file by extension: .csv (HubSpot export), .json (array), .jsonl/.ndjson (one contact a line). */
 export async function openContacts(
   file: string,
-  options: { mapFile?: string; encoding?: string } = {},
+  options: {
+    mapFile?: string;
+    encoding?: string;
+    /** The time zone of a CSV export's offset-less dates (default UTC; `simulate` passes --tz or the SLA's). */
+    zone?: string;
+    /** `--properties FILE`: the portal's labels and option labels. */
+    propertiesFile?: string;
+    records?: CsvRecordOptions;
+  } = {},
 ): Promise<ContactSource> {
   const totalBytes = await sizeOf(file);
   const extension = extname(file).toLowerCase();
@@ -53,6 +63,7 @@ export async function openContacts(
     const input = createReadStream(file, { highWaterMark: 64 * 1024 });
     return { rows: readJsonlContacts(input), unit: 'line', totalBytes, bytesRead: () => input.bytesRead };
   }
+  const portal = options.propertiesFile ? await readPropertiesFile(options.propertiesFile) : undefined;
   const encoding = options.encoding
     ? namedEncoding(options.encoding)
     : detectEncoding(await head(file), totalBytes <= ENCODING_SAMPLE_BYTES, file);
@@ -61,7 +72,12 @@ export async function openContacts(
   const text = input.pipe(iconv.decodeStream(encoding.encoding) as Transform);
   // pipe() does not pass a read error on: the decoder fails with it, so the CSV reader sees it.
   input.once('error', (error) => text.destroy(error));
-  const rows = readCsvContacts(text, file, map);
+  const rows = readCsvContacts(text, file, {
+    map,
+    zone: options.zone ?? 'UTC',
+    ...(portal ? { portal } : {}),
+    ...(options.records ? { records: options.records } : {}),
+  });
   return { rows, unit: 'line', totalBytes, bytesRead: () => input.bytesRead, encoding };
 }
 
