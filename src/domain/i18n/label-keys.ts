@@ -13,6 +13,33 @@ type Note = NonNullable<CriterionResult['note']>;
 /** What the values are called: the headings and column names beside them. */
 type TermKey = 'term.grade' | 'term.score' | 'term.tier' | 'term.stage' | 'term.route' | 'term.capacity';
 
+/** The calibration quiz: its question, the result's headings and the suggested edits; `{name}` is filled in. */
+type QuizKey =
+  | 'quiz.side.marketing'
+  | 'quiz.side.sales'
+  | 'quiz.question'
+  | 'quiz.yes'
+  | 'quiz.no'
+  | 'quiz.tie'
+  | 'quiz.lean'
+  | 'quiz.sideLean'
+  | 'quiz.betweenSides'
+  | 'quiz.percent'
+  | 'quiz.kappa'
+  | 'quiz.kappaUndefined'
+  | 'quiz.vsVerdict'
+  | 'quiz.oneSided'
+  | 'quiz.disagreements'
+  | 'quiz.noDisagreements'
+  | 'quiz.verdict'
+  | 'quiz.drivers'
+  | 'quiz.suggestions'
+  | 'quiz.noSuggestions'
+  | 'quiz.suggest.lower'
+  | 'quiz.suggest.raise'
+  | 'quiz.suggest.handoffOut'
+  | 'quiz.suggest.handoffIn';
+
 /** The pieces `renderReasons` builds the `lead_pact_reasons` paragraph from; `{name}` is filled in. */
 type ReasonKey =
   | 'reason.head'
@@ -45,6 +72,7 @@ export type LabelKey =
   | `slaStatus.${SlaStatus}`
   | `verdict.${Verdict}`
   | `rejectReason.${RejectReason}`
+  | QuizKey
   | TermKey
   | ReasonKey;
 
