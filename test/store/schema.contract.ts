@@ -16,7 +16,6 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '004-request-receipts',
         '005-job-deferrals',
         '006-proposal-team-mapping',
-        '008-route-capacity',
       ],
       pending: [],
     });
@@ -36,7 +35,6 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '004-request-receipts',
         '005-job-deferrals',
         '006-proposal-team-mapping',
-        '008-route-capacity',
       ],
       pending: [],
     });
