@@ -155,6 +155,14 @@ export interface CapacityUsageTable {
   used: number;
 }
 
+/** Places each route took in a month (migration 008), beside the total in `capacity_usage`. */
+export interface RouteCapacityUsageTable {
+  portal_id: string;
+  month: string;
+  route: string;
+  used: number;
+}
+
 export interface RateBudgetTable {
   portal_id: string;
   /** JSON array of epoch-ms request times inside the current rolling window. */
@@ -201,6 +209,7 @@ export interface Database {
   jobs: JobsTable;
   outbox: OutboxTable;
   capacity_usage: CapacityUsageTable;
+  route_capacity_usage: RouteCapacityUsageTable;
   rate_budget: RateBudgetTable;
   checkpoints: CheckpointsTable;
   audit_log: AuditLogTable;

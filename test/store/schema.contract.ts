@@ -16,6 +16,7 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '004-request-receipts',
         '005-job-deferrals',
         '006-proposal-team-mapping',
+        '008-route-capacity',
       ],
       pending: [],
     });
@@ -35,6 +36,7 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '004-request-receipts',
         '005-job-deferrals',
         '006-proposal-team-mapping',
+        '008-route-capacity',
       ],
       pending: [],
     });

@@ -1,4 +1,5 @@
-import type { CapacityPort } from '../../use-cases/ports/capacity';
+import { ROUTES, type Route } from '../../domain/agreement-schema';
+import type { CapacityPort, PlacesToTake } from '../../use-cases/ports/capacity';
 import type { DbContext } from '../db-context';
 
 /** Monthly sales_ready counts per portal, taken atomically so concurrent workers never exceed capacity. */
@@ -8,6 +9,31 @@ export function capacityRepository(ctx: DbContext): CapacityPort {
       .insertInto('capacity_usage')
       .values({ portal_id: portalId, month, used: 0 })
       .onConflict((oc) => oc.columns(['portal_id', 'month']).doNothing())
+      .execute();
+  const ensureRouteRow = (portalId: string, month: string, route: Route) =>
+    ctx.db
+      .insertInto('route_capacity_usage')
+      .values({ portal_id: portalId, month, route, used: 0 })
+      .onConflict((oc) => oc.columns(['portal_id', 'month', 'route']).doNothing())
+      .execute();
+  /** Adds `n` (negative to give places back) to a route's count, only if the result stays under `cap`. */
+  const addToRoute = async (portalId: string, month: string, route: Route, n: number, cap: number | null) => {
+    await ensureRouteRow(portalId, month, route);
+    let update = ctx.db
+      .updateTable('route_capacity_usage')
+      .set((eb) => ({ used: eb('used', '+', n) }))
+      .where('portal_id', '=', portalId)
+      .where('month', '=', month)
+      .where('route', '=', route);
+    if (cap !== null) update = update.where((eb) => eb(eb('used', '+', n), '<=', cap));
+    return (await update.executeTakeFirst()).numUpdatedRows > 0n;
+  };
+  const giveBack = (portalId: string, month: string, n: number) =>
+    ctx.db
+      .updateTable('capacity_usage')
+      .set((eb) => ({ used: eb('used', '-', n) }))
+      .where('portal_id', '=', portalId)
+      .where('month', '=', month)
       .execute();
   const repo: CapacityPort = {
     /**
@@ -34,6 +60,36 @@ export function capacityRepository(ctx: DbContext): CapacityPort {
         if (want <= 0) return 0;
         if (await repo.tryTakeCapacity(portalId, month, capacity, want)) return want;
       }
+    },
+    /**
+     * The total first, then each route in ROUTES order (the same lock order in every worker, so PostgreSQL never
+     * deadlocks); a route over its cap gives back what this call took (inside the caller's transaction the rows stay
+     * locked until it ends, so nobody saw the places).
+     */
+    async tryTakePlaces(portalId: string, month: string, take: PlacesToTake): Promise<boolean> {
+      const routes = ROUTES.flatMap((route) => take.routes.filter((r) => r.route === route && r.n > 0));
+      const n = routes.reduce((sum, r) => sum + r.n, 0);
+      if (n <= 0) return true;
+      if (!(await repo.tryTakeCapacity(portalId, month, take.capacity, n))) return false;
+      for (const [i, r] of routes.entries()) {
+        if (await addToRoute(portalId, month, r.route, r.n, r.capacity)) continue;
+        for (const done of routes.slice(0, i)) await addToRoute(portalId, month, done.route, -done.n, null);
+        await giveBack(portalId, month, n);
+        return false;
+      }
+      return true;
+    },
+    async usedByRoute(portalId: string, month: string): Promise<Record<Route, number>> {
+      const rows = await ctx.db
+        .selectFrom('route_capacity_usage')
+        .select(['route', 'used'])
+        .where('portal_id', '=', portalId)
+        .where('month', '=', month)
+        .execute();
+      const used = Object.fromEntries(ROUTES.map((route) => [route, 0])) as Record<Route, number>;
+      for (const row of rows)
+        if ((ROUTES as readonly string[]).includes(row.route)) used[row.route as Route] = row.used;
+      return used;
     },
     /** Places used in a month. */
     async used(portalId: string, month: string): Promise<number> {
