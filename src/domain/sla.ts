@@ -99,3 +99,41 @@ export function shouldRecycle(input: {
   if (hasProgressed(input.properties)) return false;
   return input.now > progressDeadline(input.qualifiedAt, input.sla.progressDays, input.sla.timezone);
 }
+
+/** Why the SLA recycles a lead: never touched since it qualified, or touched but no progress. */
+export type SlaRecycleCause = 'sla_no_touch' | 'sla_no_progress';
+
+/** What the SLA says about one sales-ready lead at `now`. */
+export interface SlaAssessment {
+  /** The first-touch deadline (`lead_pact_follow_up_due`). */
+  dueAt: number;
+  status: SlaStatus;
+  /** The earliest sales touch at or after qualification, null when none is known. */
+  touchAt: number | null;
+  /** Set when the lead is to be recycled now. */
+  recycle: SlaRecycleCause | null;
+}
+
+/**
+ * The SLA rules applied to one sales-ready lead, as the service's sweep and `simulate`'s recycling preview both
+ * apply them: the due date, the status from the sales touches (a `met` status is kept: HubSpot keeps only the
+ * latest touch), and recycling when the lead made no progress within `progressDays` (with its cause).
+ */
+export function assessSla(input: {
+  properties: PropertyMap;
+  qualifiedAt: number;
+  /** The status recorded before, if any (only `met` matters: it is kept). */
+  previous: string | null;
+  sla: Agreement['sla'];
+  now: number;
+}): SlaAssessment {
+  const { properties, qualifiedAt, sla, now } = input;
+  const dueAt = followUpDue(qualifiedAt, sla.firstTouchBusinessDays, sla);
+  const status = input.previous === 'met' ? 'met' : slaStatus({ properties, qualifiedAt, dueAt, now });
+  const touchAt = salesTouchAfter(properties, qualifiedAt);
+  let recycle: SlaRecycleCause | null = null;
+  if (shouldRecycle({ properties, qualifiedAt, now, sla })) {
+    recycle = status === 'met' || touchAt !== null ? 'sla_no_progress' : 'sla_no_touch';
+  }
+  return { dueAt, status, touchAt, recycle };
+}

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import {
+  assessSla,
   followUpDue,
   hasProgressed,
   isBusinessDay,
@@ -149,5 +150,45 @@ describe('shouldRecycle', () => {
     expect(local(progressDeadline(start, 30, 'America/New_York'), 'America/New_York')).toBe(
       '2026-11-19T12:00:00.000',
     );
+  });
+});
+
+describe('assessSla (the rules the sweep and the recycling preview share)', () => {
+  const sla = {
+    firstTouchBusinessDays: 2,
+    progressDays: 30,
+    timezone: 'Asia/Tokyo',
+    holidays: ['2026-11-23'],
+  };
+  const qualifiedAt = at('2026-11-20T10:00', 'Asia/Tokyo');
+  const now = at('2026-12-21T00:00', 'Asia/Tokyo');
+
+  it('gives the deadline past the weekend and holiday, the status, the touch and the recycle cause', () => {
+    const touch = at('2026-11-25T15:00', 'Asia/Tokyo');
+    const assessment = assessSla({
+      properties: { notes_last_contacted: String(touch) },
+      qualifiedAt,
+      previous: null,
+      sla,
+      now,
+    });
+    expect(local(assessment.dueAt, 'Asia/Tokyo')).toBe('2026-11-25T23:59:59.999');
+    expect(assessment).toMatchObject({ status: 'met', touchAt: touch, recycle: 'sla_no_progress' });
+  });
+
+  it('is recycled for no touch without one, keeps a recorded met status, and keeps a lead that progressed', () => {
+    const base = { qualifiedAt, sla, now };
+    expect(assessSla({ ...base, properties: {}, previous: 'on_track' })).toMatchObject({
+      status: 'breached',
+      touchAt: null,
+      recycle: 'sla_no_touch',
+    });
+    expect(assessSla({ ...base, properties: {}, previous: 'met' })).toMatchObject({
+      status: 'met',
+      recycle: 'sla_no_progress',
+    });
+    expect(
+      assessSla({ ...base, properties: { lifecyclestage: 'salesqualifiedlead' }, previous: null }),
+    ).toMatchObject({ status: 'breached', recycle: null });
   });
 });

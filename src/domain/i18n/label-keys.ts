@@ -59,6 +59,16 @@ type ReasonKey =
   | 'reason.open'
   | 'reason.close';
 
+/** Why `simulate`'s recycling preview recycles (or flags) a handed-over lead; joined by `reason.list`. */
+type SlaReasonKey =
+  | 'reason.slaNoTouch'
+  | 'reason.slaLateTouch'
+  | 'reason.slaMet'
+  | 'reason.slaNoTouchYet'
+  | 'reason.slaNoProgress'
+  | 'reason.slaRejected'
+  | 'reason.slaEarlier';
+
 /**
  * Every label HubSpot users see, in the card, the settings page, the property options and `lead_pact_reasons`:
  * `<group>.<value>` for the values the domain speaks, `term.*` for their names, `reason.*` for the reasons' phrases.
@@ -74,7 +84,8 @@ export type LabelKey =
   | `rejectReason.${RejectReason}`
   | QuizKey
   | TermKey
-  | ReasonKey;
+  | ReasonKey
+  | SlaReasonKey;
 
 /** One language's dictionary: a word for every key, no more, no less. */
 export type Labels = Record<LabelKey, string>;

@@ -77,6 +77,13 @@ export const LABELS_EN: Labels = {
   'reason.capacityFull': 'Capacity: sales is full for {month}. ',
   'reason.routeFull': 'Capacity: {route} is full for {month}. ',
   'reason.noCriteria': 'No criterion met',
+  'reason.slaNoTouch': 'no sales activity within {days} business days of {date}',
+  'reason.slaLateTouch': 'first sales activity on {touch}, after the {due} deadline',
+  'reason.slaMet': 'first sales activity in time',
+  'reason.slaNoTouchYet': 'no sales activity yet (due {due})',
+  'reason.slaNoProgress': 'no progress in {days} days',
+  'reason.slaRejected': 'rejected by sales',
+  'reason.slaEarlier': 'already recycled in HubSpot',
   'reason.open': ' (',
   'reason.close': ')',
 };

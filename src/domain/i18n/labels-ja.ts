@@ -81,6 +81,13 @@ export const LABELS_JA: Labels = {
   'reason.capacityFull': '受け入れ枠：{month}分は営業全体の上限に達しています。',
   'reason.routeFull': '受け入れ枠：{route}の{month}分は上限に達しています。',
   'reason.noCriteria': '該当する基準なし',
+  'reason.slaNoTouch': '{date}から{days}営業日以内に営業活動なし',
+  'reason.slaLateTouch': '初回の営業活動が{touch}で期限（{due}）を超過',
+  'reason.slaMet': '期限内に初回の営業活動あり',
+  'reason.slaNoTouchYet': '営業活動はまだなし（期限：{due}）',
+  'reason.slaNoProgress': '{days}日以内に商談化などの進展なし',
+  'reason.slaRejected': '営業が却下',
+  'reason.slaEarlier': 'HubSpot上でリサイクル済み',
   'reason.open': '（',
   'reason.close': '）',
 };

@@ -4,6 +4,7 @@ import { capacityForMonth } from '../allocate-capacity';
 import { qualify } from '../qualify';
 import { outcomeOf } from './outcome-of';
 import { emptyCounts, type GradeConversion, type SimulationResult } from './simulation-result';
+import { createRecyclingPreview, type RecyclingPreviewResult } from './recycling-preview';
 import { createTopScores } from './top-scores';
 import { createUnseenProperties } from './unseen-properties';
 
@@ -25,6 +26,7 @@ export function createSimulation(agreement: Agreement, options: { month: string;
   const capacity = capacityForMonth(agreement, options.month);
   const candidates = createTopScores(capacity);
   const unseen = createUnseenProperties(agreement);
+  const recycling = createRecyclingPreview(agreement.sla, options.now);
   const outcomes = new Map<Grade, GradeConversion>(
     GRADES.map((g) => [g, { contacts: 0, converted: 0, rate: null }]),
   );
@@ -55,7 +57,15 @@ export function createSimulation(agreement: Agreement, options: { month: string;
 
   return {
     add(contact) {
-      const q = qualify(contact, agreement, options.now);
+      // An export with the lead_pact_* columns: the SLA recycles at `now` as the service's sweep would.
+      const sla = recycling.check(contact);
+      const q = qualify(
+        contact,
+        agreement,
+        options.now,
+        sla?.recycle ? { recycledAt: options.now } : undefined,
+      );
+      if (sla) recycling.count(contact.id, sla, q.tier === 'recycled');
       record(contact, q);
       return q;
     },
@@ -87,6 +97,7 @@ export function createSimulation(agreement: Agreement, options: { month: string;
         },
         conversion: withOutcome === 0 ? null : conversionOf(outcomes),
         unseenProperties: unseen.list(),
+        ...recyclingOf(recycling.result()),
       };
     },
   };
@@ -106,3 +117,6 @@ function conversionOf(outcomes: Map<Grade, GradeConversion>): NonNullable<Simula
 
 const rate = (converted: number, contacts: number) =>
   contacts === 0 ? null : Math.round((converted / contacts) * 10_000) / 10_000;
+
+/** The `recycling` key only when the export carried the `lead_pact_*` columns (else the output is as it was). */
+const recyclingOf = (preview: RecyclingPreviewResult | null) => (preview ? { recycling: preview } : {});

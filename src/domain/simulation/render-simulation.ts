@@ -1,4 +1,6 @@
 import { FIT_GRADES, INTENT_LEVELS, type Grade } from '../agreement-schema';
+import type { Locale } from '../qualification';
+import { renderRecycling } from './render-recycling';
 import type { SimulationResult } from './simulation-result';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -9,7 +11,7 @@ const inline = (counts: Record<string, number>) =>
     .join(' · ');
 
 /** The plain-text report `lead-pact simulate` prints: tiers, the grade grid, stages, routes, capacity, conversion. */
-export function renderSimulation(result: SimulationResult): string {
+export function renderSimulation(result: SimulationResult, locale: Locale = 'en'): string {
   const { capacity } = result;
   const lines = [
     `'${result.agreement}' on ${result.contacts} contacts, capacity month ${result.month}`,
@@ -28,6 +30,7 @@ export function renderSimulation(result: SimulationResult): string {
       ` (${capacity.eligible} eligible, ${capacity.heldBack} held back by capacity, ${capacity.unused} unused)`,
   ];
   if (result.conversion) lines.push('', ...renderConversion(result.conversion));
+  if (result.recycling) lines.push('', ...renderRecycling(result.recycling, locale));
   if (result.unseenProperties.length > 0 && result.contacts > 0) {
     lines.push(
       '',

@@ -1,5 +1,6 @@
 import { GRADES, ROUTES, STAGES, type Grade, type Route, type Stage } from '../agreement-schema';
 import { TIERS, type Tier } from '../qualification';
+import type { RecyclingPreviewResult } from './recycling-preview';
 
 /** Conversion of the contacts of one grade that carry an outcome. */
 export interface GradeConversion {
@@ -38,6 +39,11 @@ export interface SimulationResult {
   };
   /** Properties the agreement reads that no contact had a value for: every criterion on them was "unknown". */
   unseenProperties: string[];
+  /**
+   * Present when contacts carried the `lead_pact_*` columns: who the agreement's SLA recycles (or finds breached) at
+   * `now`, and why. Recycled contacts are in the `recycled` tier and take no capacity.
+   */
+  recycling?: RecyclingPreviewResult;
 }
 
 /** A record with every key of `keys` at 0. */

@@ -1,6 +1,6 @@
 import type { Agreement } from '../../domain/agreement-schema';
 import type { PropertyMap } from '../../domain/qualification';
-import { followUpDue, salesTouchAfter, shouldRecycle, slaStatus } from '../../domain/sla';
+import { assessSla, type SlaRecycleCause } from '../../domain/sla';
 import type { StoredQualification } from '../ports/qualifications';
 
 /** The SLA fields a sweep sets on one sales-ready contact, and the HubSpot properties that changed. */
@@ -10,7 +10,7 @@ export interface SlaChange {
   >;
   properties: Record<string, string>;
   /** Set when this change recycles the lead: never touched since it qualified, or touched but no progress. */
-  recycleCause?: 'sla_no_touch' | 'sla_no_progress';
+  recycleCause?: SlaRecycleCause;
 }
 
 /**
@@ -25,8 +25,7 @@ export function slaChange(
 ): SlaChange {
   const change: SlaChange = { patch: {}, properties: {} };
   const qualifiedAt = q.qualifiedAt ?? now;
-  const dueAt = followUpDue(qualifiedAt, sla.firstTouchBusinessDays, sla);
-  const status = q.slaStatus === 'met' ? 'met' : slaStatus({ properties, qualifiedAt, dueAt, now });
+  const { dueAt, status, recycle } = assessSla({ properties, qualifiedAt, previous: q.slaStatus, sla, now });
   if (q.followUpDue !== dueAt) {
     change.patch.followUpDue = dueAt;
     change.properties.lead_pact_follow_up_due = String(dueAt);
@@ -35,11 +34,10 @@ export function slaChange(
     change.patch.slaStatus = status;
     change.properties.lead_pact_sla_status = status;
   }
-  if (shouldRecycle({ properties, qualifiedAt, now, sla })) {
+  if (recycle) {
     Object.assign(change.patch, { tier: 'recycled', recycledAt: now, tierReason: 'recycled' });
     change.properties.lead_pact_tier = 'recycled';
-    const touched = status === 'met' || salesTouchAfter(properties, qualifiedAt) !== null;
-    change.recycleCause = touched ? 'sla_no_progress' : 'sla_no_touch';
+    change.recycleCause = recycle;
   }
   return change;
 }
