@@ -24,6 +24,8 @@ export const criterionSchema = z.object({
   ageDays: z.number().nullable().optional(),
   occurrences: z.number().int().optional(),
   note: z.enum(['missing', 'unparsable', 'date_unknown']).optional(),
+  /** Keyword rules: the keyword that matched, or the one an exception cancelled ("部長", cancelled by "部長代理"). */
+  keyword: z.object({ text: z.string(), cancelledBy: z.string().optional() }).optional(),
 });
 
 /** The agreement version that produced a verdict. */

@@ -57,7 +57,10 @@ type ReasonKey =
   | 'reason.routeFull'
   | 'reason.noCriteria'
   | 'reason.open'
-  | 'reason.close';
+  | 'reason.close'
+  /** Which keyword a keyword rule found, or the exception that cancelled it (the card's criterion line). */
+  | 'reason.keywordMatched'
+  | 'reason.keywordCancelled';
 
 /** Why `simulate`'s recycling preview recycles (or flags) a handed-over lead; joined by `reason.list`. */
 type SlaReasonKey =

@@ -86,4 +86,6 @@ export const LABELS_EN: Labels = {
   'reason.slaEarlier': 'already recycled in HubSpot',
   'reason.open': ' (',
   'reason.close': ')',
+  'reason.keywordMatched': 'keyword {keyword}',
+  'reason.keywordCancelled': '{keyword} — cancelled by {exception}',
 };

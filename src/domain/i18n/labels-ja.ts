@@ -90,4 +90,6 @@ export const LABELS_JA: Labels = {
   'reason.slaEarlier': 'HubSpot上でリサイクル済み',
   'reason.open': '（',
   'reason.close': '）',
+  'reason.keywordMatched': 'キーワード「{keyword}」に一致',
+  'reason.keywordCancelled': '「{keyword}」は除外キーワード「{exception}」により対象外',
 };

@@ -47,6 +47,14 @@ function seenText(
   locale: 'en' | 'ja',
 ): string {
   const parts = [criterion.value === null ? t.noValue : t.seen(criterion.value)];
+  const found = criterion.keyword;
+  if (found) {
+    parts.push(
+      found.cancelledBy === undefined
+        ? t.keywordMatched(found.text)
+        : t.keywordCancelled(found.text, found.cancelledBy),
+    );
+  }
   if (criterion.ageDays !== undefined && criterion.ageDays !== null) {
     parts.push(t.ageDays(formatNumber(criterion.ageDays, locale)));
   }

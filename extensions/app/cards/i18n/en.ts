@@ -1,4 +1,4 @@
-import { LABELS, labelGroup } from '@lead-pact/labels';
+import { fillTemplate, LABELS, labelGroup } from '@lead-pact/labels';
 import { commonEn } from '../../shared/i18n/commonEn';
 
 /** English text of the lead quality card. */
@@ -32,6 +32,9 @@ export const en = {
   ageDays: (days: string) => `${days} days ago`,
   dateUnknown: `${LABELS.en['note.date_unknown']}, counted once at full weight`,
   unparsable: LABELS.en['note.unparsable'],
+  keywordMatched: (keyword: string) => fillTemplate(LABELS.en['reason.keywordMatched'], { keyword }),
+  keywordCancelled: (keyword: string, exception: string) =>
+    fillTemplate(LABELS.en['reason.keywordCancelled'], { keyword, exception }),
   agreementLine: (version: number, name: string, date: string) =>
     `Agreement v${version} “${name}”, approved ${date}`,
   followUpTitle: 'Follow up by',

@@ -1,4 +1,4 @@
-import { LABELS, labelGroup } from '@lead-pact/labels';
+import { fillTemplate, LABELS, labelGroup } from '@lead-pact/labels';
 import { commonJa } from '../../shared/i18n/commonJa';
 import type { CardMessages } from './en';
 
@@ -32,6 +32,9 @@ export const ja: CardMessages = {
   ageDays: (days) => `${days} 日前`,
   dateUnknown: `${LABELS.ja['note.date_unknown']}のため満点で一度だけ加算`,
   unparsable: LABELS.ja['note.unparsable'],
+  keywordMatched: (keyword) => fillTemplate(LABELS.ja['reason.keywordMatched'], { keyword }),
+  keywordCancelled: (keyword, exception) =>
+    fillTemplate(LABELS.ja['reason.keywordCancelled'], { keyword, exception }),
   agreementLine: (version, name, date) => `合意 v${version}「${name}」（${date} 承認）`,
   followUpTitle: 'フォロー期限',
   dueIn: (d, h, m) => `あと${d > 0 ? `${d}日${h}時間` : `${h}時間${m}分`}`,
