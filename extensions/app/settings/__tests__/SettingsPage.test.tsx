@@ -452,6 +452,7 @@ describe('in Japanese', () => {
       '履歴',
       'チーム',
       '月次レポート',
+      '目線合わせクイズ',
     ]);
     expect(page.findByTestId(Text, 'next-step').text).toBe(
       'バージョン 2 は下書きです。どちらの側からでも提案できます。',

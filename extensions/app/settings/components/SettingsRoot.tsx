@@ -6,6 +6,7 @@ import { useBackendQuery } from '../hooks/useBackendQuery';
 import { useBackendUrl } from '../hooks/useBackendUrl';
 import { useEditorDoc } from '../hooks/useEditorDoc';
 import { useSettingsMessages } from '../i18n/useSettingsMessages';
+import { useQuizMessages } from '../i18n/useQuizMessages';
 import { errorsByPath } from '../utils/agreementPaths';
 import { STARTER_AGREEMENT } from '../utils/starterAgreement';
 import { ApprovalPanel } from './ApprovalPanel';
@@ -13,6 +14,7 @@ import { ConnectionNotice } from './ConnectionNotice';
 import { HistoryTab } from './HistoryTab';
 import { JobProgress } from './JobProgress';
 import { useReportMessages } from './ReportMessages';
+import { QuizTab } from './quiz/QuizTab';
 import { ReportTab } from './ReportTab';
 import { SimulationPanel } from './SimulationPanel';
 import { TeamsEditor } from './TeamsEditor';
@@ -61,6 +63,7 @@ function Workspace({
 }) {
   const { t } = useSettingsMessages();
   const reportText = useReportMessages().r;
+  const quizText = useQuizMessages().q;
   const timeZone = useExtensionContext<'settings'>().portal.timezone;
   const properties = useBackendQuery(baseUrl, '/api/properties', propertiesResponseSchema);
   const initial = data.open?.agreement ?? data.active?.agreement ?? STARTER_AGREEMENT;
@@ -102,6 +105,9 @@ function Workspace({
         </Tab>
         <Tab tabId="report" title={reportText.tab}>
           <ReportTab baseUrl={baseUrl} />
+        </Tab>
+        <Tab tabId="quiz" title={quizText.tab}>
+          <QuizTab baseUrl={baseUrl} onDraftChanged={api.reload} />
         </Tab>
       </Tabs>
     </Flex>

@@ -21,8 +21,7 @@ export const ja: SettingsMessages = {
   disqualifyTitle: '除外条件',
   thresholdsTitle: 'グレードのしきい値',
   salesReadyTitle: `${LABELS.ja['tier.sales_ready']}グレード`,
-  salesReadyHelp:
-    `${LABELS.ja['tier.sales_ready']}とするグレードにチェックします。行は適合度 A（最良）〜D、列は関心度 1（最も高い）〜4。`,
+  salesReadyHelp: `${LABELS.ja['tier.sales_ready']}とするグレードにチェックします。行は適合度 A（最良）〜D、列は関心度 1（最も高い）〜4。`,
   routingTitle: '検討段階ごとの担当',
   slaTitle: 'フォローの SLA',
   capacityTitle: `月ごとの${LABELS.ja['term.capacity']}`,

@@ -1,0 +1,314 @@
+import {
+  Alert,
+  BarChart,
+  Button,
+  DescriptionListItem,
+  Flex,
+  Heading,
+  Tab,
+  TableCell,
+  TableRow,
+  Text,
+  ToggleGroup,
+} from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { QuizTab } from '../components/quiz/QuizTab';
+import { SettingsRoot } from '../components/SettingsRoot';
+import { BACKEND_URL, eventually, fakeBackend } from '../../testing/fakeBackend';
+import { quizFixtures } from './quizFixtures';
+import { recorded, recordedAgreements } from './settingsFixtures';
+
+// Backend answers: ./quizFixtures (the contract's shape, figures derived from raw answers; see there).
+
+let restore: () => void = () => undefined;
+afterEach(() => restore());
+
+type Routes = Parameters<typeof fakeBackend>[0];
+const REQUEST_ID = expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
+/** createRenderer's typing wants the handler; at runtime `trigger` passes the value. */
+const fire = (node: { trigger: (event: never, value?: never) => void }, event: string, value?: unknown) =>
+  node.trigger(event as never, value as never);
+
+function renderQuiz(routes: Routes, locale = 'en-US') {
+  const backend = fakeBackend({ 'GET /api/quiz/rounds': quizFixtures.rounds, ...routes });
+  restore = backend.restore;
+  const renderer = createRenderer('settings');
+  renderer.mocks.context.user.locale = locale;
+  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
+  const onDraftChanged = jest.fn();
+  renderer.render(<QuizTab baseUrl={BACKEND_URL} onDraftChanged={onDraftChanged} />);
+  const waitFor: typeof renderer.waitFor = (check, options) =>
+    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
+  return { ...renderer, waitFor, calls: backend.calls, onDraftChanged };
+}
+type Page = ReturnType<typeof renderQuiz>;
+
+async function openRound(page: Page, id: string, shown: string) {
+  await page.waitFor(() => expect(page.maybeFindByTestId(Button, `quiz-open-${id}`)).not.toBeNull());
+  page.findByTestId(Button, `quiz-open-${id}`).trigger('onClick');
+  await page.waitFor(() => expect(page.maybeFindByTestId(Flex, shown)).not.toBeNull());
+}
+const texts = (node: { findAll: Page['findAll'] }) => node.findAll(Text).map((t) => t.text);
+
+describe('the calibration quiz tab', () => {
+  it('lists the rounds with their date, who started them and how many of each side answered', async () => {
+    const page = renderQuiz({});
+    await page.waitFor(() => expect(page.maybeFindByTestId(TableRow, 'quiz-round-3')).not.toBeNull());
+    const row = (id: string) =>
+      page
+        .findByTestId(TableRow, `quiz-round-${id}`)
+        .findAll(TableCell)
+        .map((cell) => cell.text ?? cell.maybeFind(Button)?.text);
+    expect(row('5')).toEqual([
+      'Nov 27, 2026, 4:00 PM',
+      'User 601',
+      'Open',
+      '4',
+      'Marketing 1 · Sales 0',
+      'Answer',
+    ]);
+    expect(row('3')).toEqual([
+      'Nov 25, 2026, 9:30 AM',
+      'User 501',
+      'Closed',
+      '6',
+      'Marketing 2 · Sales 2',
+      'See the result',
+    ]);
+    expect(page.findByTestId(Text, 'quiz-question').text).toBe('Should sales call this lead this month?');
+  });
+
+  it("shows an open round's leads blind: facts and dated actions, no grade, tier or score", async () => {
+    const page = renderQuiz({ 'GET /api/quiz/rounds/5': quizFixtures.roundOpen });
+    await openRound(page, '5', 'quiz-answering');
+    const lead = page.findByTestId(Flex, 'quiz-lead-1');
+    expect(lead.findAll(DescriptionListItem).map((item) => [item.props.label, item.find(Text).text])).toEqual(
+      [
+        ['Company size', '250'],
+        ['Role', '営業企画課長'],
+        ['Target industry', 'COMPUTER_SOFTWARE'],
+      ],
+    );
+    expect(page.findByTestId(Text, 'quiz-lead-1-action-0').text).toBe(
+      'Requested documents from a web ad · 資料請求（Web広告） · Nov 10, 2026',
+    );
+    // Table view: all four leads at once, still blind.
+    fire(page.findByTestId(ToggleGroup, 'quiz-mode'), 'onChange', 'table');
+    await page.waitFor(() => expect(page.maybeFindByTestId(TableRow, 'quiz-row-4')).not.toBeNull());
+    const everything = page.getRootNode().toString();
+    expect(everything).not.toMatch(/\b[A-D][1-4]\b/);
+    expect(everything.match(/Sales-ready|Nurture|Score|points|\b(58|64|88)\b/g)).toBeNull();
+    expect(page.findByTestId(Text, 'quiz-blind-note').text).toContain(
+      'stay hidden until the round is closed',
+    );
+  });
+
+  it('posts the answers given, one request id per click, and shows what was saved', async () => {
+    const page = renderQuiz({
+      'GET /api/quiz/rounds/5': quizFixtures.roundOpen,
+      'PUT /api/quiz/rounds/5/answers': quizFixtures.roundAnswered,
+    });
+    await openRound(page, '5', 'quiz-answering');
+    expect(page.findByTestId(Text, 'quiz-answering-as').text).toBe('Your answers count for Sales.');
+    // One by one: each answer moves on to the next lead.
+    for (const [key, answer] of [
+      ['1', 'no'],
+      ['2', 'no'],
+      ['3', 'yes'],
+      ['4', 'no'],
+    ] as const) {
+      await page.waitFor(() =>
+        expect(page.maybeFindByTestId(ToggleGroup, `quiz-answer-${key}`)).not.toBeNull(),
+      );
+      fire(page.findByTestId(ToggleGroup, `quiz-answer-${key}`), 'onChange', answer);
+    }
+    await page.waitFor(() =>
+      expect(page.findByTestId(Text, 'quiz-progress').text).toBe('You answered 4 of 4 leads.'),
+    );
+    page.findByTestId(Button, 'quiz-submit').trigger('onClick');
+    await eventually(() => expect(page.mocks.actions.addAlert.called).toBe(true));
+    const puts = page.calls.filter((c) => c.method === 'PUT');
+    expect(puts).toEqual([
+      {
+        method: 'PUT',
+        path: '/api/quiz/rounds/5/answers',
+        query: {},
+        body: {
+          answers: [
+            { leadKey: '1', callThisMonth: false },
+            { leadKey: '2', callThisMonth: false },
+            { leadKey: '3', callThisMonth: true },
+            { leadKey: '4', callThisMonth: false },
+          ],
+          requestId: REQUEST_ID,
+        },
+      },
+    ]);
+    expect(page.mocks.actions.addAlert.calls[0]).toEqual([
+      { type: 'success', message: 'Answers saved (4 of 4)' },
+    ]);
+    page.findByTestId(Button, 'quiz-submit').trigger('onClick');
+    await eventually(() => expect(page.calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
+    const [first, second] = page.calls.filter((c) => c.method === 'PUT');
+    expect(second?.body?.requestId).not.toBe(first?.body?.requestId);
+  });
+
+  it('tells a user in no team why they cannot answer, and still lets them close the round', async () => {
+    const page = renderQuiz({ 'GET /api/quiz/rounds/5': quizFixtures.roundNoTeam });
+    await openRound(page, '5', 'quiz-answering');
+    expect(page.findByTestId(Alert, 'quiz-no-team').props.title).toBe('You cannot answer this round');
+    expect(page.findByTestId(Alert, 'quiz-no-team').text).toContain(
+      'neither the marketing nor the sales side',
+    );
+    expect(page.maybeFindByTestId(Button, 'quiz-submit')).toBeNull();
+    expect(page.findByTestId(Button, 'quiz-close').props.disabled).toBe(false);
+  });
+
+  it('closes the round with a request id and shows its result at once', async () => {
+    const page = renderQuiz({
+      'GET /api/quiz/rounds/5': quizFixtures.roundOpen,
+      'POST /api/quiz/rounds/5/close': quizFixtures.result,
+    });
+    await openRound(page, '5', 'quiz-answering');
+    page.findByTestId(Button, 'quiz-close').trigger('onClick');
+    await page.waitFor(() => expect(page.maybeFindByTestId(Flex, 'quiz-result')).not.toBeNull());
+    expect(page.calls.filter((c) => c.method === 'POST')).toEqual([
+      { method: 'POST', path: '/api/quiz/rounds/5/close', query: {}, body: { requestId: REQUEST_ID } },
+    ]);
+  });
+
+  it("renders a closed round's result: leans as bars, agreement with kappa and its interval, disagreements", async () => {
+    const page = renderQuiz({
+      'GET /api/quiz/rounds/3/result': quizFixtures.result,
+    });
+    await openRound(page, '3', 'quiz-result');
+    expect(page.maybeFindByTestId(Alert, 'quiz-one-sided')).toBeNull();
+    expect(page.findByTestId(BarChart, 'quiz-chart-leans').props.data).toEqual([
+      { who: 'User 501', lean: 83.3, side: 'Marketing' },
+      { who: 'User 502', lean: 66.7, side: 'Marketing' },
+      { who: 'User 601', lean: 16.7, side: 'Sales' },
+      { who: 'User 602', lean: 33.3, side: 'Sales' },
+      { who: 'Marketing (all)', lean: 75, side: 'Marketing' },
+      { who: 'Sales (all)', lean: 25, side: 'Sales' },
+    ]);
+    expect(page.findByTestId(Text, 'quiz-lean-501').text).toBe('User 501 (Marketing): yes to 5 of 6 (83.3%)');
+    expect(page.findByTestId(Text, 'quiz-side-lean-sales').text).toBe(
+      'Sales: yes to 25% of answers (2 people)',
+    );
+    expect(texts(page.findByTestId(Flex, 'quiz-agreement-between'))).toEqual([
+      'Agreement between marketing and sales',
+      'Same answer on 2 of 5 leads (40%)',
+      "Cohen's kappa 0.12 (95% interval -0.18 to 0.41)",
+    ]);
+    expect(texts(page.findByTestId(Flex, 'quiz-agreement-marketing')).slice(1)).toEqual([
+      'Same answer on 5 of 5 leads (100%)',
+      "Cohen's kappa 1 (95% interval 1 to 1)",
+    ]);
+    expect(page.findByTestId(BarChart, 'quiz-chart-agreement').props.data).toEqual([
+      { pair: 'Agreement between marketing and sales', percent: 40 },
+      { pair: 'Marketing against the agreement', percent: 100 },
+      { pair: 'Sales against the agreement', percent: 40 },
+    ]);
+    // Leads 1, 2 and 5: marketing would call, sales would not; lead 4 split both sides and is not listed.
+    const listed = page
+      .findByTestId(Flex, 'quiz-disagreements')
+      .findAll(Flex)
+      .map((f) => f.props.testId)
+      .filter((id) => /^quiz-disagreement-\d+$/.test(String(id)));
+    expect(listed).toEqual(['quiz-disagreement-1', 'quiz-disagreement-2', 'quiz-disagreement-5']);
+    expect(page.findByTestId(Text, 'quiz-disagreement-2-marketing').text).toBe(
+      'Marketing: Yes, call (2 yes, 0 no)',
+    );
+    expect(page.findByTestId(Text, 'quiz-disagreement-2-sales').text).toBe('Sales: No (0 yes, 2 no)');
+    expect(page.findByTestId(Text, 'quiz-disagreement-2-verdict').text).toBe(
+      'The agreement says Sales-ready (A2, score 64)',
+    );
+    expect(page.findByTestId(Text, 'quiz-driver-2-webinar-survey').text).toBe(
+      'Answered the webinar survey: 15 points (2026-11-18)',
+    );
+    expect(page.findByTestId(Text, 'quiz-apply-how-to').text).toContain('proposed under Approval');
+  });
+
+  it('renders the same result in Japanese', async () => {
+    const page = renderQuiz(
+      {
+        'GET /api/quiz/rounds/3/result': quizFixtures.result,
+      },
+      'ja-JP',
+    );
+    await openRound(page, '3', 'quiz-result');
+    expect(texts(page.findByTestId(Flex, 'quiz-agreement-between'))).toEqual([
+      'マーケティングと営業の一致度',
+      '5件中2件で回答が一致（40%）',
+      'コーエンのκ係数 0.12（95%信頼区間 -0.18～0.41）',
+    ]);
+    expect(page.findByTestId(Text, 'quiz-lean-601').text).toBe(
+      'ユーザー 601（営業）：6件中1件に「はい」（16.7%）',
+    );
+    expect(page.findByTestId(Text, 'quiz-disagreement-1-verdict').text).toBe(
+      '合意内容の判定：営業引き渡し（B2、スコア58）',
+    );
+    expect(page.findByTestId(Flex, 'quiz-suggestion-2').find(Text).text).toBe(
+      '営業はB2のリード2件のうち2件に「いいえ」と回答：B2を営業対象から外す。',
+    );
+    expect(page.findByTestId(Button, 'quiz-apply-1').text).toBe('下書きに適用');
+  });
+
+  it('says when a round was closed with one side only, and compares that side with the verdict alone', async () => {
+    const page = renderQuiz({
+      'GET /api/quiz/rounds/4/result': quizFixtures.resultOneSided,
+    });
+    await openRound(page, '4', 'quiz-result');
+    expect(page.findByTestId(Alert, 'quiz-one-sided').props.title).toBe(
+      'Only Marketing answered: the sides cannot be compared yet.',
+    );
+    expect(page.maybeFindByTestId(Flex, 'quiz-agreement-between')).toBeNull();
+    expect(page.maybeFindByTestId(Flex, 'quiz-agreement-sales')).toBeNull();
+    expect(page.findByTestId(Text, 'quiz-side-lean-sales').text).toBe('Sales: no answers');
+    expect(page.findByTestId(Flex, 'quiz-disagreements').find(Heading).text).toBe(
+      'Leads where Marketing disagrees with the agreement',
+    );
+  });
+
+  it('"Apply to draft" posts to the suggestion\'s route and says the draft still needs proposing and approval', async () => {
+    const page = renderQuiz({
+      'GET /api/quiz/rounds/3/result': quizFixtures.result,
+      'POST /api/quiz/rounds/3/suggestions/1/apply': quizFixtures.applied,
+    });
+    await openRound(page, '3', 'quiz-result');
+    page.findByTestId(Button, 'quiz-apply-1').trigger('onClick');
+    await page.waitFor(() => expect(page.maybeFindByTestId(Text, 'quiz-applied-1')).not.toBeNull());
+    expect(page.calls.filter((c) => c.method === 'POST')).toEqual([
+      {
+        method: 'POST',
+        path: '/api/quiz/rounds/3/suggestions/1/apply',
+        query: {},
+        body: { requestId: REQUEST_ID },
+      },
+    ]);
+    expect(page.findByTestId(Text, 'quiz-applied-1').text).toBe(
+      'Saved into draft version 2. Propose it under Approval; the other side approves it as any change.',
+    );
+    expect(page.onDraftChanged).toHaveBeenCalledTimes(1);
+    expect(page.maybeFindByTestId(Button, 'quiz-apply-2')).not.toBeNull();
+  });
+
+  it("is a tab of the settings page, named in the user's language", async () => {
+    const backend = fakeBackend({
+      'GET /api/agreements': recordedAgreements.draft2,
+      'GET /api/properties': recorded.properties,
+      'GET /api/jobs/current': recorded.jobsIdle,
+      'GET /api/settings/connection': recorded.connectionConnected,
+      'GET /api/quiz/rounds': quizFixtures.rounds,
+    });
+    restore = backend.restore;
+    const renderer = createRenderer('settings');
+    renderer.mocks.context.variables = { BACKEND_URL };
+    renderer.mocks.context.user.locale = 'ja-JP';
+    renderer.render(<SettingsRoot />);
+    await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Flex, 'quiz')).not.toBeNull(), {
+      timeoutInMs: 5000,
+    });
+    expect(renderer.findAll(Tab).map((tab) => tab.props.title)).toContain('目線合わせクイズ');
+  });
+});
