@@ -5,6 +5,8 @@ import {
   DescriptionListItem,
   Flex,
   Heading,
+  NumberInput,
+  Select,
   Tab,
   TableCell,
   TableRow,
@@ -151,6 +153,47 @@ describe('the calibration quiz tab', () => {
     await eventually(() => expect(page.calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
     const [first, second] = page.calls.filter((c) => c.method === 'PUT');
     expect(second?.body?.requestId).not.toBe(first?.body?.requestId);
+  });
+
+  it('starts a round of the chosen size with a request id and opens it', async () => {
+    const page = renderQuiz({
+      'POST /api/quiz/rounds': quizFixtures.roundOpen,
+      'GET /api/quiz/rounds/5': quizFixtures.roundOpen,
+    });
+    await page.waitFor(() => expect(page.maybeFindByTestId(TableRow, 'quiz-round-5')).not.toBeNull());
+    expect(page.findByTestId(NumberInput, 'quiz-size').props.value).toBe(20);
+    fire(page.findByTestId(NumberInput, 'quiz-size'), 'onChange', 4);
+    await page.waitFor(() => expect(page.findByTestId(NumberInput, 'quiz-size').props.value).toBe(4));
+    page.findByTestId(Button, 'quiz-start').trigger('onClick');
+    await page.waitFor(() => expect(page.maybeFindByTestId(Flex, 'quiz-answering')).not.toBeNull());
+    expect(page.calls.filter((c) => c.method === 'POST')).toEqual([
+      { method: 'POST', path: '/api/quiz/rounds', query: {}, body: { size: 4, requestId: REQUEST_ID } },
+    ]);
+    expect(page.mocks.actions.addAlert.calls[0]).toEqual([
+      { type: 'success', message: 'Round started: everyone in marketing and sales can answer it now' },
+    ]);
+  });
+
+  it('asks a user on both sides which side they answer for, and sends it with the answers', async () => {
+    const page = renderQuiz({
+      'GET /api/quiz/rounds/5': quizFixtures.roundBothSides,
+      'PUT /api/quiz/rounds/5/answers': quizFixtures.roundAnswered,
+    });
+    await openRound(page, '5', 'quiz-answering');
+    fire(page.findByTestId(ToggleGroup, 'quiz-answer-1'), 'onChange', 'yes');
+    await page.waitFor(() =>
+      expect(page.findByTestId(Text, 'quiz-progress').text).toBe('You answered 1 of 4 leads.'),
+    );
+    expect(page.findByTestId(Button, 'quiz-submit').props.disabled).toBe(true);
+    fire(page.findByTestId(Select, 'quiz-acting-as'), 'onChange', 'marketing');
+    await page.waitFor(() => expect(page.findByTestId(Button, 'quiz-submit').props.disabled).toBe(false));
+    page.findByTestId(Button, 'quiz-submit').trigger('onClick');
+    await eventually(() => expect(page.calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    expect(page.calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      answers: [{ leadKey: '1', callThisMonth: true }],
+      actingAs: 'marketing',
+      requestId: REQUEST_ID,
+    });
   });
 
   it('tells a user in no team why they cannot answer, and still lets them close the round', async () => {

@@ -10,6 +10,7 @@ import draft2 from './fixtures/agreements-draft-2.json';
 import resultOneSided from './fixtures/quiz-result-one-sided.json';
 import result from './fixtures/quiz-result.json';
 import roundAnswered from './fixtures/quiz-round-answered.json';
+import roundBothSides from './fixtures/quiz-round-both-sides.json';
 import roundNoTeam from './fixtures/quiz-round-no-team.json';
 import roundOpen from './fixtures/quiz-round-open.json';
 import rounds from './fixtures/quiz-rounds.json';
@@ -48,6 +49,8 @@ export const quizFixtures = {
   roundOpen: () => answer(quizRoundViewSchema, roundOpen),
   /** Round 5 after 601 answered no, no, yes, no. */
   roundAnswered: () => answer(quizRoundViewSchema, roundAnswered),
+  /** Round 5 seen by user 701, on a marketing and a sales team, before answering (must say which side). */
+  roundBothSides: () => answer(quizRoundViewSchema, roundBothSides),
   /** Round 5 seen by user 801, in no marketing or sales team. */
   roundNoTeam: () => answer(quizRoundViewSchema, roundNoTeam),
   /** Round 3's result (see above). */
