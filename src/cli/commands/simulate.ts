@@ -4,6 +4,7 @@ import { monthOf } from '../../domain/allocate-capacity';
 import { createSimulation } from '../../domain/simulation/create-simulation';
 import { renderSimulation } from '../../domain/simulation/render-simulation';
 import { AppError } from '../../domain/app-error';
+import { LOCALES, type Locale } from '../../domain/qualification';
 import { isTimeZone } from '../../domain/agreement/check-agreement';
 import type { ContactRow } from '../contacts/contact-row';
 import { loadAgreement } from '../contacts/load-agreement';
@@ -20,6 +21,7 @@ interface SimulateOptions {
   encoding?: string;
   tz?: string;
   properties?: string;
+  lang?: string;
 }
 
 /** Problems kept for the report and the JSON output; the count goes on past this. */
@@ -51,12 +53,14 @@ export function registerSimulateCommand(program: Command): void {
       '--properties <file>',
       'the portal\'s property definitions ("lead-pact properties pull"): maps its labels and option labels',
     )
+    .option('--lang <en|ja>', 'language of the recycling reasons in the text report (default: en)')
     .action(simulate);
 }
 
 async function simulate(options: SimulateOptions): Promise<void> {
   const agreement = await loadAgreement(options.agreement);
   const now = parseNow(options.now);
+  const lang = parseLang(options.lang);
   const month = parseMonth(options.month) ?? monthOf(now, agreement.sla.timezone);
   const timeZone = exportTimeZone(options.tz, agreement.sla.timezone);
   const source = await openContacts(options.contacts, {
@@ -94,7 +98,7 @@ async function simulate(options: SimulateOptions): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   } else {
-    process.stdout.write(`${renderSimulation(result)}\n`);
+    process.stdout.write(`${renderSimulation(result, lang)}\n`);
     if (csv) process.stdout.write(`\n${describeTimeZone(timeZone)}\n`);
   }
   if (skipped > 0) {
@@ -172,4 +176,10 @@ function parseNow(text: string | undefined): number {
 function parseMonth(text: string | undefined): string | undefined {
   if (text === undefined || /^\d{4}-(0[1-9]|1[0-2])$/.test(text)) return text;
   throw new AppError('invalid_input', `--month: expected YYYY-MM, got "${text}"`);
+}
+
+function parseLang(text: string | undefined): Locale {
+  if (text === undefined) return 'en';
+  if ((LOCALES as readonly string[]).includes(text)) return text as Locale;
+  throw new AppError('invalid_input', `--lang: expected ${LOCALES.join(' or ')}, got "${text}"`);
 }

@@ -1,3 +1,10 @@
+import { LEAD_PACT_PROPERTIES } from '../../hubspot/lead-pact-properties';
+
+/** Lead Pact's properties by their label in HubSpot ("Lead Pact tier" -> lead_pact_tier), lower-case. */
+const LEAD_PACT_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  LEAD_PACT_PROPERTIES.map((property) => [property.label.toLowerCase(), property.name]),
+);
+
 /**
  * HubSpot property labels (as they appear in the header row of a CRM export) mapped to internal names.
  * Standard contact properties of DESIGN.md section 7 plus the usual identity columns; keys are lower-case.
@@ -42,6 +49,8 @@ export const CONTACT_LABELS: Readonly<Record<string, string>> = {
   レコードid: 'hs_object_id',
   ライフサイクルステージ: 'lifecyclestage',
   関連付けられている取引: 'num_associated_deals',
+  // Lead Pact's own properties, by the labels the app gives them (a recycling preview reads them).
+  ...LEAD_PACT_LABELS,
 };
 
 /** Standard company property labels, for `company.<Label>` columns. */
