@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../domain/app-error';
 import { registerAgreementCommand } from './commands/agreement';
 import { registerPortalCommand } from './commands/portal';
+import { registerPropertiesCommand } from './commands/properties';
 import { registerReportCommand } from './commands/report';
 import { registerServeCommand } from './commands/serve';
 import { registerSimulateCommand } from './commands/simulate';
@@ -21,6 +22,7 @@ registerReportCommand(program);
 registerAgreementCommand(program);
 registerServeCommand(program);
 registerPortalCommand(program);
+registerPropertiesCommand(program);
 registerSetBackendUrlCommand(program);
 
 /** AppError: its plain message, exit 2 for bad input; commander usage errors: exit 2; anything else: exit 1. */

@@ -11,6 +11,7 @@ import { limitsMiddleware } from './limits-middleware';
 import type { StandinOAuthClient } from './oauth-form-guard';
 import { oauthRoutes } from './oauth-routes';
 import { propertyRoutes } from './property-routes';
+import type { StandinLanguage } from './standard-properties';
 import { queryRoutes } from './query-routes';
 import { requestLog } from './request-log';
 import { createStandinState, type StandinSeed, type StandinState } from './standin-state';
@@ -30,6 +31,8 @@ export interface StandinOptions {
   oauthClient?: StandinOAuthClient;
   /** The account's time zone setting, served by the account-info API (default Asia/Tokyo). */
   timeZone?: string;
+  /** The account's language: HubSpot-defined property labels and option labels come in it (default en). */
+  language?: StandinLanguage;
   /** When set, `POST /__standin/contacts/:id` sends HubSpot's signed webhook events to the app. */
   webhook?: Omit<WebhookTarget, 'portalId'>;
   random?: () => number;
@@ -71,7 +74,12 @@ export function createStandin(options: StandinOptions = {}): Standin {
   );
   app.use(express.json({ limit: '5mb' }));
   app.use(accountRoutes({ portalId, timeZone: options.timeZone ?? 'Asia/Tokyo' }));
-  app.use(batchRoutes(state, now, portalId), queryRoutes(state), propertyRoutes(state), userRoutes(state));
+  app.use(
+    batchRoutes(state, now, portalId),
+    queryRoutes(state),
+    propertyRoutes(state, options),
+    userRoutes(state),
+  );
   app.use((_req, res) => sendHubSpotError(res, 404, 'Not found', 'OBJECT_NOT_FOUND'));
   return {
     app,

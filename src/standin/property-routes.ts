@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { sendHubSpotError } from './hubspot-error-body';
 import type { StandinProperty, StandinState } from './standin-state';
+import { standardProperties, type StandinLanguage } from './standard-properties';
 
 const PROPS = '/crm/v3/properties/contacts';
 
@@ -27,15 +28,16 @@ const propertyBody = z.object({
 });
 const patchBody = z.object({ label: z.string().optional(), options: z.array(option).optional() }).loose();
 
-function shown(property: StandinProperty) {
+function shown(property: StandinProperty, hubspotDefined = false) {
   const at = '2026-10-01T00:00:00.000Z';
   return {
     ...property,
     createdAt: at,
     updatedAt: at,
+    archived: false,
     hidden: false,
     formField: false,
-    hubspotDefined: false,
+    hubspotDefined,
   };
 }
 
@@ -89,8 +91,12 @@ function updateProperty(state: StandinState) {
   };
 }
 
-/** Contact property groups and definitions: create (409 when present), read, and PATCH options. */
-export function propertyRoutes(state: StandinState): Router {
+/**
+ * Contact property groups and definitions: create (409 when present), read, and PATCH options. Listing contacts' or
+ * companies' properties also returns the HubSpot-defined ones, labelled in the account's language (`language`).
+ */
+export function propertyRoutes(state: StandinState, options: { language?: StandinLanguage } = {}): Router {
+  const language = options.language ?? 'en';
   const router = Router();
   router.get(`${PROPS}/groups/:name`, (req, res) => {
     const group = state.groups.get(req.params.name);
@@ -105,7 +111,12 @@ export function propertyRoutes(state: StandinState): Router {
   });
   router.post(`${PROPS}/groups`, createGroup(state));
   router.get(PROPS, (_req, res) => {
-    res.json({ results: [...state.properties.values()].map(shown) });
+    const created = [...state.properties.values()];
+    const standard = standardProperties('contacts', language).filter((p) => !state.properties.has(p.name));
+    res.json({ results: [...standard.map((p) => shown(p, true)), ...created.map((p) => shown(p))] });
+  });
+  router.get('/crm/v3/properties/companies', (_req, res) => {
+    res.json({ results: standardProperties('companies', language).map((p) => shown(p, true)) });
   });
   router.get(`${PROPS}/:name`, (req, res) => {
     const property = state.properties.get(req.params.name);
