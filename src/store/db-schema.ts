@@ -196,6 +196,41 @@ export interface RequestReceiptsTable {
   created_at: number;
 }
 
+/** A calibration quiz round (migration 007); `id` counts up per portal. */
+export interface QuizRoundsTable {
+  portal_id: string;
+  id: number;
+  status: string;
+  size: number;
+  agreement_version: number;
+  started_at: number;
+  started_by: string;
+  closed_at: number | null;
+  closed_by: string | null;
+}
+
+/** A lead of a quiz round: what participants see (`shown`, JSON) and the verdict at start (`verdict`, JSON). */
+export interface QuizRoundLeadsTable {
+  portal_id: string;
+  round_id: number;
+  lead_key: string;
+  position: number;
+  contact_id: string;
+  shown: string;
+  verdict: string;
+}
+
+/** One participant's answer to one lead of a round (1: call this month, 0: not). */
+export interface QuizAnswersTable {
+  portal_id: string;
+  round_id: number;
+  lead_key: string;
+  user_id: string;
+  side: string;
+  call_this_month: number;
+  answered_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   installations: InstallationsTable;
@@ -203,6 +238,9 @@ export interface Database {
   contacts: ContactsTable;
   signal_history: SignalHistoryTable;
   qualifications: QualificationsTable;
+  quiz_rounds: QuizRoundsTable;
+  quiz_round_leads: QuizRoundLeadsTable;
+  quiz_answers: QuizAnswersTable;
   qualification_history: QualificationHistoryTable;
   verdicts: VerdictsTable;
   webhook_inbox: WebhookInboxTable;

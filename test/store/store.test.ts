@@ -1,6 +1,7 @@
 import { contactsContract } from './contacts.contract';
 import { pipelineContract } from './pipeline.contract';
 import { portalContract } from './portal.contract';
+import { quizContract } from './quiz.contract';
 import { routeCapacityContract } from './route-capacity.contract';
 import { schemaContract } from './schema.contract';
 import { ENGINE_FACTORIES } from './test-databases';
@@ -12,4 +13,5 @@ describe.each(ENGINE_FACTORIES)('store on %s', (_engine, make) => {
   describe('contacts and qualifications', () => contactsContract(make));
   describe('inbox, outbox, capacity and request budget', () => pipelineContract(make));
   describe('capacity per route', () => routeCapacityContract(make));
+  describe('calibration quiz', () => quizContract(make));
 });

@@ -6,6 +6,7 @@ import { portalTimeZoneMigration } from './003-portal-time-zone';
 import { requestReceiptsMigration } from './004-request-receipts';
 import { jobDeferralsMigration } from './005-job-deferrals';
 import { proposalTeamMappingMigration } from './006-proposal-team-mapping';
+import { quizMigration } from './007-quiz';
 import { routeCapacityMigration } from './008-route-capacity';
 
 /** Every migration, in order. Names sort lexically; never rename or edit one that has shipped. */
@@ -17,6 +18,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '004-request-receipts': requestReceiptsMigration,
     '005-job-deferrals': jobDeferralsMigration,
     '006-proposal-team-mapping': proposalTeamMappingMigration,
+    '007-quiz': quizMigration,
     '008-route-capacity': routeCapacityMigration,
   };
 }

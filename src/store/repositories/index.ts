@@ -2,6 +2,7 @@ import type { TokenCipher } from '../../security/token-cipher';
 import type { DbContext } from '../db-context';
 import { reportReads } from '../reads/report-reads';
 import { cardSnapshots } from '../reads/card-snapshot';
+import { quizCandidates } from '../reads/quiz-candidates';
 import { contactLocksRepository, requestReceiptsRepository } from '../request-receipts';
 import { agreementVersionsRepository } from './agreement-versions-repository';
 import { auditLogRepository } from './audit-log-repository';
@@ -14,6 +15,9 @@ import { installationsRepository } from './installations-repository';
 import { jobsRepository } from './jobs-repository';
 import { outboxRepository } from './outbox-repository';
 import { qualificationsRepository } from './qualifications-repository';
+import { quizAnswersRepository } from './quiz-answers-repository';
+import { quizRoundLeadsRepository } from './quiz-round-leads-repository';
+import { quizRoundsRepository } from './quiz-rounds-repository';
 import { rateBudgetRepository } from './rate-budget-repository';
 import { signalHistoryRepository } from './signal-history-repository';
 import { verdictsRepository } from './verdicts-repository';
@@ -41,6 +45,10 @@ export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefin
     cardSnapshots: cardSnapshots(ctx),
     receipts: requestReceiptsRepository(ctx),
     contactLocks: contactLocksRepository(ctx),
+    quizRounds: quizRoundsRepository(ctx),
+    quizLeads: quizRoundLeadsRepository(ctx),
+    quizAnswers: quizAnswersRepository(ctx),
+    quizCandidates: quizCandidates(ctx),
   };
 }
 
