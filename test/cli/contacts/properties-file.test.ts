@@ -55,6 +55,26 @@ const PORTAL: PropertiesFile = {
   ],
 };
 
+describe('Japanese labels built in (verified in HubSpot documentation)', () => {
+  it('reads レコードID, ライフサイクルステージ, 関連付けられている取引 and the company 会社のドメイン名 and 国 without a properties file', async () => {
+    const csv = file(
+      'builtin-ja.csv',
+      'レコードID,ライフサイクルステージ,関連付けられている取引,company.会社のドメイン名,company.国\n' +
+        '5,customer,2,example.co.jp,Japan\n',
+    );
+    expect(await rows(csv, {})).toEqual([
+      {
+        line: 2,
+        contact: {
+          id: '5',
+          properties: { hs_object_id: '5', lifecyclestage: 'customer', num_associated_deals: '2' },
+          company: { domain: 'example.co.jp', country: 'Japan' },
+        },
+      },
+    ]);
+  });
+});
+
 describe('an export read through a properties file', () => {
   it("maps the portal's labels to internal names and its option labels to internal values", async () => {
     const properties = file('portal.json', JSON.stringify(PORTAL));
