@@ -14,10 +14,13 @@ import {
   ToggleGroup,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { monthlyReportSchema } from '@lead-pact/contracts';
 import { QuizTab } from '../components/quiz/QuizTab';
+import { ReportTab } from '../components/ReportTab';
 import { SettingsRoot } from '../components/SettingsRoot';
 import { BACKEND_URL, eventually, fakeBackend } from '../../testing/fakeBackend';
 import { quizFixtures } from './quizFixtures';
+import { recordedReports } from './reportFixtures';
 import { recorded, recordedAgreements } from './settingsFixtures';
 
 // Backend answers: ./quizFixtures (the contract's shape, figures derived from raw answers; see there).
@@ -353,5 +356,41 @@ describe('the calibration quiz tab', () => {
       timeoutInMs: 5000,
     });
     expect(renderer.findAll(Tab).map((tab) => tab.props.title)).toContain('目線合わせクイズ');
+  });
+
+  it("shows the latest closed round's agreement beside the month's figures in the monthly report", async () => {
+    // The recorded November report, with the `quiz` line the server adds for round 3 (taken from its result).
+    const { round, betweenSides, oneSided } = quizFixtures.result().body as {
+      round: { id: string; closedAt: string };
+      betweenSides: { leads: number; percent: number; kappa: number; low: number; high: number };
+      oneSided: boolean;
+    };
+    const november = recordedReports.november().body as object;
+    const quiz = {
+      roundId: round.id,
+      closedAt: round.closedAt,
+      leads: betweenSides.leads,
+      oneSided,
+      percent: betweenSides.percent,
+      kappa: betweenSides.kappa,
+      low: betweenSides.low,
+      high: betweenSides.high,
+    };
+    const backend = fakeBackend({
+      'GET /api/report': () => ({ body: monthlyReportSchema.parse({ ...november, quiz }) }),
+    });
+    restore = backend.restore;
+    const renderer = createRenderer('settings');
+    renderer.mocks.context.user.locale = 'ja-JP';
+    renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
+    renderer.render(<ReportTab baseUrl={BACKEND_URL} />);
+    await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Flex, 'report-quiz')).not.toBeNull(), {
+      timeoutInMs: 5000,
+    });
+    expect(texts(renderer.findByTestId(Flex, 'report-quiz'))).toEqual([
+      'ラウンド 3（2026/11/27 締め切り、リード 5 件）',
+      'マーケティングと営業の回答の一致率：40%',
+      'コーエンのκ係数 0.12（95%信頼区間 -0.18～0.41）',
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import { ReportFollowUp } from './ReportFollowUp';
 import { ReportHandoff } from './ReportHandoff';
 import { useReportMessages } from './ReportMessages';
 import { ReportVerdicts } from './ReportVerdicts';
+import { ReportQuiz } from './quiz/ReportQuiz';
 
 /** The monthly alignment report: a month picker (this month and the eleven before, in the portal's time zone). */
 export function ReportTab({ baseUrl }: { baseUrl: string }) {
@@ -91,6 +92,7 @@ function ReportBody({ report }: { report: MonthlyReportResponse }) {
     <Flex direction="column" gap="lg">
       <ReportEvidence report={report} part="notes" />
       <ReportHandoff report={report} />
+      <ReportQuiz report={report} />
       <ReportFollowUp report={report} />
       <ReportVerdicts report={report} />
       <ReportConversion report={report} />

@@ -115,6 +115,12 @@ export const quizEn = {
   applied: (version: number) =>
     `Saved into draft version ${version}. Propose it under Approval; the other side approves it as any change.`,
   applyFailed: 'The edit could not be applied to the draft',
+  // the monthly report's line on the latest closed round
+  reportTitle: 'Calibration quiz',
+  reportRound: (id: string, when: string, leads: string) => `Round ${id}, closed ${when}, ${leads} leads`,
+  reportPercent: (percent: string) => `Same answer between marketing and sales: ${percent}%`,
+  reportNone: 'No quiz round was closed by the end of this month.',
+  reportOneSided: 'Only one side answered that round, so the sides could not be compared.',
 };
 
 /** The shape of the quiz tab's text in every language. */

@@ -109,4 +109,9 @@ export const quizJa: QuizMessages = {
   applied: (version) =>
     `下書き（バージョン ${version}）に保存しました。「承認」タブで提案してください。通常の変更と同じく相手部門の承認が必要です。`,
   applyFailed: '修正案を下書きに適用できませんでした',
+  reportTitle: '目線合わせクイズ',
+  reportRound: (id, when, leads) => `ラウンド ${id}（${when} 締め切り、リード ${leads} 件）`,
+  reportPercent: (percent) => `マーケティングと営業の回答の一致率：${percent}%`,
+  reportNone: 'この月の末までに締め切られたクイズのラウンドはありません。',
+  reportOneSided: 'このラウンドは片方の部門しか回答しなかったため、両部門を比較できませんでした。',
 };
