@@ -40,7 +40,7 @@ export function QuizAnswering({
   timeZone: string;
   onClosed: (result: QuizResult) => void;
 }) {
-  const { q, t } = useQuizMessages();
+  const { q } = useQuizMessages();
   const [view, setView] = useState(initial);
   const [answers, setAnswers] = useState<Answers>(() => answersOf(initial));
   const [mode, setMode] = useState<'one' | 'table'>('one');
@@ -88,13 +88,13 @@ export function QuizAnswering({
           name="quiz-acting-as"
           value={actingAs}
           required
-          options={(['marketing', 'sales'] as const).map((s) => ({ value: s, label: t.side[s] }))}
+          options={(['marketing', 'sales'] as const).map((s) => ({ value: s, label: q.sideName[s] }))}
           onChange={(value) => setActingAs(value as Side)}
           testId="quiz-acting-as"
         />
       ) : null}
       {viewer.canAnswer && side ? (
-        <Text testId="quiz-answering-as">{q.answeringAs(t.side[side])}</Text>
+        <Text testId="quiz-answering-as">{q.answeringAs(q.sideName[side])}</Text>
       ) : null}
       <ToggleGroup
         toggleType="radioButtonList"
