@@ -1,6 +1,7 @@
 import { GRADES, type Agreement, type Grade } from '../agreement-schema';
 import type { ContactRecord, Qualification } from '../qualification';
 import { capacityForMonth } from '../allocate-capacity';
+import { createKeywordExceptionTally, type KeywordCancellation } from './keyword-exceptions';
 import { qualify } from '../qualify';
 import { outcomeOf } from './outcome-of';
 import { emptyCounts, type GradeConversion, type SimulationResult } from './simulation-result';
@@ -26,6 +27,7 @@ export function createSimulation(agreement: Agreement, options: { month: string;
   const capacity = capacityForMonth(agreement, options.month);
   const candidates = createTopScores(capacity);
   const unseen = createUnseenProperties(agreement);
+  const keywordExceptions = createKeywordExceptionTally(agreement);
   const recycling = createRecyclingPreview(agreement.sla, options.now);
   const outcomes = new Map<Grade, GradeConversion>(
     GRADES.map((g) => [g, { contacts: 0, converted: 0, rate: null }]),
@@ -36,6 +38,7 @@ export function createSimulation(agreement: Agreement, options: { month: string;
 
   const record = (contact: ContactRecord, q: Qualification): void => {
     unseen.see(contact);
+    keywordExceptions.see(q);
     counts.grades[q.grade]++;
     counts.stages[q.stage]++;
     if (q.tier === 'sales_ready') {
@@ -96,6 +99,7 @@ export function createSimulation(agreement: Agreement, options: { month: string;
           unused: capacity - accepted.length,
         },
         conversion: withOutcome === 0 ? null : conversionOf(outcomes),
+        ...keywordExceptionsOf(keywordExceptions.result()),
         unseenProperties: unseen.list(),
         ...recyclingOf(recycling.result()),
       };
@@ -120,3 +124,7 @@ const rate = (converted: number, contacts: number) =>
 
 /** The `recycling` key only when the export carried the `lead_pact_*` columns (else the output is as it was). */
 const recyclingOf = (preview: RecyclingPreviewResult | null) => (preview ? { recycling: preview } : {});
+
+/** The `keywordExceptions` key only when the agreement lists exceptions (else the output is as it was). */
+const keywordExceptionsOf = (cancelled: KeywordCancellation[] | null) =>
+  cancelled ? { keywordExceptions: cancelled } : {};

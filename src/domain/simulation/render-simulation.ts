@@ -1,6 +1,7 @@
 import { FIT_GRADES, INTENT_LEVELS, type Grade } from '../agreement-schema';
 import type { Locale } from '../qualification';
 import { renderRecycling } from './render-recycling';
+import { renderKeywordExceptions } from './render-keyword-exceptions';
 import type { SimulationResult } from './simulation-result';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -31,6 +32,7 @@ export function renderSimulation(result: SimulationResult, locale: Locale = 'en'
   ];
   if (result.conversion) lines.push('', ...renderConversion(result.conversion));
   if (result.recycling) lines.push('', ...renderRecycling(result.recycling, locale));
+  if (result.keywordExceptions) lines.push('', ...renderKeywordExceptions(result.keywordExceptions, locale));
   if (result.unseenProperties.length > 0 && result.contacts > 0) {
     lines.push(
       '',

@@ -1,6 +1,7 @@
 import { GRADES, ROUTES, STAGES, type Grade, type Route, type Stage } from '../agreement-schema';
 import { TIERS, type Tier } from '../qualification';
 import type { RecyclingPreviewResult } from './recycling-preview';
+import type { KeywordCancellation } from './keyword-exceptions';
 
 /** Conversion of the contacts of one grade that carry an outcome. */
 export interface GradeConversion {
@@ -39,6 +40,11 @@ export interface SimulationResult {
   };
   /** Properties the agreement reads that no contact had a value for: every criterion on them was "unknown". */
   unseenProperties: string[];
+  /**
+   * Present when the agreement lists keyword exceptions: each keyword an exception cancelled (部長 in 営業部長代理),
+   * with the contacts it left without a keyword. Most contacts first.
+   */
+  keywordExceptions?: KeywordCancellation[];
   /**
    * Present when contacts carried the `lead_pact_*` columns: who the agreement's SLA recycles (or finds breached) at
    * `now`, and why. Recycled contacts are in the `recycled` tier and take no capacity.
