@@ -41,7 +41,7 @@ export interface ScoreNowStore extends WriteBackQueue, Transactional<ScoreNowSto
   qualifications: Pick<QualificationsPort, 'get' | 'upsertMany' | 'appendHistory'>;
   signals: Pick<SignalHistoryPort, 'forContacts'>;
   outbox: Pick<OutboxPort, 'enqueueMany'>;
-  capacity: Pick<CapacityPort, 'tryTakeCapacity'>;
+  capacity: Pick<CapacityPort, 'tryTakePlaces' | 'used'>;
 }
 
 /** Everything the card's use cases read and write; the store implements it. */

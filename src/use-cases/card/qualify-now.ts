@@ -1,4 +1,4 @@
-import { capacityForMonth, monthOf } from '../../domain/allocate-capacity';
+import { capacityForMonth, monthOf, routeCapacityForMonth } from '../../domain/allocate-capacity';
 import type { Agreement } from '../../domain/agreement-schema';
 import type { Locale, Qualification } from '../../domain/qualification';
 import { followUpDue } from '../../domain/sla';
@@ -19,7 +19,8 @@ export interface QualifyNowInput {
 
 /**
  * The qualification to store for one contact scored on demand. A contact already holding a sales-ready place
- * keeps its deadline; a new one takes a place of this month's capacity, or stays in nurture when it is full.
+ * keeps its deadline; a new one takes a place of this month's capacity and of its route's (when the agreement caps
+ * that route), or stays in nurture when either is full, its reasons naming what was full.
  */
 export async function qualifyNow(
   tx: Pick<ScoreNowStore, 'capacity'>,
@@ -29,12 +30,20 @@ export async function qualifyNow(
   const { agreement, q, current, now } = input;
   const month = monthOf(now, agreement.sla.timezone);
   const holds = current?.tier === 'sales_ready' && q.tier === 'sales_ready';
+  const capacity = capacityForMonth(agreement, month);
+  const routeCap = routeCapacityForMonth(agreement, q.route, month);
   const placed =
     !holds &&
     q.tier === 'sales_ready' &&
-    (await tx.capacity.tryTakeCapacity(input.portalId, month, capacityForMonth(agreement, month), 1));
+    (await tx.capacity.tryTakePlaces(input.portalId, month, {
+      capacity,
+      routes: [{ route: q.route, n: 1, capacity: routeCap }],
+    }));
   const salesReady = holds || placed;
   const held = q.tier === 'sales_ready' && !salesReady;
+  // Which cap was full: the route's only while the total still had room (as allocateRanked says).
+  const routeFull = held && routeCap !== null && (await tx.capacity.used(input.portalId, month)) < capacity;
+  const heldBack = held ? { month, route: routeFull ? q.route : null } : undefined;
   return {
     contactId: input.contactId,
     tier: held ? 'nurture' : q.tier,
@@ -43,7 +52,10 @@ export async function qualifyNow(
     stage: q.stage,
     route: held ? 'marketing' : q.route,
     tierReason: held ? 'capacity' : q.tierReason,
-    reasons: engine.renderReasons(q, input.locale),
+    reasons: engine.renderReasons(
+      held ? { ...q, tier: 'nurture', tierReason: 'capacity', heldBack } : q,
+      input.locale,
+    ),
     agreementVersion: input.version,
     qualifiedAt: holds ? (current?.qualifiedAt ?? now) : placed ? now : null,
     followUpDue: holds

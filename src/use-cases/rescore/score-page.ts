@@ -1,4 +1,5 @@
-import { monthOf } from '../../domain/allocate-capacity';
+import { monthOf, routeCapacityForMonth } from '../../domain/allocate-capacity';
+import type { Route } from '../../domain/agreement-schema';
 import type { ObservedChange } from '../../domain/qualification';
 import type { ContactWithQualification } from '../ports/contact-batches';
 import type { StoredQualification } from '../ports/qualifications';
@@ -93,10 +94,16 @@ export function scorePage(
   for (const s of batch) {
     if (candidates.has(s)) {
       position.set(s, entries.length);
-      const demoted: Scored = { ...s, q: { ...s.q, tier: 'nurture', tierReason: 'capacity' } };
+      const held = (route: Route | null): Scored => ({
+        ...s,
+        q: { ...s.q, tier: 'nurture', tierReason: 'capacity', heldBack: { month: at.month, route } },
+      });
+      const capped = routeCapacityForMonth(job.agreement, s.q.route, at.month) !== null;
       entries.push({
         placed: outcome(s, toStored(s, job, engine, at, true)),
-        demoted: outcome(s, toStored(demoted, job, engine, at, false)),
+        demoted: outcome(s, toStored(held(null), job, engine, at, false)),
+        route: s.q.route,
+        ...(capped ? { demotedByRoute: outcome(s, toStored(held(s.q.route), job, engine, at, false)) } : {}),
       });
       continue;
     }

@@ -1,4 +1,4 @@
-import type { Agreement } from '../../domain/agreement-schema';
+import type { Agreement, Route } from '../../domain/agreement-schema';
 import type { Locale, ObservedChange } from '../../domain/qualification';
 import type { ContactWithQualification } from '../ports/contact-batches';
 import type { StoredQualification } from '../ports/qualifications';
@@ -35,7 +35,12 @@ export interface Outcome {
 /** A contact that newly asks for a capacity place: its outcome with and without one. */
 export interface Candidate {
   placed: Outcome;
+  /** Held back because the month's total is full. */
   demoted: Outcome;
+  /** The route it would be handed to. */
+  route: Route;
+  /** Held back because its route's own cap is full: only when that route is capped this month. */
+  demotedByRoute?: Outcome;
 }
 
 /**

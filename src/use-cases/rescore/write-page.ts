@@ -1,13 +1,15 @@
-import { capacityForMonth } from '../../domain/allocate-capacity';
+import { allocateRanked, capacityForMonth, routeCapacitiesForMonth } from '../../domain/allocate-capacity';
+import type { RankedAllocation } from '../../domain/allocate-capacity';
+import type { Route } from '../../domain/agreement-schema';
 import type { CapacityPort } from '../ports/capacity';
 import type { OutboxPort, OutboxWrite } from '../ports/outbox';
 import type { QualificationsPort, StoredQualification } from '../ports/qualifications';
-import { isCandidate, type Outcome, type ScoredPage, type ScoringJob } from './scored-page';
+import { isCandidate, type Candidate, type Outcome, type ScoredPage, type ScoringJob } from './scored-page';
 import { maskedProperties } from './written-properties';
 
 /** What writing a page needs, inside its transaction. */
 export interface PageWrites {
-  capacity: Pick<CapacityPort, 'takeUpTo'>;
+  capacity: Pick<CapacityPort, 'used' | 'usedByRoute' | 'tryTakePlaces'>;
   qualifications: Pick<QualificationsPort, 'upsertMany' | 'appendHistory'>;
   outbox: Pick<OutboxPort, 'enqueueMany'>;
 }
@@ -21,22 +23,64 @@ export interface PageResult {
 }
 
 /**
- * Writes a scored page inside the given transaction: takes capacity places for the best candidates (the
- * rest stay nurture for "capacity"), then the changed qualifications, their history and the outbox.
+ * Takes the places of a page's candidates (best first) under the month's total and each capped route's own cap:
+ * reads what is used, allocates (`allocateRanked`), and takes it all at once; when another worker took places in
+ * between, it reads again. Returns, per candidate in ranking order, null (placed) or what was full.
+ */
+async function takePlaces(
+  tx: PageWrites,
+  job: ScoringJob,
+  month: string,
+  ranked: readonly Candidate[],
+): Promise<RankedAllocation> {
+  const capacity = capacityForMonth(job.agreement, month);
+  const caps = routeCapacitiesForMonth(job.agreement, month);
+  for (;;) {
+    const used = await tx.capacity.used(job.portalId, month);
+    const usedByRoute = await tx.capacity.usedByRoute(job.portalId, month);
+    const routes = Object.fromEntries(
+      (Object.entries(caps) as [Route, number][]).map(([route, cap]) => [
+        route,
+        { capacity: cap, alreadyHandedOver: usedByRoute[route] },
+      ]),
+    );
+    const allocation = allocateRanked(ranked, { capacity, alreadyHandedOver: used }, routes);
+    const take = (Object.entries(allocation.takenByRoute) as [Route, number][]).map(([route, n]) => ({
+      route,
+      n,
+      capacity: caps[route] ?? null,
+    }));
+    if (await tx.capacity.tryTakePlaces(job.portalId, month, { capacity, routes: take })) return allocation;
+  }
+}
+
+/**
+ * Writes a scored page inside the given transaction: takes capacity places for the best candidates (the rest stay
+ * nurture for "capacity": the month's total or their route's cap was full), then the changed qualifications, their
+ * history and the outbox.
  */
 export async function writePage(tx: PageWrites, job: ScoringJob, page: ScoredPage): Promise<PageResult> {
-  const taken = await tx.capacity.takeUpTo(
-    job.portalId,
-    page.month,
-    capacityForMonth(job.agreement, page.month),
-    page.ranking.length,
-  );
-  const placed = new Set(page.ranking.slice(0, taken));
+  const ranked = page.ranking.map((i) => page.entries[i] as Candidate);
+  const allocation =
+    ranked.length === 0 ? { held: [], taken: 0 } : await takePlaces(tx, job, page.month, ranked);
+  const outcomeOf = new Map<number, Outcome>();
+  page.ranking.forEach((i, k) => {
+    const held = allocation.held[k];
+    const candidate = ranked[k]!;
+    outcomeOf.set(
+      i,
+      held === null
+        ? candidate.placed
+        : held === 'total'
+          ? candidate.demoted
+          : (candidate.demotedByRoute ?? candidate.demoted),
+    );
+  });
   const upserts: StoredQualification[] = [];
   const verdicts: StoredQualification[] = [];
   const writes: OutboxWrite[] = [];
   page.entries.forEach((entry, i) => {
-    const o: Outcome = isCandidate(entry) ? (placed.has(i) ? entry.placed : entry.demoted) : entry;
+    const o: Outcome = isCandidate(entry) ? outcomeOf.get(i)! : entry;
     if (o.changed === 0) return;
     upserts.push(o.stored);
     if (o.verdictChanged) verdicts.push(o.stored);
@@ -45,5 +89,5 @@ export async function writePage(tx: PageWrites, job: ScoringJob, page: ScoredPag
   await tx.qualifications.upsertMany(job.portalId, upserts, page.now);
   await tx.qualifications.appendHistory(job.portalId, verdicts, page.now);
   await tx.outbox.enqueueMany(job.portalId, writes, page.now);
-  return { lastId: page.lastId, count: page.count, changed: writes.length, madeSalesReady: taken };
+  return { lastId: page.lastId, count: page.count, changed: writes.length, madeSalesReady: allocation.taken };
 }

@@ -17,6 +17,7 @@ export function inMemoryRescore(contacts: readonly ContactRecord[], agreement: A
     outbox: [] as OutboxWrite[],
     checkpoints: new Map<string, unknown>(),
     capacityUsed: 0,
+    routeUsed: { field_sales: 0, inside_sales: 0, marketing: 0 },
     closed: 0,
     /** Throws in the nth write (1-based) when set. */
     failWrite: 0,
@@ -24,10 +25,16 @@ export function inMemoryRescore(contacts: readonly ContactRecord[], agreement: A
   };
   const tx: RescoreWrites = {
     capacity: {
-      takeUpTo: async (_p, _m, capacity, n) => {
-        const taken = Math.max(0, Math.min(n, capacity - state.capacityUsed));
-        state.capacityUsed += taken;
-        return taken;
+      used: async () => state.capacityUsed,
+      usedByRoute: async () => ({ ...state.routeUsed }),
+      tryTakePlaces: async (_p, _m, take) => {
+        const n = take.routes.reduce((sum, r) => sum + r.n, 0);
+        if (state.capacityUsed + n > take.capacity) return false;
+        if (take.routes.some((r) => r.capacity !== null && state.routeUsed[r.route] + r.n > r.capacity))
+          return false;
+        state.capacityUsed += n;
+        for (const r of take.routes) state.routeUsed[r.route] += r.n;
+        return true;
       },
     },
     qualifications: {
