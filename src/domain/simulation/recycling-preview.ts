@@ -86,7 +86,9 @@ function optionReader<T extends string>(group: LabelGroup, values: readonly T[])
   return (raw) => (typeof raw === 'string' ? (byText.get(raw.trim().toLowerCase()) ?? null) : null);
 }
 
-// HubSpot exports an enumeration by its option label ("Sales-ready"), its API by the internal value.
+// HubSpot exports an enumeration by its option label ("Sales-ready"), its API (and an export asked for internal
+// values) by the internal value: https://knowledge.hubspot.com/articles/kcs_article/contacts/what-is-the-difference-between-value-and-label-for-contact-property-options
+// and https://developers.hubspot.com/docs/api/crm/exports. Lead Pact's options have one (English) label each.
 const tierOf = optionReader('tier', TIERS);
 const slaStatusOf = optionReader('slaStatus', SLA_STATUSES);
 const verdictOf = optionReader('verdict', VERDICTS);
