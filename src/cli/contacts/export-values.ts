@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 const LIFECYCLE_PROPERTIES = new Set(['lifecyclestage']);
 const INDUSTRY_PROPERTIES = new Set(['industry', 'company.industry']);
 const EXPORT_DATE_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2})?)$/;
-/** Offset-less dates converted per zone are kept for reuse (an export has few distinct minutes); bounded. */
-const MAX_KEPT_DATES = 10_000;
+/** UTC offsets kept per hour of local time (zones change offset on the hour); bounded. */
+const MAX_KEPT_HOURS = 100_000;
 
 /**
  * How an export's values are read: the time zone its offset-less dates are in (HubSpot exports them in the account's
@@ -23,19 +23,24 @@ export type ExportValueReader = (property: string, raw: string) => string;
  * A reader of export values in `context`: option labels of the portal's properties (when a properties file is given)
  * or, without one, of lifecycle stage ("Marketing Qualified Lead" -> "marketingqualifiedlead") and industry
  * ("Computer Software" -> "COMPUTER_SOFTWARE"); "YYYY-MM-DD HH:MM[:SS]" dates, which carry no offset, as ISO dates
- * with the offset of `context.zone` at that moment ("2026-11-20 09:00" in Asia/Tokyo -> "2026-11-20T09:00:00.000+09:00").
+ * with the offset of `context.zone` at that moment ("2026-11-20 09:00" in Asia/Tokyo -> "2026-11-20T09:00+09:00").
  */
 export function exportValueReader(context: ExportContext): ExportValueReader {
-  const dates = new Map<string, string>();
-  const zonedDate = (date: string, time: string): string => {
-    const key = `${date}T${time}`;
-    let iso = dates.get(key);
-    if (iso === undefined) {
-      iso = DateTime.fromISO(key, { zone: context.zone }).toISO() ?? key;
-      if (dates.size >= MAX_KEPT_DATES) dates.clear();
-      dates.set(key, iso);
+  const offsets = new Map<string, string>();
+  /** The zone's offset at a local hour ("2026-11-20T09"), "+09:00" or "Z"; a date runs for every row, so kept. */
+  const offsetAt = (hour: string): string => {
+    let offset = offsets.get(hour);
+    if (offset === undefined) {
+      const minutes = DateTime.fromISO(`${hour}:00`, { zone: context.zone }).offset;
+      offset = Number.isFinite(minutes) ? isoOffset(minutes) : 'Z';
+      if (offsets.size >= MAX_KEPT_HOURS) offsets.clear();
+      offsets.set(hour, offset);
     }
-    return iso;
+    return offset;
+  };
+  const zonedDate = (date: string, time: string): string => {
+    const local = `${date}T${time}`;
+    return `${local}${offsetAt(local.slice(0, 13))}`;
   };
   return (property, raw) => {
     const value = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
@@ -53,6 +58,13 @@ export function exportValueReader(context: ExportContext): ExportValueReader {
     const dateTime = EXPORT_DATE_TIME.exec(value);
     return dateTime ? zonedDate(dateTime[1]!, dateTime[2]!) : value;
   };
+}
+
+function isoOffset(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const abs = Math.abs(minutes);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** An option label as its internal value; a multiple-checkbox value ("A;B") option by option; unknown text as it is. */

@@ -38,7 +38,7 @@ describe('reading a HubSpot CSV export', () => {
             jobtitle: '部長',
             lifecyclestage: 'marketingqualifiedlead',
             // No --tz here: openContacts reads offset-less dates as UTC unless told a zone.
-            recent_conversion_date: '2026-11-20T10:15:00.000Z',
+            recent_conversion_date: '2026-11-20T10:15Z',
           },
           company: { numberofemployees: '1,200', industry: 'COMPUTER_SOFTWARE' },
         },
