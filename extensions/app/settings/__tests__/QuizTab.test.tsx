@@ -263,9 +263,11 @@ describe('the calibration quiz tab', () => {
       .filter((id) => /^quiz-disagreement-\d+$/.test(String(id)));
     expect(listed).toEqual(['quiz-disagreement-1', 'quiz-disagreement-2', 'quiz-disagreement-5']);
     expect(page.findByTestId(Text, 'quiz-disagreement-2-marketing').text).toBe(
-      'Marketing: Yes, call (2 yes, 0 no)',
+      'Marketing: call (2 yes, 0 no)',
     );
-    expect(page.findByTestId(Text, 'quiz-disagreement-2-sales').text).toBe('Sales: No (0 yes, 2 no)');
+    expect(page.findByTestId(Text, 'quiz-disagreement-2-sales').text).toBe(
+      'Sales: do not call (0 yes, 2 no)',
+    );
     expect(page.findByTestId(Text, 'quiz-disagreement-2-verdict').text).toBe(
       'The agreement says Sales-ready (A2, score 64)',
     );

@@ -101,6 +101,8 @@ export const quizEn = {
   sideSaid: (side: string, answer: string, yes: string, no: string) =>
     `${side}: ${answer} (${yes} yes, ${no} no)`,
   tie: L['quiz.tie'],
+  said: { yes: 'call', no: 'do not call' },
+  factLine: (label: string, value: string) => `${label}: ${value}`,
   noAnswer: 'no answer',
   verdict: (verdict: string, grade: string, score: string) =>
     fillTemplate(L['quiz.verdict'], { verdict, grade, score }),

@@ -96,6 +96,8 @@ export const quizJa: QuizMessages = {
   noneAgainstVerdict: 'すべてのリードで回答が合意内容の判定と一致しました。',
   sideSaid: (side, answer, yes, no) => `${side}：${answer}（はい ${yes}・いいえ ${no}）`,
   tie: L['quiz.tie'],
+  said: { yes: 'アプローチする', no: 'アプローチしない' },
+  factLine: (label, value) => `${label}：${value}`,
   noAnswer: '回答なし',
   verdict: (verdict, grade, score) => fillTemplate(L['quiz.verdict'], { verdict, grade, score }),
   drivers: L['quiz.drivers'],

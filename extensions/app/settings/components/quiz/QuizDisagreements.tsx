@@ -39,9 +39,9 @@ function RevealedLead({ lead }: { lead: QuizRevealedLead }) {
       : answer.majority === null
         ? q.tie
         : answer.majority
-          ? q.yes
-          : q.no;
-  const facts = lead.facts.map((fact) => `${fact.label}: ${fact.value ?? q.noValue}`).join(' · ');
+          ? q.said.yes
+          : q.said.no;
+  const facts = lead.facts.map((fact) => q.factLine(fact.label, fact.value ?? q.noValue)).join(' · ');
   return (
     <Flex direction="column" gap="flush" testId={`quiz-disagreement-${lead.leadKey}`}>
       <Text format={{ fontWeight: 'demibold' }}>{q.lead(lead.position)}</Text>
