@@ -50,6 +50,7 @@ export const en = {
   min: 'At least',
   points: 'Points',
   words: 'Any of these words (comma-separated)',
+  exceptWords: 'Except (comma-separated; each contains one of the words, e.g. 部長代理 for 部長)',
   known: 'Has a value',
   from: 'From',
   to: 'To',

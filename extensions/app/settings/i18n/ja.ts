@@ -48,6 +48,7 @@ export const ja: SettingsMessages = {
   min: '以上',
   points: '点数',
   words: 'いずれかの語（カンマ区切り）',
+  exceptWords: '除外キーワード（カンマ区切り。語を含む形で指定：部長に対して部長代理）',
   known: '値がある',
   from: '開始',
   to: '終了',

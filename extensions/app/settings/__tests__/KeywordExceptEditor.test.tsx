@@ -1,0 +1,82 @@
+import { Button, Input, Text } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { SettingsRoot } from '../components/SettingsRoot';
+import { BACKEND_URL, fakeBackend } from '../../testing/fakeBackend';
+import { recorded, recordedAgreements } from './settingsFixtures';
+
+// The open draft recorded from the real handlers (./fixtures): its role rule (fit.rules[1]) has two keyword groups
+// and no exceptions.
+
+let restore: () => void = () => undefined;
+afterEach(() => restore());
+
+function renderSettings(locale = 'en-US') {
+  const backend = fakeBackend({
+    'GET /api/agreements': recordedAgreements.draft2,
+    'GET /api/properties': recorded.properties,
+    'GET /api/jobs/current': recorded.jobsIdle,
+    'GET /api/settings/connection': recorded.connectionConnected,
+    'PUT /api/agreements/draft': recordedAgreements.draft2,
+  });
+  restore = backend.restore;
+  const renderer = createRenderer('settings');
+  renderer.mocks.context.variables = { BACKEND_URL };
+  renderer.mocks.context.user.locale = locale;
+  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
+  renderer.render(<SettingsRoot />);
+  const waitFor: typeof renderer.waitFor = (check, options) =>
+    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
+  return { ...renderer, waitFor, calls: backend.calls };
+}
+type Page = ReturnType<typeof renderSettings>;
+
+const loaded = (page: Page) =>
+  page.waitFor(() => expect(page.maybeFindByTestId(Text, 'next-step')).not.toBeNull());
+/** createRenderer's typing wants the handler; at runtime `trigger` passes the value. */
+const fire = (node: { trigger: (event: never, value?: never) => void }, event: string, value?: unknown) =>
+  node.trigger(event as never, value as never);
+
+async function savedGroups(page: Page) {
+  page.findByTestId(Button, 'save-draft').trigger('onClick');
+  await page.waitFor(() => expect(page.mocks.actions.addAlert.called).toBe(true));
+  const body = page.calls.filter((c) => c.path === '/api/agreements/draft').at(-1)?.body as {
+    agreement: { fit: { rules: { keywords?: unknown[] }[] } };
+  };
+  return body.agreement.fit.rules[1]?.keywords;
+}
+
+describe('the keyword editor: exceptions per group', () => {
+  it('saves the exceptions typed for a group (commas or 、), and none for a group left blank', async () => {
+    const page = renderSettings();
+    await loaded(page);
+    const field = page.findByTestId(Input, 'fit.rules[1].keywords[0].except');
+    expect(field.props).toMatchObject({
+      label: 'Except (comma-separated; each contains one of the words, e.g. 部長代理 for 部長)',
+      defaultValue: '',
+    });
+    fire(field, 'onBlur', '部長代理、 部長補佐, deputy director');
+    const groups = await savedGroups(page);
+    expect(groups).toEqual([
+      expect.objectContaining({ points: 30, except: ['部長代理', '部長補佐', 'deputy director'] }),
+      { any: ['課長', 'manager'], points: 15 },
+    ]);
+  });
+
+  it('removes except altogether when the field is emptied', async () => {
+    const page = renderSettings();
+    await loaded(page);
+    const field = () => page.findByTestId(Input, 'fit.rules[1].keywords[1].except');
+    fire(field(), 'onBlur', '課長補佐');
+    fire(field(), 'onBlur', '  ');
+    const groups = (await savedGroups(page)) as Record<string, unknown>[];
+    expect(groups[1]).toEqual({ any: ['課長', 'manager'], points: 15 });
+  });
+
+  it('labels the field in Japanese', async () => {
+    const page = renderSettings('ja-JP');
+    await loaded(page);
+    expect(page.findByTestId(Input, 'fit.rules[1].keywords[0].except').props.label).toBe(
+      '除外キーワード（カンマ区切り。語を含む形で指定：部長に対して部長代理）',
+    );
+  });
+});
