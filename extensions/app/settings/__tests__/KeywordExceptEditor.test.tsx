@@ -1,7 +1,7 @@
-import { Button, Input, Text } from '@hubspot/ui-extensions';
+import { Alert, Button, Input, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, fakeBackend } from '../../testing/fakeBackend';
+import { BACKEND_URL, fakeBackend, type FakeAnswer } from '../../testing/fakeBackend';
 import { recorded, recordedAgreements } from './settingsFixtures';
 
 // The open draft recorded from the real handlers (./fixtures): its role rule (fit.rules[1]) has two keyword groups
@@ -10,13 +10,26 @@ import { recorded, recordedAgreements } from './settingsFixtures';
 let restore: () => void = () => undefined;
 afterEach(() => restore());
 
-function renderSettings(locale = 'en-US') {
+/**
+ * The recorded 400 for an invalid draft, naming instead the problem the server gives an exception that contains no
+ * keyword of its group (the message of src/domain/agreement/check-agreement.ts).
+ */
+function exceptionRefused(): FakeAnswer {
+  const answer = recorded.draftInvalid() as { status: number; body: { error: { details: unknown[] } } };
+  const message =
+    'contains none of this group\'s keywords ("課長", "manager"), so it could never cancel a match; write the ' +
+    'whole phrase to leave out, keyword included (such as "部長代理" for "部長")';
+  answer.body.error.details = [{ path: 'fit.rules[1].keywords[1].except[1]', message }];
+  return answer;
+}
+
+function renderSettings(locale = 'en-US', put: () => FakeAnswer = recordedAgreements.draft2) {
   const backend = fakeBackend({
     'GET /api/agreements': recordedAgreements.draft2,
     'GET /api/properties': recorded.properties,
     'GET /api/jobs/current': recorded.jobsIdle,
     'GET /api/settings/connection': recorded.connectionConnected,
-    'PUT /api/agreements/draft': recordedAgreements.draft2,
+    'PUT /api/agreements/draft': put,
   });
   restore = backend.restore;
   const renderer = createRenderer('settings');
@@ -78,5 +91,18 @@ describe('the keyword editor: exceptions per group', () => {
     expect(page.findByTestId(Input, 'fit.rules[1].keywords[0].except').props.label).toBe(
       '除外キーワード（カンマ区切り。語を含む形で指定：部長に対して部長代理）',
     );
+  });
+
+  it("shows the server's problem with one exception on the group's field", async () => {
+    const page = renderSettings('en-US', exceptionRefused);
+    await loaded(page);
+    fire(page.findByTestId(Input, 'fit.rules[1].keywords[1].except'), 'onBlur', '課長補佐, assistant to the');
+    page.findByTestId(Button, 'save-draft').trigger('onClick');
+    await page.waitFor(() => expect(page.maybeFindByTestId(Alert, 'editor-problems')).not.toBeNull());
+    expect(page.findByTestId(Input, 'fit.rules[1].keywords[1].except').props).toMatchObject({
+      error: true,
+      validationMessage: expect.stringContaining("contains none of this group's keywords"),
+    });
+    expect(page.findByTestId(Input, 'fit.rules[1].keywords[0].except').props.error).toBeUndefined();
   });
 });
