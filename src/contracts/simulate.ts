@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gradeSchema, monthSchema, requestMonthSchema, tierSchema } from './values';
+import { gradeSchema, monthSchema, requestMonthSchema, routeSchema, tierSchema } from './values';
 
 /** `POST /api/simulate`: run a draft against the portal's stored contacts. */
 export const simulateRequestSchema = z
@@ -15,6 +15,19 @@ export const simulationCountsSchema = z.object({
       month: monthSchema,
       count: z.number().int().nonnegative(),
       capacity: z.number().int().nonnegative(),
+      /**
+       * Each route against its own cap (null: only the total limits it): present only when the agreement caps a
+       * route (`capacity.routes`), with every route capped that month or with eligible contacts.
+       */
+      routes: z
+        .array(
+          z.object({
+            route: routeSchema,
+            count: z.number().int().nonnegative(),
+            capacity: z.number().int().nonnegative().nullable(),
+          }),
+        )
+        .optional(),
     }),
   ),
 });

@@ -1,10 +1,16 @@
-import { GRADES, type Agreement, type Grade } from '../agreement-schema';
+import { GRADES, ROUTES, type Agreement, type Grade, type Route } from '../agreement-schema';
 import type { ContactRecord, Qualification } from '../qualification';
-import { capacityForMonth } from '../allocate-capacity';
+import { capacityForMonth, routeCapacitiesForMonth } from '../allocate-capacity';
 import { createKeywordExceptionTally, type KeywordCancellation } from './keyword-exceptions';
 import { qualify } from '../qualify';
 import { outcomeOf } from './outcome-of';
-import { emptyCounts, type GradeConversion, type SimulationResult } from './simulation-result';
+import {
+  emptyCounts,
+  zeroCounts,
+  type GradeConversion,
+  type RouteCapacityUse,
+  type SimulationResult,
+} from './simulation-result';
 import { createRecyclingPreview, type RecyclingPreviewResult } from './recycling-preview';
 import { createTopScores } from './top-scores';
 import { createUnseenProperties } from './unseen-properties';
@@ -19,13 +25,15 @@ export interface Simulation {
 
 /**
  * Simulates an agreement over contacts streamed one by one, as of `now` (epoch ms) for the capacity of `month`.
- * Eligible contacts compete for the month's capacity through `allocateCapacity` (highest scores first, ties by id);
- * the rest stay nurture, routed to marketing. Memory is bounded by the capacity, not by the number of contacts.
+ * Eligible contacts compete for the month's capacity through `allocateCapacity` (highest scores first, ties by id;
+ * each route under its own cap when the agreement has one); the rest stay nurture, routed to marketing. Memory is bounded by the capacity, not by the number of contacts.
  */
 export function createSimulation(agreement: Agreement, options: { month: string; now: number }): Simulation {
   const counts = emptyCounts();
   const capacity = capacityForMonth(agreement, options.month);
-  const candidates = createTopScores(capacity);
+  const routeCaps = routeCapacitiesForMonth(agreement, options.month);
+  const candidates = createTopScores(capacity, routeCaps);
+  const eligibleByRoute = zeroCounts(ROUTES);
   const unseen = createUnseenProperties(agreement);
   const keywordExceptions = createKeywordExceptionTally(agreement);
   const recycling = createRecyclingPreview(agreement.sla, options.now);
@@ -43,6 +51,7 @@ export function createSimulation(agreement: Agreement, options: { month: string;
     counts.stages[q.stage]++;
     if (q.tier === 'sales_ready') {
       eligible++;
+      eligibleByRoute[q.route]++;
       candidates.offer({ id: contact.id, score: q.score, route: q.route });
     } else {
       counts.tiers[q.tier]++;
@@ -56,6 +65,23 @@ export function createSimulation(agreement: Agreement, options: { month: string;
       grade.contacts++;
       if (outcome === 'converted') grade.converted++;
     }
+  };
+
+  /** The `capacity.routes` key only when the agreement caps a route (else the output is as it was). */
+  const routeCapacityOf = (accepted: readonly { route: Route }[]) => {
+    if (agreement.capacity.routes === undefined) return {};
+    const salesReady = zeroCounts(ROUTES);
+    for (const candidate of accepted) salesReady[candidate.route]++;
+    const routes: RouteCapacityUse[] = ROUTES.filter(
+      (route) => routeCaps[route] !== undefined || eligibleByRoute[route] > 0,
+    ).map((route) => ({
+      route,
+      capacity: routeCaps[route] ?? null,
+      eligible: eligibleByRoute[route],
+      salesReady: salesReady[route],
+      heldBack: eligibleByRoute[route] - salesReady[route],
+    }));
+    return { routes };
   };
 
   return {
@@ -97,6 +123,7 @@ export function createSimulation(agreement: Agreement, options: { month: string;
           salesReady: accepted.length,
           heldBack,
           unused: capacity - accepted.length,
+          ...routeCapacityOf(accepted),
         },
         conversion: withOutcome === 0 ? null : conversionOf(outcomes),
         ...keywordExceptionsOf(keywordExceptions.result()),

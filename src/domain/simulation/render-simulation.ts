@@ -29,6 +29,11 @@ export function renderSimulation(result: SimulationResult, locale: Locale = 'en'
     '',
     `Capacity ${result.month}: ${capacity.salesReady} sales-ready of ${capacity.capacity}` +
       ` (${capacity.eligible} eligible, ${capacity.heldBack} held back by capacity, ${capacity.unused} unused)`,
+    ...(capacity.routes ?? []).map(
+      (r) =>
+        `  ${r.route}: ${r.salesReady} sales-ready of ${r.capacity ?? 'no cap of its own'}` +
+        ` (${r.eligible} eligible, ${r.heldBack} held back)`,
+    ),
   ];
   if (result.conversion) lines.push('', ...renderConversion(result.conversion));
   if (result.recycling) lines.push('', ...renderRecycling(result.recycling, locale));

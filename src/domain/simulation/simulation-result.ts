@@ -30,6 +30,11 @@ export interface SimulationResult {
     heldBack: number;
     /** Capacity left unused. */
     unused: number;
+    /**
+     * Each route against its own cap (`capacity.routes`): present only when the agreement caps a route, with every
+     * route that is capped this month or had eligible contacts.
+     */
+    routes?: RouteCapacityUse[];
   };
   /** Null when no contact carries an outcome (lifecycle stage or number of associated deals). */
   conversion: null | {
@@ -50,6 +55,18 @@ export interface SimulationResult {
    * `now`, and why. Recycled contacts are in the `recycled` tier and take no capacity.
    */
   recycling?: RecyclingPreviewResult;
+}
+
+/** One route's sales-ready volume in the simulated month against its cap. */
+export interface RouteCapacityUse {
+  route: Route;
+  /** The route's cap this month; null when only the total limits it. */
+  capacity: number | null;
+  /** Contacts handed to sales that would go to this route (before capacity). */
+  eligible: number;
+  salesReady: number;
+  /** Eligible contacts of this route kept in nurture: the route's cap or the total was full. */
+  heldBack: number;
 }
 
 /** A record with every key of `keys` at 0. */

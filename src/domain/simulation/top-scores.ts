@@ -12,14 +12,19 @@ export interface Candidate {
 const SLACK = 1024;
 
 /**
- * The candidates `allocateCapacity` would hand over out of all those offered (highest score first, ties by id),
- * in memory bounded by the capacity: whenever the pool grows, it is cut back to the allocator's choice, which
+ * The candidates `allocateCapacity` would hand over out of all those offered (highest score first, ties by id, each
+ * route under its cap when `routeCaps` has one), in memory bounded by the capacity: whenever the pool grows, it is cut back to the allocator's choice, which
  * is the same as choosing once at the end because the ranking is a total order.
  */
-export function createTopScores(capacity: number) {
+export function createTopScores(capacity: number, routeCaps: Partial<Record<Route, number>> = {}) {
   let pool: Candidate[] = [];
+  // With route caps the cut is still exact: a lead the allocator holds back is held back by leads ranked above it,
+  // which stay in the pool, so no later offer can bring it back.
+  const routes = Object.fromEntries(
+    Object.entries(routeCaps).map(([route, cap]) => [route, { capacity: cap, alreadyHandedOver: 0 }]),
+  );
   const allocate = () => {
-    pool = allocateCapacity({ capacity, alreadyHandedOver: 0, candidates: pool }).salesReady;
+    pool = allocateCapacity({ capacity, alreadyHandedOver: 0, candidates: pool, routes }).salesReady;
   };
   return {
     offer(candidate: Candidate): void {

@@ -38,6 +38,15 @@ function counts(sims: Simulation[]): SimulationCounts {
       month: r.month,
       count: r.capacity.salesReady,
       capacity: r.capacity.capacity,
+      ...(r.capacity.routes
+        ? {
+            routes: r.capacity.routes.map((u) => ({
+              route: u.route,
+              count: u.salesReady,
+              capacity: u.capacity,
+            })),
+          }
+        : {}),
     })),
   };
 }
