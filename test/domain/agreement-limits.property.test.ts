@@ -121,6 +121,17 @@ const breakers: Breaker[] = [
     break: (d, o) => (d.fit.rules[1].keywords[0].any[3] = '部'.repeat(L.keywordChars + o)),
   },
   {
+    path: 'fit.rules[1].keywords',
+    limit: L.keywordExceptionsPerRule,
+    break: (d, o) =>
+      (d.fit.rules[1].keywords[0].except = many(L.keywordExceptionsPerRule + o, (i) => `部長代理${i}`)),
+  },
+  {
+    path: 'fit.rules[1].keywords[1].except[0]',
+    limit: L.keywordChars,
+    break: (d, o) => (d.fit.rules[1].keywords[1].except = [`課長${'補'.repeat(L.keywordChars + o - 2)}`]),
+  },
+  {
     path: 'disqualify[0].in[1]',
     limit: L.valueChars,
     break: (d, o) => (d.disqualify[0].in[1] = 'v'.repeat(L.valueChars + o)),
