@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { namesStatusSchema } from './names';
-import { gradeSchema, monthSchema, rejectReasonSchema, requestMonthSchema, stageSchema } from './values';
+import {
+  gradeSchema,
+  monthSchema,
+  rejectReasonSchema,
+  requestMonthSchema,
+  routeSchema,
+  stageSchema,
+} from './values';
 
 /*
  * `GET /api/report?month=YYYY-MM`: the monthly alignment report of the signed portal.
@@ -100,6 +107,17 @@ export const monthlyReportSchema = z.object({
     capacity: count.nullable(),
     heldBack: count,
     utilisation: z.number().nonnegative().nullable(),
+    /** Each route against its own cap (null: only the total limits it), when the agreement in force caps a route. */
+    routes: z
+      .array(
+        z.object({
+          route: routeSchema,
+          handed: count,
+          capacity: count.nullable(),
+          utilisation: z.number().nonnegative().nullable(),
+        }),
+      )
+      .optional(),
   }),
   followUp: z.object({ total: followUpRowSchema, byOwner: z.array(followUpRowSchema) }),
   /** Where `ownerName` comes from: HubSpot's owners, or nowhere (ids shown) and why. */

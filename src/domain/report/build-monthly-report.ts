@@ -4,7 +4,8 @@ import { conversionBreakdown } from './conversion-breakdown';
 import { countRecycles } from './count-recycles';
 import { monthRange } from './month-range';
 import { monthTotals } from './month-totals';
-import type { MonthlyReport } from './monthly-report';
+import { ROUTES, type Route } from '../agreement-schema';
+import type { MonthlyReport, RouteHandoff } from './monthly-report';
 import { reportNotes } from './report-notes';
 import type { HandoffEvent, ReportInput } from './report-input';
 import { shiftMonth } from './shift-month';
@@ -29,6 +30,20 @@ function handoffsIn(events: readonly HandoffEvent[], range: { start: number; end
   return [...first.values()].sort((a, b) => a.at - b.at);
 }
 
+/** Each route's handoffs against its cap: the capped routes and every route that was handed a lead. */
+function routeHandoffs(
+  handoffs: readonly HandoffEvent[],
+  caps: Partial<Record<Route, number>>,
+): RouteHandoff[] {
+  const handed = new Map<Route, number>();
+  for (const h of handoffs) if (h.route !== undefined) handed.set(h.route, (handed.get(h.route) ?? 0) + 1);
+  return ROUTES.filter((route) => caps[route] !== undefined || handed.has(route)).map((route) => {
+    const capacity = caps[route] ?? null;
+    const count = handed.get(route) ?? 0;
+    return { route, handed: count, capacity, utilisation: capacity ? count / capacity : null };
+  });
+}
+
 /**
  * The monthly alignment report for one portal and month (boundaries in the agreement's time zone):
  * handoff against capacity, follow-up, verdicts, recycles, conversion, a six-month trend, evidence per
@@ -45,6 +60,7 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
     capacity: input.capacity,
     heldBack: input.heldBack.reduce((sum, row) => sum + row.count, 0),
     utilisation: input.capacity ? handoffs.length / input.capacity : null,
+    ...(input.routeCapacity ? { routes: routeHandoffs(handoffs, input.routeCapacity) } : {}),
   };
   const current = monthTotals({ month: input.month, handoff, followUp, conversion });
   const trend = buildTrend(current, input.history);

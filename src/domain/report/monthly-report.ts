@@ -1,4 +1,4 @@
-import type { Grade, Stage } from '../agreement-schema';
+import type { Grade, Route, Stage } from '../agreement-schema';
 import type { RejectReason } from '../qualification';
 import type { CountRate } from './count-rate';
 import type { RecycleCause } from './report-input';
@@ -72,13 +72,28 @@ export interface TrendPoint {
   conversion: CountRate;
 }
 
+/** One route's handoffs in the month against its cap. */
+export interface RouteHandoff {
+  route: Route;
+  handed: number;
+  capacity: number | null;
+  utilisation: number | null;
+}
+
 /** The monthly alignment report for one portal and month. */
 export interface MonthlyReport {
   portalId: string;
   month: string;
   timezone: string;
   agreementVersion: number | null;
-  handoff: { handed: number; capacity: number | null; heldBack: number; utilisation: number | null };
+  handoff: {
+    handed: number;
+    capacity: number | null;
+    heldBack: number;
+    utilisation: number | null;
+    /** Each route against its own cap (null: only the total limits it), when the agreement in force caps a route. */
+    routes?: RouteHandoff[];
+  };
   followUp: { total: FollowUpRow; byOwner: FollowUpRow[] };
   verdicts: {
     handed: number;

@@ -1,4 +1,4 @@
-import type { Grade, Stage } from '../agreement-schema';
+import type { Grade, Route, Stage } from '../agreement-schema';
 import type { RejectReason, Verdict } from '../qualification';
 
 /** Why a lead was recycled. */
@@ -16,6 +16,8 @@ export interface HandoffEvent {
   ownerId: string | null;
   /** SLA first-touch deadline (epoch ms), null when unknown. */
   dueAt: number | null;
+  /** The route it was handed to, when known (capacity per route). */
+  route?: Route;
 }
 
 /** Something that happened to one contact at `at` (first touch, SLA breach). */
@@ -84,6 +86,11 @@ export interface ReportInput {
   /** When the report is built (epoch ms): follow-ups due later are still pending. */
   now: number;
   capacity: number | null;
+  /**
+   * The route caps in force for the month (`capacity.routes`), only when that agreement caps a route: the report then
+   * shows each route's handoffs against its cap.
+   */
+  routeCapacity?: Partial<Record<Route, number>>;
   nextMonthCapacity: number | null;
   /** The active agreement, null when none was approved yet. */
   agreement: { version: number; salesReady: readonly Grade[]; criteria: readonly ReportCriterion[] } | null;

@@ -31,7 +31,7 @@ export function reportReads(ctx: DbContext): ReportReadsPort {
           'score',
           'stage',
         ])
-        .select(['agreement_version', 'follow_up_due', 'recycle_cause'])
+        .select(['agreement_version', 'follow_up_due', 'recycle_cause', 'route'])
         .where('portal_id', '=', portalId)
         // A row is written when (or after) it qualifies or recycles: the bound lets the report index skip older months.
         .where('at', '>=', window.start)
@@ -65,6 +65,7 @@ export function reportReads(ctx: DbContext): ReportReadsPort {
         agreementVersion: row.agreement_version,
         followUpDue: row.follow_up_due === null ? null : Number(row.follow_up_due),
         recycleCause: row.recycle_cause,
+        route: row.route,
       }));
     },
     cohort: (portalId, window) => reportCohort(ctx, portalId, window),

@@ -24,6 +24,8 @@ export interface LeadEventRow {
   followUpDue: number | null;
   /** The cause recorded when it was recycled (migration 002); null on rows written before. */
   recycleCause: string | null;
+  /** The route it was handed to (capacity per route); absent where a reader does not know it. */
+  route?: string;
 }
 
 /**

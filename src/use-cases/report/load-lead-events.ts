@@ -1,4 +1,4 @@
-import { GRADES, STAGES } from '../../domain/agreement-schema';
+import { GRADES, ROUTES, STAGES, type Route } from '../../domain/agreement-schema';
 import type { HandoffEvent } from '../../domain/report/report-input';
 import type { ReportReadsPort, ReportWindow } from '../ports/report-reads';
 import { storedValue } from './stored-value';
@@ -52,6 +52,7 @@ export async function loadLeadEvents(
       version: row.agreementVersion,
       ownerId: null,
       dueAt: row.followUpDue,
+      ...((ROUTES as readonly string[]).includes(row.route ?? '') ? { route: row.route as Route } : {}),
     });
   }
   return { handoffs: [...handoffs.values()], recycles: [...recycles.values()] };

@@ -2,6 +2,7 @@ import { GRADES, type Grade } from '../../domain/agreement-schema';
 import { buildMonthlyReport } from '../../domain/report/build-monthly-report';
 import { monthTotals } from '../../domain/report/month-totals';
 import type { ReportInput } from '../../domain/report/report-input';
+import { routeCapacitiesForMonth } from '../../domain/allocate-capacity';
 import { shiftMonth } from '../../domain/report/shift-month';
 import { agreementForMonth, capacityOf, reportCriteria } from './agreement-for-month';
 import { loadAgreementVersions } from './load-agreement-versions';
@@ -69,6 +70,9 @@ export async function loadReportInput(
       timezone,
       now,
       capacity: inForce ? capacityOf(inForce.agreement, monthOfIndex) : null,
+      ...(inForce?.agreement.capacity.routes
+        ? { routeCapacity: routeCapacitiesForMonth(inForce.agreement, monthOfIndex) }
+        : {}),
       nextMonthCapacity: active ? capacityOf(active.agreement, shiftMonth(monthOfIndex, 1)) : null,
       agreement: active
         ? {

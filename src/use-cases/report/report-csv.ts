@@ -38,6 +38,10 @@ function rows(report: MonthlyReport): Cell[][] {
     value('handoff', 'total', 'handed', handoff.handed),
     value('handoff', 'total', 'capacity', handoff.capacity),
     value('handoff', 'total', 'held_back', handoff.heldBack),
+    ...(handoff.routes ?? []).flatMap((r) => [
+      value('handoff', r.route, 'handed', r.handed),
+      value('handoff', r.route, 'capacity', r.capacity),
+    ]),
   ];
   for (const row of [followUp.total, ...followUp.byOwner]) {
     const key = row === followUp.total ? 'total' : (row.ownerId ?? 'unassigned');

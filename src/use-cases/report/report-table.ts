@@ -25,6 +25,10 @@ export function reportTable(report: MonthlyReport): string {
     ...table('Handed to sales', [
       ['handed', `${handoff.handed} of capacity ${handoff.capacity ?? '–'}`],
       ['held back', String(handoff.heldBack)],
+      ...(handoff.routes ?? []).map((r): [string, string] => [
+        r.route,
+        `${r.handed} of ${r.capacity === null ? 'no cap of its own' : `capacity ${r.capacity}`}`,
+      ]),
     ]),
     ...table('Follow-up', [
       ['total', followRow(followUp.total)],
