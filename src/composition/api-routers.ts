@@ -17,6 +17,8 @@ import { cardRouter } from '../http/routes/card-router';
 import { noHubSpotUsers } from '../http/routes/no-hubspot-users';
 import { settingsRouter } from '../http/routes/settings-router';
 import { teamsRouter } from '../http/routes/teams-router';
+import { quizRouter } from '../http/routes/quiz-router';
+import type { QuizPorts } from '../use-cases/quiz/quiz-ports';
 
 /** What the card and settings API is built from. */
 export interface ApiDeps {
@@ -64,6 +66,13 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
   const agreements = { ports: portsOn(deps.store), once: applyOnceOnStore(deps.store, portsOn, clock) };
   router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock)));
   router.use(agreementsRouter(agreements));
+  const quizOn = (store: Store): QuizPorts => ({
+    store,
+    userTeams: deps.userTeams,
+    clock,
+    agreements: portsOn(store),
+  });
+  router.use(quizRouter({ ports: quizOn(deps.store), once: applyOnceOnStore(deps.store, quizOn, clock) }));
   const { gatewayFor, logger } = deps;
   const superAdmins = deps.superAdmins ?? noHubSpotUsers;
   const audit = deps.store.audit;

@@ -1,13 +1,12 @@
 import type { ApplyOnce } from '../http/routes/request-once';
 import type { Store } from '../store/create-store';
 import { applyOnce, RequestReplayed, requestKey, type RequestKey } from '../store/request-receipts';
-import type { AgreementStore } from '../use-cases/agreements/store-ports';
 
 /**
  * The store, except that its first write transaction claims the request's receipt before anything else, so the
  * effect and the receipt commit together or not at all; a copy of the request throws RequestReplayed from there.
  */
-function claimingFirst(store: Store, key: RequestKey, at: number): AgreementStore {
+function claimingFirst(store: Store, key: RequestKey, at: number): Store {
   let claimed = false;
   return {
     ...store,
@@ -24,7 +23,7 @@ function claimingFirst(store: Store, key: RequestKey, at: number): AgreementStor
 /** `ApplyOnce` for ports built on the store by `portsOn`, the receipt kept in the store (request-receipts.ts). */
 export function applyOnceOnStore<Ports>(
   store: Store,
-  portsOn: (store: AgreementStore) => Ports,
+  portsOn: (store: Store) => Ports,
   clock: { now(): number },
 ): ApplyOnce<Ports> {
   return (request, effect) => {

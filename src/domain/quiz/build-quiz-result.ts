@@ -3,7 +3,7 @@ import type { CriterionResult } from '../qualification';
 import { cohensKappa, tableOf, type KappaStats } from './cohens-kappa';
 import { participantLeans, sideAnswersByLead, type ParticipantLean, type SideAnswer } from './side-answers';
 import { suggestEdits, type QuizSuggestion } from './suggest-edits';
-import { QUIZ_SIDES, type QuizAnswerRecord, type QuizLead, type Side } from './quiz-types';
+import { QUIZ_SIDES, type QuizAnswerRecord, type QuizLead, type QuizVerdict, type Side } from './quiz-types';
 
 /** A side's lean: all its members' answers pooled, and how many leads its majority would have sales call. */
 export interface SideLean {
@@ -19,7 +19,7 @@ export interface SideLean {
 export interface RevealedLead extends Omit<QuizLead, 'verdict'> {
   marketing: SideAnswer;
   sales: SideAnswer;
-  verdict: { salesReady: boolean; grade: string; tier: string; score: number };
+  verdict: Omit<QuizVerdict, 'criteria'>;
   disagree: boolean;
   againstVerdict: Record<Side, boolean | null>;
   drivers: CriterionResult[];

@@ -38,7 +38,7 @@ function toSummary(entry: HistoryEntry): VersionSummary {
 }
 
 /** A version with its document; its diff from the history page, else its own (a draft's against the active). */
-function toVersion(
+export function toVersion(
   v: AgreementVersion | null,
   history: VersionSummary[],
   active: AgreementVersion | null,

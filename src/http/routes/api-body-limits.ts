@@ -23,9 +23,23 @@ export const API_BODY_LIMITS: Readonly<Record<string, number>> = {
   'PUT /api/settings/teams': 64 * KiB,
 };
 
+/** Bounds of routes with ids in their path (the calibration quiz), tried when API_BODY_LIMITS has no entry. */
+export const API_BODY_LIMIT_PATTERNS: readonly (readonly [RegExp, number])[] = [
+  // A size and a request id.
+  [/^post \/api\/quiz\/rounds$/, 4 * KiB],
+  // At most 50 answers of a lead key and a boolean (about 45 bytes each), a side, a request id.
+  [/^put \/api\/quiz\/rounds\/\d+\/answers$/, 16 * KiB],
+  // A request id.
+  [/^post \/api\/quiz\/rounds\/\d+\/(close|suggestions\/\d+\/apply)$/, 4 * KiB],
+];
+
 /** The body bound of the `/api` route `req` asks for: its entry in API_BODY_LIMITS, else 0 (no body). */
 export function apiBodyLimit(req: Pick<Request, 'method' | 'baseUrl' | 'path'>): number {
   // Express matches routes case-insensitively and with or without a trailing slash: so does this table.
   const path = `${req.baseUrl}${req.path}`.replace(/\/+$/, '').toLowerCase();
-  return API_BODY_LIMITS[`${req.method} ${path}`] ?? 0;
+  const key = `${req.method} ${path}`;
+  const exact = API_BODY_LIMITS[key];
+  if (exact !== undefined) return exact;
+  const lower = key.toLowerCase();
+  return API_BODY_LIMIT_PATTERNS.find(([pattern]) => pattern.test(lower))?.[1] ?? 0;
 }
