@@ -1,3 +1,6 @@
+// Why not csv-parse (which this project used before): after an unclosed quote it reads to the end of the file
+// inside one field (memory grows with the file) and cannot resume after its max_record_size error, so every good row
+// after the break was lost. HubSpot exports are RFC 4180 (comma, double quotes, CRLF or LF), which is all this reads.
 import { StringDecoder } from 'node:string_decoder';
 
 /** One CSV record (its fields, `line` where it starts) or a problem at the line where the bad record started. */
