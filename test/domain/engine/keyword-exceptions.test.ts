@@ -1,7 +1,7 @@
 import { compileCondition } from '../../../src/domain/engine/compile-condition';
 import { NOT_MATCHED } from '../../../src/domain/engine/condition-tests';
 import { qualify } from '../../../src/domain/qualify';
-import { agreementWith, contact, NOW, onlyRule } from '../builders';
+import { agreementWith, contact, daysAgo, NOW, onlyRule, onlySignal } from '../builders';
 
 /** The brief's role rule: managers in two languages, deputies and assistants left out. */
 const ROLE = {
@@ -89,6 +89,13 @@ describe('keyword exceptions (except)', () => {
     const points = (jobtitle: string) => qualify(contact({ jobtitle }), fullWidthRule, NOW).fitPoints;
     expect(points('VP of Finance')).toBe(0);
     expect(points('VP of Sales')).toBe(20);
+    const halfWidth = onlyRule({
+      property: 'jobtitle',
+      keywords: [{ any: ['マネージャー'], except: ['ｱｼｽﾀﾝﾄﾏﾈｰｼﾞｬｰ'], points: 15 }],
+    });
+    const kana = (jobtitle: string) => qualify(contact({ jobtitle }), halfWidth, NOW).fitPoints;
+    expect(kana('アシスタントマネージャー')).toBe(0);
+    expect(kana('ｾｰﾙｽﾏﾈｰｼﾞｬｰ')).toBe(15);
   });
 
   it('names the matched keyword as the agreement writes it, also in rules without exceptions', () => {
@@ -113,7 +120,33 @@ describe('keyword exceptions (except)', () => {
     expect(condition.keywordOf(null)).toBeUndefined();
   });
 
-  it('works in disqualifiers and signal conditions too', () => {
+  it("works in a signal's condition: a quote for a competitor's product is no quote request", () => {
+    const agreement = onlySignal({
+      when: {
+        property: 'recent_conversion_event_name',
+        keywords: [
+          { any: ['見積', 'quote'], except: ['見積比較サイト', 'quote from a competitor'], points: 0 },
+        ],
+      },
+    });
+    const quote = (name: string) => {
+      const q = qualify(
+        contact({ recent_conversion_event_name: name, recent_conversion_date: daysAgo(0) }),
+        agreement,
+        NOW,
+      );
+      const c = q.criteria.find((x) => x.id === 'quote')!;
+      return { points: Math.round(q.intentPoints), keyword: c.keyword };
+    };
+    expect(quote('お見積り依頼')).toEqual({ points: 60, keyword: { text: '見積' } });
+    expect(quote('見積比較サイト経由')).toEqual({
+      points: 0,
+      keyword: { text: '見積', cancelledBy: '見積比較サイト' },
+    });
+    expect(quote('Newsletter: Quote from a competitor?')).toMatchObject({ points: 0 });
+  });
+
+  it('works in disqualifiers too', () => {
     const agreement = agreementWith((a) => {
       a.disqualify = [
         {
