@@ -126,6 +126,20 @@ export async function recordResponses(): Promise<Recorded[]> {
       'simulate',
       as('m1').send('POST', '/api/simulate', { agreement: EXAMPLE_AGREEMENT, month: '2026-12' }),
     );
+    // Capacity per route: field sales has no place in December, inside sales 40 a month.
+    const routeCaps = {
+      field_sales: { default: 10, months: { '2026-12': 0 } },
+      inside_sales: { default: 40 },
+    };
+    const routeCapped = {
+      ...EXAMPLE_AGREEMENT,
+      capacity: { ...EXAMPLE_AGREEMENT.capacity, routes: routeCaps },
+    };
+    await take(
+      'settings',
+      'simulate-route-caps',
+      as('m1').send('POST', '/api/simulate', { agreement: routeCapped, month: '2026-12' }),
+    );
     await take('card', 'card-not-scored', as('s1').get(`/api/card?objectId=${NEWCOMER.id}`));
     await take('card', 'score-now-queued', as('s1').send('POST', '/api/card/score-now', { objectId: '999' }));
     await take(

@@ -1,6 +1,7 @@
 import { BarChart, Flex, Heading, Statistics, StatisticsItem } from '@hubspot/ui-extensions';
 import type { MonthlyReportResponse } from '@lead-pact/contracts';
 import { formatNumber } from '../../shared/locale';
+import { routeCapacityMessages } from '../i18n/routeCapacityMessages';
 import { formatMonth, formatPercent } from './ReportFormat';
 import { useReportMessages } from './ReportMessages';
 
@@ -36,6 +37,33 @@ export function ReportHandoff({ report }: { report: MonthlyReportResponse }) {
         options={{ title: r.trendChart, showLegend: true, showTooltips: true }}
         testId="report-chart-handoff"
       />
+      <RouteHandoffChart report={report} />
     </Flex>
+  );
+}
+
+/** Each route's handoffs this month against its own cap: only when the agreement in force caps a route. */
+function RouteHandoffChart({ report }: { report: MonthlyReportResponse }) {
+  const { r, locale } = useReportMessages();
+  const m = routeCapacityMessages(locale);
+  const routes = report.handoff.routes;
+  if (routes === undefined) return null;
+  const rows = routes.flatMap((route) => [
+    { route: m.route(route.route), count: route.handed, series: m.handed },
+    ...(route.capacity === null
+      ? []
+      : [{ route: m.route(route.route), count: route.capacity, series: m.capacity }]),
+  ]);
+  return (
+    <BarChart
+      data={rows}
+      axes={{
+        x: { field: 'route', fieldType: 'category', label: m.routeAxis },
+        y: { field: 'count', fieldType: 'linear', label: r.contacts },
+        options: { groupFieldByColor: 'series' },
+      }}
+      options={{ title: m.reportChart, showLegend: true, showTooltips: true }}
+      testId="report-chart-routes"
+    />
   );
 }

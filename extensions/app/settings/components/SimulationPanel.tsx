@@ -2,6 +2,7 @@ import { BarChart, Button, ErrorState, Flex, LineChart, LoadingSpinner, Text } f
 import type { AgreementDocument, SimulateResponse, SimulationCounts } from '@lead-pact/contracts';
 import { formatNumber } from '../../shared/locale';
 import { useSimulation } from '../hooks/useSimulation';
+import { routeCapacityMessages } from '../i18n/routeCapacityMessages';
 import { useSettingsMessages } from '../i18n/useSettingsMessages';
 
 /** Runs the draft on the stored contacts and charts it beside the active agreement. */
@@ -28,6 +29,31 @@ export function SimulationPanel({ baseUrl, doc }: { baseUrl: string; doc: Agreem
         </>
       ) : null}
     </Flex>
+  );
+}
+
+/** The draft's sales-ready leads per month and route against each route's cap (only when the draft caps a route). */
+function RouteCapacityChart({ counts }: { counts: SimulationCounts }) {
+  const { t, locale } = useSettingsMessages();
+  const m = routeCapacityMessages(locale);
+  if (!counts.salesReadyByMonth.some((month) => month.routes !== undefined)) return null;
+  const data = counts.salesReadyByMonth.flatMap((month) =>
+    (month.routes ?? []).flatMap((r) => [
+      { month: month.month, count: r.count, series: m.route(r.route) },
+      ...(r.capacity === null ? [] : [{ month: month.month, count: r.capacity, series: m.cap(r.route) }]),
+    ]),
+  );
+  return (
+    <LineChart
+      data={data}
+      testId="chart-route-months"
+      options={{ title: m.simulationChart, showLegend: true }}
+      axes={{
+        x: { field: 'month', fieldType: 'category', label: t.month },
+        y: { field: 'count', fieldType: 'linear', label: t.contacts },
+        options: { groupFieldByColor: 'series' },
+      }}
+    />
   );
 }
 
@@ -80,6 +106,7 @@ function SimulationCharts({ data }: { data: SimulateResponse }) {
           options: { groupFieldByColor: 'series' },
         }}
       />
+      <RouteCapacityChart counts={data.draft} />
     </Flex>
   );
 }
