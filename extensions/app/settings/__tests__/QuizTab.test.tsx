@@ -269,7 +269,7 @@ describe('the calibration quiz tab', () => {
       'Sales: do not call (0 yes, 2 no)',
     );
     expect(page.findByTestId(Text, 'quiz-disagreement-2-verdict').text).toBe(
-      'The agreement says Sales-ready (A2, score 64)',
+      'The agreement says Sales-ready (A3, score 64)',
     );
     expect(page.findByTestId(Text, 'quiz-driver-2-webinar-survey').text).toBe(
       'Answered the webinar survey: 15 points (2026-11-18)',
@@ -296,8 +296,8 @@ describe('the calibration quiz tab', () => {
     expect(page.findByTestId(Text, 'quiz-disagreement-1-verdict').text).toBe(
       '合意内容の判定：営業引き渡し（B2、スコア58）',
     );
-    expect(page.findByTestId(Flex, 'quiz-suggestion-2').find(Text).text).toBe(
-      '営業はB2のリード2件のうち2件に「いいえ」と回答：B2を営業対象から外す。',
+    expect(page.findByTestId(Flex, 'quiz-suggestion-1').find(Text).text).toBe(
+      '営業は「Company size」が主な加点要因の営業対象リード2件のうち2件に「いいえ」と回答：配点を25点から10点に下げる。',
     );
     expect(page.findByTestId(Button, 'quiz-apply-1').text).toBe('下書きに適用');
   });
@@ -338,7 +338,7 @@ describe('the calibration quiz tab', () => {
       'Saved into draft version 2. Propose it under Approval; the other side approves it as any change.',
     );
     expect(page.onDraftChanged).toHaveBeenCalledTimes(1);
-    expect(page.maybeFindByTestId(Button, 'quiz-apply-2')).not.toBeNull();
+    expect(page.maybeFindByTestId(Button, 'quiz-apply-1')).toBeNull();
   });
 
   it("is a tab of the settings page, named in the user's language", async () => {

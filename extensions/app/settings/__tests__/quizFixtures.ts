@@ -24,9 +24,9 @@ const answer = (schema: { parse: (value: unknown) => unknown }, fixture: Recorde
 /*
  * Calibration quiz answers, in the contract's shape (src/contracts/quiz.ts) and re-parsed through it so a drifting
  * fixture fails the test. Until the quiz routes' answers are recorded from the real handlers (as
- * test/http/routes/recorded-fixtures.test.ts does for the other tabs), they were built from raw answers: every
- * figure derived from them, the statistics by the backend's own cohensKappa (src/domain/quiz/cohens-kappa.ts) and
- * the suggestion sentences from the one dictionary — none typed in by hand.
+ * test/http/routes/recorded-fixtures.test.ts does for the other tabs), the results were computed from raw answers by
+ * the backend's own buildQuizResult (src/domain/quiz: majorities, leans, cohensKappa, suggestEdits with the
+ * dictionary's sentences) under examples/agreement.json with B3 and up handed to sales: no figure typed in by hand.
  *
  * Round 3 (closed), six leads, marketers 501 and 502, sales reps 601 and 602 (Y = call this month):
  *   lead            1   2   3   4   5   6
@@ -34,13 +34,13 @@ const answer = (schema: { parse: (value: unknown) => unknown }, fixture: Recorde
  *   502             Y   Y   Y   N   Y   N      lean 4/6     marketing 9/12 = 75%
  *   601             N   N   Y   N   N   N      lean 1/6
  *   602             N   N   Y   Y   N   N      lean 2/6     sales 3/12 = 25%
- *   verdict         B2  A2  A1  C3  B2  D4     (sales-ready: 1, 2, 3, 5)
+ *   verdict         B2  A3  A1  D3  B3  D4     (sales-ready: 1, 2, 3, 5)
  * Lead 4 splits both sides evenly and is left out. On leads 1, 2, 3, 5 and 6 marketing's majority says Y Y Y Y N and
  * sales' N N Y N N: table yes-yes 1, yes-no 3, no-yes 0, no-no 1 (n = 5).
  *   po = 2/5 = 0.4; marketing says yes to 4/5, sales to 1/5; pe = 0.8·0.2 + 0.2·0.8 = 0.32;
  *   kappa = (0.4 − 0.32) / (1 − 0.32) = 0.08 / 0.68 = 0.1176; SE 0.1516 (Fleiss, Cohen & Everitt), 95% −0.18 to 0.41.
  * Sales against the verdict: the same table mirrored (yes-yes 1, no-yes 3, no-no 1): 40%, kappa 0.12.
- * Marketing against the verdict: 5 of 5 alike, kappa 1.
+ * Marketing against the verdict: 5 of 5 alike, kappa 1. One suggestion: company size 100+ from 25 to 10 points.
  */
 export const quizFixtures = {
   /** Rounds 5 (open, marketer 501 answered), 4 (closed, marketing only) and 3 (closed, both sides). */
