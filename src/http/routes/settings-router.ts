@@ -13,6 +13,8 @@ import { validAgreement } from '../../use-cases/agreements/save-draft';
 import { loadReportInput } from '../../use-cases/report/load-report-input';
 import { monthlyReport } from '../../use-cases/report/monthly-report';
 import { withOwnerNames } from '../../use-cases/report/with-owner-names';
+import { latestQuizAgreement } from '../../use-cases/quiz/latest-quiz-agreement';
+import type { QuizStore } from '../../use-cases/quiz/quiz-ports';
 import { ownerNames } from '../../use-cases/names/owner-names';
 import { portalConnection } from '../../use-cases/install/portal-connection';
 import type { AgreementVersionsPort } from '../../use-cases/ports/agreement-versions';
@@ -29,8 +31,9 @@ import { signedCaller } from './signed-caller';
 
 /** What the settings page's routes read: the store implements it. */
 export type SettingsStore = ReportStore &
-  PortalPropertiesDeps['store'] & {
-    agreements: Pick<AgreementVersionsPort, 'active'>;
+  PortalPropertiesDeps['store'] &
+  Pick<QuizStore, 'quizRounds' | 'quizLeads' | 'quizAnswers'> & {
+    agreements: Pick<AgreementVersionsPort, 'active' | 'get'>;
     jobs: Pick<JobsPort, 'current' | 'deadSince'>;
     installations: Pick<InstallationsPort, 'state'>;
   };
@@ -70,7 +73,10 @@ export function settingsRouter(deps: {
     const { month } = parseInput(reportQuerySchema.strip(), req.query, 'query');
     const source = (portal: string, m: string, now: number) => loadReportInput(store, portal, m, now);
     const report = await monthlyReport({ source, now: () => clock.now() }, portalId, month);
-    res.json(monthlyReportSchema.parse(await withOwnerNames(report, (ids) => ownerNamesOf(portalId, ids))));
+    const named = await withOwnerNames(report, (ids) => ownerNamesOf(portalId, ids));
+    // The latest closed calibration quiz round beside the month's figures (its words: src/domain/i18n quiz.*).
+    const quiz = await latestQuizAgreement(store, portalId, month);
+    res.json(monthlyReportSchema.parse(quiz === null ? named : { ...named, quiz }));
   });
   router.get('/api/settings/connection', async (_req, res) => {
     const { portalId } = signedCaller(res);

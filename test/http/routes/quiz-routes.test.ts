@@ -5,6 +5,7 @@ import {
   quizRoundViewSchema,
   type QuizRoundView,
 } from '../../../src/contracts/quiz';
+import { monthlyReportSchema } from '../../../src/contracts/report';
 import { DAY, NOW, PORTAL_A, startApi, type Api } from './api-harness';
 import { activateExample, connectPortal } from './api-seed';
 
@@ -182,6 +183,15 @@ describe('the calibration quiz over HTTP', () => {
       patch: { kind: 'handoff', grade: 'C3', salesReady: true },
       evidence: { side: 'marketing', said: 'yes', count: 4, of: 4 },
     });
+
+    const report = monthlyReportSchema.parse(
+      await (await as('s1', 'GET', '/api/report?month=2026-11')).json(),
+    );
+    expect(report.quiz).toMatchObject({ roundId: '1', leads: 8, oneSided: false, percent: 12.5, kappa: 0 });
+    const before = monthlyReportSchema.parse(
+      await (await as('s1', 'GET', '/api/report?month=2026-10')).json(),
+    );
+    expect(before.quiz).toBeUndefined();
 
     const late = await as('m1', 'PUT', '/api/quiz/rounds/1/answers', { answers: marketing });
     expect(late.status).toBe(409);
