@@ -149,7 +149,7 @@ export const monthlyReportSchema = z.object({
   /**
    * The latest closed calibration quiz round (closed by the end of the report month) and how far apart the sides
    * were: between-sides agreement in percent and Cohen's kappa with its 95% interval (null when one-sided).
-   * Absent from older servers; null when no round was closed.
+   * Absent when no round was closed by then (and from older servers).
    */
   quiz: z
     .object({
