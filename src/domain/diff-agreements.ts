@@ -1,4 +1,4 @@
-import type { Agreement } from './agreement-schema';
+import { ROUTES, type Agreement } from './agreement-schema';
 import { diffCondition } from './agreement/diff/diff-conditions';
 import {
   DAYS,
@@ -53,5 +53,11 @@ export function diffAgreements(
   list(c, 'sla.holidays', 'sla.holidays', a.sla.holidays, b.sla.holidays);
   top('capacity.default', a.capacity.default, b.capacity.default, PER_MONTH);
   record(c, 'capacity.months', a.capacity.months, b.capacity.months, true, { label: NO_LABEL });
+  for (const route of ROUTES) {
+    const [ca, cb] = [a.capacity.routes?.[route], b.capacity.routes?.[route]];
+    top(`capacity.routes.${route}.default`, ca?.default, cb?.default, PER_MONTH);
+    const path = `capacity.routes.${route}.months`;
+    record(c, path, ca?.months ?? {}, cb?.months ?? {}, true, { label: NO_LABEL });
+  }
   return c.lines;
 }

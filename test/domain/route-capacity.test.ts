@@ -7,6 +7,7 @@ import {
   routeCapacitiesForMonth,
   routeCapacityForMonth,
 } from '../../src/domain/allocate-capacity';
+import { diffAgreements } from '../../src/domain/diff-agreements';
 import { parseAgreement } from '../../src/domain/parse-agreement';
 import { qualify } from '../../src/domain/qualify';
 import { renderReasons } from '../../src/domain/render-reasons';
@@ -208,5 +209,33 @@ describe('capacity per route: the reason', () => {
 
   it('says nothing of capacity for a lead that was not held back', () => {
     expect(renderReasons(q, 'en')).not.toContain('Capacity');
+  });
+});
+
+describe('capacity per route: the version diff', () => {
+  it('names each route cap that is new, changed or removed, in English and Japanese', () => {
+    const before = parsed(withRouteCaps({ field_sales: { default: 10, months: { '2026-12': 10 } } }));
+    const after = parsed(
+      withRouteCaps({
+        field_sales: { default: 10, months: { '2026-12': 5 } },
+        inside_sales: { default: 40 },
+      }),
+    );
+    expect(diffAgreements(before, after).map((l) => [l.path, l.change, l.text])).toEqual([
+      [
+        'capacity.routes.field_sales.months[2026-12]',
+        'changed',
+        'capacity.routes.field_sales.months[2026-12]: now 5, was 10',
+      ],
+      [
+        'capacity.routes.inside_sales.default',
+        'added',
+        'capacity.routes.inside_sales.default: now 40 per month (new)',
+      ],
+    ]);
+    expect(diffAgreements(after, parsed(exampleJson()), 'ja').map((l) => l.text)).toContain(
+      'capacity.routes.inside_sales.default: 削除（変更前: 40件/月）',
+    );
+    expect(diffAgreements(parsed(exampleJson()), parsed(exampleJson()))).toEqual([]);
   });
 });
