@@ -3,6 +3,7 @@ import { isAppError } from '../domain/app-error';
 import { registerAgreementCommand } from './commands/agreement';
 import { registerPortalCommand } from './commands/portal';
 import { registerPropertiesCommand } from './commands/properties';
+import { registerQuizCommand } from './commands/quiz';
 import { registerReportCommand } from './commands/report';
 import { registerServeCommand } from './commands/serve';
 import { registerSimulateCommand } from './commands/simulate';
@@ -19,6 +20,7 @@ const program = new Command('lead-pact')
 registerValidateCommand(program);
 registerSimulateCommand(program);
 registerReportCommand(program);
+registerQuizCommand(program);
 registerAgreementCommand(program);
 registerServeCommand(program);
 registerPortalCommand(program);

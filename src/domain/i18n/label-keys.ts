@@ -15,6 +15,9 @@ type TermKey = 'term.grade' | 'term.score' | 'term.tier' | 'term.stage' | 'term.
 
 /** The calibration quiz: its question, the result's headings and the suggested edits; `{name}` is filled in. */
 type QuizKey =
+  | 'quiz.heading'
+  | 'quiz.status.open'
+  | 'quiz.status.closed'
   | 'quiz.side.marketing'
   | 'quiz.side.sales'
   | 'quiz.question'
