@@ -1,4 +1,4 @@
-import { BarChart, Button, LineChart, Text } from '@hubspot/ui-extensions';
+import { BarChart, Button, LineChart, NumberInput, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { monthlyReportSchema, simulateResponseSchema } from '@lead-pact/contracts';
 import { ReportTab } from '../components/ReportTab';
@@ -135,5 +135,45 @@ describe('capacity per route on the settings page', () => {
     restore();
     const plain = await reported('en-US', november);
     expect(plain.maybeFindByTestId(BarChart, 'report-chart-routes')).toBeNull();
+  });
+
+  it('When a marketer caps field sales in the editor, then the draft is saved with the route cap', async () => {
+    const backend = fakeBackend({
+      'GET /api/agreements': recordedAgreements.draft2,
+      'GET /api/properties': recorded.properties,
+      'GET /api/jobs/current': recorded.jobsIdle,
+      'GET /api/settings/connection': recorded.connectionConnected,
+      'PUT /api/agreements/draft': recordedAgreements.draft2,
+    });
+    restore = backend.restore;
+    const renderer = createRenderer('settings');
+    renderer.mocks.context.variables = { BACKEND_URL };
+    renderer.mocks.context.user.locale = 'en-US';
+    renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
+    renderer.render(<SettingsRoot />);
+    const waitFor: typeof renderer.waitFor = (check) => renderer.waitFor(check, { timeoutInMs: 5000 });
+    await waitFor(() => expect(renderer.maybeFindByTestId(Text, 'next-step')).not.toBeNull());
+    const field = () => renderer.findByTestId(NumberInput, 'capacity.routes.field_sales.default');
+    expect(field().props.value).toBeUndefined();
+    (field() as unknown as { trigger: (event: string, value: number) => void }).trigger('onChange', 10);
+    await waitFor(() => expect(field().props.value).toBe(10));
+    // The first month added is the current one (the machine's clock, as the total's month list does).
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    renderer.findByTestId(Button, 'field_sales-add-month').trigger('onClick');
+    await waitFor(() =>
+      expect(
+        renderer.maybeFindByTestId(NumberInput, `capacity.routes.field_sales.months.${thisMonth}`),
+      ).not.toBeNull(),
+    );
+    renderer.findByTestId(Button, 'save-draft').trigger('onClick');
+    await waitFor(() => expect(renderer.mocks.actions.addAlert.called).toBe(true));
+    const saved = backend.calls.filter((c) => c.path === '/api/agreements/draft').at(-1)?.body as {
+      agreement: { capacity: unknown };
+    };
+    expect(saved.agreement.capacity).toEqual({
+      default: 80,
+      months: { '2026-12': 40, '2027-01': 120 },
+      routes: { field_sales: { default: 10, months: { [thisMonth]: 10 } } },
+    });
   });
 });

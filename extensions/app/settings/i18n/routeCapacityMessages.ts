@@ -13,6 +13,10 @@ const en = {
   capacity: LABELS.en['term.capacity'],
   noCap: 'no capacity of its own',
   routeAxis: LABELS.en['term.route'],
+  editorTitle: `${LABELS.en['term.capacity']} per ${LABELS.en['term.route'].toLowerCase()}`,
+  editorHint:
+    'Optional: a route’s own monthly cap, counted besides the total (for example when only field sales is busy). ' +
+    'Leave it empty for no cap of its own.',
 };
 
 const ja: typeof en = {
@@ -24,6 +28,10 @@ const ja: typeof en = {
   capacity: LABELS.ja['term.capacity'],
   noCap: `${LABELS.ja['term.route']}別の${LABELS.ja['term.capacity']}なし`,
   routeAxis: LABELS.ja['term.route'],
+  editorTitle: `${LABELS.ja['term.route']}別の${LABELS.ja['term.capacity']}`,
+  editorHint:
+    `任意：全体の${LABELS.ja['term.capacity']}とは別に、${LABELS.ja['term.route']}ごとの月間上限を設定できます` +
+    '（例：フィールドセールスだけが忙しい月）。空欄の場合は個別の上限を設けません。',
 };
 
 export type RouteCapacityMessages = typeof en;

@@ -3,6 +3,8 @@ import type { ErrorDetail } from '@lead-pact/contracts';
 import { useSettingsMessages } from '../../i18n/useSettingsMessages';
 import { useEditor } from './EditorContext';
 import { CapacityEditor, RoutingEditor, SlaEditor } from './HandoffEditors';
+import { RouteCapacityEditor } from './RouteCapacityEditor';
+import { routeCapacityMessages } from '../../i18n/routeCapacityMessages';
 import { RuleListEditor } from './RuleListEditor';
 import { SalesReadyGrid } from './SalesReadyGrid';
 import { ThresholdsEditor } from './ThresholdsEditor';
@@ -13,7 +15,7 @@ export function AgreementEditor(props: {
   busy: boolean;
   onSave: () => void;
 }) {
-  const { t } = useSettingsMessages();
+  const { t, locale } = useSettingsMessages();
   const { valueAt, update, errorProps, properties } = useEditor();
   return (
     <Flex direction="column" gap="md" testId="agreement-editor">
@@ -62,6 +64,9 @@ export function AgreementEditor(props: {
       </Accordion>
       <Accordion title={t.capacityTitle}>
         <CapacityEditor />
+      </Accordion>
+      <Accordion title={routeCapacityMessages(locale).editorTitle}>
+        <RouteCapacityEditor />
       </Accordion>
       <Button variant="primary" disabled={props.busy} onClick={props.onSave} testId="save-draft">
         {t.saveDraft}
