@@ -214,7 +214,10 @@ export const quizSuggestionSchema = z.object({
   text: bilingual,
 });
 
-/** `GET /api/quiz/rounds/:id/result` (and the answer of close). Open rounds answer the result so far. */
+/**
+ * `GET /api/quiz/rounds/:id/result` (and the answer of close). Only a closed round has one: an open round answers
+ * 409, so nobody sees the agreement's verdicts while people are still answering.
+ */
 export const quizResultSchema = z.object({
   round: quizRoundSummarySchema,
   /** Only one side answered: `answeredSide` says which, and there is no between-sides agreement. */

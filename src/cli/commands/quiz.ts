@@ -152,7 +152,7 @@ export function registerQuizCommand(program: Command): void {
     );
   quiz
     .command('result')
-    .description('print the result of a round (so far, unless --close closes it first)')
+    .description('print the result of a closed round (--close closes it first)')
     .requiredOption('--portal <id>', 'HubSpot portal id')
     .requiredOption('--round <n>', 'round id')
     .option('--close', 'close the round first (its answers become final)')

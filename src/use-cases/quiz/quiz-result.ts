@@ -5,7 +5,7 @@ import type { StoredQuizRound } from '../ports/quiz-rounds';
 import type { QuizPorts, QuizStore } from './quiz-ports';
 import { blindLead, roundOf, summaryOf } from './quiz-views';
 
-/** The result of a stored round (the result so far while it is open), against the agreement version it started under. */
+/** The result of a stored round, against the agreement version it started under. */
 export async function resultOfRound(
   store: Pick<QuizStore, 'quizLeads' | 'quizAnswers' | 'agreements'>,
   portalId: string,
@@ -44,13 +44,20 @@ export async function resultOfRound(
   };
 }
 
-/** `GET .../result`: a round's result for the portal. */
+/** `GET .../result`: a closed round's result; `conflict` while it is open (the verdicts stay hidden until then). */
 export async function quizResult(
   ports: Pick<QuizPorts, 'store'>,
   portalId: string,
   id: number,
 ): Promise<QuizResult> {
-  return resultOfRound(ports.store, portalId, await roundOf(ports.store, portalId, id));
+  const round = await roundOf(ports.store, portalId, id);
+  if (round.status === 'open') {
+    throw new AppError(
+      'conflict',
+      `Quiz round ${id} is still open: its result shows once it is closed, so nobody sees the agreement's verdicts while answering.`,
+    );
+  }
+  return resultOfRound(ports.store, portalId, round);
 }
 
 /** Closes an open round (its answers become final) and answers its result; `conflict` when it was closed already. */

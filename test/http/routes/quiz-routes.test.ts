@@ -129,10 +129,8 @@ describe('the calibration quiz over HTTP', () => {
       requestId: 'answers-m1',
     });
     expect(quizRoundViewSchema.parse(await mine.json()).myAnswers).toHaveLength(8);
-    const oneSided = quizResultSchema.parse(
-      await (await as('s1', 'GET', '/api/quiz/rounds/1/result')).json(),
-    );
-    expect(oneSided).toMatchObject({ oneSided: true, answeredSide: 'marketing', betweenSides: null });
+    // While the round is open its result (and so the verdicts) stays hidden.
+    expect((await as('s1', 'GET', '/api/quiz/rounds/1/result')).status).toBe(409);
     expect((await as('s1', 'PUT', '/api/quiz/rounds/1/answers', { answers: sales })).status).toBe(200);
 
     const closed = await as('s1', 'POST', '/api/quiz/rounds/1/close', { requestId: 'close-round-1' });
@@ -209,5 +207,16 @@ describe('the calibration quiz over HTTP', () => {
     ).intent.signals.find((s) => s.id === 'quote-click');
     expect(quote!.points).toBe(40);
     expect(again.draft.version).toBe(2);
+  });
+
+  it('When only sales answered before the round was closed, then the result says it is one-sided', async () => {
+    await ready();
+    const view = await started();
+    const answers = view.leads.map((l) => ({ leadKey: l.leadKey, callThisMonth: false }));
+    expect((await as('s1', 'PUT', '/api/quiz/rounds/1/answers', { answers })).status).toBe(200);
+    const result = quizResultSchema.parse(await (await as('m1', 'POST', '/api/quiz/rounds/1/close')).json());
+    expect(result).toMatchObject({ oneSided: true, answeredSide: 'sales', betweenSides: null });
+    expect(result.vsVerdict.sales).toMatchObject({ leads: 8, table: { noYes: 4, noNo: 4 } });
+    expect((await as('m1', 'POST', '/api/quiz/rounds/1/close')).status).toBe(409);
   });
 });
