@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { createStore } from '../../src/store/create-store';
 import { applyAgreement } from '../../src/use-cases/agreements/apply-agreement';
 import { storeAgreementPorts } from '../../src/use-cases/agreements/store-ports';
 import { exampleAgreement } from '../domain/example-agreement';
-import { runCli } from './run-cli';
+import { ROOT, runCli } from './run-cli';
 
 const PORTAL = '4242';
 const NOW = Date.now();
@@ -96,7 +97,7 @@ function answersFile(name: string, printed: string, yes: (line: string) => boole
   return file;
 }
 
-it('When a meeting room runs a round, then both sides answer from files and the result prints in Japanese', () => {
+it('When a meeting room runs a round, then marketing answers from a file, sales at the terminal, and the result prints in Japanese', () => {
   const start = cli('start', '--user', '501', '--size', '8');
   expect(start.stderr).toBe('');
   expect(start.status).toBe(0);
@@ -107,11 +108,36 @@ it('When a meeting room runs a round, then both sides answer from files and the 
   expect(start.stdout).not.toMatch(/A2|C3|sales_ready/);
 
   const m = answersFile('m.json', start.stdout, () => true);
-  const s = answersFile('s.json', start.stdout, (line) => line.includes('Director 4'));
   expect(
     cli('answer', '--round', '1', '--user', '501', '--side', 'marketing', '--answers', m).stdout,
   ).toContain('8 answers recorded for 501 (marketing)');
-  expect(cli('answer', '--round', '1', '--user', '601', '--side', 'sales', '--answers', s).status).toBe(0);
+  // Sales answers at the terminal: y for Director 4, n for everyone else, lead by lead in round order.
+  const replies = start.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('#'))
+    .map((line) => (line.includes('Director 4') ? 'y' : 'n'));
+  const asked = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'bin', 'lead-pact.js'),
+      'quiz',
+      'answer',
+      '--portal',
+      PORTAL,
+      '--round',
+      '1',
+      '--user',
+      '601',
+      '--side',
+      'sales',
+      '--lang',
+      'ja',
+    ],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: dir }, input: `${replies.join('\n')}\n` },
+  );
+  expect(asked.stderr).toBe('');
+  expect(asked.stdout).toContain('営業はこのリードに今月アプローチすべきですか？');
+  expect(asked.stdout).toContain('8 answers recorded for 601 (sales)');
   expect(cli('show').stdout).toMatch(/^round 1\topen\t\d{4}-\d\d-\d\d\t8 leads\t1 marketing, 1 sales$/m);
 
   const result = cli('result', '--round', '1', '--close', '--user', '601', '--lang', 'ja');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../config';
@@ -58,14 +58,21 @@ async function answersFrom(
     return Array.isArray(parsed.data) ? parsed.data : parsed.data.answers;
   }
   const l = LABELS[lang];
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  // Lines are read through the interface's iterator, which buffers them: piped answers are not lost between questions.
+  const rl = createInterface({ input: process.stdin });
+  const lines = rl[Symbol.asyncIterator]();
   const answers = [];
   try {
     process.stdout.write(`${l['quiz.question']}\n`);
     for (const lead of await store.quizLeads.list(portalId, id)) {
       let reply = '';
-      while (!/^[yn]$/i.test(reply))
-        reply = (await rl.question(`${leadLine(blindLead(lead))}\n  [y/n] `)).trim();
+      while (!/^[yn]$/i.test(reply)) {
+        process.stdout.write(`${leadLine(blindLead(lead))}\n  [y/n] `);
+        const next = await lines.next();
+        if (next.done === true)
+          throw new AppError('invalid_input', 'The answers ended before the last lead.');
+        reply = String(next.value).trim();
+      }
       answers.push({ leadKey: lead.leadKey, callThisMonth: /^y$/i.test(reply) });
     }
   } finally {
