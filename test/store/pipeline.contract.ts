@@ -101,19 +101,15 @@ export function pipelineContract(make: () => Promise<TestDatabase>) {
 
   it('never lets 40 concurrent capacity takes exceed the monthly capacity', async () => {
     const portal = freshPortal();
+    const one = { capacity: 25, routes: [{ route: 'field_sales' as const, n: 1, capacity: null }] };
     const takes = await Promise.all(
-      Array.from({ length: 40 }, () => store().capacity.tryTakeCapacity(portal, '2026-12', 25, 1)),
+      Array.from({ length: 40 }, () => store().capacity.tryTakePlaces(portal, '2026-12', one)),
     );
     expect(takes.filter(Boolean)).toHaveLength(25);
     expect(await store().capacity.used(portal, '2026-12')).toBe(25);
-    expect(await store().capacity.tryTakeCapacity(portal, '2027-01', 25, 26)).toBe(false);
-  });
-
-  it('takes only the places still free when more are asked for', async () => {
-    const portal = freshPortal();
-    expect(await store().capacity.takeUpTo(portal, '2026-12', 10, 7)).toBe(7);
-    expect(await store().capacity.takeUpTo(portal, '2026-12', 10, 7)).toBe(3);
-    expect(await store().capacity.takeUpTo(portal, '2026-12', 10, 7)).toBe(0);
+    const tooMany = { capacity: 25, routes: [{ route: 'inside_sales' as const, n: 26, capacity: null }] };
+    expect(await store().capacity.tryTakePlaces(portal, '2027-01', tooMany)).toBe(false);
+    expect(await store().capacity.used(portal, '2027-01')).toBe(0);
   });
 
   it('grants requests up to the limit in a rolling 10-second window, then says how long to wait', async () => {

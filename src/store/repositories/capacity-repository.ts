@@ -35,32 +35,27 @@ export function capacityRepository(ctx: DbContext): CapacityPort {
       .where('portal_id', '=', portalId)
       .where('month', '=', month)
       .execute();
+  /**
+   * Takes `n` places of the month's total if all of them fit under `capacity`; all or nothing. The check and the
+   * increment are one UPDATE, so it holds across processes on both engines.
+   */
+  const takeTotal = async (
+    portalId: string,
+    month: string,
+    capacity: number,
+    n: number,
+  ): Promise<boolean> => {
+    await ensureRow(portalId, month);
+    const result = await ctx.db
+      .updateTable('capacity_usage')
+      .set((eb) => ({ used: eb('used', '+', n) }))
+      .where('portal_id', '=', portalId)
+      .where('month', '=', month)
+      .where((eb) => eb(eb('used', '+', n), '<=', capacity))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  };
   const repo: CapacityPort = {
-    /**
-     * Takes `n` places of `month` if all of them fit under `capacity`; all or nothing. The check and
-     * the increment are one UPDATE, so it holds across processes on both engines.
-     */
-    async tryTakeCapacity(portalId: string, month: string, capacity: number, n: number): Promise<boolean> {
-      if (n <= 0) return true;
-      await ensureRow(portalId, month);
-      const result = await ctx.db
-        .updateTable('capacity_usage')
-        .set((eb) => ({ used: eb('used', '+', n) }))
-        .where('portal_id', '=', portalId)
-        .where('month', '=', month)
-        .where((eb) => eb(eb('used', '+', n), '<=', capacity))
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    },
-    /** Takes as many of `n` places as still fit (0..n) and returns how many it took. */
-    async takeUpTo(portalId: string, month: string, capacity: number, n: number): Promise<number> {
-      for (;;) {
-        const free = capacity - (await repo.used(portalId, month));
-        const want = Math.min(n, free);
-        if (want <= 0) return 0;
-        if (await repo.tryTakeCapacity(portalId, month, capacity, want)) return want;
-      }
-    },
     /**
      * The total first, then each route in ROUTES order (the same lock order in every worker, so PostgreSQL never
      * deadlocks); a route over its cap gives back what this call took (inside the caller's transaction the rows stay
@@ -70,7 +65,7 @@ export function capacityRepository(ctx: DbContext): CapacityPort {
       const routes = ROUTES.flatMap((route) => take.routes.filter((r) => r.route === route && r.n > 0));
       const n = routes.reduce((sum, r) => sum + r.n, 0);
       if (n <= 0) return true;
-      if (!(await repo.tryTakeCapacity(portalId, month, take.capacity, n))) return false;
+      if (!(await takeTotal(portalId, month, take.capacity, n))) return false;
       for (const [i, r] of routes.entries()) {
         if (await addToRoute(portalId, month, r.route, r.n, r.capacity)) continue;
         for (const done of routes.slice(0, i)) await addToRoute(portalId, month, done.route, -done.n, null);
