@@ -17,6 +17,8 @@ import type { QuizPorts } from '../../use-cases/quiz/quiz-ports';
 import { closeQuizRound, quizResult } from '../../use-cases/quiz/quiz-result';
 import { listQuizRounds, quizRoundView } from '../../use-cases/quiz/quiz-round-view';
 import { startQuizRound } from '../../use-cases/quiz/start-quiz-round';
+import { AppError } from '../../domain/app-error';
+import { workingCopy } from '../../use-cases/agreements/working-copy';
 import { toVersion } from './agreements-view';
 import { parseInput } from './parse-input';
 import type { ApplyOnce } from './request-once';
@@ -105,10 +107,13 @@ export function quizRouter(deps: QuizRouteDeps): Router {
   return router;
 }
 
-/** What a replayed apply answers: the open draft the first copy saved into, and the suggestion. */
+/** What a replayed apply answers: the version being worked on (the draft the first copy saved into), and the suggestion. */
 async function replayedApply(ports: QuizPorts, caller: Caller, input: { id: number; n: number }) {
   const result = await quizResult(ports, caller.portalId, input.id);
-  const applied = result.suggestions.find((s) => s.n === input.n)!;
-  const [draft] = await ports.agreements.versions.list(caller.portalId, { statuses: ['draft'], limit: 1 });
-  return { draft: draft!, applied };
+  const applied = result.suggestions.find((s) => s.n === input.n);
+  const draft = await workingCopy(ports.agreements, caller.portalId);
+  if (applied === undefined || draft === null) {
+    throw new AppError('conflict', 'This suggestion was applied already and its draft is no longer open.');
+  }
+  return { draft, applied };
 }
