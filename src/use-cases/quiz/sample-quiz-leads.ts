@@ -31,7 +31,17 @@ interface Scored {
 function roundRobin(pool: readonly Scored[], quota: number): Scored[] {
   const strata = new Map<string, Scored[]>();
   for (const s of pool) strata.set(s.stratum, [...(strata.get(s.stratum) ?? []), s]);
-  const queues = [...strata.keys()].sort().map((key) => strata.get(key)!);
+  // Strata interleaved by grade (each grade's first stratum, then each grade's second...), so a small quota spans grades.
+  const byGrade = new Map<string, string[]>();
+  for (const key of [...strata.keys()].sort()) {
+    const grade = key.split('|')[0]!;
+    byGrade.set(grade, [...(byGrade.get(grade) ?? []), key]);
+  }
+  const depth = Math.max(0, ...[...byGrade.values()].map((keys) => keys.length));
+  const order = Array.from({ length: depth }, (_, k) =>
+    [...byGrade.values()].flatMap((keys) => keys[k] ?? []),
+  );
+  const queues = order.flat().map((key) => strata.get(key)!);
   const picked: Scored[] = [];
   while (picked.length < quota && queues.some((q) => q.length > 0)) {
     for (const q of queues) {
