@@ -68,7 +68,7 @@ describe('the quiz result as text for a meeting room', () => {
   it('prints leans, agreement with kappa, the disagreements and the suggestions in English', () => {
     const text = quizResultText(result, 'en');
     expect(text).toContain('Calibration quiz, round 3 (closed): 3 leads, agreement version 2');
-    expect(text).toContain('██████████████████████ Marketing: yes to 100% of answers (1 answered)'.slice(2));
+    expect(text).toContain('██████████████████████ Marketing: yes to 100% of answers (1 people)'.slice(2));
     expect(text).toContain('Same answer on 1 of 3 leads (33.3%)');
     expect(text).toContain("Cohen's kappa 0.00 (95% interval 0.00 to 0.00)");
     expect(text).toContain("#1 部長 1 · 1200 | Clicked 'get a quote' (2026-11-24)");
