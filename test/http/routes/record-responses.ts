@@ -2,8 +2,16 @@ import nock from 'nock';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
 import { pacedProgress } from '../../../src/jobs/progress-pace';
 import { fixture } from '../../hubspot/fixture';
-import { EXAMPLE_AGREEMENT, connectPortal, CUSTOMER, DIRECTOR, NEWCOMER, storeContacts } from './api-seed';
-import { NOW, PORTAL_A, PORTAL_B, signedPath, startApi } from './api-harness';
+import {
+  EXAMPLE_AGREEMENT,
+  activateExample,
+  connectPortal,
+  CUSTOMER,
+  DIRECTOR,
+  NEWCOMER,
+  storeContacts,
+} from './api-seed';
+import { DAY, NOW, PORTAL_A, PORTAL_B, signedPath, startApi } from './api-harness';
 
 const HUBSPOT = 'https://api.hubapi.com';
 
@@ -221,6 +229,99 @@ export async function recordResponses(): Promise<Recorded[]> {
     // Leave the worker as found for the next test file (as test/hubspot/use-nock.ts does).
     nock.cleanAll();
     nock.restore();
+    await api.close();
+  }
+  return [...recorded, ...(await recordQuizResponses())];
+}
+
+/** Directors at 1,200-person software companies who asked for a quote 3 days ago (A2, sales-ready). */
+const quizDirector = (n: number) => ({
+  id: String(200 + n),
+  properties: {
+    jobtitle: `Director ${n}`,
+    recent_conversion_event_name: 'Newsletter: get a quote',
+    recent_conversion_date: new Date(NOW - 3 * DAY).toISOString(),
+  },
+  company: { numberofemployees: '1200', industry: 'COMPUTER_SOFTWARE' },
+});
+/** Managers at 150-person companies who requested documents 5 days ago (C3, nurture). */
+const quizManager = (n: number) => ({
+  id: String(300 + n),
+  properties: {
+    jobtitle: `Manager ${n}`,
+    recent_conversion_event_name: 'Web ad: document request',
+    recent_conversion_date: new Date(NOW - 5 * DAY).toISOString(),
+  },
+  company: { numberofemployees: '150', industry: 'RETAIL' },
+});
+const QUIZ_CONTACTS = [1, 2, 3, 4].flatMap((n) => [quizDirector(n), quizManager(n)]);
+
+/**
+ * The settings page's quiz tab: the real quiz routes (fresh SQLite, the example agreement active, the eight contacts
+ * of test/http/routes/quiz-routes.test.ts scored by the card's handler) through the states the tab shows.
+ *   Round 1 (8 leads): m1 (501) says yes to all but Managers 3 and 4, s1 (601) only to Director 4; closed
+ *   by s1: quiz-result.
+ *   Round 2 (8 leads): only m1 answers (yes to all); closed by m1: quiz-result-one-sided.
+ *   Round 3 (4 leads, started by s1): m1 answers yes to all; then the list (quiz-rounds), the round as s1, `both`
+ *   (701, on both sides) and `nobody` (801, in no team) see it, and s1's answers no, no, yes, no (quiz-round-answered).
+ *   Last, round 1's suggestion 1 applied into a draft (quiz-suggestion-applied).
+ */
+async function recordQuizResponses(): Promise<Recorded[]> {
+  const api = await startApi();
+  const recorded: Recorded[] = [];
+  const take = async (name: string, response: Promise<Response>) => {
+    const res = await response;
+    recorded.push({ area: 'settings', name, status: res.status, body: await res.json() });
+  };
+  const call = (user: string, method: string, path: string, body?: unknown) =>
+    api.call(method, path, { portalId: PORTAL_A, user, ...(body === undefined ? {} : { body }) });
+  type Lead = { leadKey: string; facts: { property: string; value: string | null }[] };
+  const leadsOf = async (res: Promise<Response>) => ((await (await res).json()) as { leads: Lead[] }).leads;
+  const titleOf = (lead: Lead) => lead.facts.find((f) => f.property === 'jobtitle')?.value;
+  try {
+    await connectPortal(api);
+    await activateExample(api);
+    await api.store.contacts.upsertMany(String(PORTAL_A), QUIZ_CONTACTS, NOW);
+    for (const c of QUIZ_CONTACTS) await call('s1', 'POST', '/api/card/score-now', { objectId: c.id });
+
+    const round1 = await leadsOf(
+      call('m1', 'POST', '/api/quiz/rounds', { size: 8, requestId: 'quiz-round-1' }),
+    );
+    const yes = (leads: Lead[]) => leads.map((l) => ({ leadKey: l.leadKey, callThisMonth: true }));
+    const marketing = round1.map((l) => ({
+      leadKey: l.leadKey,
+      callThisMonth: !['Manager 3', 'Manager 4'].includes(titleOf(l) ?? ''),
+    }));
+    await call('m1', 'PUT', '/api/quiz/rounds/1/answers', { answers: marketing });
+    const sales = round1.map((l) => ({ leadKey: l.leadKey, callThisMonth: titleOf(l) === 'Director 4' }));
+    await call('s1', 'PUT', '/api/quiz/rounds/1/answers', { answers: sales });
+    await take('quiz-result', call('s1', 'POST', '/api/quiz/rounds/1/close', { requestId: 'quiz-close-1' }));
+
+    const round2 = await leadsOf(
+      call('m1', 'POST', '/api/quiz/rounds', { size: 8, requestId: 'quiz-round-2' }),
+    );
+    await call('m1', 'PUT', '/api/quiz/rounds/2/answers', { answers: yes(round2) });
+    await take(
+      'quiz-result-one-sided',
+      call('m1', 'POST', '/api/quiz/rounds/2/close', { requestId: 'quiz-close-2' }),
+    );
+
+    const round3 = await leadsOf(
+      call('s1', 'POST', '/api/quiz/rounds', { size: 4, requestId: 'quiz-round-3' }),
+    );
+    await call('m1', 'PUT', '/api/quiz/rounds/3/answers', { answers: yes(round3) });
+    await take('quiz-rounds', call('m1', 'GET', '/api/quiz/rounds'));
+    await take('quiz-round-open', call('s1', 'GET', '/api/quiz/rounds/3'));
+    await take('quiz-round-both-sides', call('both', 'GET', '/api/quiz/rounds/3'));
+    await take('quiz-round-no-team', call('nobody', 'GET', '/api/quiz/rounds/3'));
+    const answers = ['1', '2', '3', '4'].map((leadKey) => ({ leadKey, callThisMonth: leadKey === '3' }));
+    await take('quiz-round-answered', call('s1', 'PUT', '/api/quiz/rounds/3/answers', { answers }));
+
+    await take(
+      'quiz-suggestion-applied',
+      call('m1', 'POST', '/api/quiz/rounds/1/suggestions/1/apply', { requestId: 'quiz-apply-1' }),
+    );
+  } finally {
     await api.close();
   }
   return recorded;

@@ -29,7 +29,12 @@ beforeAll(async () => {
 
 it('records every state the card and the settings page show, errors in the API error shape', () => {
   expect(recorded.map((r) => r.name)).toEqual(
-    expect.arrayContaining(['card-scored-sales-ready', 'agreements-active']),
+    expect.arrayContaining([
+      'card-scored-sales-ready',
+      'agreements-active',
+      'quiz-result',
+      'quiz-round-open',
+    ]),
   );
   for (const r of recorded.filter((x) => x.status >= 400))
     expect(apiErrorSchema.safeParse(r.body).success).toBe(true);

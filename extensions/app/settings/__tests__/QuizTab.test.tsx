@@ -23,7 +23,7 @@ import { quizFixtures } from './quizFixtures';
 import { recordedReports } from './reportFixtures';
 import { recorded, recordedAgreements } from './settingsFixtures';
 
-// Backend answers: ./quizFixtures (the contract's shape, figures derived from raw answers; see there).
+// Backend answers: ./quizFixtures (recorded from the real quiz routes; the figures are worked out there).
 
 let restore: () => void = () => undefined;
 afterEach(() => restore());
@@ -58,51 +58,54 @@ const texts = (node: { findAll: Page['findAll'] }) => node.findAll(Text).map((t)
 describe('the calibration quiz tab', () => {
   it('lists the rounds with their date, who started them and how many of each side answered', async () => {
     const page = renderQuiz({});
-    await page.waitFor(() => expect(page.maybeFindByTestId(TableRow, 'quiz-round-3')).not.toBeNull());
+    await page.waitFor(() => expect(page.maybeFindByTestId(TableRow, 'quiz-round-1')).not.toBeNull());
     const row = (id: string) =>
       page
         .findByTestId(TableRow, `quiz-round-${id}`)
         .findAll(TableCell)
         .map((cell) => cell.text ?? cell.maybeFind(Button)?.text);
-    expect(row('5')).toEqual([
-      'Nov 27, 2026, 4:00 PM',
+    // Started 2026-11-27T09:00:00Z (the recorder's clock): 6:00 PM in Tokyo.
+    expect(row('3')).toEqual([
+      'Nov 27, 2026, 6:00 PM',
       'User 601',
       'Open',
       '4',
       'Marketing 1 · Sales 0',
       'Answer',
     ]);
-    expect(row('3')).toEqual([
-      'Nov 25, 2026, 9:30 AM',
+    expect(row('1')).toEqual([
+      'Nov 27, 2026, 6:00 PM',
       'User 501',
       'Closed',
-      '6',
-      'Marketing 2 · Sales 2',
+      '8',
+      'Marketing 1 · Sales 1',
       'See the result',
     ]);
     expect(page.findByTestId(Text, 'quiz-question').text).toBe('Should sales call this lead this month?');
   });
 
   it("shows an open round's leads blind: facts and dated actions, no grade, tier or score", async () => {
-    const page = renderQuiz({ 'GET /api/quiz/rounds/5': quizFixtures.roundOpen });
-    await openRound(page, '5', 'quiz-answering');
+    const page = renderQuiz({ 'GET /api/quiz/rounds/3': quizFixtures.roundOpen });
+    await openRound(page, '3', 'quiz-answering');
     const lead = page.findByTestId(Flex, 'quiz-lead-1');
     expect(lead.findAll(DescriptionListItem).map((item) => [item.props.label, item.find(Text).text])).toEqual(
       [
-        ['Company size', '250'],
-        ['Role', '営業企画課長'],
-        ['Target industry', 'COMPUTER_SOFTWARE'],
+        ['Company size', '150'],
+        ['Role', 'Manager 4'],
+        ['Target industry', 'RETAIL'],
       ],
     );
+    // The document request 5 days before 2026-11-27T09:00Z: Nov 22 in Tokyo.
     expect(page.findByTestId(Text, 'quiz-lead-1-action-0').text).toBe(
-      'Requested documents from a web ad · 資料請求（Web広告） · Nov 10, 2026',
+      'Requested documents from a web ad · Web ad: document request · Nov 22, 2026',
     );
     // Table view: all four leads at once, still blind.
     fire(page.findByTestId(ToggleGroup, 'quiz-mode'), 'onChange', 'table');
     await page.waitFor(() => expect(page.maybeFindByTestId(TableRow, 'quiz-row-4')).not.toBeNull());
     const everything = page.getRootNode().toString();
     expect(everything).not.toMatch(/\b[A-D][1-4]\b/);
-    expect(everything.match(/Sales-ready|Nurture|Score|points|\b(58|64|88)\b/g)).toBeNull();
+    // The recorded verdicts score 76 (A2 directors) and 35 (C3 managers).
+    expect(everything.match(/Sales-ready|Nurture|Score|points|\b(76|35)\b/g)).toBeNull();
     expect(page.findByTestId(Text, 'quiz-blind-note').text).toContain(
       'stay hidden until the round is closed',
     );
@@ -110,10 +113,10 @@ describe('the calibration quiz tab', () => {
 
   it('posts the answers given, one request id per click, and shows what was saved', async () => {
     const page = renderQuiz({
-      'GET /api/quiz/rounds/5': quizFixtures.roundOpen,
-      'PUT /api/quiz/rounds/5/answers': quizFixtures.roundAnswered,
+      'GET /api/quiz/rounds/3': quizFixtures.roundOpen,
+      'PUT /api/quiz/rounds/3/answers': quizFixtures.roundAnswered,
     });
-    await openRound(page, '5', 'quiz-answering');
+    await openRound(page, '3', 'quiz-answering');
     expect(page.findByTestId(Text, 'quiz-answering-as').text).toBe('Your answers count for Sales.');
     // One by one: each answer moves on to the next lead.
     for (const [key, answer] of [
@@ -136,7 +139,7 @@ describe('the calibration quiz tab', () => {
     expect(puts).toEqual([
       {
         method: 'PUT',
-        path: '/api/quiz/rounds/5/answers',
+        path: '/api/quiz/rounds/3/answers',
         query: {},
         body: {
           answers: [
@@ -161,9 +164,9 @@ describe('the calibration quiz tab', () => {
   it('starts a round of the chosen size with a request id and opens it', async () => {
     const page = renderQuiz({
       'POST /api/quiz/rounds': quizFixtures.roundOpen,
-      'GET /api/quiz/rounds/5': quizFixtures.roundOpen,
+      'GET /api/quiz/rounds/3': quizFixtures.roundOpen,
     });
-    await page.waitFor(() => expect(page.maybeFindByTestId(TableRow, 'quiz-round-5')).not.toBeNull());
+    await page.waitFor(() => expect(page.maybeFindByTestId(TableRow, 'quiz-round-3')).not.toBeNull());
     expect(page.findByTestId(NumberInput, 'quiz-size').props.value).toBe(20);
     fire(page.findByTestId(NumberInput, 'quiz-size'), 'onChange', 4);
     await page.waitFor(() => expect(page.findByTestId(NumberInput, 'quiz-size').props.value).toBe(4));
@@ -179,10 +182,10 @@ describe('the calibration quiz tab', () => {
 
   it('asks a user on both sides which side they answer for, and sends it with the answers', async () => {
     const page = renderQuiz({
-      'GET /api/quiz/rounds/5': quizFixtures.roundBothSides,
-      'PUT /api/quiz/rounds/5/answers': quizFixtures.roundAnswered,
+      'GET /api/quiz/rounds/3': quizFixtures.roundBothSides,
+      'PUT /api/quiz/rounds/3/answers': quizFixtures.roundAnswered,
     });
-    await openRound(page, '5', 'quiz-answering');
+    await openRound(page, '3', 'quiz-answering');
     fire(page.findByTestId(ToggleGroup, 'quiz-answer-1'), 'onChange', 'yes');
     await page.waitFor(() =>
       expect(page.findByTestId(Text, 'quiz-progress').text).toBe('You answered 1 of 4 leads.'),
@@ -200,8 +203,8 @@ describe('the calibration quiz tab', () => {
   });
 
   it('tells a user in no team why they cannot answer, and still lets them close the round', async () => {
-    const page = renderQuiz({ 'GET /api/quiz/rounds/5': quizFixtures.roundNoTeam });
-    await openRound(page, '5', 'quiz-answering');
+    const page = renderQuiz({ 'GET /api/quiz/rounds/3': quizFixtures.roundNoTeam });
+    await openRound(page, '3', 'quiz-answering');
     expect(page.findByTestId(Alert, 'quiz-no-team').props.title).toBe('You cannot answer this round');
     expect(page.findByTestId(Alert, 'quiz-no-team').text).toContain(
       'neither the marketing nor the sales side',
@@ -212,67 +215,73 @@ describe('the calibration quiz tab', () => {
 
   it('closes the round with a request id and shows its result at once', async () => {
     const page = renderQuiz({
-      'GET /api/quiz/rounds/5': quizFixtures.roundOpen,
-      'POST /api/quiz/rounds/5/close': quizFixtures.result,
+      'GET /api/quiz/rounds/3': quizFixtures.roundOpen,
+      'POST /api/quiz/rounds/3/close': quizFixtures.result,
     });
-    await openRound(page, '5', 'quiz-answering');
+    await openRound(page, '3', 'quiz-answering');
     page.findByTestId(Button, 'quiz-close').trigger('onClick');
     await page.waitFor(() => expect(page.maybeFindByTestId(Flex, 'quiz-result')).not.toBeNull());
     expect(page.calls.filter((c) => c.method === 'POST')).toEqual([
-      { method: 'POST', path: '/api/quiz/rounds/5/close', query: {}, body: { requestId: REQUEST_ID } },
+      { method: 'POST', path: '/api/quiz/rounds/3/close', query: {}, body: { requestId: REQUEST_ID } },
     ]);
   });
 
   it("renders a closed round's result: leans as bars, agreement with kappa and its interval, disagreements", async () => {
     const page = renderQuiz({
-      'GET /api/quiz/rounds/3/result': quizFixtures.result,
+      'GET /api/quiz/rounds/1/result': quizFixtures.result,
     });
-    await openRound(page, '3', 'quiz-result');
+    await openRound(page, '1', 'quiz-result');
     expect(page.maybeFindByTestId(Alert, 'quiz-one-sided')).toBeNull();
     expect(page.findByTestId(BarChart, 'quiz-chart-leans').props.data).toEqual([
-      { who: 'User 501', lean: 83.3, side: 'Marketing' },
-      { who: 'User 502', lean: 66.7, side: 'Marketing' },
-      { who: 'User 601', lean: 16.7, side: 'Sales' },
-      { who: 'User 602', lean: 33.3, side: 'Sales' },
+      { who: 'User 501', lean: 75, side: 'Marketing' },
+      { who: 'User 601', lean: 12.5, side: 'Sales' },
       { who: 'Marketing (all)', lean: 75, side: 'Marketing' },
-      { who: 'Sales (all)', lean: 25, side: 'Sales' },
+      { who: 'Sales (all)', lean: 12.5, side: 'Sales' },
     ]);
-    expect(page.findByTestId(Text, 'quiz-lean-501').text).toBe('User 501 (Marketing): yes to 5 of 6 (83.3%)');
+    expect(page.findByTestId(Text, 'quiz-lean-501').text).toBe('User 501 (Marketing): yes to 6 of 8 (75%)');
     expect(page.findByTestId(Text, 'quiz-side-lean-sales').text).toBe(
-      'Sales: yes to 25% of answers (2 people)',
+      'Sales: yes to 12.5% of answers (1 people)',
     );
     expect(texts(page.findByTestId(Flex, 'quiz-agreement-between'))).toEqual([
       'Agreement between marketing and sales',
-      'Same answer on 2 of 5 leads (40%)',
-      "Cohen's kappa 0.12 (95% interval -0.18 to 0.41)",
+      'Same answer on 3 of 8 leads (37.5%)',
+      "Cohen's kappa 0.09 (95% interval -0.11 to 0.29)",
     ]);
     expect(texts(page.findByTestId(Flex, 'quiz-agreement-marketing')).slice(1)).toEqual([
-      'Same answer on 5 of 5 leads (100%)',
-      "Cohen's kappa 1 (95% interval 1 to 1)",
+      'Same answer on 6 of 8 leads (75%)',
+      "Cohen's kappa 0.5 (95% interval -0.02 to 1)",
     ]);
     expect(page.findByTestId(BarChart, 'quiz-chart-agreement').props.data).toEqual([
-      { pair: 'Agreement between marketing and sales', percent: 40 },
-      { pair: 'Marketing against the agreement', percent: 100 },
-      { pair: 'Sales against the agreement', percent: 40 },
+      { pair: 'Agreement between marketing and sales', percent: 37.5 },
+      { pair: 'Marketing against the agreement', percent: 75 },
+      { pair: 'Sales against the agreement', percent: 62.5 },
     ]);
-    // Leads 1, 2 and 5: marketing would call, sales would not; lead 4 split both sides and is not listed.
+    // Leads 2 (Manager 1), 3 (Director 2), 4 (Director 3), 5 (Manager 2) and 8 (Director 1): marketing would call,
+    // sales would not; leads 1 (Director 4: both yes), 6 and 7 (Managers 4, 3: both no) are not listed.
     const listed = page
       .findByTestId(Flex, 'quiz-disagreements')
       .findAll(Flex)
       .map((f) => f.props.testId)
       .filter((id) => /^quiz-disagreement-\d+$/.test(String(id)));
-    expect(listed).toEqual(['quiz-disagreement-1', 'quiz-disagreement-2', 'quiz-disagreement-5']);
-    expect(page.findByTestId(Text, 'quiz-disagreement-2-marketing').text).toBe(
-      'Marketing: call (2 yes, 0 no)',
+    expect(listed).toEqual([
+      'quiz-disagreement-2',
+      'quiz-disagreement-3',
+      'quiz-disagreement-4',
+      'quiz-disagreement-5',
+      'quiz-disagreement-8',
+    ]);
+    expect(page.findByTestId(Text, 'quiz-disagreement-3-marketing').text).toBe(
+      'Marketing: call (1 yes, 0 no)',
     );
-    expect(page.findByTestId(Text, 'quiz-disagreement-2-sales').text).toBe(
-      'Sales: do not call (0 yes, 2 no)',
+    expect(page.findByTestId(Text, 'quiz-disagreement-3-sales').text).toBe(
+      'Sales: do not call (0 yes, 1 no)',
     );
-    expect(page.findByTestId(Text, 'quiz-disagreement-2-verdict').text).toBe(
-      'The agreement says Sales-ready (A3, score 64)',
+    expect(page.findByTestId(Text, 'quiz-disagreement-3-verdict').text).toBe(
+      'The agreement says Sales-ready (A2, score 76)',
     );
-    expect(page.findByTestId(Text, 'quiz-driver-2-webinar-survey').text).toBe(
-      'Answered the webinar survey: 15 points (2026-11-18)',
+    // The quote click's 60 points decayed over 3 days to 51.72 (the recorded driver).
+    expect(page.findByTestId(Text, 'quiz-driver-3-quote-click').text).toBe(
+      "Clicked 'get a quote' in the newsletter: 51.7 points (Newsletter: get a quote)",
     );
     expect(page.findByTestId(Text, 'quiz-apply-how-to').text).toContain('proposed under Approval');
   });
@@ -280,33 +289,33 @@ describe('the calibration quiz tab', () => {
   it('renders the same result in Japanese', async () => {
     const page = renderQuiz(
       {
-        'GET /api/quiz/rounds/3/result': quizFixtures.result,
+        'GET /api/quiz/rounds/1/result': quizFixtures.result,
       },
       'ja-JP',
     );
-    await openRound(page, '3', 'quiz-result');
+    await openRound(page, '1', 'quiz-result');
     expect(texts(page.findByTestId(Flex, 'quiz-agreement-between'))).toEqual([
       'マーケティングと営業の一致度',
-      '5件中2件で回答が一致（40%）',
-      'コーエンのκ係数 0.12（95%信頼区間 -0.18～0.41）',
+      '8件中3件で回答が一致（37.5%）',
+      'コーエンのκ係数 0.09（95%信頼区間 -0.11～0.29）',
     ]);
     expect(page.findByTestId(Text, 'quiz-lean-601').text).toBe(
-      'ユーザー 601（営業）：6件中1件に「はい」（16.7%）',
+      'ユーザー 601（営業）：8件中1件に「はい」（12.5%）',
     );
-    expect(page.findByTestId(Text, 'quiz-disagreement-1-verdict').text).toBe(
-      '合意内容の判定：営業引き渡し（B2、スコア58）',
+    expect(page.findByTestId(Text, 'quiz-disagreement-2-verdict').text).toBe(
+      '合意内容の判定：ナーチャリング（C3、スコア35）',
     );
     expect(page.findByTestId(Flex, 'quiz-suggestion-1').find(Text).text).toBe(
-      '営業は「Company size」が主な加点要因の営業対象リード2件のうち2件に「いいえ」と回答：配点を25点から10点に下げる。',
+      "営業は「Clicked 'get a quote' in the newsletter」が主な加点要因の営業対象リード4件のうち3件に「いいえ」と回答：配点を60点から40点に下げる。",
     );
     expect(page.findByTestId(Button, 'quiz-apply-1').text).toBe('下書きに適用');
   });
 
   it('says when a round was closed with one side only, and compares that side with the verdict alone', async () => {
     const page = renderQuiz({
-      'GET /api/quiz/rounds/4/result': quizFixtures.resultOneSided,
+      'GET /api/quiz/rounds/2/result': quizFixtures.resultOneSided,
     });
-    await openRound(page, '4', 'quiz-result');
+    await openRound(page, '2', 'quiz-result');
     expect(page.findByTestId(Alert, 'quiz-one-sided').props.title).toBe(
       'Only Marketing answered: the sides cannot be compared yet.',
     );
@@ -320,16 +329,16 @@ describe('the calibration quiz tab', () => {
 
   it('"Apply to draft" posts to the suggestion\'s route and says the draft still needs proposing and approval', async () => {
     const page = renderQuiz({
-      'GET /api/quiz/rounds/3/result': quizFixtures.result,
-      'POST /api/quiz/rounds/3/suggestions/1/apply': quizFixtures.applied,
+      'GET /api/quiz/rounds/1/result': quizFixtures.result,
+      'POST /api/quiz/rounds/1/suggestions/1/apply': quizFixtures.applied,
     });
-    await openRound(page, '3', 'quiz-result');
+    await openRound(page, '1', 'quiz-result');
     page.findByTestId(Button, 'quiz-apply-1').trigger('onClick');
     await page.waitFor(() => expect(page.maybeFindByTestId(Text, 'quiz-applied-1')).not.toBeNull());
     expect(page.calls.filter((c) => c.method === 'POST')).toEqual([
       {
         method: 'POST',
-        path: '/api/quiz/rounds/3/suggestions/1/apply',
+        path: '/api/quiz/rounds/1/suggestions/1/apply',
         query: {},
         body: { requestId: REQUEST_ID },
       },
@@ -361,7 +370,7 @@ describe('the calibration quiz tab', () => {
   });
 
   it("shows the latest closed round's agreement beside the month's figures in the monthly report", async () => {
-    // The recorded November report, with the `quiz` line the server adds for round 3 (taken from its result).
+    // The recorded November report, with the `quiz` line the server adds for round 1 (taken from its result).
     const { round, betweenSides, oneSided } = quizFixtures.result().body as {
       round: { id: string; closedAt: string };
       betweenSides: { leads: number; percent: number; kappa: number; low: number; high: number };
@@ -390,9 +399,9 @@ describe('the calibration quiz tab', () => {
       timeoutInMs: 5000,
     });
     expect(texts(renderer.findByTestId(Flex, 'report-quiz'))).toEqual([
-      'ラウンド 3（2026/11/27 締め切り、リード 5 件）',
-      'マーケティングと営業の回答の一致率：40%',
-      'コーエンのκ係数 0.12（95%信頼区間 -0.18～0.41）',
+      'ラウンド 1（2026/11/27 締め切り、リード 8 件）',
+      'マーケティングと営業の回答の一致率：37.5%',
+      'コーエンのκ係数 0.09（95%信頼区間 -0.11～0.29）',
     ]);
   });
 });
