@@ -7,11 +7,11 @@ import { createStore } from '../../src/store/create-store';
 import { applyAgreement } from '../../src/use-cases/agreements/apply-agreement';
 import { storeAgreementPorts } from '../../src/use-cases/agreements/store-ports';
 import { exampleAgreement } from '../domain/example-agreement';
+import { quizContacts } from '../use-cases/quiz/quiz-contacts';
 import { ROOT, runCli } from './run-cli';
 
 const PORTAL = '4242';
 const NOW = Date.now();
-const DAY = 86_400_000;
 let dir: string;
 
 /** Four A2 directors who asked for a quote and four C3 managers who requested documents, scored and stored. */
@@ -31,26 +31,7 @@ async function seed(): Promise<void> {
       proposedBy: 'mika',
       approvedBy: 'sato',
     });
-    const contacts = [1, 2, 3, 4].flatMap((n) => [
-      {
-        id: String(200 + n),
-        properties: {
-          jobtitle: `Director ${n}`,
-          recent_conversion_event_name: 'Newsletter: get a quote',
-          recent_conversion_date: new Date(NOW - 3 * DAY).toISOString(),
-        },
-        company: { numberofemployees: '1200', industry: 'COMPUTER_SOFTWARE' },
-      },
-      {
-        id: String(300 + n),
-        properties: {
-          jobtitle: `Manager ${n}`,
-          recent_conversion_event_name: 'Web ad: document request',
-          recent_conversion_date: new Date(NOW - 5 * DAY).toISOString(),
-        },
-        company: { numberofemployees: '150', industry: 'RETAIL' },
-      },
-    ]);
+    const contacts = quizContacts(NOW);
     await store.contacts.upsertMany(PORTAL, contacts, NOW);
     const rows = contacts.map((contact) => {
       const q = qualify(contact, agreement, NOW);

@@ -8,6 +8,7 @@ import {
 import { monthlyReportSchema } from '../../../src/contracts/report';
 import { DAY, NOW, PORTAL_A, startApi, type Api } from './api-harness';
 import { activateExample, connectPortal } from './api-seed';
+import { quizContacts } from '../../use-cases/quiz/quiz-contacts';
 
 let api: Api;
 beforeEach(async () => {
@@ -20,27 +21,8 @@ afterEach(async () => {
 const as = (user: string, method: string, path: string, body?: unknown) =>
   api.call(method, path, { portalId: PORTAL_A, user, ...(body === undefined ? {} : { body }) });
 
-/** Directors at 1,200-person software companies who asked for a quote 3 days ago (A2, sales-ready). */
-const director = (n: number) => ({
-  id: String(200 + n),
-  properties: {
-    jobtitle: `Director ${n}`,
-    recent_conversion_event_name: 'Newsletter: get a quote',
-    recent_conversion_date: new Date(NOW - 3 * DAY).toISOString(),
-  },
-  company: { numberofemployees: '1200', industry: 'COMPUTER_SOFTWARE' },
-});
-/** Managers at 150-person companies who requested documents 5 days ago (C3, nurture). */
-const manager = (n: number) => ({
-  id: String(300 + n),
-  properties: {
-    jobtitle: `Manager ${n}`,
-    recent_conversion_event_name: 'Web ad: document request',
-    recent_conversion_date: new Date(NOW - 5 * DAY).toISOString(),
-  },
-  company: { numberofemployees: '150', industry: 'RETAIL' },
-});
-const CONTACTS = [1, 2, 3, 4].flatMap((n) => [director(n), manager(n)]);
+/** Directors 1-4 (A2, sales-ready) and Managers 1-4 (C3, nurture). */
+const CONTACTS = quizContacts(NOW);
 
 /** A connected portal with the example agreement active and eight contacts scored by the card's real handler. */
 async function ready(): Promise<void> {

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
 import { pacedProgress } from '../../../src/jobs/progress-pace';
 import { fixture } from '../../hubspot/fixture';
+import { quizContacts } from '../../use-cases/quiz/quiz-contacts';
 import {
   EXAMPLE_AGREEMENT,
   activateExample,
@@ -11,7 +12,7 @@ import {
   NEWCOMER,
   storeContacts,
 } from './api-seed';
-import { DAY, NOW, PORTAL_A, PORTAL_B, signedPath, startApi } from './api-harness';
+import { NOW, PORTAL_A, PORTAL_B, signedPath, startApi } from './api-harness';
 
 const HUBSPOT = 'https://api.hubapi.com';
 
@@ -234,27 +235,7 @@ export async function recordResponses(): Promise<Recorded[]> {
   return [...recorded, ...(await recordQuizResponses())];
 }
 
-/** Directors at 1,200-person software companies who asked for a quote 3 days ago (A2, sales-ready). */
-const quizDirector = (n: number) => ({
-  id: String(200 + n),
-  properties: {
-    jobtitle: `Director ${n}`,
-    recent_conversion_event_name: 'Newsletter: get a quote',
-    recent_conversion_date: new Date(NOW - 3 * DAY).toISOString(),
-  },
-  company: { numberofemployees: '1200', industry: 'COMPUTER_SOFTWARE' },
-});
-/** Managers at 150-person companies who requested documents 5 days ago (C3, nurture). */
-const quizManager = (n: number) => ({
-  id: String(300 + n),
-  properties: {
-    jobtitle: `Manager ${n}`,
-    recent_conversion_event_name: 'Web ad: document request',
-    recent_conversion_date: new Date(NOW - 5 * DAY).toISOString(),
-  },
-  company: { numberofemployees: '150', industry: 'RETAIL' },
-});
-const QUIZ_CONTACTS = [1, 2, 3, 4].flatMap((n) => [quizDirector(n), quizManager(n)]);
+const QUIZ_CONTACTS = quizContacts(NOW);
 
 /**
  * The settings page's quiz tab: the real quiz routes (fresh SQLite, the example agreement active, the eight contacts
