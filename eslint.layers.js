@@ -3,9 +3,21 @@
 // `../store/x`, `../../store/x` and deeper alike. test/lint/layer-rules.test.ts lints a probe file per rule.
 
 /** Everything of ours that is not the domain: the domain may import none of it. */
-const OUTSIDE_DOMAIN = ['store', 'http', 'hubspot', 'use-cases', 'jobs', 'composition', 'cli', 'standin', 'security', 'contracts'];
+const OUTSIDE_DOMAIN = [
+  'store',
+  'http',
+  'hubspot',
+  'use-cases',
+  'jobs',
+  'composition',
+  'cli',
+  'standin',
+  'security',
+  'contracts',
+];
 const ourFolders = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
-const ourFiles = (names) => names.flatMap((name) => [`**/src/${name}`, `../${name}`, `../../${name}`, `../../../${name}`]);
+const ourFiles = (names) =>
+  names.flatMap((name) => [`**/src/${name}`, `../${name}`, `../../${name}`, `../../../${name}`]);
 
 /** @param {'warn' | 'error'} level */
 function layerRules(level) {
@@ -17,9 +29,15 @@ function layerRules(level) {
           level,
           {
             patterns: [
-              { group: ['express', '@hubspot/*', 'pg', 'better-sqlite3', 'kysely'], message: 'The domain uses no framework, client or driver.' },
               {
-                group: [...ourFolders(OUTSIDE_DOMAIN), ...ourFiles(['config', 'logger', 'metrics', 'main', 'abortable-sleep'])],
+                group: ['express', '@hubspot/*', 'pg', 'better-sqlite3', 'kysely'],
+                message: 'The domain uses no framework, client or driver.',
+              },
+              {
+                group: [
+                  ...ourFolders(OUTSIDE_DOMAIN),
+                  ...ourFiles(['config', 'logger', 'metrics', 'main', 'abortable-sleep']),
+                ],
                 message: 'src/domain imports nothing of ours outside the domain.',
               },
             ],
@@ -35,7 +53,10 @@ function layerRules(level) {
           level,
           {
             patterns: [
-              { group: ['kysely', 'pg', 'better-sqlite3', 'express'], message: 'Use-cases reach storage and the web through ports.' },
+              {
+                group: ['kysely', 'pg', 'better-sqlite3', 'express'],
+                message: 'Use-cases reach storage and the web through ports.',
+              },
               {
                 // `!**/ports/jobs`: the job queue's port (src/use-cases/ports/jobs.ts) is not the src/jobs folder.
                 group: [...ourFolders(['store', 'http', 'composition', 'jobs', 'cli']), '!**/ports/jobs'],
@@ -44,7 +65,8 @@ function layerRules(level) {
               {
                 group: ourFolders(['hubspot']),
                 allowTypeImports: true,
-                message: 'Use-cases may name the HubSpot gateway type, never import a HubSpot implementation.',
+                message:
+                  'Use-cases may name the HubSpot gateway type, never import a HubSpot implementation.',
               },
             ],
           },
@@ -58,8 +80,14 @@ function layerRules(level) {
           level,
           {
             patterns: [
-              { group: ['kysely', 'pg', 'better-sqlite3'], message: 'Routes never touch the database driver.' },
-              { group: ourFolders(['store']), message: 'Routes call use-cases (and their ports), never the store.' },
+              {
+                group: ['kysely', 'pg', 'better-sqlite3'],
+                message: 'Routes never touch the database driver.',
+              },
+              {
+                group: ourFolders(['store']),
+                message: 'Routes call use-cases (and their ports), never the store.',
+              },
             ],
           },
         ],

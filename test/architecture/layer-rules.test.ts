@@ -34,7 +34,9 @@ describe('the domain imports nothing of ours outside the domain, at any depth', 
   });
 
   it('reading process.env in the domain is an error', async () => {
-    expect(await layerErrors('src/domain/engine/probe.ts', 'export const probe = process.env.X;\n')).toHaveLength(1);
+    expect(
+      await layerErrors('src/domain/engine/probe.ts', 'export const probe = process.env.X;\n'),
+    ).toHaveLength(1);
   });
 
   it('an import inside the domain is allowed', async () => {
@@ -49,10 +51,16 @@ describe('use-cases depend on their ports, never on the store, routes or a HubSp
     ['src/use-cases/card/probe.ts', "import type { Store } from '../../store/create-store';"],
     ['src/use-cases/card/deep/probe.ts', "import type { DbContext } from '../../../store/db-context';"],
     ['src/use-cases/card/probe.ts', "import { cardRouter } from '../../http/routes/card-router';"],
-    ['src/use-cases/card/probe.ts', "import { createApiClientGateway } from '../../hubspot/api-client-gateway';"],
+    [
+      'src/use-cases/card/probe.ts',
+      "import { createApiClientGateway } from '../../hubspot/api-client-gateway';",
+    ],
     ['src/use-cases/card/probe.ts', "import { sql } from 'kysely';"],
   ])('%s: %s is an error', async (file, line) => {
-    const name = line.match(/\{ (?:type )?(\w+) \}|import type \{ (\w+) \}/)!.slice(1).find(Boolean)!;
+    const name = line
+      .match(/\{ (?:type )?(\w+) \}|import type \{ (\w+) \}/)!
+      .slice(1)
+      .find(Boolean)!;
     expect(await layerErrors(file, line + use(name))).toHaveLength(1);
   });
 
@@ -76,7 +84,8 @@ describe('routes never import the store', () => {
   });
 
   it('a route may import a use-case', async () => {
-    const code = "import { simulatePortal } from '../../use-cases/simulate/simulate-portal';" + use('simulatePortal');
+    const code =
+      "import { simulatePortal } from '../../use-cases/simulate/simulate-portal';" + use('simulatePortal');
     expect(await layerErrors('src/http/routes/probe.ts', code)).toEqual([]);
   });
 });

@@ -83,7 +83,9 @@ export async function fullImport(
 ): Promise<ImportResult> {
   const job = await loadJob(deps, portalId);
   if (!job) return { done: 0, changed: 0, pages: 0, skipped: 'no_active_agreement' };
-  const saved = checkpointSchema.safeParse(await deps.store.checkpoints.get(portalId, FULL_IMPORT_CHECKPOINT));
+  const saved = checkpointSchema.safeParse(
+    await deps.store.checkpoints.get(portalId, FULL_IMPORT_CHECKPOINT),
+  );
   let cursor: Checkpoint = saved.success ? saved.data : { done: 0 };
   const gateway = await deps.gatewayFor(portalId);
   const properties = propertiesRead(job.agreement);

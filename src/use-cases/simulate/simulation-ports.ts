@@ -15,7 +15,11 @@ export interface SimulateInput {
 
 /** The portal's stored contacts, a page at a time in id order, after `afterId`. */
 export interface ContactPages {
-  page(portalId: string, afterId: string | null, limit: number): Promise<ReadonlyArray<{ contact: ContactRecord }>>;
+  page(
+    portalId: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<ReadonlyArray<{ contact: ContactRecord }>>;
 }
 
 /** How many contacts the portal has stored: checked against the budget before any is read. */
@@ -27,4 +31,8 @@ export interface ContactCount {
  * Where a simulation runs: in a worker thread in the service (the web process's event loop stays free), or on
  * the calling thread in time slices. `total` is the portal's stored contacts, for the budget's messages.
  */
-export type SimulationRunner = (input: SimulateInput, budget: SimulationBudget, total: number) => Promise<SimulateResponse>;
+export type SimulationRunner = (
+  input: SimulateInput,
+  budget: SimulationBudget,
+  total: number,
+) => Promise<SimulateResponse>;

@@ -125,9 +125,21 @@ describe.each(ENGINE_FACTORIES)('fullImport on %s', (_engine, make) => {
     // What goes to HubSpot: the written properties of each contact, nothing else.
     const written = (await store.outbox.list(PORTAL)).map((e) => [e.contactId, e.status, e.properties]);
     expect(written).toEqual([
-      ['1', 'pending', expect.objectContaining({ lead_pact_tier: 'nurture', lead_pact_grade: 'B4', lead_pact_score: '31' })],
-      ['2', 'pending', expect.objectContaining({ lead_pact_tier: 'nurture', lead_pact_grade: 'D4', lead_pact_score: '9' })],
-      ['3', 'pending', expect.objectContaining({ lead_pact_tier: 'nurture', lead_pact_grade: 'D4', lead_pact_score: '9' })],
+      [
+        '1',
+        'pending',
+        expect.objectContaining({ lead_pact_tier: 'nurture', lead_pact_grade: 'B4', lead_pact_score: '31' }),
+      ],
+      [
+        '2',
+        'pending',
+        expect.objectContaining({ lead_pact_tier: 'nurture', lead_pact_grade: 'D4', lead_pact_score: '9' }),
+      ],
+      [
+        '3',
+        'pending',
+        expect.objectContaining({ lead_pact_tier: 'nurture', lead_pact_grade: 'D4', lead_pact_score: '9' }),
+      ],
     ]);
     expect(Object.keys((await store.outbox.get(PORTAL, '1'))?.properties ?? {}).sort()).toEqual([
       'lead_pact_agreement_version',

@@ -30,7 +30,10 @@ describe.each(ENGINE_FACTORIES)('removing a portal, on %s', (_engine, make) => {
   });
   const remove = (portalId = '62515') =>
     removePortal(
-      { installations: store.installations, revokeRefreshToken: (token) => revokeRefreshToken(client, token) },
+      {
+        installations: store.installations,
+        revokeRefreshToken: (token) => revokeRefreshToken(client, token),
+      },
       portalId,
       T0 + 60_000,
     );

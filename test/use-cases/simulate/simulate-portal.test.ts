@@ -26,7 +26,12 @@ const simulateStored = (
   store: Api['store'],
   run: SimulateInput,
   options: { budget?: SimulationBudget; gate?: SimulationGate } = {},
-) => simulatePortal({ contacts: store.contacts, runner: slicedSimulationRunner(store.contactBatches) }, run, options);
+) =>
+  simulatePortal(
+    { contacts: store.contacts, runner: slicedSimulationRunner(store.contactBatches) },
+    run,
+    options,
+  );
 
 const input = { portalId: String(PORTAL_A), draft: exampleAgreement(), active: null, now: NOW };
 const refusal = async (promise: Promise<unknown>) => {
@@ -112,7 +117,9 @@ describe.each(['sqlite', 'postgres'] as const)('a simulation in a worker thread 
   it('When the thread outlasts the time budget, then it stops with the same 413 saying how far it got', async () => {
     const runner = threadSimulationRunner(database.options, WORKER_FILE);
     const budget = { ...SIMULATION_BUDGET, maxSeconds: 0 };
-    const error = await refusal(simulatePortal({ contacts: threaded.store.contacts, runner }, input, { budget }));
+    const error = await refusal(
+      simulatePortal({ contacts: threaded.store.contacts, runner }, input, { budget }),
+    );
     expect(error).toMatchObject({
       code: 'payload_too_large',
       message: expect.stringMatching(/^The simulation was stopped after 0 s with 0 of 3 contacts done\./),

@@ -108,8 +108,13 @@ const graded = async (id: string) => {
 const associatedContactIds = () =>
   [
     ...new Set(
-      ['associations-companies-contacts-batch-read-page-1', 'associations-companies-contacts-batch-read-page-2']
-        .flatMap((name) => (fixture(name) as { results: Array<{ to: Array<{ toObjectId: number }> }> }).results)
+      [
+        'associations-companies-contacts-batch-read-page-1',
+        'associations-companies-contacts-batch-read-page-2',
+      ]
+        .flatMap(
+          (name) => (fixture(name) as { results: Array<{ to: Array<{ toObjectId: number }> }> }).results,
+        )
         .flatMap((r) => r.to.map((t) => String(t.toObjectId))),
     ),
   ].sort();
@@ -217,7 +222,11 @@ describe.each(ENGINE_FACTORIES)('catchUpModified on %s', (_engine, make) => {
     await handler({ portalId: PORTAL }, { signal: new AbortController().signal } as JobContext);
     const tanaka = sent?.inputs.find((i) => i.id === '51');
     // 1,200 employees (40) + 部長 (30) + machinery (15) = 85: an A fit, known only from the primary company.
-    expect(tanaka?.properties).toMatchObject({ lead_pact_grade: 'A4', lead_pact_score: '41', lead_pact_tier: 'nurture' });
+    expect(tanaka?.properties).toMatchObject({
+      lead_pact_grade: 'A4',
+      lead_pact_score: '41',
+      lead_pact_tier: 'nurture',
+    });
     expect(sent?.inputs.map((i) => [i.id, i.properties.lead_pact_grade])).toEqual([
       ['51', 'A4'],
       ['52', 'C4'],
