@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { criterionSchema } from '../../contracts/card';
 import type { QuizLead } from '../../domain/quiz/quiz-types';
 import type { QuizRoundLeadsPort } from '../../use-cases/ports/quiz-round-leads';
 import type { DbContext } from '../db-context';
@@ -11,21 +12,13 @@ const shownValue = z.object({
   at: z.string().nullable().optional(),
 });
 const shownSchema = z.object({ facts: z.array(shownValue), actions: z.array(shownValue) });
-const criterionSchema = z.looseObject({
-  kind: z.enum(['fit', 'signal', 'disqualify']),
-  id: z.string(),
-  label: z.string(),
-  property: z.string(),
-  value: z.string().nullable(),
-  outcome: z.enum(['matched', 'not_matched', 'unknown']),
-  points: z.number(),
-});
 const verdictSchema = z.object({
   salesReady: z.boolean(),
   grade: z.string(),
   tier: z.enum(['sales_ready', 'nurture', 'recycled', 'disqualified']),
   score: z.number(),
-  criteria: z.array(criterionSchema),
+  // The card's criterion contract, kept loose: a snapshot keeps whatever the engine wrote (fullPoints, say).
+  criteria: z.array(criterionSchema.loose()),
 });
 
 /** The leads of quiz rounds: the blind view and the verdict snapshot, each a JSON column. */
