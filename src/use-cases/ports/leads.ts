@@ -1,0 +1,112 @@
+/**
+ * HubSpot Leads Lead Pact hands over (`handoff.createLeads`): one row per handoff (a contact's qualification to
+ * `sales_ready`, keyed by its `qualifiedAt`), which is also the Leads outbox — what Lead Pact wants the Lead to be,
+ * what HubSpot last confirmed, and the retry state. A contact has at most one row whose Lead is open.
+ */
+
+/** What Lead Pact wants of the Lead: open (just handed over), accepted by a rep, or disqualified. */
+export const WANTED_LEAD_STATES = ['open', 'accepted', 'disqualified'] as const;
+export type WantedLeadState = (typeof WANTED_LEAD_STATES)[number];
+
+/** Whether HubSpot has what Lead Pact wants: pending (to send), synced, or rejected by HubSpot for good. */
+export const LEAD_SYNC_STATUSES = ['pending', 'synced', 'rejected'] as const;
+export type LeadSyncStatus = (typeof LEAD_SYNC_STATUSES)[number];
+
+/** One handoff and its Lead. */
+export interface LeadHandoff {
+  contactId: string;
+  /** The qualification's `qualifiedAt` that handed the contact over: one Lead per handoff. */
+  handoffAt: number;
+  /** HubSpot's Lead id once created. */
+  leadId: string | null;
+  wanted: WantedLeadState;
+  /** Why it was disqualified: `rejected` (with the rep's words in `reasonNote`), `sla_no_touch`, `sla_no_progress`... */
+  reason: string | null;
+  reasonNote: string | null;
+  name: string;
+  ownerId: string | null;
+  companyId: string | null;
+  grade: string;
+  route: string;
+  reasons: string;
+  /** The Lead's stage as HubSpot last reported it (our write's answer or a lead webhook). */
+  hubspotStage: string | null;
+  /** When a rep first moved the Lead on in HubSpot (a lead webhook not caused by Lead Pact): the first touch. */
+  workedAt: number | null;
+  /** When the Lead reached the pipeline's qualified stage (converted). */
+  convertedAt: number | null;
+  status: LeadSyncStatus;
+  revision: number;
+  attempts: number;
+  nextAttemptAt: number;
+  message: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A new handoff to record. */
+export type NewLeadHandoff = Pick<
+  LeadHandoff,
+  'contactId' | 'handoffAt' | 'name' | 'ownerId' | 'companyId' | 'grade' | 'route' | 'reasons'
+>;
+
+/** Lead counts of a period for the monthly report. */
+export interface LeadCounts {
+  created: number;
+  worked: number;
+  disqualifiedByReason: Record<string, number>;
+  converted: number;
+}
+
+/** The store of handed-over Leads. */
+export interface LeadsPort {
+  /** Records a handoff; false (and nothing written) when the contact already has an open Lead or this handoff. */
+  open(portalId: string, handoff: NewLeadHandoff, now: number): Promise<boolean>;
+  /** Changes what Lead Pact wants of the contact's open Lead (accepted, disqualified); false when it has none. */
+  close(
+    portalId: string,
+    contactId: string,
+    wanted: Exclude<WantedLeadState, 'open'>,
+    reason: string | null,
+    reasonNote: string | null,
+    now: number,
+  ): Promise<boolean>;
+  /** Takes up to `limit` due pending rows and hides them from other workers for `leaseMs`. */
+  claimDue(portalId: string, now: number, limit: number, leaseMs: number): Promise<LeadHandoff[]>;
+  /** HubSpot has what was claimed (`revision`); a row changed since the claim stays pending and due. */
+  markSynced(
+    portalId: string,
+    row: Pick<LeadHandoff, 'contactId' | 'handoffAt' | 'revision'>,
+    leadId: string,
+    hubspotStage: string,
+    now: number,
+  ): Promise<void>;
+  markRejected(
+    portalId: string,
+    row: Pick<LeadHandoff, 'contactId' | 'handoffAt' | 'revision'>,
+    message: string,
+    now: number,
+  ): Promise<void>;
+  retryLater(
+    portalId: string,
+    rows: readonly Pick<LeadHandoff, 'contactId' | 'handoffAt'>[],
+    nextAttemptAt: number,
+    message: string,
+  ): Promise<void>;
+  /** A Lead's stage reported by HubSpot (a lead webhook); `byRep` marks the first touch when it is the first. */
+  recordStage(
+    portalId: string,
+    leadId: string,
+    stage: string,
+    at: number,
+    flags: { byRep: boolean; converted: boolean },
+  ): Promise<LeadHandoff | undefined>;
+  /** The contact's latest handoff (for the card), or undefined. */
+  latest(portalId: string, contactId: string): Promise<LeadHandoff | undefined>;
+  /** The handoff of a HubSpot Lead id, or undefined. */
+  byLeadId(portalId: string, leadId: string): Promise<LeadHandoff | undefined>;
+  /** Counts per status (settings and /metrics). */
+  counts(portalId: string): Promise<Record<LeadSyncStatus, number>>;
+  /** Created, worked, disqualified by reason and converted in [from, to). */
+  countsBetween(portalId: string, from: number, to: number): Promise<LeadCounts>;
+}
