@@ -231,6 +231,35 @@ export interface QuizAnswersTable {
   answered_at: number;
 }
 
+/** A handed-over HubSpot Lead and its sync state (migration 009): one row per handoff, the Leads outbox. */
+export interface LeadsTable {
+  portal_id: string;
+  contact_id: string;
+  handoff_at: number;
+  lead_id: string | null;
+  wanted: string;
+  reason: string | null;
+  reason_note: string | null;
+  name: string;
+  owner_id: string | null;
+  company_id: string | null;
+  grade: string;
+  route: string;
+  reasons: string;
+  hubspot_stage: string | null;
+  worked_at: number | null;
+  converted_at: number | null;
+  /** Set when the Lead is no longer open for Lead Pact; at most one row per contact has it null. */
+  closed_at: number | null;
+  status: string;
+  revision: number;
+  attempts: number;
+  next_attempt_at: number;
+  message: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   installations: InstallationsTable;
@@ -252,4 +281,5 @@ export interface Database {
   checkpoints: CheckpointsTable;
   audit_log: AuditLogTable;
   request_receipts: RequestReceiptsTable;
+  leads: LeadsTable;
 }

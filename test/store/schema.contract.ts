@@ -18,6 +18,7 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '006-proposal-team-mapping',
         '007-quiz',
         '008-route-capacity',
+        '009-leads',
       ],
       pending: [],
     });
@@ -39,6 +40,7 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '006-proposal-team-mapping',
         '007-quiz',
         '008-route-capacity',
+        '009-leads',
       ],
       pending: [],
     });

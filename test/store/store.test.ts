@@ -1,4 +1,5 @@
 import { contactsContract } from './contacts.contract';
+import { leadsContract } from './leads.contract';
 import { pipelineContract } from './pipeline.contract';
 import { portalContract } from './portal.contract';
 import { quizContract } from './quiz.contract';
@@ -14,4 +15,5 @@ describe.each(ENGINE_FACTORIES)('store on %s', (_engine, make) => {
   describe('inbox, outbox, capacity and request budget', () => pipelineContract(make));
   describe('capacity per route', () => routeCapacityContract(make));
   describe('calibration quiz', () => quizContract(make));
+  describe('handed-over Leads', () => leadsContract(make));
 });

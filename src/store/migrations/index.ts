@@ -8,6 +8,7 @@ import { jobDeferralsMigration } from './005-job-deferrals';
 import { proposalTeamMappingMigration } from './006-proposal-team-mapping';
 import { quizMigration } from './007-quiz';
 import { routeCapacityMigration } from './008-route-capacity';
+import { leadsMigration } from './009-leads';
 
 /** Every migration, in order. Names sort lexically; never rename or edit one that has shipped. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -20,6 +21,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '006-proposal-team-mapping': proposalTeamMappingMigration,
     '007-quiz': quizMigration,
     '008-route-capacity': routeCapacityMigration,
+    '009-leads': leadsMigration,
   };
 }
 

@@ -113,6 +113,7 @@ export function contactsRepository(ctx: DbContext) {
           'qualification_history',
           'verdicts',
           'outbox',
+          'leads',
         ] as const;
         for (const table of tables) {
           await tx.db

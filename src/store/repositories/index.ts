@@ -13,6 +13,7 @@ import { contactsRepository } from './contacts-repository';
 import { walRepository } from './wal-repository';
 import { installationsRepository } from './installations-repository';
 import { jobsRepository } from './jobs-repository';
+import { leadsRepository } from './leads-repository';
 import { outboxRepository } from './outbox-repository';
 import { qualificationsRepository } from './qualifications-repository';
 import { quizAnswersRepository } from './quiz-answers-repository';
@@ -36,6 +37,7 @@ export function createRepositories(ctx: DbContext, cipher: TokenCipher | undefin
     inbox: webhookInboxRepository(ctx),
     jobs: jobsRepository(ctx),
     outbox: outboxRepository(ctx),
+    leads: leadsRepository(ctx),
     capacity: capacityRepository(ctx),
     rateBudget: rateBudgetRepository(ctx),
     checkpoints: checkpointsRepository(ctx),

@@ -101,6 +101,13 @@ export interface LeadsPort {
     at: number,
     flags: { byRep: boolean; converted: boolean },
   ): Promise<LeadHandoff | undefined>;
+  /**
+   * The contact's open handoff (its Lead not disqualified by Lead Pact, not converted, not refused by HubSpot before
+   * it existed), or undefined. At most one exists per contact.
+   */
+  openFor(portalId: string, contactId: string): Promise<LeadHandoff | undefined>;
+  /** How many open handoffs each of these owners holds (0 for none): a team route picks the least loaded member. */
+  openCountsByOwner(portalId: string, ownerIds: readonly string[]): Promise<Record<string, number>>;
   /** The contact's latest handoff (for the card), or undefined. */
   latest(portalId: string, contactId: string): Promise<LeadHandoff | undefined>;
   /** The handoff of a HubSpot Lead id, or undefined. */

@@ -1,0 +1,184 @@
+import type { NewLeadHandoff } from '../../src/use-cases/ports/leads';
+import type { TestDatabase } from './test-databases';
+import { freshPortal, useStore } from './store-contract';
+
+/** The handed-over Leads and their outbox (migration 009). */
+export function leadsContract(make: () => Promise<TestDatabase>) {
+  const store = useStore(make);
+  const handoff = (contactId: string, handoffAt: number, ownerId: string | null = '101'): NewLeadHandoff => ({
+    contactId,
+    handoffAt,
+    name: `Aiko Sato · A1`,
+    ownerId,
+    companyId: '900',
+    grade: 'A1',
+    route: 'field_sales',
+    reasons: 'Company size 1000+ (40); clicked “get a quote”',
+  });
+
+  it('opens one Lead per handoff and never a second open one for the same contact', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    expect(await leads.open(portal, handoff('1', 1000), 1)).toBe(true);
+    expect(await leads.open(portal, handoff('1', 1000), 2)).toBe(false);
+    // A later handoff while the first Lead is still open records nothing.
+    expect(await leads.open(portal, handoff('1', 5000), 3)).toBe(false);
+    expect(await leads.latest(portal, '1')).toMatchObject({
+      handoffAt: 1000,
+      wanted: 'open',
+      status: 'pending',
+      leadId: null,
+      name: 'Aiko Sato · A1',
+      ownerId: '101',
+      companyId: '900',
+      reasons: 'Company size 1000+ (40); clicked “get a quote”',
+    });
+    // Disqualified, the contact may come back later with a new Lead.
+    expect(await leads.close(portal, '1', 'disqualified', 'sla_no_touch', null, 10)).toBe(true);
+    expect(await leads.openFor(portal, '1')).toBeUndefined();
+    expect(await leads.open(portal, handoff('1', 5000), 11)).toBe(true);
+    expect(await leads.latest(portal, '1')).toMatchObject({ handoffAt: 5000, wanted: 'open' });
+    expect(await leads.openFor(portal, '1')).toMatchObject({ handoffAt: 5000 });
+  });
+
+  it('lets only one of many concurrent handoffs of a contact open a Lead', async () => {
+    const portal = freshPortal();
+    const opened = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        store().transaction((tx) => tx.leads.open(portal, handoff('7', 1000 + i), 1)),
+      ),
+    );
+    expect(opened.filter(Boolean)).toHaveLength(1);
+    expect(await store().leads.counts(portal)).toEqual({ pending: 1, synced: 0, rejected: 0 });
+  });
+
+  it('accepts an open Lead once, then still lets it be disqualified, with the reason and note', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    expect(await leads.close(portal, '2', 'accepted', null, null, 1)).toBe(false);
+    await leads.open(portal, handoff('2', 1000), 1);
+    expect(await leads.close(portal, '2', 'accepted', null, null, 2)).toBe(true);
+    expect(await leads.close(portal, '2', 'accepted', null, null, 3)).toBe(false);
+    expect(await leads.latest(portal, '2')).toMatchObject({
+      wanted: 'accepted',
+      revision: 2,
+      status: 'pending',
+    });
+    expect(await leads.close(portal, '2', 'disqualified', 'rejected', 'Too small for field sales', 4)).toBe(
+      true,
+    );
+    expect(await leads.latest(portal, '2')).toMatchObject({
+      wanted: 'disqualified',
+      reason: 'rejected',
+      reasonNote: 'Too small for field sales',
+      revision: 3,
+    });
+    expect(await leads.close(portal, '2', 'disqualified', 'sla_no_touch', null, 5)).toBe(false);
+  });
+
+  it('hands due rows to one worker at a time and keeps a change made during the sync pending', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    await leads.open(portal, handoff('3', 1000), 1);
+    await leads.open(portal, handoff('4', 1000), 1);
+    const [first, second] = await Promise.all([
+      leads.claimDue(portal, 2, 10, 60_000),
+      leads.claimDue(portal, 2, 10, 60_000),
+    ]);
+    expect([...first!, ...second!].map((r) => r.contactId).sort()).toEqual(['3', '4']);
+    const claimed = [...first!, ...second!];
+    const three = claimed.find((r) => r.contactId === '3')!;
+    const four = claimed.find((r) => r.contactId === '4')!;
+    // A rep rejects contact 3 while its Lead is being created: the Lead id is kept, the change stays due.
+    await leads.close(portal, '3', 'disqualified', 'rejected', 'wrong person', 3);
+    await leads.markSynced(portal, three, 'L-3', 'new-stage-id', 4);
+    await leads.markSynced(portal, four, 'L-4', 'new-stage-id', 4);
+    expect(await leads.latest(portal, '3')).toMatchObject({
+      leadId: 'L-3',
+      status: 'pending',
+      wanted: 'disqualified',
+    });
+    expect(await leads.latest(portal, '4')).toMatchObject({
+      leadId: 'L-4',
+      status: 'synced',
+      hubspotStage: 'new-stage-id',
+    });
+    const again = await leads.claimDue(portal, 5, 10, 60_000);
+    expect(again.map((r) => [r.contactId, r.leadId, r.wanted])).toEqual([['3', 'L-3', 'disqualified']]);
+    expect(await leads.byLeadId(portal, 'L-4')).toMatchObject({ contactId: '4' });
+  });
+
+  it('retries later with the message and records HubSpot rejections; a refused creation frees the contact', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    await leads.open(portal, handoff('5', 1000), 1);
+    const [row] = await leads.claimDue(portal, 1, 10, 60_000);
+    await leads.retryLater(portal, [row!], 500, 'HubSpot answered 429');
+    expect(await leads.claimDue(portal, 499, 10, 60_000)).toEqual([]);
+    expect(await leads.latest(portal, '5')).toMatchObject({ attempts: 1, message: 'HubSpot answered 429' });
+    const [retried] = await leads.claimDue(portal, 500, 10, 60_000);
+    await leads.markRejected(portal, retried!, 'Contact 5 does not exist', 501);
+    expect(await leads.latest(portal, '5')).toMatchObject({
+      status: 'rejected',
+      message: 'Contact 5 does not exist',
+    });
+    expect(await leads.counts(portal)).toEqual({ pending: 0, synced: 0, rejected: 1 });
+    expect(await leads.open(portal, handoff('5', 2000), 600)).toBe(true);
+  });
+
+  it('records the Lead stage HubSpot reports: the first touch by a rep, and a conversion closes it', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    await leads.open(portal, handoff('6', 1000, '101'), 1);
+    const [row] = await leads.claimDue(portal, 1, 10, 60_000);
+    await leads.markSynced(portal, row!, 'L-6', 'new-stage-id', 2);
+    expect(
+      await leads.recordStage(portal, 'L-404', 'attempting-stage-id', 3, { byRep: true, converted: false }),
+    ).toBe(undefined);
+    await leads.recordStage(portal, 'L-6', 'attempting-stage-id', 10, { byRep: true, converted: false });
+    await leads.recordStage(portal, 'L-6', 'connected-stage-id', 20, { byRep: true, converted: false });
+    expect(await leads.latest(portal, '6')).toMatchObject({
+      hubspotStage: 'connected-stage-id',
+      workedAt: 10,
+    });
+    expect(await leads.openCountsByOwner(portal, ['101', '102'])).toEqual({ '101': 1, '102': 0 });
+    await leads.recordStage(portal, 'L-6', 'qualified-stage-id', 30, { byRep: true, converted: true });
+    expect(await leads.latest(portal, '6')).toMatchObject({ convertedAt: 30, workedAt: 10 });
+    // Converted, the Lead is no longer open: leaving sales_ready later does not disqualify it.
+    expect(await leads.close(portal, '6', 'disqualified', 'disqualified', null, 40)).toBe(false);
+    expect(await leads.openCountsByOwner(portal, ['101'])).toEqual({ '101': 0 });
+  });
+
+  it('counts Leads created, worked, disqualified by reason and converted in a period', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    for (const [id, at] of [
+      ['10', 100],
+      ['11', 150],
+      ['12', 190],
+      ['13', 300],
+    ] as const) {
+      await leads.open(portal, handoff(id, at), at);
+      const [row] = await leads.claimDue(portal, at, 10, 1);
+      await leads.markSynced(portal, row!, `L-${id}`, 'new-stage-id', at);
+    }
+    await leads.recordStage(portal, 'L-10', 'attempting-stage-id', 120, { byRep: true, converted: false });
+    await leads.recordStage(portal, 'L-10', 'qualified-stage-id', 180, { byRep: true, converted: true });
+    await leads.close(portal, '11', 'disqualified', 'rejected', 'not now', 160);
+    await leads.close(portal, '12', 'disqualified', 'sla_no_touch', null, 195);
+    await leads.close(portal, '13', 'disqualified', 'sla_no_touch', null, 310);
+    expect(await leads.countsBetween(portal, 100, 200)).toEqual({
+      created: 3,
+      worked: 1,
+      disqualifiedByReason: { rejected: 1, sla_no_touch: 1 },
+      converted: 1,
+    });
+  });
+
+  it('forgets a contact’s Leads with the rest of its data', async () => {
+    const portal = freshPortal();
+    await store().leads.open(portal, handoff('20', 1000), 1);
+    await store().contacts.forget(portal, '20');
+    expect(await store().leads.latest(portal, '20')).toBeUndefined();
+  });
+}
