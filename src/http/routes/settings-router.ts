@@ -75,7 +75,7 @@ export function settingsRouter(deps: {
     const report = await monthlyReport({ source, now: () => clock.now() }, portalId, month);
     const named = await withOwnerNames(report, (ids) => ownerNamesOf(portalId, ids));
     // The latest closed calibration quiz round beside the month's figures (its words: src/domain/i18n quiz.*).
-    const quiz = await latestQuizAgreement(store, portalId, month);
+    const quiz = await latestQuizAgreement(store, portalId, month, report.timezone);
     res.json(monthlyReportSchema.parse(quiz === null ? named : { ...named, quiz }));
   });
   router.get('/api/settings/connection', async (_req, res) => {

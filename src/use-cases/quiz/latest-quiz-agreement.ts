@@ -1,15 +1,19 @@
 import type { MonthlyReportResponse } from '../../contracts/report';
 import { buildQuizResult } from '../../domain/quiz/build-quiz-result';
+import { monthRange } from '../../domain/report/month-range';
 import type { QuizStore } from './quiz-ports';
 
-/** The report's `quiz` field: the calibration round closed last by the end of `month` (UTC), or null. */
+/**
+ * The report's `quiz` field: the calibration round closed last by the end of `month` in `timezone` (the report's:
+ * the agreement's `sla.timezone`, so a round closed at 00:30 on 1 January in Tokyo is January's), or null.
+ */
 export async function latestQuizAgreement(
   store: Pick<QuizStore, 'quizRounds' | 'quizLeads' | 'quizAnswers' | 'agreements'>,
   portalId: string,
   month: string,
+  timezone: string,
 ): Promise<MonthlyReportResponse['quiz']> {
-  const [year, monthIndex] = month.split('-').map(Number) as [number, number];
-  const round = await store.quizRounds.latestClosed(portalId, Date.UTC(year, monthIndex, 1) - 1);
+  const round = await store.quizRounds.latestClosed(portalId, monthRange(month, timezone).end - 1);
   if (round === undefined) return null;
   const [leads, answers, version] = await Promise.all([
     store.quizLeads.list(portalId, round.id),
