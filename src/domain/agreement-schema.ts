@@ -102,6 +102,40 @@ const routeCapacities = z
   })
   .strict();
 
+/** A HubSpot owner or team id (`GET /crm/v3/owners`, `GET /settings/v3/users/teams`): digits, as a string. */
+const hubspotId = (what: string) => {
+  const message = `expected a HubSpot ${what} id (digits, as a string such as "101")`;
+  return z.string({ error: message }).regex(/^\d+$/, message);
+};
+
+/**
+ * Who gets the HubSpot Lead of a route's handoff (`handoff.leadOwners.<route>`): one owner, or a team (its member
+ * owner with the fewest open Lead Pact Leads). Exactly one of the two (checked in check-agreement).
+ */
+const leadOwner = z
+  .object({ ownerId: hubspotId('owner').optional(), teamId: hubspotId('team').optional() })
+  .strict();
+export type LeadOwner = z.infer<typeof leadOwner>;
+const leadOwners = z
+  .object({
+    field_sales: leadOwner.optional(),
+    inside_sales: leadOwner.optional(),
+    marketing: leadOwner.optional(),
+  })
+  .strict();
+
+/**
+ * `handoff`: the grades handed to sales; `createLeads` (absent means false) also hands each one over as a HubSpot
+ * Lead, owned per route by `leadOwners` (a route with no entry: the contact's owner, else unassigned).
+ */
+const handoff = z
+  .object({
+    salesReady: z.array(z.string()),
+    createLeads: z.boolean().optional(),
+    leadOwners: leadOwners.optional(),
+  })
+  .strict();
+
 /** The shape of `lead-pact/agreement@1`. Semantic checks (unique ids, ordered thresholds...) live in parse-agreement. */
 export const agreementShape = z
   .object({
@@ -120,7 +154,7 @@ export const agreementShape = z
       })
       .strict(),
     disqualify: z.array(disqualifierSchema).default([]),
-    handoff: z.object({ salesReady: z.array(z.string()) }).strict(),
+    handoff,
     routing: z.record(z.string(), z.enum(ROUTES)),
     sla: z
       .object({

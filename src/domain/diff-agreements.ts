@@ -1,4 +1,4 @@
-import { ROUTES, type Agreement } from './agreement-schema';
+import { ROUTES, type Agreement, type LeadOwner } from './agreement-schema';
 import { diffCondition } from './agreement/diff/diff-conditions';
 import {
   DAYS,
@@ -41,6 +41,17 @@ export function diffAgreements(
   record(c, 'intent.levels', a.intent.levels, b.intent.levels, false, { label: NO_LABEL, unit: POINTS });
   keyed(c, 'disqualify', a.disqualify, b.disqualify, (cx, s, x, y) => diffCondition(cx, s, '', x, y));
   list(c, 'handoff.salesReady', 'handoff.salesReady', a.handoff.salesReady, b.handoff.salesReady);
+  top('handoff.createLeads', a.handoff.createLeads ?? false, b.handoff.createLeads ?? false);
+  for (const route of ROUTES) {
+    const owner = (o: LeadOwner | undefined) =>
+      o?.ownerId !== undefined
+        ? `${say(c, 'owner', '担当者')} ${o.ownerId}`
+        : o?.teamId !== undefined
+          ? `${say(c, 'team', 'チーム')} ${o.teamId}`
+          : undefined;
+    const path = `handoff.leadOwners.${route}`;
+    top(path, owner(a.handoff.leadOwners?.[route]), owner(b.handoff.leadOwners?.[route]));
+  }
   record(c, 'routing', a.routing, b.routing, true, { label: NO_LABEL });
   top(
     'sla.firstTouchBusinessDays',

@@ -112,6 +112,20 @@ function checkHandoffAndRouting(agreement: Loose, report: Report): void {
       report(['handoff', 'salesReady', i], 'expected a grade A1..D4');
     }
   });
+  const owners = record(record(agreement.handoff).leadOwners);
+  for (const route of Object.keys(owners)) {
+    const owner = record(owners[route]);
+    const named = ['ownerId', 'teamId'].filter((k) => owner[k] !== undefined);
+    // Not an object at all is the shape's problem ("expected object").
+    if (owner === owners[route] && named.length !== 1) {
+      report(
+        ['handoff', 'leadOwners', route],
+        named.length === 0
+          ? 'expected "ownerId" (a HubSpot owner) or "teamId" (a HubSpot team)'
+          : 'expected either "ownerId" or "teamId", not both',
+      );
+    }
+  }
   for (const key of Object.keys(record(agreement.routing))) {
     if (!(STAGES as readonly string[]).includes(key))
       report(['routing', key], `expected a stage: ${STAGES.join(', ')}`);
