@@ -242,6 +242,7 @@ export interface LeadsTable {
   reason_note: string | null;
   name: string;
   owner_id: string | null;
+  team_id: string | null;
   company_id: string | null;
   grade: string;
   route: string;

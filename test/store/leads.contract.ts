@@ -10,6 +10,7 @@ export function leadsContract(make: () => Promise<TestDatabase>) {
     handoffAt,
     name: `Aiko Sato · A1`,
     ownerId,
+    teamId: null,
     companyId: '900',
     grade: 'A1',
     route: 'field_sales',
@@ -147,6 +148,16 @@ export function leadsContract(make: () => Promise<TestDatabase>) {
     // Converted, the Lead is no longer open: leaving sales_ready later does not disqualify it.
     expect(await leads.close(portal, '6', 'disqualified', 'disqualified', null, 40)).toBe(false);
     expect(await leads.openCountsByOwner(portal, ['101'])).toEqual({ '101': 0 });
+  });
+
+  it('keeps a team until the sync assigns the member who owns the Lead', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    await leads.open(portal, { ...handoff('30', 1000, '101'), teamId: '7' }, 1);
+    expect(await leads.latest(portal, '30')).toMatchObject({ ownerId: '101', teamId: '7' });
+    await leads.assignOwner(portal, { contactId: '30', handoffAt: 1000 }, '205', 2);
+    expect(await leads.latest(portal, '30')).toMatchObject({ ownerId: '205', teamId: null });
+    expect(await leads.openCountsByOwner(portal, ['101', '205'])).toEqual({ '101': 0, '205': 1 });
   });
 
   it('counts Leads created, worked, disqualified by reason and converted in a period', async () => {

@@ -5,7 +5,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * qualification to `sales_ready`, keyed by its `qualified_at` as `handoff_at`). The row is also the Leads outbox:
  * what Lead Pact wants the Lead to be (`wanted`, `revision`), what HubSpot last confirmed (`lead_id`,
  * `hubspot_stage`, `status`) and the retry state. `closed_at` is set when the Lead is no longer open for Lead Pact
- * (disqualified by Lead Pact, converted, or refused by HubSpot before it existed); the partial unique index
+ * (disqualified by Lead Pact, converted, or refused by HubSpot before it existed); `team_id` is a route's team whose
+ * least-loaded member the sync picks as `owner_id` before creating the Lead; the partial unique index
  * `leads_one_open` lets a contact have at most one row whose `closed_at` is null, on both engines, whatever races.
  */
 export const leadsMigration: Migration = {
@@ -21,6 +22,7 @@ export const leadsMigration: Migration = {
       .addColumn('reason_note', 'text')
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('owner_id', 'text')
+      .addColumn('team_id', 'text')
       .addColumn('company_id', 'text')
       .addColumn('grade', 'text', (c) => c.notNull())
       .addColumn('route', 'text', (c) => c.notNull())

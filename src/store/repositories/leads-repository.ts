@@ -26,6 +26,7 @@ function toHandoff(r: LeadsTable): LeadHandoff {
     reasonNote: r.reason_note,
     name: r.name,
     ownerId: r.owner_id,
+    teamId: r.team_id,
     companyId: r.company_id,
     grade: r.grade,
     route: r.route,
@@ -73,6 +74,7 @@ export function leadsRepository(ctx: DbContext) {
           reason_note: null,
           name: handoff.name,
           owner_id: handoff.ownerId,
+          team_id: handoff.teamId ?? null,
           company_id: handoff.companyId,
           grade: handoff.grade,
           route: handoff.route,
@@ -289,6 +291,16 @@ export function leadsRepository(ctx: DbContext) {
         .where('lead_id', '=', leadId)
         .executeTakeFirst();
       return row ? toHandoff(row) : undefined;
+    },
+
+    async assignOwner(portalId: string, row: RowKey, ownerId: string | null, now: number): Promise<void> {
+      await ctx.db
+        .updateTable('leads')
+        .set({ owner_id: ownerId, team_id: null, updated_at: now })
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', row.contactId)
+        .where('handoff_at', '=', row.handoffAt)
+        .execute();
     },
 
     async openCountsByOwner(portalId: string, ownerIds: readonly string[]): Promise<Record<string, number>> {

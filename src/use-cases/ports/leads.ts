@@ -24,7 +24,13 @@ export interface LeadHandoff {
   reason: string | null;
   reasonNote: string | null;
   name: string;
+  /** The Lead's owner (`hubspot_owner_id`); null: unassigned. */
   ownerId: string | null;
+  /**
+   * A HubSpot team whose member owner with the fewest open Lead Pact Leads becomes the owner, picked by the sync
+   * before the Lead is created (then null); `ownerId` meanwhile holds the fallback (the contact's owner).
+   */
+  teamId: string | null;
   companyId: string | null;
   grade: string;
   route: string;
@@ -48,7 +54,7 @@ export interface LeadHandoff {
 export type NewLeadHandoff = Pick<
   LeadHandoff,
   'contactId' | 'handoffAt' | 'name' | 'ownerId' | 'companyId' | 'grade' | 'route' | 'reasons'
->;
+> & { teamId?: string | null };
 
 /** Lead counts of a period for the monthly report. */
 export interface LeadCounts {
@@ -106,6 +112,13 @@ export interface LeadsPort {
    * it existed), or undefined. At most one exists per contact.
    */
   openFor(portalId: string, contactId: string): Promise<LeadHandoff | undefined>;
+  /** The team's member picked as the owner (or the fallback kept: `ownerId` as it is): the team is resolved. */
+  assignOwner(
+    portalId: string,
+    row: Pick<LeadHandoff, 'contactId' | 'handoffAt'>,
+    ownerId: string | null,
+    now: number,
+  ): Promise<void>;
   /** How many open handoffs each of these owners holds (0 for none): a team route picks the least loaded member. */
   openCountsByOwner(portalId: string, ownerIds: readonly string[]): Promise<Record<string, number>>;
   /** The contact's latest handoff (for the card), or undefined. */
