@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { loadConfig } from '../../config';
 import { AppError } from '../../domain/app-error';
 import { createStore } from '../../store/create-store';
+import { latestQuizAgreement } from '../../use-cases/quiz/latest-quiz-agreement';
 import { loadReportInput } from '../../use-cases/report/load-report-input';
 import { monthlyReport } from '../../use-cases/report/monthly-report';
 import { reportCsv } from '../../use-cases/report/report-csv';
@@ -30,7 +31,10 @@ export function registerReportCommand(program: Command): void {
       try {
         const source = (portal: string, month: string, now: number) =>
           loadReportInput(store, portal, month, now);
-        const report = await monthlyReport({ source, now: Date.now }, options.portal, options.month);
+        const figures = await monthlyReport({ source, now: Date.now }, options.portal, options.month);
+        // The latest closed calibration quiz round beside the month's figures, as GET /api/report has it.
+        const quiz = await latestQuizAgreement(store, options.portal, options.month, figures.timezone);
+        const report = quiz === null ? figures : { ...figures, quiz };
         const text = {
           table: reportTable,
           csv: reportCsv,

@@ -1,5 +1,5 @@
 import type { CountRate } from '../../domain/report/count-rate';
-import type { MonthlyReport } from '../../domain/report/monthly-report';
+import type { ReportWithQuiz } from './report-table';
 
 const HEADER = ['section', 'key', 'metric', 'value', 'successes', 'trials', 'rate', 'low', 'high'];
 type Cell = string | number | null;
@@ -32,7 +32,23 @@ const rate = (section: string, key: string, metric: string, r: CountRate): Cell[
   round(r.high),
 ];
 
-function rows(report: MonthlyReport): Cell[][] {
+/** The quiz line: `quiz,<round id>,...` rows (percent of same answers, kappa with its interval in low/high). */
+function quizRows(quiz: ReportWithQuiz['quiz']): Cell[][] {
+  if (!quiz) return [];
+  const key = quiz.roundId;
+  return [
+    value('quiz', key, 'closed_at', quiz.closedAt),
+    value('quiz', key, 'leads', quiz.leads),
+    value('quiz', key, 'one_sided', quiz.oneSided ? 'true' : 'false'),
+    value('quiz', key, 'same_answer_percent', quiz.percent === null ? null : round(quiz.percent)),
+    [
+      ...['quiz', key, 'kappa', quiz.kappa === null ? null : round(quiz.kappa)],
+      ...[null, null, null, round(quiz.low), round(quiz.high)],
+    ],
+  ];
+}
+
+function rows(report: ReportWithQuiz): Cell[][] {
   const { handoff, followUp, verdicts, recycled, conversion } = report;
   const out: Cell[][] = [
     value('handoff', 'total', 'handed', handoff.handed),
@@ -43,6 +59,7 @@ function rows(report: MonthlyReport): Cell[][] {
       value('handoff', r.route, 'capacity', r.capacity),
     ]),
   ];
+  out.push(...quizRows(report.quiz));
   for (const row of [followUp.total, ...followUp.byOwner]) {
     const key = row === followUp.total ? 'total' : (row.ownerId ?? 'unassigned');
     out.push(
@@ -100,6 +117,6 @@ function rows(report: MonthlyReport): Cell[][] {
 }
 
 /** The report as one long CSV table (section, key, metric, value or rate with counts and interval), for spreadsheets. */
-export function reportCsv(report: MonthlyReport): string {
+export function reportCsv(report: ReportWithQuiz): string {
   return [HEADER, ...rows(report)].map((row) => row.map(escape).join(',')).join('\n') + '\n';
 }

@@ -1,6 +1,10 @@
+import type { MonthlyReportResponse } from '../../contracts/report';
 import type { CountRate } from '../../domain/report/count-rate';
 import { formatPercent } from '../../domain/report/format-percent';
 import type { MonthlyReport } from '../../domain/report/monthly-report';
+
+/** A report as the API serves it: the month's figures and, when a round was closed by then, the quiz line. */
+export type ReportWithQuiz = MonthlyReport & Pick<MonthlyReportResponse, 'quiz'>;
 
 const pct = (r: CountRate): string =>
   r.rate === null
@@ -12,8 +16,43 @@ function table(title: string, rows: [string, string][]): string[] {
   return [title, ...rows.map(([key, text]) => `  ${key.padEnd(width)}  ${text}`), ''];
 }
 
-/** The report as plain text tables for a terminal, in English. */
-export function reportTable(report: MonthlyReport): string {
+const kappaText = (n: number): string => n.toFixed(2);
+
+/** The day (YYYY-MM-DD) of an ISO instant in `zone`. */
+const dayIn = (iso: string, zone: string): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
+
+/**
+ * The latest calibration quiz round beside the month's figures: how often the sides gave the same answer and Cohen's
+ * kappa with its 95% interval, or that only one side answered.
+ */
+function quizRows(quiz: NonNullable<MonthlyReportResponse['quiz']>, zone: string): [string, string][] {
+  const closed = `closed ${dayIn(quiz.closedAt, zone)}`;
+  if (quiz.oneSided || quiz.percent === null)
+    return [
+      [`round ${quiz.roundId}`, closed],
+      ['agreement', 'answered by one side only: no agreement between the sides to show'],
+    ];
+  const round: [string, string] = [
+    `round ${quiz.roundId}`,
+    `${closed}, ${quiz.leads} ${quiz.leads === 1 ? 'lead' : 'leads'} answered by both sides`,
+  ];
+  const interval =
+    quiz.low === null || quiz.high === null ? '' : ` (95% ${kappaText(quiz.low)} to ${kappaText(quiz.high)})`;
+  return [
+    round,
+    ['same answer', `${Math.round(quiz.percent * 10) / 10}% of leads (marketing and sales)`],
+    ['kappa', `${quiz.kappa === null ? '–' : kappaText(quiz.kappa)}${interval}`],
+  ];
+}
+
+/** The report as plain text tables for a terminal, in English (with the quiz line when the report has one). */
+export function reportTable(report: ReportWithQuiz): string {
   const { handoff, followUp, verdicts, recycled, conversion } = report;
   const owner = (id: string | null) => id ?? 'unassigned';
   const flags = report.evidence.flatMap((r): [string, string][] => (r.flag ? [[r.id, r.flag.en]] : []));
@@ -30,6 +69,7 @@ export function reportTable(report: MonthlyReport): string {
         `${r.handed} of ${r.capacity === null ? 'no cap of its own' : `capacity ${r.capacity}`}`,
       ]),
     ]),
+    ...(report.quiz ? table('Calibration quiz (latest round)', quizRows(report.quiz, report.timezone)) : []),
     ...table('Follow-up', [
       ['total', followRow(followUp.total)],
       ...followUp.byOwner.map((r): [string, string] => [owner(r.ownerId), followRow(r)]),
