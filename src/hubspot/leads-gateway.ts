@@ -30,7 +30,12 @@ export interface HubSpotLead {
   handoffKey: string | null;
 }
 
-/** A stage change Lead Pact asks for; `disqualification` is required when the stage is the disqualified one. */
+/**
+ * A stage change Lead Pact asks for; `disqualification` is required when the stage is the disqualified one.
+ * `reason` is Lead Pact's (`rejected`, `sla_no_touch`, ...): the gateway writes it to Lead Pact's own lead property
+ * and the note, and picks the portal's closest `hs_lead_disqualification_reason` option (the options are the
+ * portal's own); `note` is the rep's words, or empty.
+ */
 export interface LeadStageChange {
   leadId: string;
   stage: string;
