@@ -6,6 +6,13 @@ import { contactCompanyPair } from './webhook-association';
 export const CONTACT_OBJECT_TYPE_ID = '0-1';
 /** HubSpot's object type id for companies in generic (`object.*`) webhook events. */
 export const COMPANY_OBJECT_TYPE_ID = '0-2';
+/**
+ * HubSpot's object type id for Leads (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/leads/object-definition).
+ * Leads arrive only as generic `object.*` events (https://developers.hubspot.com/changelog/public-beta-generic-webhook-subscriptions).
+ */
+export const LEAD_OBJECT_TYPE_ID = '0-136';
+/** The lead property that holds its stage in the lead pipeline. */
+export const LEAD_STAGE_PROPERTY = 'hs_pipeline_stage';
 
 /** What can happen to a contact (an association change re-reads its primary company). */
 export const CONTACT_EVENT_KINDS = [
@@ -17,7 +24,9 @@ export const CONTACT_EVENT_KINDS = [
   'restored',
   'association_changed',
 ] as const;
-export const WEBHOOK_EVENT_KINDS = [...CONTACT_EVENT_KINDS, 'company_changed'] as const;
+/** What can happen to a HubSpot Lead that Lead Pact follows: a rep moves it through the pipeline, or deletes it. */
+export const LEAD_EVENT_KINDS = ['lead_stage_changed', 'lead_deleted'] as const;
+export const WEBHOOK_EVENT_KINDS = [...CONTACT_EVENT_KINDS, 'company_changed', ...LEAD_EVENT_KINDS] as const;
 export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
 
 interface EventBase {
@@ -49,8 +58,25 @@ export interface CompanyEvent extends EventBase {
   propertyValue?: string;
 }
 
+/** A HubSpot Lead's stage changed (`stage` set) or the Lead was deleted. */
+export interface LeadEvent extends EventBase {
+  kind: (typeof LEAD_EVENT_KINDS)[number];
+  leadId: string;
+  /** The new `hs_pipeline_stage`, for stage changes. */
+  stage?: string;
+  /**
+   * True when the app that receives the event made the change itself through the API (Lead Pact's own write):
+   * `changeSource` `INTEGRATION` (or `API`) with `sourceId` the event's `appId`. A rep in HubSpot shows as `CRM_UI`
+   * with `sourceId` `userId:<id>`. (Field list: https://developers.hubspot.com/docs/apps/legacy-apps/public-apps/create-generic-webhook-subscriptions;
+   * the values as recorded from real portals in /work/notes/leads-facts.md section 6.)
+   */
+  byThisApp: boolean;
+  /** Never set: lets code that reads `companyId` off any event (association tests) keep compiling. */
+  companyId?: never;
+}
+
 /** One normalized event. */
-export type WebhookEvent = ContactEvent | CompanyEvent;
+export type WebhookEvent = ContactEvent | CompanyEvent | LeadEvent;
 
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 
@@ -74,6 +100,9 @@ export const webhookEventSchema = z
     fromObjectTypeId: z.string().optional(),
     toObjectTypeId: z.string().optional(),
     associationRemoved: z.boolean().optional(),
+    appId: id.optional(),
+    changeSource: z.string().optional(),
+    sourceId: z.union([z.string(), z.number()]).transform(String).optional(),
   })
   .loose();
 export type RawWebhookEvent = z.infer<typeof webhookEventSchema>;
@@ -141,6 +170,28 @@ function associationEvent(event: RawWebhookEvent, base: EventBase): ContactEvent
   });
 }
 
+/** Sources of a change made through the API by an app (`sourceId` is then the app's id). */
+const APP_CHANGE_SOURCES = new Set(['INTEGRATION', 'API']);
+
+/**
+ * Stage changes and deletions of Leads. A creation tells nothing Lead Pact needs: it learns its own Leads' ids from
+ * its create calls, and a Lead a rep created by hand is no handoff of Lead Pact's (the creation's stage, when
+ * subscribed, arrives as a property change).
+ */
+function leadEvent(event: RawWebhookEvent, base: EventBase, action: string): LeadEvent | undefined {
+  const byThisApp =
+    event.changeSource !== undefined &&
+    APP_CHANGE_SOURCES.has(event.changeSource) &&
+    event.appId !== undefined &&
+    event.sourceId === event.appId;
+  if (action === 'deletion')
+    return withBase(base, { kind: 'lead_deleted', leadId: event.objectId, byThisApp });
+  if (action !== 'propertyChange' || event.propertyName !== LEAD_STAGE_PROPERTY) return undefined;
+  const stage = valueOf(event.propertyValue);
+  if (stage === '') return undefined;
+  return withBase(base, { kind: 'lead_stage_changed', leadId: event.objectId, stage, byThisApp });
+}
+
 /** The event we act on, or undefined for one about something we do not track (deals, company creations...). */
 function normalize(event: RawWebhookEvent): WebhookEvent | undefined {
   const [scope, action] = event.subscriptionType.split('.');
@@ -152,6 +203,7 @@ function normalize(event: RawWebhookEvent): WebhookEvent | undefined {
     return contactEvent(event, base, action);
   if (scope === 'company' || (generic && event.objectTypeId === COMPANY_OBJECT_TYPE_ID))
     return companyEvent(event, base, action);
+  if (generic && event.objectTypeId === LEAD_OBJECT_TYPE_ID) return leadEvent(event, base, action);
   return undefined;
 }
 

@@ -159,6 +159,60 @@ describe('parseWebhookEvents', () => {
     expect(events[1]).toMatchObject({ propertyName: 'lifecyclestage', propertyValue: 'salesqualifiedlead' });
   });
 
+  it("When HubSpot sends lead (0-136) events, then stage changes and deletions come out as lead events, telling Lead Pact's own writes from a rep's, and nothing about a Lead is taken for a contact", () => {
+    const { events, ignored } = parseWebhookEvents(fixture('webhook-events-leads'));
+    expect(events).toEqual([
+      {
+        eventId: '2101',
+        portalId: 62515,
+        occurredAt: 1764316800000,
+        kind: 'lead_stage_changed',
+        leadId: '90001',
+        stage: 'attempting-stage-id',
+        byThisApp: false,
+      },
+      // INTEGRATION with the receiving app's own id: Lead Pact moved it
+      {
+        eventId: '2102',
+        portalId: 62515,
+        occurredAt: 1764316801000,
+        kind: 'lead_stage_changed',
+        leadId: '90002',
+        stage: 'unqualified-stage-id',
+        byThisApp: true,
+      },
+      // another app's write is not Lead Pact's
+      {
+        eventId: '2103',
+        portalId: 62515,
+        occurredAt: 1764316802000,
+        kind: 'lead_stage_changed',
+        leadId: '90003',
+        stage: 'connected-stage-id',
+        byThisApp: false,
+      },
+      {
+        eventId: '2105',
+        portalId: 62515,
+        occurredAt: 1764316804000,
+        kind: 'lead_deleted',
+        leadId: '90001',
+        byThisApp: false,
+      },
+      {
+        eventId: '2107',
+        portalId: 62515,
+        occurredAt: 1764316806000,
+        kind: 'lead_stage_changed',
+        leadId: '90005',
+        stage: 'qualified-stage-id',
+        byThisApp: false,
+      },
+    ]);
+    // a lead creation and a change of another lead property
+    expect(ignored).toBe(2);
+  });
+
   it('When the body is not an array of events, then it fails as invalid_input naming the field', () => {
     const body = fixture<Array<Record<string, unknown>>>('webhook-events-legacy');
     delete body[3]?.objectId;

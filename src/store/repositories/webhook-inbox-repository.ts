@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_EVENT_KINDS, type WebhookEvent } from '../../hubspot/webhook-events';
+import { CONTACT_EVENT_KINDS, LEAD_EVENT_KINDS, type WebhookEvent } from '../../hubspot/webhook-events';
 import type { NewInboxEvent, PendingEvent, WebhookInboxPort } from '../../use-cases/ports/webhook-inbox';
 import type { DbContext } from '../db-context';
 import { fromJson, toJson } from '../json-column';
@@ -22,6 +22,15 @@ const storedEventSchema: z.ZodType<WebhookEvent> = z.union([
     associationRemoved: z.boolean().optional(),
   }),
   z.object({ ...storedBase, kind: z.literal('company_changed'), companyId: z.string() }),
+  z.object({
+    eventId: z.string(),
+    portalId: z.number(),
+    occurredAt: z.number(),
+    kind: z.enum(LEAD_EVENT_KINDS),
+    leadId: z.string(),
+    stage: z.string().optional(),
+    byThisApp: z.boolean(),
+  }),
 ]);
 
 /** Durable webhook inbox: events are stored (deduplicated by HubSpot's eventId) before the 200. */

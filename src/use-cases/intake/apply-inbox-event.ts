@@ -1,5 +1,6 @@
-import type { ContactEvent, WebhookEvent } from '../../hubspot/webhook-events';
+import type { ContactEvent, LeadEvent, WebhookEvent } from '../../hubspot/webhook-events';
 import type { ContactSignal } from '../ports/signal-history';
+import { applyLeadEvent } from './apply-lead-event';
 import type { InboxBatchWrites } from './intake-ports';
 
 /** What the active agreement makes of changes: signal properties for history, company properties it reads. */
@@ -15,7 +16,13 @@ export interface BatchEffects {
   signals: Map<string, ContactSignal[]>;
   companies: Set<string>;
   forgotten: number;
+  /** Lead webhooks recorded on a handoff, and those about a Lead Lead Pact did not hand over (ignored). */
+  leadEvents: number;
+  unknownLeads: number;
 }
+
+const isLeadEvent = (event: WebhookEvent): event is LeadEvent =>
+  event.kind === 'lead_stage_changed' || event.kind === 'lead_deleted';
 
 /** A company matters when the agreement reads the changed property (a restore changes them all). */
 function companyMatters(event: Extract<WebhookEvent, { kind: 'company_changed' }>, watched: Watched) {
@@ -31,6 +38,11 @@ export async function applyEvent(
 ): Promise<void> {
   if (event.kind === 'company_changed') {
     if (companyMatters(event, watched)) effects.companies.add(event.companyId);
+    return;
+  }
+  if (isLeadEvent(event)) {
+    if (await applyLeadEvent(event, io)) effects.leadEvents += 1;
+    else effects.unknownLeads += 1;
     return;
   }
   await applyContactEvent(event, effects, watched.signals, io);

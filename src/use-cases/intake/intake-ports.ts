@@ -1,6 +1,7 @@
 import type { AgreementVersionsPort } from '../ports/agreement-versions';
 import type { ContactsPort } from '../ports/contacts';
 import type { JobsPort } from '../ports/jobs';
+import type { LeadsPort } from '../ports/leads';
 import type { QueuedJobsPort } from '../ports/queued-jobs';
 import type { SignalHistoryPort } from '../ports/signal-history';
 import type { Transactional } from '../ports/transactional';
@@ -23,6 +24,8 @@ export interface ProcessInboxStore extends QueueingJobs, Transactional<ProcessIn
   inbox: Pick<WebhookInboxPort, 'pending' | 'markProcessed' | 'forgetContact'>;
   contacts: Pick<ContactsPort, 'remove' | 'forget'>;
   signals: Pick<SignalHistoryPort, 'addMany'>;
+  /** Lead webhooks: a Lead's stage as HubSpot reports it. */
+  leads: Pick<LeadsPort, 'recordStage'>;
 }
 
 /** What one inbox batch changes, inside its transaction. */

@@ -23,6 +23,10 @@ export interface ProcessInboxResult {
   /** Changed companies queued for a walk through their contacts (each then queued for a sync). */
   companiesQueued: number;
   forgotten: number;
+  /** Lead webhooks recorded on the handoff of their Lead. */
+  leadEvents: number;
+  /** Lead webhooks about a Lead Lead Pact did not hand over: ignored. */
+  unknownLeads: number;
 }
 
 /** The properties whose changes feed signal history: what each intent signal reads. */
@@ -49,6 +53,8 @@ async function processBatch(store: ProcessInboxStore, portalId: string, run: Run
       signals: new Map(),
       companies: new Set(),
       forgotten: 0,
+      leadEvents: 0,
+      unknownLeads: 0,
     };
     for (const { event } of batch) await applyEvent(event, effects, run.watched, { portalId, tx });
     await tx.signals.addMany(portalId, [...effects.signals.values()].flat());
@@ -61,7 +67,15 @@ async function processBatch(store: ProcessInboxStore, portalId: string, run: Run
       batch.map((p) => p.id),
       now,
     );
-    return { processed: batch.length, queuedForSync: queued, companiesQueued, forgotten: effects.forgotten };
+    const { forgotten, leadEvents, unknownLeads } = effects;
+    return {
+      processed: batch.length,
+      queuedForSync: queued,
+      companiesQueued,
+      forgotten,
+      leadEvents,
+      unknownLeads,
+    };
   });
 }
 
@@ -70,7 +84,8 @@ async function processBatch(store: ProcessInboxStore, portalId: string, run: Run
  * signal property changes go to the contact's history, deletions and privacy deletions remove
  * what is stored, merges drop the merged-away ids, and changed contacts (a restore or a new
  * company association included) are queued for a sync in batches of up to 100. A change of a
- * company property the agreement reads queues the company for a walk through its contacts.
+ * company property the agreement reads queues the company for a walk through its contacts. A lead webhook records
+ * the stage of a Lead Lead Pact handed over (one it did not is ignored and counted).
  * Re-running after a crash redoes only the uncommitted batch.
  */
 export async function processInbox(
@@ -85,7 +100,14 @@ export async function processInbox(
     company: agreement ? new Set(propertiesRead(agreement).company) : undefined,
   };
   const run: RunState = { watched, waiting: noWaitingSyncs() };
-  const total: ProcessInboxResult = { processed: 0, queuedForSync: 0, companiesQueued: 0, forgotten: 0 };
+  const total: ProcessInboxResult = {
+    processed: 0,
+    queuedForSync: 0,
+    companiesQueued: 0,
+    forgotten: 0,
+    leadEvents: 0,
+    unknownLeads: 0,
+  };
   for (;;) {
     options.signal?.throwIfAborted();
     const done = await processBatch(store, portalId, run, now());
@@ -93,6 +115,8 @@ export async function processInbox(
     total.queuedForSync += done.queuedForSync;
     total.companiesQueued += done.companiesQueued;
     total.forgotten += done.forgotten;
+    total.leadEvents += done.leadEvents;
+    total.unknownLeads += done.unknownLeads;
     if (done.processed < INBOX_BATCH_SIZE) return total;
     // Lets the requests that arrived meanwhile in before the next batch: on SQLite every query of a batch resolves
     // at once, so without this turn a 100,000-event drain never reached the event loop's I/O and held them for
