@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { NewQuizRound, QuizRoundsPort, StoredQuizRound } from '../../use-cases/ports/quiz-rounds';
 import type { DbContext } from '../db-context';
 import type { QuizRoundsTable } from '../db-schema';
@@ -15,9 +16,30 @@ function toRound(r: QuizRoundsTable): StoredQuizRound {
   };
 }
 
-/** Calibration quiz rounds; ids count up per portal (call `create` inside a write transaction). */
+/**
+ * Calibration quiz rounds; ids count up per portal (call `create` inside a write transaction). `lockStarts` takes a
+ * PostgreSQL advisory lock held until the transaction ends; on SQLite the store's `BEGIN IMMEDIATE` already
+ * serialises writers.
+ */
 export function quizRoundsRepository(ctx: DbContext): QuizRoundsPort {
   return {
+    async lockStarts(portalId: string) {
+      if (ctx.engine !== 'postgres') return;
+      await sql`select pg_advisory_xact_lock(hashtext(${`lead-pact:quiz-start:${portalId}`}))`.execute(
+        ctx.db,
+      );
+    },
+    async open(portalId: string) {
+      const row = await ctx.db
+        .selectFrom('quiz_rounds')
+        .selectAll()
+        .where('portal_id', '=', portalId)
+        .where('status', '=', 'open')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toRound(row);
+    },
     async create(portalId: string, round: NewQuizRound): Promise<number> {
       const last = await ctx.db
         .selectFrom('quiz_rounds')

@@ -15,6 +15,13 @@ export type NewQuizRound = Pick<StoredQuizRound, 'size' | 'agreementVersion' | '
 
 /** Quiz rounds per portal. The store implements it. */
 export interface QuizRoundsPort {
+  /**
+   * Waits for (then holds, until the transaction ends) the portal's right to start a round, so two starts take turns:
+   * the second then sees the first one's round open. Call inside a write transaction.
+   */
+  lockStarts(portalId: string): Promise<void>;
+  /** The portal's open round (the newest, should there be several), or undefined. */
+  open(portalId: string): Promise<StoredQuizRound | undefined>;
   /** Records an open round under the portal's next id and returns that id. */
   create(portalId: string, round: NewQuizRound): Promise<number>;
   /** One round, or undefined. */

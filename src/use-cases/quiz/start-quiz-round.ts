@@ -9,7 +9,8 @@ const CANDIDATES_PER_LEAD = 20;
 /**
  * Starts a round: samples `size` recent leads under the active agreement and stores them with the agreement's
  * verdict as it stands now, so later rescores do not move the answers' yardstick. Either side may start one; a
- * portal without an active agreement or without enough qualified contacts cannot.
+ * portal without an active agreement or without enough qualified contacts cannot, nor one with a round still open
+ * (`conflict`, naming it).
  */
 export async function startQuizRound(
   ports: Pick<QuizPorts, 'store' | 'clock'>,
@@ -34,6 +35,16 @@ export async function startQuizRound(
     );
   }
   return store.transaction(async (tx) => {
+    // One round at a time: two people pressing "Start" at once take turns here, and the second is told which round
+    // is open instead of both getting the same number.
+    await tx.quizRounds.lockStarts(input.portalId);
+    const open = await tx.quizRounds.open(input.portalId);
+    if (open) {
+      throw new AppError(
+        'conflict',
+        `A round is already open (round ${open.id}): answer it, or close it before starting another.`,
+      );
+    }
     const id = await tx.quizRounds.create(input.portalId, {
       size: leads.length,
       agreementVersion: active.version,

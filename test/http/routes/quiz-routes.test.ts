@@ -5,6 +5,7 @@ import {
   quizRoundViewSchema,
   type QuizRoundView,
 } from '../../../src/contracts/quiz';
+import { apiErrorSchema } from '../../../src/contracts/api-error';
 import { monthlyReportSchema } from '../../../src/contracts/report';
 import { DAY, NOW, PORTAL_A, startApi, type Api } from './api-harness';
 import { activateExample, connectPortal } from './api-seed';
@@ -84,6 +85,23 @@ describe('the calibration quiz over HTTP', () => {
     expect((await send()).status).toBe(201);
     const list = quizRoundListSchema.parse(await (await as('m1', 'GET', '/api/quiz/rounds')).json());
     expect(list.rounds).toHaveLength(1);
+  });
+
+  it('When sales presses "Start" while marketing’s round is open, then 409 names the open round; closing it lets the next start', async () => {
+    await ready();
+    await started();
+    const again = await as('s1', 'POST', '/api/quiz/rounds', { size: 8, requestId: 'start-round-sales' });
+    expect(again.status).toBe(409);
+    expect(apiErrorSchema.parse(await again.json()).error).toMatchObject({
+      code: 'conflict',
+      message: 'A round is already open (round 1): answer it, or close it before starting another.',
+    });
+    expect((await as('s1', 'POST', '/api/quiz/rounds/1/close', { requestId: 'close-round-1' })).status).toBe(
+      200,
+    );
+    const next = await as('s1', 'POST', '/api/quiz/rounds', { size: 8, requestId: 'start-round-sales-2' });
+    expect(next.status).toBe(201);
+    expect(quizRoundViewSchema.parse(await next.json()).round).toMatchObject({ id: '2', startedBy: '601' });
   });
 
   it('When someone in no team answers, then 403 says why; a lead key not in the round is refused by path', async () => {
