@@ -45,16 +45,24 @@ export function followUpDue(qualifiedAt: number, businessDays: number, sla: Sla)
 }
 
 /**
- * The earliest sales touch at or after `qualifiedAt` among the touch properties, or null. HubSpot keeps only the
- * latest touch, so a caller should keep a `met` status once reached instead of recomputing it later.
+ * The earliest sales touch at or after `qualifiedAt` among the touch properties and `otherTouches` (touches known
+ * outside the contact's properties: when a rep first moved the contact's HubSpot Lead on), or null. HubSpot keeps
+ * only the latest touch, so a caller should keep a `met` status once reached instead of recomputing it later.
  */
-export function salesTouchAfter(properties: PropertyMap, qualifiedAt: number): number | null {
+export function salesTouchAfter(
+  properties: PropertyMap,
+  qualifiedAt: number,
+  otherTouches: readonly number[] = [],
+): number | null {
   let touch: number | null = null;
+  const consider = (at: number) => {
+    if (at >= qualifiedAt && (touch === null || at < touch)) touch = at;
+  };
   for (const name of SALES_TOUCH_PROPERTIES) {
     const raw = properties[name];
-    const at = typeof raw === 'string' ? parseDate(raw) : NaN;
-    if (at >= qualifiedAt && (touch === null || at < touch)) touch = at;
+    consider(typeof raw === 'string' ? parseDate(raw) : NaN);
   }
+  for (const at of otherTouches) consider(at);
   return touch;
 }
 
@@ -67,8 +75,9 @@ export function slaStatus(input: {
   qualifiedAt: number;
   dueAt: number;
   now: number;
+  otherTouches?: readonly number[];
 }): SlaStatus {
-  const touch = salesTouchAfter(input.properties, input.qualifiedAt);
+  const touch = salesTouchAfter(input.properties, input.qualifiedAt, input.otherTouches);
   if (touch !== null) return touch <= input.dueAt ? 'met' : 'breached';
   return input.now > input.dueAt ? 'breached' : 'on_track';
 }
@@ -126,11 +135,15 @@ export function assessSla(input: {
   previous: string | null;
   sla: Agreement['sla'];
   now: number;
+  /** When a rep first moved the contact's HubSpot Lead on (null: never, or no Lead): a touch like a sales activity. */
+  leadWorkedAt?: number | null;
 }): SlaAssessment {
   const { properties, qualifiedAt, sla, now } = input;
+  const otherTouches = input.leadWorkedAt == null ? [] : [input.leadWorkedAt];
   const dueAt = followUpDue(qualifiedAt, sla.firstTouchBusinessDays, sla);
-  const status = input.previous === 'met' ? 'met' : slaStatus({ properties, qualifiedAt, dueAt, now });
-  const touchAt = salesTouchAfter(properties, qualifiedAt);
+  const status =
+    input.previous === 'met' ? 'met' : slaStatus({ properties, qualifiedAt, dueAt, now, otherTouches });
+  const touchAt = salesTouchAfter(properties, qualifiedAt, otherTouches);
   let recycle: SlaRecycleCause | null = null;
   if (shouldRecycle({ properties, qualifiedAt, now, sla })) {
     recycle = status === 'met' || touchAt !== null ? 'sla_no_progress' : 'sla_no_touch';

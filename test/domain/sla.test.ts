@@ -191,4 +191,23 @@ describe('assessSla (the rules the sweep and the recycling preview share)', () =
       assessSla({ ...base, properties: { lifecyclestage: 'salesqualifiedlead' }, previous: null }),
     ).toMatchObject({ status: 'breached', recycle: null });
   });
+
+  it("counts a rep moving the contact's Lead on as a touch, the earlier of it and an activity first; a Lead worked before the handoff does not count", () => {
+    const base = { qualifiedAt, sla, now, previous: null };
+    const worked = at('2026-11-24T09:00', 'Asia/Tokyo');
+    expect(assessSla({ ...base, properties: {}, leadWorkedAt: worked })).toMatchObject({
+      status: 'met',
+      touchAt: worked,
+      recycle: 'sla_no_progress',
+    });
+    const call = at('2026-11-26T09:00', 'Asia/Tokyo');
+    expect(
+      assessSla({ ...base, properties: { notes_last_contacted: String(call) }, leadWorkedAt: worked }),
+    ).toMatchObject({ status: 'met', touchAt: worked });
+    expect(assessSla({ ...base, properties: {}, leadWorkedAt: qualifiedAt - DAY })).toMatchObject({
+      status: 'breached',
+      touchAt: null,
+      recycle: 'sla_no_touch',
+    });
+  });
 });

@@ -14,18 +14,21 @@ export interface SlaChange {
 }
 
 /**
- * Due date and status from the snapshot's sales touches (a `met` status is kept: HubSpot keeps only the latest
- * touch), and recycling when the lead made no progress within `progressDays`. Only changed values are returned.
+ * Due date and status from the snapshot's sales touches and the contact's HubSpot Lead (a rep moving it on is a
+ * touch too; a `met` status is kept: HubSpot keeps only the latest touch), and recycling when the lead made no
+ * progress within `progressDays`. Only changed values are returned.
  */
 export function slaChange(
   q: Pick<StoredQualification, 'qualifiedAt' | 'followUpDue' | 'slaStatus'>,
   properties: PropertyMap,
   sla: Agreement['sla'],
   now: number,
+  leadWorkedAt: number | null = null,
 ): SlaChange {
   const change: SlaChange = { patch: {}, properties: {} };
   const qualifiedAt = q.qualifiedAt ?? now;
-  const { dueAt, status, recycle } = assessSla({ properties, qualifiedAt, previous: q.slaStatus, sla, now });
+  const previous = q.slaStatus;
+  const { dueAt, status, recycle } = assessSla({ properties, qualifiedAt, previous, sla, now, leadWorkedAt });
   if (q.followUpDue !== dueAt) {
     change.patch.followUpDue = dueAt;
     change.properties.lead_pact_follow_up_due = String(dueAt);

@@ -1,5 +1,6 @@
 import type { AgreementVersionsPort } from '../ports/agreement-versions';
 import type { ContactsPort } from '../ports/contacts';
+import type { LeadsPort } from '../ports/leads';
 import type { OutboxPort } from '../ports/outbox';
 import type { QualificationsPort } from '../ports/qualifications';
 import type { Transactional } from '../ports/transactional';
@@ -16,6 +17,8 @@ export interface SlaSweepStore extends Transactional<SlaChangesStore> {
   agreements: Pick<AgreementVersionsPort, 'active'>;
   contacts: Pick<ContactsPort, 'get'>;
   qualifications: Pick<QualificationsPort, 'pageInTier'>;
+  /** The contact's latest HubSpot Lead: when a rep first moved it on is a first touch. */
+  leads: Pick<LeadsPort, 'latest'>;
 }
 
 /** What one sweep of a portal did. */

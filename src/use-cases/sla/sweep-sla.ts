@@ -17,7 +17,9 @@ async function pendingChanges(
   const pending: PendingSlaChange[] = [];
   for (const q of page) {
     const contact = await store.contacts.get(portalId, q.contactId);
-    const change = slaChange(q, contact?.properties ?? {}, sla, now);
+    // A rep moving the contact's HubSpot Lead on counts as a touch (only one after this handoff: salesTouchAfter).
+    const workedAt = (await store.leads.latest(portalId, q.contactId))?.workedAt ?? null;
+    const change = slaChange(q, contact?.properties ?? {}, sla, now, workedAt);
     if (Object.keys(change.properties).length > 0) pending.push({ before: q, change });
   }
   return pending;
