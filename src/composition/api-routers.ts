@@ -18,6 +18,7 @@ import { noHubSpotUsers } from '../http/routes/no-hubspot-users';
 import { settingsRouter } from '../http/routes/settings-router';
 import { teamsRouter } from '../http/routes/teams-router';
 import { quizRouter } from '../http/routes/quiz-router';
+import { ownerDirectory, ownerNames } from '../use-cases/names/owner-names';
 import type { QuizPorts } from '../use-cases/quiz/quiz-ports';
 
 /** What the card and settings API is built from. */
@@ -64,7 +65,9 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
   router.use('/api', signatureCheck(deps.config));
   const portsOn = (store: AgreementStore) => storeAgreementPorts(store, { userTeams: deps.userTeams, clock });
   const agreements = { ports: portsOn(deps.store), once: applyOnceOnStore(deps.store, portsOn, clock) };
-  router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock)));
+  // The card's Lead section names the Lead's owner (HubSpot's owners, cached per portal like the report's).
+  const cardOwnerNames = ownerNames({ ...deps, now: () => clock.now() });
+  router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock, { ownerNames: cardOwnerNames })));
   router.use(agreementsRouter(agreements));
   const quizOn = (store: Store): QuizPorts => ({
     store,
@@ -72,7 +75,11 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
     clock,
     agreements: portsOn(store),
   });
-  router.use(quizRouter({ ports: quizOn(deps.store), once: applyOnceOnStore(deps.store, quizOn, clock) }));
+  // Quiz participants by name: HubSpot user ids through the owners list (owners carry their userId).
+  const { userNames } = ownerDirectory({ ...deps, now: () => clock.now() });
+  router.use(
+    quizRouter({ ports: quizOn(deps.store), once: applyOnceOnStore(deps.store, quizOn, clock), userNames }),
+  );
   const { gatewayFor, logger } = deps;
   const superAdmins = deps.superAdmins ?? noHubSpotUsers;
   const audit = deps.store.audit;

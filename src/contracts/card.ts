@@ -43,6 +43,41 @@ export const recordedVerdictSchema = z.object({
   at: instantSchema,
 });
 
+/** HubSpot's object type id of Leads: a Lead's record is `RECORD_APP_LINK` to `{ objectTypeId, objectId: leadId }`. */
+export const LEAD_OBJECT_TYPE_ID = '0-136';
+
+/** What Lead Pact wants of a handed-over Lead: open (just handed over), accepted by a rep, disqualified. */
+export const WANTED_LEAD_VALUES = ['open', 'accepted', 'disqualified'] as const;
+/** What Lead Pact is still to send to HubSpot about the Lead: create it, move it on (accepted), disqualify it. */
+export const LEAD_PENDING_VALUES = ['create', 'accept', 'disqualify'] as const;
+
+/**
+ * The contact's latest Lead Pact handoff as a HubSpot Lead (agreements with `handoff.createLeads`): the rep's queue
+ * item. Absent when the contact was never handed over as a Lead (Leads off, or not sales-ready yet).
+ */
+export const cardLeadSchema = z.object({
+  /** HubSpot's Lead id; null until Lead Pact has created the Lead. */
+  leadId: objectIdSchema.nullable(),
+  name: z.string(),
+  wanted: z.enum(WANTED_LEAD_VALUES),
+  /**
+   * The Lead's stage as HubSpot last reported it (null before the Lead exists). `label` is the portal's own name
+   * for it, given when the stage is not one of HubSpot's default lead stages under its default name; for those
+   * the card says the name in the rep's language.
+   */
+  stage: z.object({ id: z.string().min(1), label: z.string().nullable() }).nullable(),
+  /** The Lead's owner; `name` from HubSpot's owners (null when it could not be read). */
+  owner: z.object({ id: z.string().min(1), name: z.string().nullable() }).nullable(),
+  /** What Lead Pact has yet to send to HubSpot; null when HubSpot has it all (or refused it: `failed`). */
+  pending: z.enum(LEAD_PENDING_VALUES).nullable(),
+  /** HubSpot refused the Lead for good: its message. */
+  failed: z.string().nullable(),
+  /** Why Lead Pact disqualified the Lead (`rejected` on the card with the rep's words, `sla_no_touch`...). */
+  disqualification: z.object({ reason: z.string().min(1), note: z.string().nullable() }).nullable(),
+  /** When the contact was handed over (its qualification to sales-ready). */
+  handedOverAt: instantSchema,
+});
+
 /** `GET /api/card` when the contact has been scored. */
 export const scoredCardSchema = z.object({
   state: z.literal('scored'),
@@ -63,6 +98,8 @@ export const scoredCardSchema = z.object({
   slaStatus: slaStatusSchema.nullable(),
   verdict: recordedVerdictSchema.nullable(),
   scoredAt: instantSchema,
+  /** The contact's HubSpot Lead, when Lead Pact handed it over as one. */
+  lead: cardLeadSchema.optional(),
 });
 
 /** `GET /api/card?objectId=`: one of four deliberate states. */
@@ -111,6 +148,7 @@ export const scoreNowResponseSchema = cardResponseSchema;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type AgreementRef = z.infer<typeof agreementRefSchema>;
 export type ScoredCard = z.infer<typeof scoredCardSchema>;
+export type CardLead = z.infer<typeof cardLeadSchema>;
 export type CardResponse = z.infer<typeof cardResponseSchema>;
 export type VerdictRequest = z.infer<typeof verdictRequestSchema>;
 export type VerdictResponse = z.infer<typeof verdictResponseSchema>;

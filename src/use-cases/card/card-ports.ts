@@ -7,13 +7,16 @@ import type { CardSnapshotsPort } from '../ports/card-snapshot';
 import type { ContactsPort } from '../ports/contacts';
 import type { InstallationsPort } from '../ports/installations';
 import type { JobsPort } from '../ports/jobs';
+import type { LeadsPort } from '../ports/leads';
 import type { OutboxPort } from '../ports/outbox';
 import type { QualificationsPort } from '../ports/qualifications';
 import type { ContactLocksPort, RequestReceiptsPort } from '../ports/request-receipts';
 import type { SignalHistoryPort } from '../ports/signal-history';
 import type { Transactional } from '../ports/transactional';
 import type { VerdictsPort } from '../ports/verdicts';
+import type { LeadHandoffWrites } from '../leads/hand-over-leads';
 import type { WriteBackQueue } from '../write-back/enqueue-write-back';
+import type { CardLeadLookups } from './card-lead';
 
 /** Where a sync of one contact is queued, once per request and while none waits (queue-contact-sync.ts). */
 export interface QueueSyncStore extends Transactional<QueueSyncStore> {
@@ -28,10 +31,17 @@ export interface VerdictStore extends WriteBackQueue, Transactional<VerdictStore
   qualifications: Pick<QualificationsPort, 'get' | 'updateSla' | 'recordInHistory'>;
   verdicts: VerdictsPort;
   outbox: Pick<OutboxPort, 'enqueueMany'>;
+  /** The agreement in force: whether Lead Pact hands leads over as HubSpot Leads (`handoff.createLeads`). */
+  agreements: Pick<AgreementVersionsPort, 'active'>;
+  /** The contact's open HubSpot Lead, which the verdict moves on (accepted) or disqualifies (rejected). */
+  leads: Pick<LeadsPort, 'close'>;
 }
 
-/** What scoring one contact now reads and writes (score-now.ts, qualify-now.ts). */
-export interface ScoreNowStore extends WriteBackQueue, Transactional<ScoreNowStore> {
+/**
+ * What scoring one contact now reads and writes (score-now.ts, qualify-now.ts), with its HubSpot Lead
+ * (`handoff.createLeads`: a new handoff opens one, leaving sales-ready disqualifies it).
+ */
+export interface ScoreNowStore extends WriteBackQueue, LeadHandoffWrites, Transactional<ScoreNowStore> {
   receipts: RequestReceiptsPort;
   contactLocks: ContactLocksPort;
   jobs: QueueSyncStore['jobs'] & WriteBackQueue['jobs'];
@@ -47,6 +57,8 @@ export interface ScoreNowStore extends WriteBackQueue, Transactional<ScoreNowSto
 /** Everything the card's use cases read and write; the store implements it. */
 export interface CardStore extends ScoreNowStore, VerdictStore {
   cardSnapshots: CardSnapshotsPort;
+  /** The contact's latest handoff as a HubSpot Lead (`handoff.createLeads`), for the card's Lead section. */
+  leads: Pick<LeadsPort, 'latest' | 'close' | 'open' | 'openAmong'>;
   qualifications: Pick<
     QualificationsPort,
     'get' | 'upsertMany' | 'appendHistory' | 'updateSla' | 'recordInHistory'
@@ -72,4 +84,6 @@ export interface CardPorts {
     renderReasons(q: Qualification, locale: Locale): string;
   };
   clock: { now(): number };
+  /** Owner names and lead stage labels from HubSpot for the card's Lead section; absent without HubSpot. */
+  leadLookups?: CardLeadLookups;
 }

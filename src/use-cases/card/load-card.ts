@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { cardResponseSchema, type CardResponse, type recordedVerdictSchema } from '../../contracts/card';
 import { isConnected } from '../install/portal-connection';
 import { iso } from './agreement-ref';
+import { cardLead } from './card-lead';
 import type { CardSnapshot } from '../ports/card-snapshot';
 import type { CardPorts } from './card-ports';
 import { explainCriteria } from './explain-criteria';
@@ -21,7 +22,8 @@ const isoOrNull = (epochMs: number | null) => (epochMs === null ? null : iso(epo
 
 /**
  * What the lead quality card shows for one contact of the signed portal: not connected, no agreement yet,
- * not scored yet, or the stored verdict with each criterion, the follow-up deadline and the rep's verdict.
+ * not scored yet, or the stored verdict with each criterion, the follow-up deadline, the rep's verdict and the
+ * contact's HubSpot Lead (stage, owner, what Lead Pact still has to send).
  * The active version is read with the contact on every call, so a newly approved version shows at once.
  */
 export async function loadCard(
@@ -47,6 +49,9 @@ export async function loadCard(
   const { agreement } = version;
   const scoredAt = stored.updatedAt;
   const criteria = explainCriteria(ports, { snapshot, agreement, scoredAt });
+  // The contact's HubSpot Lead, when Lead Pact handed it over as one (handoff.createLeads); absent otherwise.
+  const handoff = await ports.store.leads.latest(portalId, objectId);
+  const lead = handoff ? { lead: await cardLead(ports.leadLookups ?? {}, portalId, handoff) } : {};
   const disqualifiedBy =
     stored.tier === 'disqualified'
       ? criteria.filter((c) => c.kind === 'disqualify' && c.outcome === 'matched').map((c) => c.label)
@@ -70,5 +75,6 @@ export async function loadCard(
     slaStatus: stored.slaStatus,
     verdict: latestVerdict(snapshot.verdict),
     scoredAt: iso(scoredAt),
+    ...lead,
   });
 }

@@ -16,6 +16,22 @@ export function verdictProperties(request: VerdictRequest, tier: string): Record
   return properties;
 }
 
+/**
+ * With `handoff.createLeads` in the agreement in force, the verdict moves the contact's open HubSpot Lead: accepted,
+ * it moves on (to the pipeline's attempting stage); rejected, it is disqualified with the reason `rejected` and the
+ * rep's words. The lead-sync job sends it to HubSpot (the leads table is the Leads outbox). A contact with no open
+ * Lead, or Leads off, changes nothing.
+ */
+async function moveLead(tx: VerdictStore, portalId: string, request: VerdictRequest, now: number) {
+  const active = await tx.agreements.active(portalId);
+  if (!active?.body.handoff.createLeads) return;
+  if (request.verdict === 'accepted') {
+    await tx.leads.close(portalId, request.objectId, 'accepted', null, null, now);
+  } else {
+    await tx.leads.close(portalId, request.objectId, 'disqualified', 'rejected', request.note ?? null, now);
+  }
+}
+
 const sameVerdict = (latest: StoredVerdict | undefined, request: VerdictRequest) =>
   latest !== undefined &&
   latest.verdict === request.verdict &&
@@ -24,8 +40,8 @@ const sameVerdict = (latest: StoredVerdict | undefined, request: VerdictRequest)
 
 /**
  * A rep accepts or rejects a scored lead of the signed portal: the verdict is stored, a rejection recycles the
- * lead (tier `recycled`, `recycled_at` now, a history row), and the properties go to the outbox with a write-back
- * job, all in one transaction. The same verdict twice changes nothing, and a request retried by hubspot.fetch
+ * lead (tier `recycled`, `recycled_at` now, a history row), its HubSpot Lead (if any) moves on or is disqualified,
+ * and the properties go to the outbox with a write-back job, all in one transaction. The same verdict twice changes nothing, and a request retried by hubspot.fetch
  * (same `requestKey`) is applied once: its receipt commits with the verdict.
  */
 export async function recordVerdict(
@@ -64,6 +80,7 @@ export async function recordVerdict(
       );
       await tx.qualifications.recordInHistory(portalId, contactId, now, 'rejected');
     }
+    await moveLead(tx, portalId, request, now);
     await tx.outbox.enqueueMany(portalId, [{ contactId, properties: verdictProperties(request, tier) }], now);
     // Without a queued write-back, HubSpot workflows would not see the verdict until some other write.
     await enqueueWriteBackAfterWrites(tx, portalId, now);
