@@ -5,6 +5,12 @@ import notConnected from './fixtures/card-not-connected.json';
 import notScored from './fixtures/card-not-scored.json';
 import accepted from './fixtures/card-scored-accepted.json';
 import breached from './fixtures/card-scored-breached.json';
+import leadAccepted from './fixtures/card-lead-accepted.json';
+import leadAttempting from './fixtures/card-lead-attempting.json';
+import leadCreating from './fixtures/card-lead-creating.json';
+import leadNew from './fixtures/card-lead-new.json';
+import leadRefused from './fixtures/card-lead-refused.json';
+import leadRejected from './fixtures/card-lead-rejected.json';
 import disqualified from './fixtures/card-scored-disqualified.json';
 import rejected from './fixtures/card-scored-rejected.json';
 import salesReady from './fixtures/card-scored-sales-ready.json';
@@ -27,6 +33,25 @@ export const recordedCards = {
   accepted,
   /** The sales-ready lead three hours past its follow-up deadline. */
   breached,
+} as const;
+
+/**
+ * GET /api/card answers for the director handed over as a HubSpot Lead owned by Hana Sato
+ * (test/http/routes/record-card-lead-responses.ts), in the order they happen.
+ */
+export const recordedLeadCards = {
+  /** Handed over; Lead Pact has not created the Lead in HubSpot yet. */
+  creating: leadCreating,
+  /** The Lead in HubSpot, stage New. */
+  created: leadNew,
+  /** The rep accepted; the move to Attempting is not sent yet. */
+  accepted: leadAccepted,
+  /** HubSpot moved it to Attempting. */
+  attempting: leadAttempting,
+  /** The rep rejected it ("Only five seats"); the disqualification is not sent yet. */
+  rejected: leadRejected,
+  /** HubSpot refused the disqualification for good. */
+  refused: leadRefused,
 } as const;
 
 /** A recorded answer, its body re-parsed through the contract schema so a drifting fixture fails the test. */

@@ -5,11 +5,12 @@ import type { VerdictInput } from '../hooks/useCardActions';
 import { useCardMessages } from '../i18n/useCardMessages';
 import { CriteriaList } from './CriteriaList';
 import { FollowUp } from './FollowUp';
+import { LeadSection } from './LeadSection';
 import { TierNotes } from './TierNotes';
 import { VerdictHeader } from './VerdictHeader';
 import { VerdictPanel } from './VerdictPanel';
 
-/** A scored contact: the verdict, why, by when to follow up, and the rep's accept / reject. */
+/** A scored contact: the verdict, why, by when to follow up, its HubSpot Lead, and the rep's accept / reject. */
 export function ScoredCard(props: {
   card: ScoredCardData;
   busy: boolean;
@@ -22,6 +23,7 @@ export function ScoredCard(props: {
       <VerdictHeader card={card} />
       <TierNotes card={card} />
       <FollowUp card={card} />
+      <LeadSection card={card} />
       <VerdictPanel {...props} />
       <Divider />
       <CriteriaList criteria={card.criteria} />

@@ -26,8 +26,12 @@ export function VerdictPanel(props: {
     return <Text testId="card-verdict">{text}</Text>;
   }
   if (card.tier !== 'sales_ready') return null;
+  // With an open HubSpot Lead, each button says what it does to the Lead: Accept moves a new Lead on.
+  const { lead } = card;
+  const leadOpen = lead?.wanted === 'open' && lead.failed === null;
+  const leadIsNew = leadOpen && (lead.stage === null || lead.stage.id === 'new-stage-id');
   if (!rejecting) {
-    return (
+    const buttons = (
       <ButtonRow>
         <Button
           variant="primary"
@@ -41,6 +45,20 @@ export function VerdictPanel(props: {
           {t.reject}
         </Button>
       </ButtonRow>
+    );
+    if (!leadOpen) return buttons;
+    return (
+      <Flex direction="column" gap="xs">
+        {buttons}
+        {leadIsNew ? (
+          <Text variant="microcopy" testId="card-accept-moves-lead">
+            {t.acceptMovesLead(t.leadStage['attempting-stage-id'] ?? '')}
+          </Text>
+        ) : null}
+        <Text variant="microcopy" testId="card-reject-disqualifies-lead">
+          {t.rejectDisqualifiesLead}
+        </Text>
+      </Flex>
     );
   }
   return (
@@ -63,6 +81,11 @@ export function VerdictPanel(props: {
         maxLength={1000}
         testId="card-reject-note"
       />
+      {leadOpen ? (
+        <Text variant="microcopy" testId="card-reject-disqualifies-lead">
+          {t.rejectDisqualifiesLead}
+        </Text>
+      ) : null}
       <ButtonRow>
         <Button
           variant="destructive"

@@ -57,6 +57,33 @@ export const en = {
   acceptedOn: (date: string) => `Accepted on ${date}`,
   rejectedOn: (reason: string, date: string) => `Rejected (${reason}) on ${date}`,
   scoreFailed: 'Scoring failed',
+  leadHeading: (name: string) => `HubSpot Lead: ${name}`,
+  leadStageLabel: 'Lead stage',
+  leadOwnerLabel: 'Lead owner',
+  leadUnassigned: 'Unassigned',
+  /** HubSpot's default lead stages by id; a stage the portal renamed or added shows the portal's own label. */
+  leadStage: {
+    'new-stage-id': 'New',
+    'attempting-stage-id': 'Attempting',
+    'connected-stage-id': 'Connected',
+    'qualified-stage-id': 'Qualified',
+    'unqualified-stage-id': 'Disqualified',
+  } as Record<string, string>,
+  leadCreating: 'Being created in HubSpot…',
+  leadMoving: (stage: string) => `Moving to ${stage} in HubSpot…`,
+  leadDisqualifying: 'Being disqualified in HubSpot…',
+  leadFailedTitle: 'HubSpot refused this Lead',
+  leadDisqualified: (reason: string, note: string | null) =>
+    `Disqualified: ${reason}${note ? ` (${note})` : ''}`,
+  /** Why Lead Pact disqualified a Lead; another reason shows as it is stored. */
+  leadReason: {
+    rejected: 'rejected on the card',
+    sla_no_touch: 'no first touch in time',
+    sla_no_progress: 'no progress in time',
+  } as Record<string, string>,
+  openLead: 'Open the Lead',
+  acceptMovesLead: (stage: string) => `Accept: the Lead moves to ${stage}`,
+  rejectDisqualifiesLead: 'Reject: the Lead is disqualified with your reason',
 };
 
 /** The shape every card dictionary has. */

@@ -1,0 +1,126 @@
+import nock from 'nock';
+import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
+import { fixture } from '../../hubspot/fixture';
+import { NOW, PORTAL_A, startApi, type Api } from './api-harness';
+import { connectPortal, DIRECTOR, EXAMPLE_AGREEMENT, storeContacts } from './api-seed';
+import type { Recorded } from './record-responses';
+
+const HUBSPOT = 'https://api.hubapi.com';
+const PORTAL = String(PORTAL_A);
+/** Hana Sato, an active owner on the first page of HubSpot's owners (test/fixtures/hubspot/crm-owners-page-1). */
+export const LEAD_OWNER_ID = '41629779';
+/** The id HubSpot gave the director's Lead. */
+export const LEAD_ID = '9001';
+
+/** The example agreement with Leads on: every sales-ready handoff becomes a HubSpot Lead. */
+const WITH_LEADS = {
+  ...EXAMPLE_AGREEMENT,
+  handoff: { ...EXAMPLE_AGREEMENT.handoff, createLeads: true },
+};
+
+async function approveWithLeads(api: Api): Promise<void> {
+  const ok = async (res: Promise<Response>) => {
+    const r = await res;
+    if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+    return r.json() as Promise<{ open: { version: number } | null }>;
+  };
+  const as = (user: string, method: string, path: string, body: unknown) =>
+    ok(api.call(method, path, { portalId: PORTAL_A, user, body }));
+  const draft = await as('m1', 'PUT', '/api/agreements/draft', { agreement: WITH_LEADS });
+  const version = draft.open!.version;
+  await as('m1', 'POST', '/api/agreements/propose', {
+    version,
+    rationale: 'Hand leads over as HubSpot Leads',
+  });
+  await as('s1', 'POST', '/api/agreements/approve', { version });
+}
+
+/** The lead-sync's work as the store records it: HubSpot took what was claimed and answered with `stage`. */
+async function synced(api: Api, stage: string): Promise<void> {
+  const [claimed] = await api.store.leads.claimDue(PORTAL, NOW, 10, 60_000);
+  await api.store.leads.markSynced(PORTAL, claimed!, LEAD_ID, stage, NOW);
+}
+
+/**
+ * `GET /api/card` answers of the real card routes (fixed clock, fresh SQLite, HubSpot's owners by nock) for the
+ * card's Lead section. The example agreement with `handoff.createLeads`; the director (sales-ready A2) is handed over
+ * as a Lead owned by Hana Sato, then:
+ *   card-lead-creating: not in HubSpot yet; card-lead-new: created (New);
+ *   the rep accepts (verdict-lead-accepted) -> card-lead-accepted: moving on; card-lead-attempting: moved;
+ *   the rep rejects with a note -> card-lead-rejected: being disqualified with the reason;
+ *   HubSpot refuses the move for good -> card-lead-refused.
+ * The handoff is recorded before the director is scored, as the handoff would, so the answers stay the same
+ * whichever step opens it.
+ */
+export async function recordCardLeadResponses(): Promise<Recorded[]> {
+  if (!nock.isActive()) nock.activate();
+  const api = await startApi({
+    gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: HUBSPOT }),
+  });
+  const recorded: Recorded[] = [];
+  const take = async (name: string, response: Promise<Response>) => {
+    const res = await response;
+    recorded.push({ area: 'card', name, status: res.status, body: await res.json() });
+  };
+  const card = () => api.call('GET', `/api/card?objectId=${DIRECTOR.id}`, { portalId: PORTAL_A, user: 's1' });
+  const verdict = (body: object) =>
+    api.call('POST', '/api/card/verdict', {
+      portalId: PORTAL_A,
+      user: 's1',
+      body: { objectId: DIRECTOR.id, ...body },
+    });
+  try {
+    // HubSpot's owners, read once per portal and kept (src/use-cases/names/owner-names.ts).
+    nock(HUBSPOT)
+      .get('/crm/v3/owners/')
+      .query({ limit: '100', archived: 'false' })
+      .reply(200, fixture('crm-owners-page-1'));
+    nock(HUBSPOT)
+      .get('/crm/v3/owners/')
+      .query({ limit: '100', archived: 'false', after: 'MjA=' })
+      .reply(200, fixture('crm-owners-page-2'));
+    await connectPortal(api);
+    await approveWithLeads(api);
+    await storeContacts(api);
+    await api.store.leads.open(
+      PORTAL,
+      {
+        contactId: DIRECTOR.id,
+        handoffAt: NOW,
+        name: 'Director of IT · A2',
+        ownerId: LEAD_OWNER_ID,
+        teamId: null,
+        companyId: null,
+        grade: 'A2',
+        route: 'field_sales',
+        reasons: 'A2 (score 76, Sales-ready)',
+      },
+      NOW,
+    );
+    await api.call('POST', '/api/card/score-now', {
+      portalId: PORTAL_A,
+      user: 's1',
+      body: { objectId: DIRECTOR.id },
+    });
+    await take('card-lead-creating', card());
+    await synced(api, 'new-stage-id');
+    await take('card-lead-new', card());
+    await take('verdict-lead-accepted', verdict({ verdict: 'accepted' }));
+    await take('card-lead-accepted', card());
+    await synced(api, 'attempting-stage-id');
+    await take('card-lead-attempting', card());
+    await verdict({ verdict: 'rejected', reason: 'too_small', note: 'Only five seats' });
+    await take('card-lead-rejected', card());
+    const [claimed] = await api.store.leads.claimDue(PORTAL, NOW, 10, 60_000);
+    const refusal =
+      'Property values were not valid: hs_lead_disqualification_reason is required for the disqualified stage';
+    await api.store.leads.markRejected(PORTAL, claimed!, refusal, NOW);
+    await take('card-lead-refused', card());
+    if (!nock.isDone()) throw new Error(`unused HubSpot stubs: ${nock.pendingMocks().join(', ')}`);
+  } finally {
+    nock.cleanAll();
+    nock.restore(); // the worker is left as found for the next test file (as test/hubspot/use-nock.ts does)
+    await api.close();
+  }
+  return recorded;
+}
