@@ -1,5 +1,6 @@
 import { Client } from '@hubspot/api-client';
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/contacts';
+import { completeWorkflowCallback } from './complete-workflow-callback';
 import { ensureProperties } from './ensure-properties';
 import { getUser } from './get-user';
 import {
@@ -111,5 +112,7 @@ export function createApiClientGateway(options: ApiClientGatewayOptions): HubSpo
     readCompanyContacts: async (inputs) => readCompanyContacts(await authorized(), inputs),
     searchCompaniesModifiedSince: async (window, after) =>
       searchModifiedCompanies(await authorized(), window, after),
+    completeWorkflowCallback: async (callbackId, completion) =>
+      completeWorkflowCallback(await authorized(), callbackId, completion),
   };
 }

@@ -2,7 +2,12 @@ import { abortableSleep } from '../abortable-sleep';
 import { isAppError } from '../domain/app-error';
 import type { RateBudgetPort } from '../use-cases/ports/rate-budget';
 import { waitForRequestSlots, type SlotWait } from '../use-cases/request-budget/wait-for-request-slots';
-import type { HubSpotGateway, ModifiedWindow, ReadContactsResult } from './hubspot-gateway';
+import type {
+  HubSpotGateway,
+  ModifiedWindow,
+  ReadContactsResult,
+  WorkflowCallbackCompletion,
+} from './hubspot-gateway';
 import { LEAD_PACT_PROPERTIES } from './lead-pact-properties';
 import { chunk } from './read-contacts-with-company';
 import { hubspotErrorInfo } from './translate-hubspot-error';
@@ -85,6 +90,9 @@ export function withRequestBudget(gateway: HubSpotGateway, options: BudgetedGate
     ),
     searchCompaniesModifiedSince: budgeted(1, (window: ModifiedWindow, after: string | undefined) =>
       gateway.searchCompaniesModifiedSince(window, after),
+    ),
+    completeWorkflowCallback: budgeted(1, (callbackId: string, completion: WorkflowCallbackCompletion) =>
+      gateway.completeWorkflowCallback(callbackId, completion),
     ),
   };
 }

@@ -128,6 +128,11 @@ export interface AccountDetails {
   timeZone: string;
 }
 
+/** What resumes a blocked workflow action: its output fields, every value a string as HubSpot's callback API takes them. */
+export interface WorkflowCallbackCompletion {
+  outputFields: Record<string, string>;
+}
+
 /**
  * The port through which the app talks to one HubSpot portal. Failures are AppErrors: `rate_limited`
  * (with the HubSpot policy), `upstream_failed`, `unauthorized`, `forbidden`, `invalid_input`.
@@ -159,6 +164,8 @@ export interface HubSpotGateway {
   readCompanyContacts(inputs: readonly CompanyContactsRequest[]): Promise<CompanyContactsPage[]>;
   /** One page (up to 100) of the ids of companies modified in the window, oldest first. */
   searchCompaniesModifiedSince(window: ModifiedWindow, after: string | undefined): Promise<CompanyIdsPage>;
+  /** Resumes a workflow enrollment the "Qualify with Lead Pact" action blocked (scope `automation`). */
+  completeWorkflowCallback(callbackId: string, completion: WorkflowCallbackCompletion): Promise<void>;
 }
 
 export type { PropertyMap };

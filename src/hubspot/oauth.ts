@@ -16,6 +16,10 @@ export const REQUIRED_SCOPES = [
   // Names, not ids: the teams API for the settings page's team names, the owners API for the report's rep names.
   'settings.users.teams.read',
   'crm.objects.owners.read',
+  // The "Qualify with Lead Pact" workflow action resumes a blocked enrollment through the callbacks API
+  // (custom workflow actions reference, scope requirements:
+  // https://developers.hubspot.com/docs/api-reference/latest/automation/workflow-actions/custom-action-reference).
+  'automation',
 ] as const;
 /**
  * Must equal `auth.optionalScopes` in `app-hsmeta.json` (empty today). Reading property definitions is documented

@@ -49,5 +49,6 @@ export function withPortalTimeZone(gateway: HubSpotGateway, options: PortalTimeZ
     listOwners: wrap('listOwners'),
     readCompanyContacts: wrap('readCompanyContacts'),
     searchCompaniesModifiedSince: wrap('searchCompaniesModifiedSince'),
+    completeWorkflowCallback: wrap('completeWorkflowCallback'),
   };
 }

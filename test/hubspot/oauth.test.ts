@@ -29,7 +29,7 @@ describe('buildAuthorizeUrl', () => {
       client_id: 'client-id-1',
       redirect_uri: redirectUri,
       scope:
-        'oauth crm.objects.contacts.read crm.objects.contacts.write crm.schemas.contacts.write crm.objects.companies.read settings.users.read settings.users.teams.read crm.objects.owners.read',
+        'oauth crm.objects.contacts.read crm.objects.contacts.write crm.schemas.contacts.write crm.objects.companies.read settings.users.read settings.users.teams.read crm.objects.owners.read automation',
       state: 'st-123',
     });
     expect(REQUIRED_SCOPES).toContain('crm.objects.companies.read');
