@@ -16,6 +16,7 @@ import { enableProcessMetrics, metricsRegistry, reportQueueDepthFrom } from './m
 import { createStore, type Store } from './store/create-store';
 import { installGatewayOf, portalGatewaysOf, type ServiceContext } from './composition/service-context';
 import { startWorker } from './composition/start-worker';
+import { workflowActionRouterOf } from './composition/workflow-action';
 import { hubspotOAuth } from './composition/hubspot-oauth';
 import { reportDeadJobsFrom } from './jobs/dead-jobs-gauge';
 import { connectStaticPortal } from './use-cases/install/connect-static-portal';
@@ -33,7 +34,7 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** The routers of the webhook, OAuth, card, settings and report areas, in mount order. */
+/** The routers of the webhook, workflow action, OAuth, card, settings and report areas, in mount order. */
 function buildRouters(context: ServiceContext): RequestHandler[] {
   const gatewayFor = installGatewayOf(context);
   // Teams decide a user's side; HubSpot super admins alone may change which teams are which side.
@@ -43,6 +44,7 @@ function buildRouters(context: ServiceContext): RequestHandler[] {
       : hubspotUsers(portalGatewaysOf(context));
   return [
     webhooksRouter(context),
+    workflowActionRouterOf(context),
     ...apiRouters({
       ...context,
       userTeams: users,

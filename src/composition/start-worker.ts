@@ -22,6 +22,7 @@ import { rescorePageSource } from '../store/rescore-page-source/rescore-page-sou
 import { PROCESS_INBOX_JOB } from '../use-cases/intake/intake-jobs';
 import { enqueueWriteBack } from '../use-cases/write-back/enqueue-write-back';
 import { portalGatewaysOf, type ServiceContext } from './service-context';
+import { registerCompleteWorkflowAction, workflowActionPorts } from './workflow-action';
 
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
 function buildJobRegistry(context: ServiceContext): JobRegistry {
@@ -59,6 +60,7 @@ function buildJobRegistry(context: ServiceContext): JobRegistry {
   registerSyncCompanyContacts(registry, { store, gatewayFor, log: logger });
   registerFullImport(registry, { store, gatewayFor, engine: domainEngine, log: logger });
   registerSlaSweep(registry, store);
+  registerCompleteWorkflowAction(registry, workflowActionPorts(context));
   if (hubspotMode(config) !== 'not-configured') {
     const intervalMs = config.safetyNetIntervalMs;
     registerSafetyNet(registry, {

@@ -1,0 +1,365 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import nock from 'nock';
+import { registerCompleteWorkflowAction } from '../../../src/composition/workflow-action';
+import { storeCardPorts } from '../../../src/composition/store-card-ports';
+import { createApp } from '../../../src/http/create-app';
+import { createReadiness } from '../../../src/http/readiness';
+import { WORKFLOW_ACTION_PATH, workflowActionRouter } from '../../../src/http/routes/workflow-action-router';
+import { startWebServer, stopWebServer, type WebServer } from '../../../src/http/web-server';
+import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
+import type { HubSpotGateway } from '../../../src/hubspot/hubspot-gateway';
+import { createJobRegistry } from '../../../src/jobs/job-registry';
+import { runLeasedJob } from '../../../src/jobs/run-leased-job';
+import { createLogger } from '../../../src/logger';
+import { metricsRegistry } from '../../../src/metrics';
+import { signHubSpotRequest } from '../../../src/standin/sign-hubspot-request';
+import { createStore, type Store } from '../../../src/store/create-store';
+import type { Job } from '../../../src/use-cases/ports/jobs';
+import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
+import type { WorkflowActionPorts } from '../../../src/use-cases/workflow-action/qualify-enrolled-contact';
+import { COMPLETE_WORKFLOW_ACTION_JOB } from '../../../src/use-cases/workflow-action/workflow-action-jobs';
+import { fixture } from '../../hubspot/fixture';
+import { serveBatchReads } from '../../hubspot/serve-batch-reads';
+import { useNock } from '../../hubspot/use-nock';
+import { applyExampleAgreement } from '../../use-cases/apply-example-agreement';
+import { CLIENT_SECRET, NOW, PORTAL_A, PORTAL_B, PUBLIC_BASE_URL } from './api-harness';
+import { CUSTOMER, DIRECTOR } from './api-seed';
+
+const API = 'https://api.hubapi.com';
+const PORTAL = String(PORTAL_A);
+/** HubSpot's ids of one execution, as its custom action reference shows them. */
+const CALLBACK = 'ap-1001-56777914962-11-0';
+
+/** The body HubSpot posts when a contact-based workflow reaches the action. */
+function execution(contactId: string, overrides: { portalId?: number; callbackId?: string } = {}) {
+  return {
+    callbackId: overrides.callbackId ?? CALLBACK,
+    origin: {
+      portalId: overrides.portalId ?? PORTAL_A,
+      actionDefinitionId: 10860211,
+      actionDefinitionVersion: 1,
+      extensionDefinitionId: 10860211,
+      extensionDefinitionVersionId: 1,
+    },
+    context: { source: 'WORKFLOWS', workflowId: 192814114 },
+    object: { objectId: Number(contactId), objectType: 'CONTACT' },
+    inputFields: {},
+  };
+}
+
+interface Harness {
+  store: Store;
+  ports: WorkflowActionPorts;
+  /** One execution request as HubSpot signs it; each call sends the very same bytes (HubSpot's retry). */
+  signed(body: unknown, secret?: string): () => Promise<Response>;
+  unsigned(body: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * The app with the workflow action's route on a fresh SQLite store, at the API tests' fixed "now"; HubSpot is nock
+ * at api.hubapi.com unless `gateway` stands in for the portal's gateway.
+ */
+async function start(options: { gateway?: HubSpotGateway; deadlineMs?: number } = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lead-pact-workflow-action-'));
+  const store = await createStore({ dataDir });
+  const logger = createLogger({ level: 'silent' });
+  const config = {
+    hubspot: {
+      clientSecret: CLIENT_SECRET,
+      clientId: 'id',
+      accessToken: undefined,
+      portalId: undefined,
+      apiBaseUrl: API,
+      requestsPer10s: 100,
+    },
+    publicBaseUrl: PUBLIC_BASE_URL,
+  };
+  const clock = { now: () => NOW };
+  const gateway = options.gateway ?? createApiClientGateway({ accessToken: 'token-abc', basePath: API });
+  const ports: WorkflowActionPorts = {
+    card: storeCardPorts(store, config, clock),
+    sync: { store, gatewayFor: () => gateway, engine: domainEngine, now: clock.now },
+    jobs: store.jobs,
+    callbacks: () => gateway,
+  };
+  const router = workflowActionRouter({ config, ports, deadlineMs: options.deadlineMs ?? 5_000 });
+  const readiness = createReadiness({ store, logger });
+  const web: WebServer = await startWebServer(
+    createApp({ logger, readiness, metrics: metricsRegistry, routers: [router] }),
+    0,
+    '127.0.0.1',
+  );
+  const signed = (body: unknown, secret = CLIENT_SECRET) => {
+    const text = JSON.stringify(body);
+    const url = PUBLIC_BASE_URL + WORKFLOW_ACTION_PATH;
+    const headers = signHubSpotRequest({ clientSecret: secret, method: 'POST', url, body: text });
+    return () => fetch(web.url + WORKFLOW_ACTION_PATH, { method: 'POST', headers, body: text });
+  };
+  return {
+    store,
+    ports,
+    signed,
+    unsigned: (body) =>
+      fetch(web.url + WORKFLOW_ACTION_PATH, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    async close() {
+      await stopWebServer(web);
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Leases the due completion job and runs it the way the worker does. */
+async function runCompletionJob(h: Harness, now = NOW) {
+  const job = await h.store.jobs.lease('w1', now, 30_000, [COMPLETE_WORKFLOW_ACTION_JOB]);
+  if (!job) return undefined;
+  return runLeasedJob(job, {
+    workerId: 'w1',
+    leaseMs: 30_000,
+    now: () => now,
+    retryAt: (_job: Job, at: number) => at + 1_000,
+    controller: new AbortController(),
+    leases: h.store.jobs,
+    registry: registerCompleteWorkflowAction(createJobRegistry(), h.ports),
+  });
+}
+
+/** The portal installed, the example agreement approved, the director and the customer stored. */
+async function ready(h: Harness): Promise<void> {
+  await h.store.installations.connect(PORTAL, null, [], NOW);
+  await applyExampleAgreement(h.store, PORTAL, NOW);
+  await h.store.contacts.upsertMany(PORTAL, [DIRECTOR, CUSTOMER], NOW);
+}
+
+const outputs = async (res: Response) => {
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { outputFields: Record<string, string> }).outputFields;
+};
+
+/** The verdict Lead Pact stored for the contact, as the workflow's output fields name it. */
+async function storedVerdict(store: Store, contactId: string) {
+  const q = await store.qualifications.get(PORTAL, contactId);
+  if (!q) return undefined;
+  return { tier: q.tier, grade: q.grade, score: String(q.score), stage: q.stage, route: q.route };
+}
+
+useNock();
+
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+});
+
+describe('POST /workflow-actions/qualify: a stored contact', () => {
+  beforeEach(async () => {
+    h = await start();
+    await ready(h);
+  });
+
+  it('When a workflow enrolls a sales-ready director, then the answer carries its tier, grade, score, stage and route at once', async () => {
+    const fields = await outputs(await h.signed(execution(DIRECTOR.id))());
+    expect(fields).toEqual({
+      tier: 'sales_ready',
+      grade: 'A2',
+      score: expect.stringMatching(/^\d{1,3}$/),
+      stage: 'decision',
+      route: 'field_sales',
+      hs_execution_state: 'SUCCESS',
+    });
+    // The very verdict the card shows and the write-back sends: scored once, stored, queued for HubSpot.
+    expect(await storedVerdict(h.store, DIRECTOR.id)).toEqual({
+      tier: fields.tier,
+      grade: fields.grade,
+      score: fields.score,
+      stage: fields.stage,
+      route: fields.route,
+    });
+    expect((await h.store.outbox.get(PORTAL, DIRECTOR.id))?.properties).toMatchObject({
+      lead_pact_tier: 'sales_ready',
+      lead_pact_score: fields.score,
+    });
+  });
+
+  it('When HubSpot retries the very same execution, then it gets the same fields and the contact is scored once', async () => {
+    const send = h.signed(execution(DIRECTOR.id));
+    const first = await outputs(await send());
+    const again = await outputs(await send());
+    expect(again).toEqual(first);
+    const history = await h.store.qualifications.history(PORTAL, DIRECTOR.id);
+    expect(history).toHaveLength(1);
+  });
+
+  it('When a workflow enrolls an existing customer, then the workflow can branch on "disqualified"', async () => {
+    const fields = await outputs(await h.signed(execution(CUSTOMER.id))());
+    expect(fields).toMatchObject({ tier: 'disqualified', route: 'marketing', hs_execution_state: 'SUCCESS' });
+  });
+
+  it('When the request is unsigned, then 401 and nothing is scored', async () => {
+    const res = await h.unsigned(execution(DIRECTOR.id));
+    expect(res.status).toBe(401);
+    expect(await h.store.qualifications.get(PORTAL, DIRECTOR.id)).toBeUndefined();
+    expect(await h.store.jobs.list({ type: COMPLETE_WORKFLOW_ACTION_JOB })).toEqual([]);
+  });
+
+  it('When the request is signed with another secret, then 401 and nothing is scored', async () => {
+    const res = await h.signed(execution(DIRECTOR.id), 'not-our-client-secret')();
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    expect(await h.store.qualifications.get(PORTAL, DIRECTOR.id)).toBeUndefined();
+  });
+
+  it('When the execution names a portal that never installed Lead Pact, then 403 and nothing is scored there', async () => {
+    await h.store.contacts.upsertMany(String(PORTAL_B), [DIRECTOR], NOW);
+    const res = await h.signed(execution(DIRECTOR.id, { portalId: PORTAL_B }))();
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await h.store.qualifications.get(String(PORTAL_B), DIRECTOR.id)).toBeUndefined();
+  });
+
+  it('When the action is run on a deal, then 400 names the object type', async () => {
+    const body = { ...execution(DIRECTOR.id), object: { objectId: 5, objectType: 'DEAL' } };
+    const res = await h.signed(body)();
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'invalid_input', details: [{ path: 'object.objectType' }] },
+    });
+  });
+});
+
+describe('POST /workflow-actions/qualify: when it cannot score', () => {
+  beforeEach(async () => {
+    h = await start();
+  });
+
+  it('When no agreement was approved yet, then the workflow goes on and its history says why (no 500)', async () => {
+    await h.store.installations.connect(PORTAL, null, [], NOW);
+    await h.store.contacts.upsertMany(PORTAL, [DIRECTOR], NOW);
+    const fields = await outputs(await h.signed(execution(DIRECTOR.id))());
+    expect(fields).toEqual({ hs_execution_state: 'FAIL_CONTINUE', errorCode: 'NO_APPROVED_AGREEMENT' });
+    expect(await h.store.qualifications.get(PORTAL, DIRECTOR.id)).toBeUndefined();
+  });
+
+  it('When Lead Pact lost access to the account, then the history says to reinstall', async () => {
+    await ready(h);
+    await h.store.installations.setStatus(PORTAL, 'disconnected', 'token_refused', NOW);
+    const fields = await outputs(await h.signed(execution(DIRECTOR.id))());
+    expect(fields).toEqual({ hs_execution_state: 'FAIL_CONTINUE', errorCode: 'NOT_CONNECTED' });
+  });
+
+  it('When HubSpot no longer has the contact, then the history says so', async () => {
+    await ready(h);
+    nock(API)
+      .post('/crm/v3/objects/contacts/batch/read')
+      .query(true)
+      .reply(207, { ...fixture('contacts-batch-read-207'), results: [] });
+    nock(API)
+      .post('/crm/v4/associations/contacts/companies/batch/read')
+      .query(true)
+      .optionally()
+      .reply(200, { status: 'COMPLETE', results: [] });
+    const fields = await outputs(await h.signed(execution('999'))());
+    expect(fields).toEqual({ hs_execution_state: 'FAIL_CONTINUE', errorCode: 'CONTACT_NOT_FOUND' });
+  });
+});
+
+describe('POST /workflow-actions/qualify: a contact Lead Pact has not stored yet', () => {
+  const reads = () =>
+    serveBatchReads(API, {
+      contacts: 'contacts-batch-read',
+      associations: 'associations-contacts-companies-batch-read',
+      companies: 'companies-batch-read',
+    });
+
+  it('When HubSpot answers the read in time, then the contact is read, stored and its verdict answered at once', async () => {
+    h = await start();
+    await ready(h);
+    reads();
+    const fields = await outputs(await h.signed(execution('51'))());
+    expect(fields.hs_execution_state).toBe('SUCCESS');
+    expect(await storedVerdict(h.store, '51')).toEqual({
+      tier: fields.tier,
+      grade: fields.grade,
+      score: fields.score,
+      stage: fields.stage,
+      route: fields.route,
+    });
+    expect(await h.store.jobs.list({ type: COMPLETE_WORKFLOW_ACTION_JOB })).toEqual([]);
+  });
+
+  it('When HubSpot is rate limited, then the enrollment is blocked, and a job completes it through the callback API once HubSpot answers', async () => {
+    h = await start();
+    await ready(h);
+    nock(API)
+      .post('/crm/v3/objects/contacts/batch/read')
+      .times(2)
+      .query(true)
+      .reply(429, fixture('error-429-ten-secondly'));
+    const send = h.signed(execution('51'));
+    const blocked = await outputs(await send());
+    expect(blocked).toEqual({ hs_execution_state: 'BLOCK', hs_expiration_duration: 'P1D' });
+    // HubSpot's retry of the request joins the one job of this execution.
+    expect(await outputs(await send())).toEqual(blocked);
+    const jobs = await h.store.jobs.list({ type: COMPLETE_WORKFLOW_ACTION_JOB });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({
+      portalId: PORTAL,
+      payload: { portalId: PORTAL, contactId: '51', callbackId: CALLBACK },
+    });
+
+    reads();
+    let completion: unknown;
+    nock(API)
+      .post(`/automation/actions/callbacks/2026-03/${CALLBACK}/complete`, (body) => {
+        completion = body;
+        return true;
+      })
+      .reply(204);
+    expect(await runCompletionJob(h)).toMatchObject({ outcome: 'succeeded' });
+    const verdict = await storedVerdict(h.store, '51');
+    expect(completion).toEqual({
+      outputFields: { ...verdict, hs_execution_state: 'SUCCESS' },
+      typedOutputs: {},
+    });
+  });
+
+  it('When HubSpot is too slow to answer the read, then the answer does not wait for it: the enrollment is blocked', async () => {
+    let release: () => void = () => undefined;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    const slow = {
+      readContacts: async () => {
+        await stalled;
+        return { contacts: [], missing: [] };
+      },
+    } as unknown as HubSpotGateway;
+    h = await start({ gateway: slow, deadlineMs: 50 });
+    await ready(h);
+    const fields = await outputs(await h.signed(execution('51'))());
+    expect(fields).toEqual({ hs_execution_state: 'BLOCK', hs_expiration_duration: 'P1D' });
+    expect(await h.store.jobs.list({ type: COMPLETE_WORKFLOW_ACTION_JOB })).toHaveLength(1);
+    release();
+  });
+
+  it('When the callback was already resumed or expired, then the job ends without retrying', async () => {
+    h = await start();
+    await ready(h);
+    nock(API)
+      .post('/crm/v3/objects/contacts/batch/read')
+      .query(true)
+      .reply(429, fixture('error-429-ten-secondly'));
+    await outputs(await h.signed(execution('51'))());
+    reads();
+    nock(API)
+      .post(`/automation/actions/callbacks/2026-03/${CALLBACK}/complete`)
+      .reply(404, { status: 'error', message: 'Callback not found', category: 'OBJECT_NOT_FOUND' });
+    expect(await runCompletionJob(h)).toMatchObject({ outcome: 'succeeded' });
+    const [job] = await h.store.jobs.list({ type: COMPLETE_WORKFLOW_ACTION_JOB });
+    expect(job).toMatchObject({ status: 'succeeded', result: { completed: false } });
+  });
+});
