@@ -25,7 +25,7 @@ const SCHEMA_PATH = 'project-components-external/project-schemas/v3/';
  * offline). Here every component type the parser knows gets an accept-all schema, so everything else the parser
  * validates runs as in the CLI: platform version, uid, top-level fields, folder per component type, the app
  * component every feature needs, one of each singular component. The config fields those schemas would check are
- * checked by test/project/checks/ (card, app, webhooks) instead.
+ * checked by test/project/checks/ (card, app, webhooks, workflow action) instead.
  */
 function serveAcceptAllSchemas(asked) {
   const schemas = Object.fromEntries(Object.keys(Components).map((type) => [mapToInternalType(type), {}]));

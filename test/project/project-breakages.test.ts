@@ -15,6 +15,7 @@ const file = (relative: string) => path.join(dir, 'extensions', relative);
 const CARD = 'app/cards/lead-quality-card-hsmeta.json';
 const APP = 'app/app-hsmeta.json';
 const WEBHOOKS = 'app/webhooks/webhooks-hsmeta.json';
+const ACTION = 'app/workflow-actions/qualify-with-lead-pact-hsmeta.json';
 const PROFILE = 'hsprofile.production.json';
 
 /** Rewrites a JSON file of the copy. */
@@ -96,6 +97,27 @@ describe('the project check, on a broken copy of the project', () => {
     expect(found).toContainEqual(
       expect.stringMatching(/^app\/webhooks\/webhooks-hsmeta\.json: config\.settings\.targetUrl/),
     );
+    expect(found).toContainEqual(expect.stringMatching(/^app\/workflow-actions\/.*: config\.actionUrl/));
+  });
+
+  it('When the workflow action adds an output without a Japanese label, typed "text", then it fails on both', async () => {
+    await edit(ACTION, (action) => {
+      action.config.outputFields.push({ typeDefinition: { name: 'reasons', type: 'text' } });
+      action.config.labels.en.outputFieldLabels.reasons = 'Reasons';
+    });
+    expect(problems()).toEqual([
+      `${ACTION}: config.outputFields[5].typeDefinition.type "text" is not one of bool, date, datetime, enumeration, json, number, object_coordinates, phone_number, string`,
+      `${ACTION}: config.labels.ja.outputFieldLabels has no label for "reasons"`,
+    ]);
+  });
+
+  it("When the workflow action's -hsmeta.json sits in cards/, then it fails: wrong folder for a workflow action", async () => {
+    await rename(file(ACTION), file('app/cards/qualify-with-lead-pact-hsmeta.json'));
+    expect(problems()).toEqual([
+      expect.stringMatching(
+        /^app\/cards\/qualify-with-lead-pact-hsmeta\.json: The directory 'app\/cards' is incorrect for type 'workflow-action'/,
+      ),
+    ]);
   });
 
   it('When BACKEND_URL is https on localhost, then it fails: HubSpot cannot reach it', async () => {

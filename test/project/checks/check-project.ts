@@ -5,6 +5,7 @@ import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../../src/hubspot/oauth';
 import { appProblems } from './app-problems';
 import { cardProblems } from './card-problems';
 import { webhookProblems } from './webhook-problems';
+import { workflowActionProblems } from './workflow-action-problems';
 
 const PARSER = path.join(__dirname, '..', 'check-project.mjs');
 
@@ -38,6 +39,8 @@ function componentProblems(node: IrNode, nodes: IrNode[]): string[] {
       return cardProblems(node.metaFilePath, node.config, appScopes);
     case 'WEBHOOKS':
       return webhookProblems(node.metaFilePath, node.config);
+    case 'WORKFLOW_ACTION':
+      return workflowActionProblems(node.metaFilePath, node.config);
     default:
       return [];
   }
