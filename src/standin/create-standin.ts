@@ -7,6 +7,9 @@ import { batchRoutes } from './batch-routes';
 import { FailurePlan } from './failure-plan';
 import { generateSeed } from './generate-seed';
 import { sendHubSpotError } from './hubspot-error-body';
+import { leadAdminRoutes } from './lead-admin-routes';
+import { leadPropertyRoutes } from './lead-property-routes';
+import { leadRoutes } from './lead-routes';
 import { limitsMiddleware } from './limits-middleware';
 import type { StandinOAuthClient } from './oauth-form-guard';
 import { oauthRoutes } from './oauth-routes';
@@ -33,7 +36,10 @@ export interface StandinOptions {
   timeZone?: string;
   /** The account's language: HubSpot-defined property labels and option labels come in it (default en). */
   language?: StandinLanguage;
-  /** When set, `POST /__standin/contacts/:id` sends HubSpot's signed webhook events to the app. */
+  /**
+   * When set, `POST /__standin/contacts/:id` sends HubSpot's signed webhook events to the app, and so does every
+   * Lead stage change (API writes as `INTEGRATION`, `POST /__standin/leads/:id/stage` as a rep's `CRM_UI`).
+   */
   webhook?: Omit<WebhookTarget, 'portalId'>;
   random?: () => number;
   now?: () => number;
@@ -57,6 +63,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
   const portalId = options.portalId ?? 62515;
   const sender = options.webhook ? new WebhookSender({ ...options.webhook, portalId }) : undefined;
   app.use(adminRoutes(state, now, { sender, plan }));
+  app.use(leadAdminRoutes(state, now, portalId, sender));
   const oauth = { portalId, appId: 456789, expiresIn: 1800, client: options.oauthClient, now };
   app.use(oauthRoutes(state, oauth));
   // Every HubSpot API route needs a token and counts against the portal's limits.
@@ -79,6 +86,8 @@ export function createStandin(options: StandinOptions = {}): Standin {
     queryRoutes(state),
     propertyRoutes(state, options),
     userRoutes(state),
+    leadRoutes(state, now, portalId, sender),
+    leadPropertyRoutes(state),
   );
   app.use((_req, res) => sendHubSpotError(res, 404, 'Not found', 'OBJECT_NOT_FOUND'));
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createStandinLeads, type StandinLeads } from './lead-state';
 
 /** A CRM record held by the stand-in; every value is a string, as HubSpot hands them out. */
 export interface StandinRecord {
@@ -99,6 +100,8 @@ export interface StandinState {
   users: Map<string, { primaryTeamId?: string; secondaryTeamIds: string[]; superAdmin: boolean }>;
   /** The account's teams and CRM owners (`GET /settings/v3/users/teams`, `GET /crm/v3/owners`), HubSpot's shapes. */
   directory: StandinDirectory;
+  /** HubSpot Leads (`0-136`): records, lead properties and pipelines (lead-state.ts). */
+  leads: StandinLeads;
   stats: StandinStats;
   updates: RecordedBatchUpdate[];
   requestLog: LoggedRequest[];
@@ -168,6 +171,7 @@ export function createStandinState(seed: StandinSeed, now = Date.now()): Standin
     revokedTokens: new Set(),
     users: new Map(),
     directory: { teams: [], owners: [], grantedScopes: null },
+    leads: createStandinLeads(),
     stats: emptyStats(),
     updates: [],
     requestLog: [],

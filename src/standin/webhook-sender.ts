@@ -31,6 +31,18 @@ export interface AssociationChange {
   removed: boolean;
 }
 
+/**
+ * A change to a Lead (`0-136`) as HubSpot reports it. `source` tells who made it: a user in HubSpot (`CRM_UI`,
+ * `sourceId` `userId:<id>`) or an app through the API (`INTEGRATION`, `sourceId` the app's id), as recorded from real
+ * portals (/work/notes/leads-facts.md §6).
+ */
+export interface LeadChange {
+  leadId: string;
+  /** A property change (`hs_pipeline_stage` is the one Lead Pact subscribes to), or the Lead's deletion. */
+  change: { propertyName: string; propertyValue: string } | { deleted: true };
+  source: { userId: string } | { appId: number };
+}
+
 /** HubSpot-defined association type ids, from each side: primary, then unlabeled. */
 const TYPE_IDS = { contactToCompany: [1, 279], companyToContact: [2, 280] } as const;
 
@@ -97,12 +109,39 @@ export class WebhookSender {
     return [side('contact'), side('company')];
   }
 
+  /** One generic event for a Lead's change (`object.propertyChange` or `object.deletion`, `objectTypeId` `0-136`). */
+  leadEventsFor(change: LeadChange, occurredAt: number): Array<Record<string, unknown>> {
+    const source =
+      'userId' in change.source
+        ? { changeSource: 'CRM_UI', sourceId: `userId:${change.source.userId}` }
+        : { changeSource: 'INTEGRATION', sourceId: String(change.source.appId) };
+    const what =
+      'deleted' in change.change
+        ? { subscriptionType: 'object.deletion', changeFlag: 'DELETED' }
+        : { subscriptionType: 'object.propertyChange', ...change.change };
+    return [
+      {
+        ...this.envelope(occurredAt),
+        ...source,
+        ...what,
+        objectId: Number(change.leadId),
+        objectTypeId: '0-136',
+        isSensitive: false,
+      },
+    ];
+  }
+
+  /** The app id events are sent for (an API write of this app shows it as `sourceId`). */
+  get appId(): number {
+    return this.target.appId ?? 456789;
+  }
+
   private envelope(occurredAt: number) {
     return {
       eventId: this.nextEventId++,
       subscriptionId: 1000,
       portalId: this.target.portalId,
-      appId: this.target.appId ?? 456789,
+      appId: this.appId,
       occurredAt,
       attemptNumber: 0,
       changeSource: 'CRM',
