@@ -46,6 +46,9 @@ function toHandoff(r: LeadsTable): LeadHandoff {
 
 type RowKey = Pick<LeadHandoff, 'contactId' | 'handoffAt'>;
 
+/** Ids per `in (...)` list: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
+const IN_CHUNK = 1000;
+
 /**
  * The handed-over Leads (migration 009), which are also the Leads outbox. A row is "open" while its `closed_at` is
  * null: handed over or accepted, not disqualified by Lead Pact, not converted, and not refused by HubSpot before a
@@ -291,6 +294,21 @@ export function leadsRepository(ctx: DbContext) {
         .where('lead_id', '=', leadId)
         .executeTakeFirst();
       return row ? toHandoff(row) : undefined;
+    },
+
+    async openAmong(portalId: string, contactIds: readonly string[]): Promise<Set<string>> {
+      const open = new Set<string>();
+      for (let i = 0; i < contactIds.length; i += IN_CHUNK) {
+        const rows = await ctx.db
+          .selectFrom('leads')
+          .select('contact_id')
+          .where('portal_id', '=', portalId)
+          .where('contact_id', 'in', contactIds.slice(i, i + IN_CHUNK))
+          .where('closed_at', 'is', null)
+          .execute();
+        for (const r of rows) open.add(r.contact_id);
+      }
+      return open;
     },
 
     async assignOwner(portalId: string, row: RowKey, ownerId: string | null, now: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { StoredQualification } from '../ports/qualifications';
 import type { RequestKey } from '../ports/request-receipts';
 import { isConnected } from '../install/portal-connection';
 import { writtenProperties } from '../rescore/written-properties';
+import { handOverLeads, type LeadChange } from '../leads/hand-over-leads';
 import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
 import { agreementRef } from './agreement-ref';
 import type { CardPorts } from './card-ports';
@@ -22,6 +23,17 @@ function changed(
   after: Record<string, string>,
 ): Record<string, string> {
   return Object.fromEntries(Object.entries(after).filter(([key, value]) => before?.[key] !== value));
+}
+
+/** A new handoff opens the contact's HubSpot Lead; leaving sales-ready (a rule, or no longer its grade) closes it. */
+function leadChange(before: StoredQualification | undefined, after: StoredQualification): LeadChange[] {
+  const was = before?.tier === 'sales_ready';
+  if (!was && after.tier === 'sales_ready') return [{ kind: 'handed_over', qualification: after }];
+  if (was && after.tier !== 'sales_ready') {
+    const reason = after.tier === 'disqualified' ? 'disqualified' : 'nurture';
+    return [{ kind: 'left', contactId: after.contactId, reason, note: after.reasons }];
+  }
+  return [];
 }
 
 /** History keeps verdicts (tier, grade, stage, route), as the rescore and the sync do, not every drift of score. */
@@ -74,6 +86,7 @@ export async function scoreNow(
     const properties = changed(current ? writtenProperties(current) : null, writtenProperties(next));
     await tx.qualifications.upsertMany(portalId, [next], now);
     if (verdictChanged(current, next)) await tx.qualifications.appendHistory(portalId, [next], now);
+    await handOverLeads(tx, portalId, agreement, leadChange(current, next), now);
     if (Object.keys(properties).length === 0) return;
     await tx.outbox.enqueueMany(portalId, [{ contactId: objectId, properties }], now);
     // Queued with the outbox rows, so HubSpot workflows see the new verdict without waiting for another write.

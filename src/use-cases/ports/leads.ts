@@ -112,6 +112,8 @@ export interface LeadsPort {
    * it existed), or undefined. At most one exists per contact.
    */
   openFor(portalId: string, contactId: string): Promise<LeadHandoff | undefined>;
+  /** Which of these contacts have an open handoff (one query for a page of contacts). */
+  openAmong(portalId: string, contactIds: readonly string[]): Promise<Set<string>>;
   /** The team's member picked as the owner (or the fallback kept: `ownerId` as it is): the team is resolved. */
   assignOwner(
     portalId: string,

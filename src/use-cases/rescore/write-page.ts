@@ -1,17 +1,41 @@
 import { allocateRanked, capacityForMonth, routeCapacitiesForMonth } from '../../domain/allocate-capacity';
 import type { RankedAllocation } from '../../domain/allocate-capacity';
 import type { Route } from '../../domain/agreement-schema';
+import {
+  createsLeads,
+  handOverLeads,
+  type LeadChange,
+  type LeadHandoffWrites,
+} from '../leads/hand-over-leads';
 import type { CapacityPort } from '../ports/capacity';
 import type { OutboxPort, OutboxWrite } from '../ports/outbox';
 import type { QualificationsPort, StoredQualification } from '../ports/qualifications';
 import { isCandidate, type Candidate, type Outcome, type ScoredPage, type ScoringJob } from './scored-page';
-import { maskedProperties } from './written-properties';
+import { maskedProperties, TIER_BIT } from './written-properties';
 
-/** What writing a page needs, inside its transaction. */
-export interface PageWrites {
+/** What writing a page needs, inside its transaction (the Leads only when the agreement creates them). */
+export interface PageWrites extends LeadHandoffWrites {
   capacity: Pick<CapacityPort, 'used' | 'usedByRoute' | 'tryTakePlaces'>;
   qualifications: Pick<QualificationsPort, 'upsertMany' | 'appendHistory'>;
   outbox: Pick<OutboxPort, 'enqueueMany'>;
+}
+
+/**
+ * The page's Lead changes (`handoff.createLeads`): each candidate that took a place is a new handoff; a contact whose
+ * tier changed away from sales-ready may leave one (handOverLeads keeps those that hold an open Lead).
+ */
+function leadChanges(page: ScoredPage, outcomeOf: ReadonlyMap<number, Outcome>): LeadChange[] {
+  const changes: LeadChange[] = [];
+  page.entries.forEach((entry, i) => {
+    const o: Outcome = isCandidate(entry) ? outcomeOf.get(i)! : entry;
+    if (isCandidate(entry) && o === entry.placed) {
+      changes.push({ kind: 'handed_over', qualification: o.stored });
+    } else if (o.changed & TIER_BIT && o.stored.tier !== 'sales_ready') {
+      const reason = o.stored.tier === 'disqualified' ? 'disqualified' : 'nurture';
+      changes.push({ kind: 'left', contactId: o.stored.contactId, reason, note: o.stored.reasons });
+    }
+  });
+  return changes;
 }
 
 /** What a page did. */
@@ -89,5 +113,7 @@ export async function writePage(tx: PageWrites, job: ScoringJob, page: ScoredPag
   await tx.qualifications.upsertMany(job.portalId, upserts, page.now);
   await tx.qualifications.appendHistory(job.portalId, verdicts, page.now);
   await tx.outbox.enqueueMany(job.portalId, writes, page.now);
+  if (createsLeads(job.agreement))
+    await handOverLeads(tx, job.portalId, job.agreement, leadChanges(page, outcomeOf), page.now);
   return { lastId: page.lastId, count: page.count, changed: writes.length, madeSalesReady: allocation.taken };
 }

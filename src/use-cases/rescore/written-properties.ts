@@ -38,6 +38,9 @@ export function writtenProperties(q: WrittenFields): Record<string, string> {
   return properties;
 }
 
+/** The bit of `changedMask` that says the tier changed. */
+export const TIER_BIT = 1 << PROPERTIES.findIndex(([, field]) => field === 'tier');
+
 /** The bit of `changedMask` that says the agreement version goes along with the changed properties. */
 const VERSION_BIT = 1 << PROPERTIES.length;
 

@@ -4,10 +4,14 @@ import type { LeadsPort } from '../ports/leads';
 import type { OutboxPort } from '../ports/outbox';
 import type { QualificationsPort } from '../ports/qualifications';
 import type { Transactional } from '../ports/transactional';
+import type { LeadHandoffWrites } from '../leads/hand-over-leads';
 import type { WriteBackQueue } from '../write-back/enqueue-write-back';
 
-/** What one page of SLA changes writes, all in one transaction: the new state, history, outbox and write-back job. */
-export interface SlaChangesStore extends WriteBackQueue {
+/**
+ * What one page of SLA changes writes, all in one transaction: the new state, history, outbox and write-back job, and
+ * a recycled contact's HubSpot Lead disqualified (`handoff.createLeads`).
+ */
+export interface SlaChangesStore extends WriteBackQueue, LeadHandoffWrites {
   qualifications: Pick<QualificationsPort, 'updateSla' | 'recordInHistory'>;
   outbox: Pick<OutboxPort, 'enqueueMany'>;
 }

@@ -47,7 +47,7 @@ export async function sweepSla(
     result.checked += page.length;
     const pending = await pendingChanges(store, portalId, page, active.body.sla, now);
     if (pending.length === 0) continue;
-    const done = await store.transaction((tx) => applySlaChanges(tx, portalId, pending, now));
+    const done = await store.transaction((tx) => applySlaChanges(tx, portalId, pending, now, active.body));
     result.changed += done.changed;
     result.breached += done.breached;
     result.recycled += done.recycled;

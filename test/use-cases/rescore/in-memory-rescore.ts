@@ -2,6 +2,7 @@ import type { ContactRecord } from '../../../src/domain/qualification';
 import type { OutboxWrite } from '../../../src/use-cases/ports/outbox';
 import type { StoredQualification } from '../../../src/use-cases/ports/qualifications';
 import type { AgreementVersion } from '../../../src/use-cases/ports/agreement-versions';
+import { inMemoryLeads, recordingJobs } from '../leads/in-memory-leads';
 import type {
   RescorePageSource,
   RescoreStore,
@@ -23,6 +24,8 @@ export function inMemoryRescore(contacts: readonly ContactRecord[], agreement: A
     failWrite: 0,
     writes: 0,
   };
+  const leads = inMemoryLeads();
+  const queue = recordingJobs();
   const tx: RescoreWrites = {
     capacity: {
       used: async () => state.capacityUsed,
@@ -43,6 +46,17 @@ export function inMemoryRescore(contacts: readonly ContactRecord[], agreement: A
     },
     outbox: { enqueueMany: async (_p, writes) => void state.outbox.push(...writes) },
     checkpoints: { set: async (_p, name, value) => void state.checkpoints.set(name, value) },
+    // The HubSpot Leads of `handoff.createLeads`, over the same contacts.
+    leads: leads.leads,
+    contacts: {
+      get: async (_p, id) =>
+        sorted.find((c) => c.id === id) && {
+          ...sorted.find((c) => c.id === id)!,
+          hsLastModified: null,
+          updatedAt: 0,
+        },
+    },
+    jobs: queue.jobs,
   };
   const store: RescoreStore = {
     agreements: {
@@ -75,5 +89,5 @@ export function inMemoryRescore(contacts: readonly ContactRecord[], agreement: A
       };
     },
   };
-  return { store, pages, state };
+  return { store, pages, state, leads, queue };
 }
