@@ -8,6 +8,10 @@ import { createReadiness } from '../../../src/http/readiness';
 import { apiRouters } from '../../../src/composition/api-routers';
 import { oauthRouter } from '../../../src/http/routes/oauth-router';
 import { webhooksRouter } from '../../../src/http/routes/webhooks-router';
+import { workflowActionRouter } from '../../../src/http/routes/workflow-action-router';
+import { storeCardPorts } from '../../../src/composition/store-card-ports';
+import { AppError } from '../../../src/domain/app-error';
+import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
 import { startWebServer, stopWebServer } from '../../../src/http/web-server';
 import { createLogger } from '../../../src/logger';
 import { metricsRegistry } from '../../../src/metrics';
@@ -85,8 +89,19 @@ export async function startFullApp(): Promise<FullApp> {
   const gatewayFor = () => {
     throw new Error('no HubSpot in this test');
   };
+  // The workflow action meets HubSpot unreachable, as a real outage shows it (its answer then blocks the enrollment).
+  const unreachable = () => {
+    throw new AppError('upstream_failed', 'no HubSpot in this test');
+  };
+  const workflowPorts = {
+    card: storeCardPorts(store, config, clock),
+    sync: { store, gatewayFor: unreachable, engine: domainEngine },
+    jobs: store.jobs,
+    callbacks: unreachable,
+  };
   const routers: RequestHandler[] = [
     webhooksRouter({ config, store, logger }),
+    workflowActionRouter({ config, ports: workflowPorts }),
     ...apiRouters({ config, store, userTeams, clock, logger }),
     oauthRouter({ config, store, logger, gatewayFor, clock, oauthFor: hubspotOAuth }),
   ];

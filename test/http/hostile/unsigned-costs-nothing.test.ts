@@ -74,7 +74,8 @@ describe('an unsigned request costs nothing', () => {
     expect(parses).toBe(0);
     expect(await metric('lead_pact_request_bodies_parsed_total')).toBe(parsedBefore);
     for (const [path, status] of statuses) {
-      const expected = path === '/webhooks/hubspot' || path.startsWith('/api') ? 401 : 404;
+      const signedPost = ['/webhooks/hubspot', '/workflow-actions/qualify'].includes(path);
+      const expected = signedPost || path.startsWith('/api') ? 401 : 404;
       expect([path, status]).toEqual([path, expected]);
     }
   });
