@@ -73,6 +73,8 @@ export const quizRoundSummarySchema = z.object({
   startedAt: instantSchema,
   /** HubSpot user id of who started it. */
   startedBy: z.string(),
+  /** Their name from HubSpot's owners; null (or absent, from older servers) when HubSpot has none: show the id. */
+  startedByName: z.string().nullable().optional(),
   closedAt: instantSchema.nullable(),
   closedBy: z.string().nullable(),
   /** How many people of each side have answered at least one lead. */
@@ -150,6 +152,8 @@ export const quizAgreementStatsSchema = z.object({
 /** One person's lean, as in the essay: the share of leads they would have sales call. */
 export const quizParticipantSchema = z.object({
   userId: z.string(),
+  /** Their name from HubSpot's owners; null (or absent, from older servers) when HubSpot has none: show the id. */
+  name: z.string().nullable().optional(),
   side: sideSchema,
   answered: count,
   yes: count,

@@ -94,6 +94,8 @@ export interface HubSpotOwner {
   lastName: string | null;
   email: string | null;
   archived: boolean;
+  /** The HubSpot user behind the owner (signed requests' and the settings API's user id); null when HubSpot gives none. */
+  userId?: string | null;
 }
 
 /** One page of owners; `after` is set when there are more. */

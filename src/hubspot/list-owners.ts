@@ -2,6 +2,8 @@ import type { Client } from '@hubspot/api-client';
 import { HUBSPOT_BATCH_LIMIT, type OwnersPage } from './hubspot-gateway';
 import { translateHubSpotError } from './translate-hubspot-error';
 
+const userIdOf = (id: number | undefined): string | null => (id === undefined ? null : String(id));
+
 /**
  * One page of `GET /crm/v3/owners` (scope `crm.objects.owners.read`), 100 owners at most, `after` set while more
  * follow. HubSpot lists active owners, or with `archived` those of deactivated users, whose ids old contacts
@@ -24,6 +26,9 @@ export async function listOwners(
       lastName: owner.lastName ?? null,
       email: owner.email ?? null,
       archived: Boolean(owner.archived),
+      // The HubSpot user behind the owner (the id signed requests and the settings API use); a deactivated user's
+      // owner has only `userIdIncludingInactive`. https://developers.hubspot.com/docs/api-reference/crm-crm-owners-v3/guide
+      userId: userIdOf(owner.userId ?? owner.userIdIncludingInactive),
     })),
   };
   const next = response.paging?.next?.after;

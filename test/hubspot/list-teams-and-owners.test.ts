@@ -53,6 +53,7 @@ describe('listOwners', () => {
           lastName: 'Sato',
           email: 'hana.sato@example.co.jp',
           archived: false,
+          userId: '9001',
         },
         {
           id: '41629781',
@@ -60,6 +61,7 @@ describe('listOwners', () => {
           lastName: 'Ito',
           email: 'kenji.ito@example.co.jp',
           archived: false,
+          userId: '9003',
         },
       ],
       after: 'MjA=',
@@ -73,6 +75,7 @@ describe('listOwners', () => {
           lastName: null,
           email: 'sales-desk@example.co.jp',
           archived: false,
+          userId: '9004',
         },
       ],
     });
@@ -92,6 +95,8 @@ describe('listOwners', () => {
         lastName: 'Tanaka',
         email: 'yuki.tanaka@example.co.jp',
         archived: true,
+        // A deactivated user's owner has only userIdIncludingInactive.
+        userId: '9002',
       },
     ]);
   });

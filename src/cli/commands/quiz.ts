@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { loadConfig } from '../../config';
+import { hubspotMode, loadConfig } from '../../config';
+import { portalGatewaysOf } from '../../composition/service-context';
+import { configSecrets, createLogger } from '../../logger';
 import { quizAnswerSchema, QUIZ_SIZE } from '../../contracts/quiz';
 import { AppError } from '../../domain/app-error';
 import { LABELS } from '../../domain/i18n';
@@ -13,6 +15,9 @@ import { listQuizRounds } from '../../use-cases/quiz/quiz-round-view';
 import { leadLine, quizResultText } from '../../use-cases/quiz/quiz-result-text';
 import { blindLead, roundOf } from '../../use-cases/quiz/quiz-views';
 import { startQuizRound } from '../../use-cases/quiz/start-quiz-round';
+import { resultWithNames } from '../../use-cases/quiz/with-user-names';
+import { ownerDirectory } from '../../use-cases/names/owner-names';
+import type { QuizResult } from '../../contracts/quiz';
 
 const SIDES = ['marketing', 'sales'] as const;
 const LANGS = ['en', 'ja'] as const;
@@ -41,6 +46,19 @@ async function printLeads(store: Store, portalId: string, id: number): Promise<v
   process.stdout.write(`round ${round.id} (${round.status})\n`);
   for (const lead of await store.quizLeads.list(portalId, id))
     process.stdout.write(`${leadLine(blindLead(lead))}\n`);
+}
+
+/**
+ * The result with participants by name when HubSpot is configured (the portal's owners, whose `userId` is the
+ * HubSpot user who answered); otherwise, or when HubSpot cannot be read, they stay "User <id>".
+ */
+async function withNames(store: Store, portalId: string, result: QuizResult): Promise<QuizResult> {
+  const config = loadConfig();
+  if (hubspotMode(config) === 'not-configured') return result;
+  const logger = createLogger({ level: 'warn', secrets: configSecrets(config), destination: process.stderr });
+  const gateways = portalGatewaysOf({ config, logger, store });
+  const { userNames } = ownerDirectory({ gatewayFor: gateways, logger });
+  return resultWithNames(result, (ids) => userNames(portalId, ids));
 }
 
 /** Answers from a JSON file (`[{leadKey, callThisMonth}]` or `{answers: [...]}`), or asked lead by lead on the terminal. */
@@ -180,7 +198,7 @@ export function registerQuizCommand(program: Command): void {
         await withStore(async (store) => {
           if (o.close)
             await closeQuizRound({ store, clock: { now: Date.now } }, { portalId, userId: o.user }, id);
-          const result = await quizResult({ store }, portalId, id);
+          const result = await withNames(store, portalId, await quizResult({ store }, portalId, id));
           process.stdout.write(
             o.json ? `${JSON.stringify(result, null, 2)}\n` : quizResultText(result, o.lang),
           );

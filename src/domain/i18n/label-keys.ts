@@ -26,6 +26,8 @@ type QuizKey =
   | 'quiz.tie'
   | 'quiz.lean'
   | 'quiz.sideLean'
+  | 'quiz.sideLeanOne'
+  | 'quiz.user'
   | 'quiz.betweenSides'
   | 'quiz.percent'
   | 'quiz.kappa'

@@ -47,6 +47,8 @@ export const LABELS_EN: Labels = {
   'quiz.tie': 'Split',
   'quiz.lean': '{name}: yes to {yes} of {answered} ({percent}%)',
   'quiz.sideLean': '{side}: yes to {percent}% of answers ({participants} people)',
+  'quiz.sideLeanOne': '{side}: yes to {percent}% of answers (1 person)',
+  'quiz.user': 'User {id}',
   'quiz.betweenSides': 'Agreement between marketing and sales',
   'quiz.percent': 'Same answer on {agreed} of {leads} leads ({percent}%)',
   'quiz.kappa': "Cohen's kappa {kappa} (95% interval {low} to {high})",

@@ -50,6 +50,8 @@ export const LABELS_JA: Labels = {
   'quiz.tie': '意見が割れた',
   'quiz.lean': '{name}：{answered}件中{yes}件に「はい」（{percent}%）',
   'quiz.sideLean': '{side}：回答の{percent}%が「はい」（{participants}名）',
+  'quiz.sideLeanOne': '{side}：回答の{percent}%が「はい」（1名）',
+  'quiz.user': 'ユーザー {id}',
   'quiz.betweenSides': 'マーケティングと営業の一致度',
   'quiz.percent': '{leads}件中{agreed}件で回答が一致（{percent}%）',
   'quiz.kappa': 'コーエンのκ係数 {kappa}（95%信頼区間 {low}～{high}）',

@@ -17,6 +17,9 @@ import type { QuizPorts } from '../../use-cases/quiz/quiz-ports';
 import { closeQuizRound, quizResult } from '../../use-cases/quiz/quiz-result';
 import { listQuizRounds, quizRoundView } from '../../use-cases/quiz/quiz-round-view';
 import { startQuizRound } from '../../use-cases/quiz/start-quiz-round';
+import { resultWithNames, roundsWithNames, roundViewWithNames } from '../../use-cases/quiz/with-user-names';
+import type { Names } from '../../use-cases/names/cached-names';
+import { OWNERS_SCOPE } from '../../use-cases/names/owner-names';
 import { AppError } from '../../domain/app-error';
 import { workingCopy } from '../../use-cases/agreements/working-copy';
 import { toVersion } from './agreements-view';
@@ -24,11 +27,17 @@ import { parseInput } from './parse-input';
 import type { ApplyOnce } from './request-once';
 import { signedCaller, type Caller } from './signed-caller';
 
-/** The quiz ports, and how a write runs once per request id. */
+/** The quiz ports, how a write runs once per request id, and HubSpot user ids to names (none: ids are shown). */
 export interface QuizRouteDeps {
   ports: QuizPorts;
   once: ApplyOnce<QuizPorts>;
+  userNames?: (portalId: string, userIds: readonly string[]) => Promise<Names>;
 }
+
+const NO_NAMES: Names = {
+  names: new Map(),
+  status: { source: 'ids', reason: 'not_configured', scope: OWNERS_SCOPE },
+};
 
 const roundParams = z.object({ id: quizRoundIdSchema });
 const suggestionParams = roundParams.extend({
@@ -49,10 +58,22 @@ export function quizRouter(deps: QuizRouteDeps): Router {
     effect: (p: QuizPorts) => Promise<unknown>,
   ) => deps.once({ ...caller, route: `quiz.${route}`, requestId }, effect);
   const idOf = (params: unknown) => Number(parseInput(roundParams, params, 'path').id);
+  // Participants and who started a round by name, from HubSpot's owners (cached per portal).
+  const namesFor = (caller: Caller) => (ids: readonly string[]) =>
+    deps.userNames ? deps.userNames(caller.portalId, ids) : Promise.resolve(NO_NAMES);
+  const viewOf = async (caller: Caller, id: number) =>
+    quizRoundViewSchema.parse(
+      await roundViewWithNames(await quizRoundView(ports, caller, id), namesFor(caller)),
+    );
+  const resultOf = async (caller: Caller, id: number) =>
+    quizResultSchema.parse(
+      await resultWithNames(await quizResult(ports, caller.portalId, id), namesFor(caller)),
+    );
 
   router.get('/api/quiz/rounds', async (_req, res) => {
     const caller = signedCaller(res);
-    res.json(quizRoundListSchema.parse(await listQuizRounds(ports, caller.portalId)));
+    const list = await listQuizRounds(ports, caller.portalId);
+    res.json(quizRoundListSchema.parse(await roundsWithNames(list, namesFor(caller))));
   });
   router.post('/api/quiz/rounds', async (req, res) => {
     const caller = signedCaller(res);
@@ -63,11 +84,11 @@ export function quizRouter(deps: QuizRouteDeps): Router {
     });
     // A replayed copy answers the newest round, which its first copy started.
     const id = started ?? Number((await listQuizRounds(ports, caller.portalId)).rounds[0]!.id);
-    res.status(201).json(quizRoundViewSchema.parse(await quizRoundView(ports, caller, id)));
+    res.status(201).json(await viewOf(caller, id));
   });
   router.get('/api/quiz/rounds/:id', async (req, res) => {
     const caller = signedCaller(res);
-    res.json(quizRoundViewSchema.parse(await quizRoundView(ports, caller, idOf(req.params))));
+    res.json(await viewOf(caller, idOf(req.params)));
   });
   router.put('/api/quiz/rounds/:id/answers', async (req, res) => {
     const caller = signedCaller(res);
@@ -76,18 +97,18 @@ export function quizRouter(deps: QuizRouteDeps): Router {
     await once(caller, `answers.${id}`, requestId, (p) =>
       answerQuizRound(p, caller, { id, answers, ...(actingAs === undefined ? {} : { actingAs }) }),
     );
-    res.json(quizRoundViewSchema.parse(await quizRoundView(ports, caller, id)));
+    res.json(await viewOf(caller, id));
   });
   router.post('/api/quiz/rounds/:id/close', async (req, res) => {
     const caller = signedCaller(res);
     const id = idOf(req.params);
     const { requestId } = parseInput(quizCloseRequestSchema, req.body ?? {}, 'close');
     await once(caller, `close.${id}`, requestId, (p) => closeQuizRound(p, caller, id));
-    res.json(quizResultSchema.parse(await quizResult(ports, caller.portalId, id)));
+    res.json(await resultOf(caller, id));
   });
   router.get('/api/quiz/rounds/:id/result', async (req, res) => {
     const caller = signedCaller(res);
-    res.json(quizResultSchema.parse(await quizResult(ports, caller.portalId, idOf(req.params))));
+    res.json(await resultOf(caller, idOf(req.params)));
   });
   router.post('/api/quiz/rounds/:id/suggestions/:n/apply', async (req, res) => {
     const caller = signedCaller(res);

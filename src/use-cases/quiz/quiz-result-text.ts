@@ -70,7 +70,7 @@ export function quizResultText(result: QuizResult, locale: Locale): string {
   for (const s of ['marketing', 'sales'] as const) {
     const side = result.sides[s];
     if (side.lean === null) continue;
-    const text = fillTemplate(l['quiz.sideLean'], {
+    const text = fillTemplate(l[side.participants === 1 ? 'quiz.sideLeanOne' : 'quiz.sideLean'], {
       side: l[`quiz.side.${s}`],
       percent: pct(side.lean),
       participants: side.participants,
@@ -78,7 +78,8 @@ export function quizResultText(result: QuizResult, locale: Locale): string {
     out.push(`${bar(side.lean)} ${text}`);
   }
   for (const p of result.participants) {
-    const name = `${p.userId}${l['reason.open']}${l[`quiz.side.${p.side}`]}${l['reason.close']}`;
+    const who = p.name ?? fillTemplate(l['quiz.user'], { id: p.userId });
+    const name = `${who}${l['reason.open']}${l[`quiz.side.${p.side}`]}${l['reason.close']}`;
     out.push(
       `${bar(p.lean)}   ${fillTemplate(l['quiz.lean'], { name, yes: p.yes, answered: p.answered, percent: pct(p.lean) })}`,
     );

@@ -141,9 +141,10 @@ describe('the calibration quiz over HTTP', () => {
       closedBy: '601',
       participants: { marketing: 1, sales: 1 },
     });
+    // HubSpot is not configured here: no names, the UI shows "User 501" (names: test/use-cases/quiz/quiz-user-names).
     expect(result.participants).toEqual([
-      { userId: '501', side: 'marketing', answered: 8, yes: 8, lean: 1 },
-      { userId: '601', side: 'sales', answered: 8, yes: 1, lean: 1 / 8 },
+      { userId: '501', name: null, side: 'marketing', answered: 8, yes: 8, lean: 1 },
+      { userId: '601', name: null, side: 'sales', answered: 8, yes: 1, lean: 1 / 8 },
     ]);
     // Marketing yes everywhere, sales yes once: yesYes 1, yesNo 7 -> 12.5% alike, kappa 0 (marketing never said no).
     expect(result.betweenSides).toMatchObject({

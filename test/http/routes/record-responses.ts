@@ -248,7 +248,19 @@ const QUIZ_CONTACTS = quizContacts(NOW);
  *   Last, round 1's suggestion 1 applied into a draft (quiz-suggestion-applied).
  */
 async function recordQuizResponses(): Promise<Recorded[]> {
-  const api = await startApi();
+  // Participants by name: HubSpot's owners list gives users 501 and 601 (m1, s1) their names; 701 and 801 have none.
+  if (!nock.isActive()) nock.activate();
+  nock(HUBSPOT)
+    .persist()
+    .get('/crm/v3/owners/')
+    .query({ limit: '100', archived: 'false' })
+    .reply(200, fixture('crm-owners-quiz'))
+    .get('/crm/v3/owners/')
+    .query({ limit: '100', archived: 'true' })
+    .reply(200, fixture('crm-owners-archived'));
+  const api = await startApi({
+    gatewayFor: () => createApiClientGateway({ accessToken: 'token-abc', basePath: HUBSPOT }),
+  });
   const recorded: Recorded[] = [];
   const take = async (name: string, response: Promise<Response>) => {
     const res = await response;
@@ -303,6 +315,8 @@ async function recordQuizResponses(): Promise<Recorded[]> {
       call('m1', 'POST', '/api/quiz/rounds/1/suggestions/1/apply', { requestId: 'quiz-apply-1' }),
     );
   } finally {
+    nock.cleanAll();
+    nock.restore();
     await api.close();
   }
   return recorded;

@@ -68,7 +68,8 @@ describe('the quiz result as text for a meeting room', () => {
   it('prints leans, agreement with kappa, the disagreements and the suggestions in English', () => {
     const text = quizResultText(result, 'en');
     expect(text).toContain('Calibration quiz, round 3 (closed): 3 leads, agreement version 2');
-    expect(text).toContain('██████████████████████ Marketing: yes to 100% of answers (1 people)'.slice(2));
+    expect(text).toContain('████████████████████ Marketing: yes to 100% of answers (1 person)');
+    expect(text).toContain('User 501 (Marketing): yes to 3 of 3 (100%)');
     expect(text).toContain('Same answer on 1 of 3 leads (33.3%)');
     expect(text).toContain("Cohen's kappa 0.00 (95% interval 0.00 to 0.00)");
     expect(text).toContain("#1 部長 1 · 1200 | Clicked 'get a quote' (2026-11-24)");
@@ -86,6 +87,29 @@ describe('the quiz result as text for a meeting room', () => {
     expect(text).toContain('3件中1件で回答が一致（33.3%）');
     expect(text).toContain('コーエンのκ係数 0.00（95%信頼区間 0.00～0.00）');
     expect(text).toContain('マーケティング：はい（アプローチする） · 営業：いいえ');
+  });
+
+  it('names the participants HubSpot knows, says "N people" for a side of several, and Japanese is unchanged', () => {
+    const answers = [
+      ...says('501', 'marketing', [1, 2, 3]),
+      ...says('502', 'marketing', [1]),
+      ...says('601', 'sales', [3]),
+    ];
+    const named = resultOf(answers);
+    named.participants = named.participants.map((p) => ({
+      ...p,
+      name: p.userId === '501' ? 'Aiko Mori' : p.userId === '601' ? 'Kenji Ito' : null,
+    }));
+    const en = quizResultText(named, 'en');
+    expect(en).toContain('Marketing: yes to 66.7% of answers (2 people)');
+    expect(en).toContain('Sales: yes to 33.3% of answers (1 person)');
+    expect(en).toContain('Aiko Mori (Marketing): yes to 3 of 3 (100%)');
+    expect(en).toContain('User 502 (Marketing): yes to 1 of 3 (33.3%)');
+    const ja = quizResultText(named, 'ja');
+    expect(ja).toContain('マーケティング：回答の66.7%が「はい」（2名）');
+    expect(ja).toContain('営業：回答の33.3%が「はい」（1名）');
+    expect(ja).toContain('Kenji Ito（営業）：3件中1件に「はい」（33.3%）');
+    expect(ja).toContain('ユーザー 502（マーケティング）');
   });
 
   it('says when only one side answered', () => {

@@ -56,7 +56,7 @@ async function openRound(page: Page, id: string, shown: string) {
 const texts = (node: { findAll: Page['findAll'] }) => node.findAll(Text).map((t) => t.text);
 
 describe('the calibration quiz tab', () => {
-  it('lists the rounds with their date, who started them and how many of each side answered', async () => {
+  it('lists the rounds with their date, who started them (by their HubSpot name) and how many of each side answered', async () => {
     const page = renderQuiz({});
     await page.waitFor(() => expect(page.maybeFindByTestId(TableRow, 'quiz-round-1')).not.toBeNull());
     const row = (id: string) =>
@@ -67,7 +67,7 @@ describe('the calibration quiz tab', () => {
     // Started 2026-11-27T09:00:00Z (the recorder's clock): 6:00 PM in Tokyo.
     expect(row('3')).toEqual([
       'Nov 27, 2026, 6:00 PM',
-      'User 601',
+      'Kenji Ito',
       'Open',
       '4',
       'Marketing 1 · Sales 0',
@@ -75,7 +75,7 @@ describe('the calibration quiz tab', () => {
     ]);
     expect(row('1')).toEqual([
       'Nov 27, 2026, 6:00 PM',
-      'User 501',
+      'Aiko Mori',
       'Closed',
       '8',
       'Marketing 1 · Sales 1',
@@ -233,14 +233,14 @@ describe('the calibration quiz tab', () => {
     await openRound(page, '1', 'quiz-result');
     expect(page.maybeFindByTestId(Alert, 'quiz-one-sided')).toBeNull();
     expect(page.findByTestId(BarChart, 'quiz-chart-leans').props.data).toEqual([
-      { who: 'User 501', lean: 75, side: 'Marketing' },
-      { who: 'User 601', lean: 12.5, side: 'Sales' },
+      { who: 'Aiko Mori', lean: 75, side: 'Marketing' },
+      { who: 'Kenji Ito', lean: 12.5, side: 'Sales' },
       { who: 'Marketing (all)', lean: 75, side: 'Marketing' },
       { who: 'Sales (all)', lean: 12.5, side: 'Sales' },
     ]);
-    expect(page.findByTestId(Text, 'quiz-lean-501').text).toBe('User 501 (Marketing): yes to 6 of 8 (75%)');
+    expect(page.findByTestId(Text, 'quiz-lean-501').text).toBe('Aiko Mori (Marketing): yes to 6 of 8 (75%)');
     expect(page.findByTestId(Text, 'quiz-side-lean-sales').text).toBe(
-      'Sales: yes to 12.5% of answers (1 people)',
+      'Sales: yes to 12.5% of answers (1 person)',
     );
     expect(texts(page.findByTestId(Flex, 'quiz-agreement-between'))).toEqual([
       'Agreement between marketing and sales',
@@ -300,8 +300,9 @@ describe('the calibration quiz tab', () => {
       'コーエンのκ係数 0.09（95%信頼区間 -0.11～0.29）',
     ]);
     expect(page.findByTestId(Text, 'quiz-lean-601').text).toBe(
-      'ユーザー 601（営業）：8件中1件に「はい」（12.5%）',
+      'Kenji Ito（営業）：8件中1件に「はい」（12.5%）',
     );
+    expect(page.findByTestId(Text, 'quiz-side-lean-sales').text).toBe('営業：回答の12.5%が「はい」（1名）');
     expect(page.findByTestId(Text, 'quiz-disagreement-2-verdict').text).toBe(
       '合意内容の判定：ナーチャリング（C3、スコア35）',
     );
@@ -309,6 +310,23 @@ describe('the calibration quiz tab', () => {
       "営業は「Clicked 'get a quote' in the newsletter」が主な加点要因の営業対象リード4件のうち3件に「いいえ」と回答：配点を60点から40点に下げる。",
     );
     expect(page.findByTestId(Button, 'quiz-apply-1').text).toBe('下書きに適用');
+  });
+
+  it('shows "User <id>" for a participant HubSpot has no owner for, and "N people" for a side of several', async () => {
+    const body = structuredClone(quizFixtures.result().body) as {
+      participants: { userId: string; side: string; name?: string | null }[];
+      sides: { marketing: { participants: number } };
+    };
+    // A second marketer (502), whom HubSpot's owners list does not have: the server sends no name.
+    body.participants.push({ ...body.participants[0]!, userId: '502', name: null });
+    body.sides.marketing.participants = 2;
+    const page = renderQuiz({ 'GET /api/quiz/rounds/1/result': () => ({ status: 200, body }) });
+    await openRound(page, '1', 'quiz-result');
+    expect(page.findByTestId(Text, 'quiz-lean-502').text).toBe('User 502 (Marketing): yes to 6 of 8 (75%)');
+    expect(page.findByTestId(Text, 'quiz-lean-501').text).toBe('Aiko Mori (Marketing): yes to 6 of 8 (75%)');
+    expect(page.findByTestId(Text, 'quiz-side-lean-marketing').text).toBe(
+      'Marketing: yes to 75% of answers (2 people)',
+    );
   });
 
   it('says when a round was closed with one side only, and compares that side with the verdict alone', async () => {

@@ -41,6 +41,7 @@ const answer = (schema: { parse: (value: unknown) => unknown }, fixture: Recorde
  * Sales against the verdict: yes-yes 1, no-yes 3, no-no 4: 5 of 8 = 62.5%.
  * Suggestion 1: sales said no to 3 of the 4 leads driven by the quote click: its points from 60 to 40.
  * Round 2 (closed by 501): only marketing (501) answered. Round 3 (open, started by 601, four leads): 501 answered.
+ * Names: HubSpot's owners (test/fixtures/hubspot/crm-owners-quiz.json) give user 501 "Aiko Mori" and 601 "Kenji Ito".
  */
 export const quizFixtures = {
   /** Rounds 3 (open, marketer 501 answered), 2 (closed, marketing only) and 1 (closed, both sides). */

@@ -29,7 +29,7 @@ export const quizEn = {
   answered: 'Answered',
   roundStatus: { open: 'Open', closed: 'Closed' },
   answeredCounts: (marketing: string, sales: string) => `Marketing ${marketing} · Sales ${sales}`,
-  user: (id: string) => `User ${id}`,
+  user: (id: string) => fillTemplate(L['quiz.user'], { id }),
   answer: 'Answer',
   seeResult: 'See the result',
   back: 'Back to the rounds',
@@ -76,8 +76,9 @@ export const quizEn = {
   side: 'Side',
   lean: (name: string, yes: string, answered: string, percent: string) =>
     fillTemplate(L['quiz.lean'], { name, yes, answered, percent }),
-  sideLean: (side: string, percent: string, participants: string) =>
-    fillTemplate(L['quiz.sideLean'], { side, percent, participants }),
+  /** `participants` as written; `count` picks "1 person" or "N people". */
+  sideLean: (side: string, percent: string, participants: string, count: number) =>
+    fillTemplate(L[count === 1 ? 'quiz.sideLeanOne' : 'quiz.sideLean'], { side, percent, participants }),
   personOnSide: (name: string, side: string) => `${name} (${side})`,
   noSideAnswers: (side: string) => `${side}: no answers`,
   agreementTitle: 'Agreement',

@@ -29,7 +29,7 @@ export const quizJa: QuizMessages = {
   answered: '回答者数',
   roundStatus: { open: '回答受付中', closed: '締め切り済み' },
   answeredCounts: (marketing, sales) => `マーケティング ${marketing} 人・営業 ${sales} 人`,
-  user: (id) => `ユーザー ${id}`,
+  user: (id) => fillTemplate(L['quiz.user'], { id }),
   answer: '回答する',
   seeResult: '結果を見る',
   back: 'ラウンド一覧に戻る',
@@ -73,8 +73,8 @@ export const quizJa: QuizMessages = {
   participant: '回答者',
   side: '部門',
   lean: (name, yes, answered, percent) => fillTemplate(L['quiz.lean'], { name, yes, answered, percent }),
-  sideLean: (side, percent, participants) =>
-    fillTemplate(L['quiz.sideLean'], { side, percent, participants }),
+  sideLean: (side, percent, participants, count) =>
+    fillTemplate(L[count === 1 ? 'quiz.sideLeanOne' : 'quiz.sideLean'], { side, percent, participants }),
   personOnSide: (name, side) => `${name}（${side}）`,
   noSideAnswers: (side) => `${side}：回答なし`,
   agreementTitle: '一致度',

@@ -40,7 +40,7 @@ function Leans({ result }: { result: QuizResult }) {
   const num = (n: number) => formatNumber(n, locale);
   const rows = [
     ...result.participants.map((p) => ({
-      who: q.user(p.userId),
+      who: p.name ?? q.user(p.userId),
       lean: percentOf(p.lean),
       side: q.sideName[p.side],
     })),
@@ -75,6 +75,7 @@ function Leans({ result }: { result: QuizResult }) {
                     q.sideName[side],
                     formatNumber(percentOf(s.lean), locale, 1),
                     num(s.participants),
+                    s.participants,
                   )}
             </Text>
           );
@@ -82,7 +83,7 @@ function Leans({ result }: { result: QuizResult }) {
         {result.participants.map((p) => (
           <Text key={p.userId} testId={`quiz-lean-${p.userId}`}>
             {q.lean(
-              q.personOnSide(q.user(p.userId), q.sideName[p.side]),
+              q.personOnSide(p.name ?? q.user(p.userId), q.sideName[p.side]),
               num(p.yes),
               num(p.answered),
               formatNumber(percentOf(p.lean), locale, 1),

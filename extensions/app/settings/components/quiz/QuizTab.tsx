@@ -148,7 +148,7 @@ function RoundList({
             {rounds.map((round: QuizRoundSummary) => (
               <TableRow key={round.id} testId={`quiz-round-${round.id}`}>
                 <TableCell>{formatDateTime(round.startedAt, locale, timeZone)}</TableCell>
-                <TableCell>{q.user(round.startedBy)}</TableCell>
+                <TableCell>{round.startedByName ?? q.user(round.startedBy)}</TableCell>
                 <TableCell>{q.roundStatus[round.status]}</TableCell>
                 <TableCell>{num(round.size)}</TableCell>
                 <TableCell>
