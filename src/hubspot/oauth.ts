@@ -22,10 +22,22 @@ export const REQUIRED_SCOPES = [
   'automation',
 ] as const;
 /**
- * Must equal `auth.optionalScopes` in `app-hsmeta.json` (empty today). Reading property definitions is documented
- * under `crm.schemas.contacts.read`; add it to both places if a portal answers the properties read with 403.
+ * Must equal `auth.optionalScopes` in `app-hsmeta.json`, and go in the install URL's `optional_scope`: HubSpot grants
+ * an optional scope when the account has it and installs the app without it otherwise
+ * (https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/scopes).
+ * The Leads handoff (`handoff.createLeads`) needs HubSpot's Leads object, which only Sales Hub Professional and
+ * Enterprise have, so its scopes are optional: a portal without them installs Lead Pact and simply gets no Leads.
+ * Reading property definitions is documented under `crm.schemas.contacts.read`; add it to both places if a portal
+ * answers the properties read with 403.
  */
-export const OPTIONAL_SCOPES: readonly string[] = [];
+export const OPTIONAL_SCOPES: readonly string[] = [
+  // Create, read and move Leads (https://developers.hubspot.com/docs/api-reference/2026-03/crm/objects/leads/guide).
+  'crm.objects.leads.read',
+  'crm.objects.leads.write',
+  // Create Lead Pact's lead properties (the handoff key, reasons, grade, route), as crm.schemas.contacts.write
+  // does for its contact properties (/work/notes/leads-facts.md section 7).
+  'crm.schemas.leads.write',
+];
 
 export const DEFAULT_AUTHORIZE_BASE_URL = 'https://app.hubspot.com';
 

@@ -30,9 +30,12 @@ describe('buildAuthorizeUrl', () => {
       redirect_uri: redirectUri,
       scope:
         'oauth crm.objects.contacts.read crm.objects.contacts.write crm.schemas.contacts.write crm.objects.companies.read settings.users.read settings.users.teams.read crm.objects.owners.read automation',
+      // The Leads scopes: granted where the account has Leads (Sales Hub Professional or Enterprise), else skipped.
+      optional_scope: 'crm.objects.leads.read crm.objects.leads.write crm.schemas.leads.write',
       state: 'st-123',
     });
     expect(REQUIRED_SCOPES).toContain('crm.objects.companies.read');
+    expect(REQUIRED_SCOPES).not.toContain('crm.objects.leads.write');
   });
 
   it('When optional scopes are given, then they go in optional_scope', () => {

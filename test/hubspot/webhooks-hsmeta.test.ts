@@ -46,7 +46,7 @@ describe('webhooks-hsmeta.json', () => {
     });
   });
 
-  it('subscribes to contact creation, deletion, merge, restore, privacy deletion and company associations, and company restores', () => {
+  it('subscribes to contact creation, deletion, merge, restore, privacy deletion and company associations, company restores and Lead deletions', () => {
     const lifecycle = crmObjects.filter((s) => s.subscriptionType !== 'object.propertyChange');
     expect(lifecycle.map((s) => [s.subscriptionType, s.objectType, s.active])).toEqual([
       ['object.creation', 'contact', true],
@@ -55,6 +55,7 @@ describe('webhooks-hsmeta.json', () => {
       ['object.restore', 'contact', true],
       ['object.associationChange', 'contact', true],
       ['object.restore', 'company', true],
+      ['object.deletion', 'lead', true],
     ]);
     expect(meta.config.subscriptions.hubEvents).toEqual([
       { subscriptionType: 'contact.privacyDeletion', active: true },
@@ -87,6 +88,12 @@ describe('webhooks-hsmeta.json', () => {
       'is_public',
       'founded_year',
     ]);
+  });
+
+  it('When a rep moves a HubSpot Lead through its pipeline, then the stage change is subscribed (the first touch for the SLA), and nothing else of Leads', () => {
+    // Generic subscriptions name the lead object "lead" (https://developers.hubspot.com/changelog/public-beta-generic-webhook-subscriptions).
+    expect(propertyChanges('lead')).toEqual(['hs_pipeline_stage']);
+    expect(crmObjects.filter((s) => s.objectType === 'lead').every((s) => s.active)).toBe(true);
   });
 
   it('subscribes to the SLA inputs (sales activity, lifecycle stage, deals) and owner changes', () => {

@@ -49,6 +49,23 @@ describe('the webhooks check', () => {
     expect(webhookProblems(FILE, config)).toEqual([]);
   });
 
+  it('When the app subscribes to a Lead property by the plural object name, then it is refused: generic subscriptions name it "lead"', () => {
+    const config = withSubscriptions({
+      crmObjects: [
+        {
+          subscriptionType: 'object.propertyChange',
+          objectType: 'leads',
+          propertyName: 'hs_pipeline_stage',
+          active: true,
+        },
+        { subscriptionType: 'object.deletion', objectType: 'lead', active: true },
+      ],
+    });
+    expect(webhookProblems(FILE, config)).toEqual([
+      `${FILE}: config.subscriptions.crmObjects[0].objectType "leads" is not a webhook object type (singular: "contact", "company", ...)`,
+    ]);
+  });
+
   it('When a subscription sits in the wrong list or lacks what its type needs, then it names the entry', () => {
     const config = withSubscriptions({
       crmObjects: [{ subscriptionType: 'contact.creation', objectType: 'contact', active: true }],
