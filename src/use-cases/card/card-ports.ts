@@ -26,7 +26,7 @@ export interface QueueSyncStore extends Transactional<QueueSyncStore> {
 }
 
 /** What a rep's verdict reads and writes, in one transaction (record-verdict.ts). */
-export interface VerdictStore extends WriteBackQueue, Transactional<VerdictStore> {
+export interface VerdictStore extends WriteBackQueue, LeadHandoffWrites, Transactional<VerdictStore> {
   receipts: RequestReceiptsPort;
   qualifications: Pick<QualificationsPort, 'get' | 'updateSla' | 'recordInHistory'>;
   verdicts: VerdictsPort;
@@ -34,7 +34,7 @@ export interface VerdictStore extends WriteBackQueue, Transactional<VerdictStore
   /** The agreement in force: whether Lead Pact hands leads over as HubSpot Leads (`handoff.createLeads`). */
   agreements: Pick<AgreementVersionsPort, 'active'>;
   /** The contact's open HubSpot Lead, which the verdict moves on (accepted) or disqualifies (rejected). */
-  leads: Pick<LeadsPort, 'close'>;
+  leads: LeadHandoffWrites['leads'];
 }
 
 /**

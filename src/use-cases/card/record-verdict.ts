@@ -1,6 +1,7 @@
 import type { VerdictRequest, VerdictResponse } from '../../contracts/card';
 import { tierSchema } from '../../contracts/values';
 import { AppError } from '../../domain/app-error';
+import { createsLeads, handOverLeads, type LeadChange } from '../leads/hand-over-leads';
 import type { RequestKey } from '../ports/request-receipts';
 import type { StoredVerdict } from '../ports/verdicts';
 import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
@@ -24,12 +25,14 @@ export function verdictProperties(request: VerdictRequest, tier: string): Record
  */
 async function moveLead(tx: VerdictStore, portalId: string, request: VerdictRequest, now: number) {
   const active = await tx.agreements.active(portalId);
-  if (!active?.body.handoff.createLeads) return;
-  if (request.verdict === 'accepted') {
-    await tx.leads.close(portalId, request.objectId, 'accepted', null, null, now);
-  } else {
-    await tx.leads.close(portalId, request.objectId, 'disqualified', 'rejected', request.note ?? null, now);
-  }
+  if (!active || !createsLeads(active.body)) return;
+  const contactId = request.objectId;
+  const change: LeadChange =
+    request.verdict === 'accepted'
+      ? { kind: 'accepted', contactId }
+      : { kind: 'left', contactId, reason: 'rejected', note: request.note ?? null };
+  // Also queues the lead-sync job that sends the move to HubSpot.
+  await handOverLeads(tx, portalId, active.body, [change], now);
 }
 
 const sameVerdict = (latest: StoredVerdict | undefined, request: VerdictRequest) =>
