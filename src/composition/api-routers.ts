@@ -18,7 +18,7 @@ import { noHubSpotUsers } from '../http/routes/no-hubspot-users';
 import { settingsRouter } from '../http/routes/settings-router';
 import { teamsRouter } from '../http/routes/teams-router';
 import { quizRouter } from '../http/routes/quiz-router';
-import { ownerDirectory, ownerNames } from '../use-cases/names/owner-names';
+import { ownerNames } from '../use-cases/names/owner-names';
 import type { QuizPorts } from '../use-cases/quiz/quiz-ports';
 
 /** What the card and settings API is built from. */
@@ -75,11 +75,7 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
     clock,
     agreements: portsOn(store),
   });
-  // Quiz participants by name: HubSpot user ids through the owners list (owners carry their userId).
-  const { userNames } = ownerDirectory({ ...deps, now: () => clock.now() });
-  router.use(
-    quizRouter({ ports: quizOn(deps.store), once: applyOnceOnStore(deps.store, quizOn, clock), userNames }),
-  );
+  router.use(quizRouter({ ports: quizOn(deps.store), once: applyOnceOnStore(deps.store, quizOn, clock) }));
   const { gatewayFor, logger } = deps;
   const superAdmins = deps.superAdmins ?? noHubSpotUsers;
   const audit = deps.store.audit;
