@@ -164,6 +164,21 @@ export const monthlyReportSchema = z.object({
     })
     .nullable()
     .optional(),
+  /**
+   * The HubSpot Leads Lead Pact handed over (`handoff.createLeads`), in the month: created, first moved on by a rep
+   * (worked), disqualified by Lead Pact with its reason (`rejected`, `sla_no_touch`, `sla_no_progress`,
+   * `disqualified`, `nurture`; others may come), and converted (reached the qualified stage). Absent when Leads are
+   * off and none was touched in the month (and from older servers).
+   */
+  leads: z
+    .object({
+      created: count,
+      worked: count,
+      disqualified: count,
+      disqualifiedByReason: z.array(z.object({ reason: z.string(), count })),
+      converted: count,
+    })
+    .optional(),
   /** Why a report is empty, blocked or thin (`no_agreement`, `empty_month`, `capacity_zero`, `little_history`). */
   notes: z.array(z.object({ code: z.string(), ...bilingual })),
 });

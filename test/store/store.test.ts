@@ -1,4 +1,5 @@
 import { contactsContract } from './contacts.contract';
+import { leadTouchesContract } from './lead-touches.contract';
 import { leadsContract } from './leads.contract';
 import { pipelineContract } from './pipeline.contract';
 import { portalContract } from './portal.contract';
@@ -16,4 +17,5 @@ describe.each(ENGINE_FACTORIES)('store on %s', (_engine, make) => {
   describe('capacity per route', () => routeCapacityContract(make));
   describe('calibration quiz', () => quizContract(make));
   describe('handed-over Leads', () => leadsContract(make));
+  describe("the report's Lead touches", () => leadTouchesContract(make));
 });

@@ -11,6 +11,7 @@ import type { HandoffEvent, ReportInput } from './report-input';
 import { shiftMonth } from './shift-month';
 import { suggestGrades } from './suggest-grades';
 import { summariseFollowUp } from './summarise-follow-up';
+import { summariseLeads } from './summarise-leads';
 import { summariseVerdicts } from './summarise-verdicts';
 
 /**
@@ -90,6 +91,7 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
             nextCapacity: input.nextMonthCapacity,
             salesReady: agreement.salesReady,
           }),
+    ...(input.hubspotLeads ? { leads: summariseLeads(input.hubspotLeads) } : {}),
     notes: reportNotes({
       hasAgreement: agreement !== null,
       capacity: input.capacity,

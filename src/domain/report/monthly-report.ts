@@ -80,6 +80,16 @@ export interface RouteHandoff {
   utilisation: number | null;
 }
 
+/** The month's HubSpot Leads: created, worked by a rep, disqualified by Lead Pact (why), converted. */
+export interface LeadsSummary {
+  created: number;
+  worked: number;
+  disqualified: number;
+  /** Known reasons first, in a fixed order, then any other; reasons with no Lead left out. */
+  disqualifiedByReason: { reason: string; count: number }[];
+  converted: number;
+}
+
 /** The monthly alignment report for one portal and month. */
 export interface MonthlyReport {
   portalId: string;
@@ -115,5 +125,7 @@ export interface MonthlyReport {
   trend: TrendPoint[];
   evidence: EvidenceRow[];
   suggestion: Suggestion | null;
+  /** Only when Lead Pact hands leads over as HubSpot Leads (or did during the month). */
+  leads?: LeadsSummary;
   notes: (Bilingual & { code: string })[];
 }

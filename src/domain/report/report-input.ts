@@ -77,6 +77,18 @@ export interface MonthTotals {
   byGrade: readonly { grade: Grade; leads: number; converted: number }[];
 }
 
+/** The HubSpot Leads Lead Pact handed over (`handoff.createLeads`) and what became of them in the month. */
+export interface MonthLeadCounts {
+  /** Leads created for the month's handoffs. */
+  created: number;
+  /** Leads a rep first moved on in HubSpot during the month. */
+  worked: number;
+  /** Leads Lead Pact disqualified during the month, by its reason (`rejected`, `sla_no_touch`...). */
+  disqualifiedByReason: Readonly<Record<string, number>>;
+  /** Leads that reached the pipeline's qualified stage during the month. */
+  converted: number;
+}
+
 /** Everything the monthly report is computed from, for one portal and one month. */
 export interface ReportInput {
   portalId: string;
@@ -106,4 +118,6 @@ export interface ReportInput {
   leads: readonly LeadGroup[];
   /** Earlier months (any order, any subset of the last five); missing months count as empty. */
   history: readonly MonthTotals[];
+  /** The month's HubSpot Leads, only when Lead Pact hands leads over as Leads (or did during the month). */
+  hubspotLeads?: MonthLeadCounts;
 }

@@ -118,5 +118,18 @@ export function reportReads(ctx: DbContext): ReportReadsPort {
         .execute();
       return rows.map((row) => ({ contactId: row.contact_id, at: Number(row.at) }));
     },
+    async leadTouches(portalId, contactIds): Promise<ContactInstant[]> {
+      if (contactIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('leads')
+        .select(['contact_id', 'worked_at'])
+        .where('portal_id', '=', portalId)
+        .where('contact_id', 'in', contactIds)
+        .where('worked_at', 'is not', null)
+        .orderBy('contact_id')
+        .orderBy('handoff_at')
+        .execute();
+      return rows.map((row) => ({ contactId: row.contact_id, at: Number(row.worked_at) }));
+    },
   };
 }

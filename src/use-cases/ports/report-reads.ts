@@ -98,4 +98,6 @@ export interface ReportReadsPort {
   verdicts(portalId: string, contactIds: readonly string[]): Promise<StoredVerdictRow[]>;
   /** For each of `contactIds` and qualification, the first history row at or after `since` with SLA `breached`. */
   slaBreaches(portalId: string, contactIds: readonly string[], since: number): Promise<ContactInstant[]>;
+  /** When a rep first moved each HubSpot Lead of `contactIds` on (Leads never worked left out): first touches. */
+  leadTouches(portalId: string, contactIds: readonly string[]): Promise<ContactInstant[]>;
 }

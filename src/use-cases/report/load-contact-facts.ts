@@ -12,14 +12,17 @@ const CHUNK = 500;
 /** What the report needs to know about a few contacts (the handed and recycled ones). */
 export interface ContactFacts {
   owners: Map<string, string | null>;
-  /** Every touch time known: current property values and the ones seen through webhooks. */
+  /**
+   * Every touch time known: current property values, the ones seen through webhooks, and when a rep first moved
+   * the contact's HubSpot Lead on (as the SLA counts it).
+   */
   touches: ContactEvent[];
   verdicts: VerdictEvent[];
 }
 
-type FactReads = Pick<ReportReadsPort, 'contactProperties' | 'seenValues' | 'verdicts'>;
+type FactReads = Pick<ReportReadsPort, 'contactProperties' | 'seenValues' | 'verdicts' | 'leadTouches'>;
 
-/** Owners, touch times and verdicts of `contactIds`, read in chunks. */
+/** Owners, touch times (HubSpot Leads worked included) and verdicts of `contactIds`, read in chunks. */
 export async function loadContactFacts(
   reads: FactReads,
   portalId: string,
@@ -39,6 +42,7 @@ export async function loadContactFacts(
       const at = parseInstant(seen.value);
       if (at !== null) facts.touches.push({ contactId: seen.contactId, at });
     }
+    facts.touches.push(...(await reads.leadTouches(portalId, ids)));
     const verdicts = await reads.verdicts(portalId, ids);
     facts.verdicts.push(
       ...verdicts.map((row) => ({

@@ -8,6 +8,7 @@ import { agreementForMonth, capacityOf, reportCriteria } from './agreement-for-m
 import { loadAgreementVersions } from './load-agreement-versions';
 import { loadCohort } from './load-cohort';
 import { loadContactFacts } from './load-contact-facts';
+import { loadLeadCounts } from './load-lead-counts';
 import { loadLeadEvents } from './load-lead-events';
 import { loadSlaBreaches } from './load-sla-breaches';
 import { recycleCause } from './recycle-cause';
@@ -95,6 +96,8 @@ export async function loadReportInput(
     };
   };
   const last = window.months.length - 1;
+  const inForceAtEnd = agreementForMonth(versions, window.end)?.agreement ?? null;
+  const hubspotLeads = await loadLeadCounts(store.leads, portalId, window, inForceAtEnd);
   const verdictsOf = byContact(facts.verdicts);
   const touchesOf = byContact(facts.touches);
   return {
@@ -106,5 +109,6 @@ export async function loadReportInput(
     })),
     heldBack: heldBackByGrade(cohort.filter((row) => row.month === month && row.heldBack)),
     history: window.months.slice(0, last).map((_, index) => monthTotals(buildMonthlyReport(inputFor(index)))),
+    ...(hubspotLeads ? { hubspotLeads } : {}),
   };
 }

@@ -75,6 +75,22 @@ function rows(report: ReportWithQuiz): Cell[][] {
   out.push(rate('verdicts', 'total', 'acceptance', verdicts.acceptance));
   out.push(...verdicts.rejectionsByReason.map((r) => value('verdicts', r.reason, 'rejections', r.count)));
   out.push(...recycled.byCause.map((r) => value('recycled', r.cause, 'contacts', r.count)));
+  if (report.leads) {
+    const { created, worked, disqualified, converted } = report.leads;
+    out.push(
+      value('hubspot_leads', 'total', 'created', created),
+      value('hubspot_leads', 'total', 'worked', worked),
+    );
+    out.push(
+      value('hubspot_leads', 'total', 'disqualified', disqualified),
+      value('hubspot_leads', 'total', 'converted', converted),
+    );
+    out.push(
+      ...report.leads.disqualifiedByReason.map((r) =>
+        value('hubspot_leads', r.reason, 'disqualified', r.count),
+      ),
+    );
+  }
   out.push(
     rate('conversion', 'all', 'overall', conversion.overall),
     rate('conversion', 'handed', 'overall', conversion.handed),

@@ -51,6 +51,20 @@ function quizRows(quiz: NonNullable<MonthlyReportResponse['quiz']>, zone: string
   ];
 }
 
+/** The HubSpot Leads of the month: created, worked by a rep, disqualified by Lead Pact (and why), converted. */
+function leadRows(leads: NonNullable<MonthlyReport['leads']>): [string, string][] {
+  return [
+    ['created', String(leads.created)],
+    ['worked', String(leads.worked)],
+    ['disqualified', String(leads.disqualified)],
+    ...leads.disqualifiedByReason.map((r): [string, string] => [
+      `disqualified: ${r.reason}`,
+      String(r.count),
+    ]),
+    ['converted', String(leads.converted)],
+  ];
+}
+
 /** The report as plain text tables for a terminal, in English (with the quiz line when the report has one). */
 export function reportTable(report: ReportWithQuiz): string {
   const { handoff, followUp, verdicts, recycled, conversion } = report;
@@ -84,6 +98,7 @@ export function reportTable(report: ReportWithQuiz): string {
       'Recycled',
       recycled.byCause.map((r): [string, string] => [r.cause, String(r.count)]),
     ),
+    ...(report.leads ? table('HubSpot Leads', leadRows(report.leads)) : []),
     ...table('Conversion', [
       ['all leads', pct(conversion.overall)],
       ['handed', pct(conversion.handed)],

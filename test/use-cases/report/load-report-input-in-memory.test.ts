@@ -44,8 +44,12 @@ function inMemoryStore(events: LeadEventRow[]): ReportStore & { contactReads: nu
     seenValues: async () => [],
     verdicts: async () => [],
     slaBreaches: async () => [],
+    leadTouches: async () => [],
   };
-  return { agreements: { approved: async () => [approved] }, reportReads, contactReads };
+  const leads = {
+    countsBetween: async () => ({ created: 0, worked: 0, disqualifiedByReason: {}, converted: 0 }),
+  };
+  return { agreements: { approved: async () => [approved] }, reportReads, leads, contactReads };
 }
 
 describe('the report input read through its ports', () => {

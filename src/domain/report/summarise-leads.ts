@@ -1,0 +1,31 @@
+import type { LeadsSummary } from './monthly-report';
+import type { MonthLeadCounts } from './report-input';
+
+/** Why Lead Pact disqualifies a Lead, in the order the report lists them: a rep's rejection, the SLA, a rescore. */
+export const LEAD_DISQUALIFY_REASONS = [
+  'rejected',
+  'sla_no_touch',
+  'sla_no_progress',
+  'disqualified',
+  'nurture',
+] as const;
+
+const rank = (reason: string): number => {
+  const index = (LEAD_DISQUALIFY_REASONS as readonly string[]).indexOf(reason);
+  return index === -1 ? LEAD_DISQUALIFY_REASONS.length : index;
+};
+
+/** The month's Lead counts as the report shows them: the disqualified total and its reasons, known ones first. */
+export function summariseLeads(counts: MonthLeadCounts): LeadsSummary {
+  const disqualifiedByReason = Object.entries(counts.disqualifiedByReason)
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => rank(a.reason) - rank(b.reason) || a.reason.localeCompare(b.reason));
+  return {
+    created: counts.created,
+    worked: counts.worked,
+    disqualified: disqualifiedByReason.reduce((sum, row) => sum + row.count, 0),
+    disqualifiedByReason,
+    converted: counts.converted,
+  };
+}
