@@ -174,14 +174,16 @@ const reasonProperty = z
 /**
  * HubSpot's option for Lead Pact's reason. The options of `hs_lead_disqualification_reason` are the portal's own
  * (leads-facts.md §4), so the value is chosen from them: a rep's rejection is "not a good fit", an SLA recycle "no
- * response", when the portal has those; an option equal to the reason itself wins; else the first visible option.
+ * response", a return to nurturing "bad timing", when the portal has those; an option equal to the reason itself
+ * wins; else the first visible option.
  */
 export function disqualificationOption(reason: string, options: readonly string[]): string | undefined {
-  const wanted = [
-    reason,
-    reason.toUpperCase(),
-    ...(reason.startsWith('sla_') ? ['NO_RESPONSE'] : ['NOT_A_GOOD_FIT']),
-  ];
+  const closest = reason.startsWith('sla_')
+    ? 'NO_RESPONSE'
+    : reason === 'nurture'
+      ? 'BAD_TIMING'
+      : 'NOT_A_GOOD_FIT';
+  const wanted = [reason, reason.toUpperCase(), closest];
   return wanted.find((value) => options.includes(value)) ?? options[0];
 }
 

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { isAppError } from '../../../src/domain/app-error';
 import type { NewLead } from '../../../src/hubspot/leads-gateway';
 import { createApiClientLeadsGateway } from '../../../src/hubspot/leads/api-client-leads-gateway';
+import { disqualificationOption } from '../../../src/hubspot/leads/lead-records';
 import { fixture } from '../fixture';
 import { useNock } from '../use-nock';
 
@@ -246,6 +247,23 @@ describe('moveLead', () => {
     await leads.moveLead({ leadId: '88001', stage: 'unqualified-stage-id', disqualification });
     await leads.moveLead({ leadId: '88003', stage: 'unqualified-stage-id', disqualification });
     expect(reasons.isDone()).toBe(true);
+  });
+
+  it.each([
+    ['rejected', 'NOT_A_GOOD_FIT'],
+    ['disqualified', 'NOT_A_GOOD_FIT'],
+    ['nurture', 'BAD_TIMING'],
+    ['sla_no_progress', 'NO_RESPONSE'],
+  ])('When Lead Pact disqualifies for %s, then HubSpot gets the portal’s %s', (reason, option) => {
+    const options = fixture<{ options: Array<{ value: string }> }>(
+      'lead-property-disqualification-reason',
+    ).options;
+    expect(
+      disqualificationOption(
+        reason,
+        options.map((o) => o.value),
+      ),
+    ).toBe(option);
   });
 
   it('When the portal’s reasons have neither match, then its first visible option is used', async () => {
