@@ -96,6 +96,8 @@ export interface HubSpotOwner {
   archived: boolean;
   /** The HubSpot user behind the owner (signed requests' and the settings API's user id); null when HubSpot gives none. */
   userId?: string | null;
+  /** The HubSpot teams the owner belongs to (`teams[].id` of the owners API; empty without teams). */
+  teamIds?: string[];
 }
 
 /** One page of owners; `after` is set when there are more. */

@@ -29,6 +29,9 @@ export async function listOwners(
       // The HubSpot user behind the owner (the id signed requests and the settings API use); a deactivated user's
       // owner has only `userIdIncludingInactive`. https://developers.hubspot.com/docs/api-reference/crm-crm-owners-v3/guide
       userId: userIdOf(owner.userId ?? owner.userIdIncludingInactive),
+      // Each owner's teams (`teams: [{id, name, primary}]`), as the owners API lists them when the account has teams.
+      // https://developers.hubspot.com/docs/api-reference/legacy/crm/owners/get-owner
+      teamIds: (owner.teams ?? []).map((team) => String(team.id)),
     })),
   };
   const next = response.paging?.next?.after;

@@ -54,6 +54,7 @@ describe('listOwners', () => {
           email: 'hana.sato@example.co.jp',
           archived: false,
           userId: '9001',
+          teamIds: ['22'],
         },
         {
           id: '41629781',
@@ -62,6 +63,7 @@ describe('listOwners', () => {
           email: 'kenji.ito@example.co.jp',
           archived: false,
           userId: '9003',
+          teamIds: ['33'],
         },
       ],
       after: 'MjA=',
@@ -76,6 +78,8 @@ describe('listOwners', () => {
           email: 'sales-desk@example.co.jp',
           archived: false,
           userId: '9004',
+          // HubSpot leaves `teams` out for an owner on no team.
+          teamIds: [],
         },
       ],
     });
@@ -97,6 +101,7 @@ describe('listOwners', () => {
         archived: true,
         // A deactivated user's owner has only userIdIncludingInactive.
         userId: '9002',
+        teamIds: [],
       },
     ]);
   });
