@@ -36,3 +36,17 @@ export function leadStageChange(stage: string, byThisApp: boolean): { byRep: boo
   const kind = leadStageKind(stage);
   return { byRep: !byThisApp && kind !== 'new', converted: kind === 'qualified' };
 }
+
+/**
+ * Why Lead Pact disqualifies a Lead it handed over: a rep rejected the lead on the card, the SLA recycled it (never
+ * touched, or no progress), or a rescore took it out of sales-ready (a disqualify rule, back to nurture). The report
+ * lists them in this order.
+ */
+export const LEAD_DISQUALIFY_REASONS = [
+  'rejected',
+  'sla_no_touch',
+  'sla_no_progress',
+  'disqualified',
+  'nurture',
+] as const;
+export type LeadDisqualifyReason = (typeof LEAD_DISQUALIFY_REASONS)[number];

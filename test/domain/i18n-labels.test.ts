@@ -1,4 +1,5 @@
 import { GRADES, ROUTES, STAGES } from '../../src/domain/agreement-schema';
+import { LEAD_DISQUALIFY_REASONS } from '../../src/domain/lead-stages';
 import { fillTemplate, LABELS, labelGroup, type LabelKey } from '../../src/domain/i18n';
 import { LOCALES, REJECT_REASONS, SLA_STATUSES, TIERS, VERDICTS } from '../../src/domain/qualification';
 
@@ -12,6 +13,7 @@ const EXPECTED_KEYS: readonly string[] = [
   ...SLA_STATUSES.map((v) => `slaStatus.${v}`),
   ...VERDICTS.map((v) => `verdict.${v}`),
   ...REJECT_REASONS.map((v) => `rejectReason.${v}`),
+  ...LEAD_DISQUALIFY_REASONS.map((v) => `leadReason.${v}`),
 ].sort();
 
 const placesIn = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,4 +1,5 @@
 import type { Route, Stage } from '../agreement-schema';
+import type { LeadDisqualifyReason } from '../lead-stages';
 import type {
   CriterionOutcome,
   CriterionResult,
@@ -90,6 +91,7 @@ export type LabelKey =
   | `slaStatus.${SlaStatus}`
   | `verdict.${Verdict}`
   | `rejectReason.${RejectReason}`
+  | `leadReason.${LeadDisqualifyReason}`
   | QuizKey
   | TermKey
   | ReasonKey

@@ -1,14 +1,6 @@
+import { LEAD_DISQUALIFY_REASONS } from '../lead-stages';
 import type { LeadsSummary } from './monthly-report';
 import type { MonthLeadCounts } from './report-input';
-
-/** Why Lead Pact disqualifies a Lead, in the order the report lists them: a rep's rejection, the SLA, a rescore. */
-export const LEAD_DISQUALIFY_REASONS = [
-  'rejected',
-  'sla_no_touch',
-  'sla_no_progress',
-  'disqualified',
-  'nurture',
-] as const;
 
 const rank = (reason: string): number => {
   const index = (LEAD_DISQUALIFY_REASONS as readonly string[]).indexOf(reason);
