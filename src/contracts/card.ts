@@ -66,6 +66,8 @@ export const cardLeadSchema = z.object({
    * the card says the name in the rep's language.
    */
   stage: z.object({ id: z.string().min(1), label: z.string().nullable() }).nullable(),
+  /** Someone deleted the Lead in HubSpot (a lead webhook): it has no stage and no record to open any more. */
+  deleted: z.boolean(),
   /** The Lead's owner; `name` from HubSpot's owners (null when it could not be read). */
   owner: z.object({ id: z.string().min(1), name: z.string().nullable() }).nullable(),
   /** What Lead Pact has yet to send to HubSpot; null when HubSpot has it all (or refused it: `failed`). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { cardLeadSchema } from '../../contracts/card';
+import { LEAD_DELETED_STAGE } from '../../domain/lead-stages';
 import type { LeadHandoff } from '../ports/leads';
 import type { Names } from '../names/cached-names';
 import { iso } from './agreement-ref';
@@ -46,7 +47,7 @@ export interface CardLeadLookups {
 
 /**
  * The contact's latest handoff as the card's Lead section shows it: its stage (with the portal's label when the
- * stage is its own), its owner's name, what Lead Pact still has to send, what HubSpot refused, and why Lead Pact
+ * stage is its own) or that it was deleted in HubSpot, its owner's name, what Lead Pact still has to send, what HubSpot refused, and why Lead Pact
  * disqualified it. A lookup that fails leaves that one detail out: the card never fails for a name.
  */
 export async function cardLead(
@@ -54,6 +55,7 @@ export async function cardLead(
   portalId: string,
   handoff: LeadHandoff,
 ): Promise<z.input<typeof cardLeadSchema>> {
+  const deleted = handoff.hubspotStage === LEAD_DELETED_STAGE;
   const [ownerName, stage] = await Promise.all([
     handoff.ownerId === null || !lookups.ownerNames
       ? null
@@ -61,13 +63,14 @@ export async function cardLead(
           .ownerNames(portalId, [handoff.ownerId])
           .then(({ names }) => names.get(handoff.ownerId as string) ?? null)
           .catch(() => null),
-    handoff.hubspotStage === null ? null : labelledStage(lookups, portalId, handoff.hubspotStage),
+    handoff.hubspotStage === null || deleted ? null : labelledStage(lookups, portalId, handoff.hubspotStage),
   ]);
   return {
     leadId: handoff.leadId,
     name: handoff.name,
     wanted: handoff.wanted,
     stage,
+    deleted,
     owner: handoff.ownerId === null ? null : { id: handoff.ownerId, name: ownerName },
     pending: pendingOf(handoff),
     failed: handoff.status === 'rejected' ? (handoff.message ?? '') : null,

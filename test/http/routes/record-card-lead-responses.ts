@@ -2,7 +2,8 @@ import nock from 'nock';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
 import { fixture } from '../../hubspot/fixture';
 import { NOW, PORTAL_A, startApi, type Api } from './api-harness';
-import { connectPortal, DIRECTOR, EXAMPLE_AGREEMENT, storeContacts } from './api-seed';
+import { LEAD_DELETED_STAGE } from '../../../src/domain/lead-stages';
+import { connectPortal, CUSTOMER, DIRECTOR, EXAMPLE_AGREEMENT, storeContacts } from './api-seed';
 import type { Recorded } from './record-responses';
 
 const HUBSPOT = 'https://api.hubapi.com';
@@ -48,7 +49,8 @@ async function synced(api: Api, stage: string): Promise<void> {
  *   card-lead-creating: not in HubSpot yet; card-lead-new: created (New);
  *   the rep accepts (verdict-lead-accepted) -> card-lead-accepted: moving on; card-lead-attempting: moved;
  *   the rep rejects with a note -> card-lead-rejected: being disqualified with the reason;
- *   HubSpot refuses the move for good -> card-lead-refused.
+ *   HubSpot refuses the move for good -> card-lead-refused;
+ * and the customer's Lead of a month ago, deleted in HubSpot since -> card-lead-deleted.
  * The handoff is recorded before the director is scored, as the handoff would, so the answers stay the same
  * whichever step opens it.
  */
@@ -116,6 +118,37 @@ export async function recordCardLeadResponses(): Promise<Recorded[]> {
       'Property values were not valid: hs_lead_disqualification_reason is required for the disqualified stage';
     await api.store.leads.markRejected(PORTAL, claimed!, refusal, NOW);
     await take('card-lead-refused', card());
+    // The customer was handed over a month ago (before it became a customer); someone deleted its Lead in HubSpot.
+    await api.store.leads.open(
+      PORTAL,
+      {
+        contactId: CUSTOMER.id,
+        handoffAt: NOW - 30 * 86_400_000,
+        name: 'aiko@client.example · B2',
+        ownerId: LEAD_OWNER_ID,
+        teamId: null,
+        companyId: null,
+        grade: 'B2',
+        route: 'inside_sales',
+        reasons: 'B2',
+      },
+      NOW,
+    );
+    const [customerLead] = await api.store.leads.claimDue(PORTAL, NOW, 10, 60_000);
+    await api.store.leads.markSynced(PORTAL, customerLead!, '9002', 'new-stage-id', NOW);
+    await api.store.leads.recordStage(PORTAL, '9002', LEAD_DELETED_STAGE, NOW, {
+      byRep: false,
+      converted: false,
+    });
+    await api.call('POST', '/api/card/score-now', {
+      portalId: PORTAL_A,
+      user: 's1',
+      body: { objectId: CUSTOMER.id },
+    });
+    await take(
+      'card-lead-deleted',
+      api.call('GET', `/api/card?objectId=${CUSTOMER.id}`, { portalId: PORTAL_A, user: 's1' }),
+    );
     if (!nock.isDone()) throw new Error(`unused HubSpot stubs: ${nock.pendingMocks().join(', ')}`);
   } finally {
     nock.cleanAll();

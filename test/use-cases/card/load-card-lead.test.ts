@@ -1,6 +1,7 @@
 import example from '../../../examples/agreement.json';
 import type { ScoredCard } from '../../../src/contracts/card';
 import { AppError } from '../../../src/domain/app-error';
+import { LEAD_DELETED_STAGE } from '../../../src/domain/lead-stages';
 import type { Store } from '../../../src/store/create-store';
 import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
 import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
@@ -88,6 +89,7 @@ describe.each(ENGINE_FACTORIES)("the card's Lead on %s", (_engine, make) => {
       name: 'Director of IT (A2)',
       wanted: 'open',
       stage: null,
+      deleted: false,
       owner: { id: '201', name: 'Aiko Sato' },
       pending: 'create',
       failed: null,
@@ -114,6 +116,16 @@ describe.each(ENGINE_FACTORIES)("the card's Lead on %s", (_engine, make) => {
       converted: false,
     });
     expect((await card(HUBSPOT)).lead?.stage).toEqual({ id: 'connected-stage-id', label: 'In talks' });
+  });
+
+  it('When someone deleted the Lead in HubSpot, then the card says so and has no stage for it', async () => {
+    await store.leads.open(PORTAL, HANDOFF, NOW);
+    await created('new-stage-id');
+    await store.leads.recordStage(PORTAL, '9001', LEAD_DELETED_STAGE, NOW, {
+      byRep: false,
+      converted: false,
+    });
+    expect((await card(HUBSPOT)).lead).toMatchObject({ leadId: '9001', deleted: true, stage: null });
   });
 
   it('When the rep accepted and the move is not sent yet, then the card says so', async () => {

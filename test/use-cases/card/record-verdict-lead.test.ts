@@ -69,6 +69,10 @@ describe.each(ENGINE_FACTORIES)("a rep's verdict and the contact's HubSpot Lead 
       status: 'pending',
       nextAttemptAt: DECIDED,
     });
+    // The move goes to HubSpot with the portal's next lead-sync job, queued with the verdict.
+    expect(await store.jobs.list({ type: 'lead-sync', portalId: PORTAL })).toEqual([
+      expect.objectContaining({ status: 'queued', runAt: DECIDED }),
+    ]);
     expect(await store.leads.claimDue(PORTAL, DECIDED, 10, 60_000)).toHaveLength(1);
   });
 
@@ -103,6 +107,7 @@ describe.each(ENGINE_FACTORIES)("a rep's verdict and the contact's HubSpot Lead 
     await decide({ verdict: 'rejected', reason: 'too_small' });
     expect(await store.verdicts.forContact(PORTAL, LEAD)).toHaveLength(1);
     expect(await store.leads.latest(PORTAL, LEAD)).toBeUndefined();
+    expect(await store.jobs.list({ type: 'lead-sync', portalId: PORTAL })).toEqual([]);
   });
 
   it('When the agreement in force hands over no Leads, then the verdict leaves an earlier Lead untouched', async () => {

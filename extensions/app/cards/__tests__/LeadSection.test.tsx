@@ -118,6 +118,14 @@ describe("the card's HubSpot Lead", () => {
     expect(card.maybeFindByTestId(Text, 'card-lead-pending')).toBeNull();
   });
 
+  it('When someone deleted the Lead in HubSpot, then the card says so and offers no link to it', async () => {
+    const card = renderCard(recordedCard(recordedLeadCards.deleted));
+    await shown(card);
+    expect(text(card, 'card-lead-deleted')).toBe('Deleted in HubSpot');
+    expect(text(card, 'card-lead-stage')).toBe('—');
+    expect(card.maybeFindByTestId(CrmActionLink, 'card-open-lead')).toBeNull();
+  });
+
   it('When Lead Pact hands over no Leads, then the card shows no Lead and the buttons say nothing of one', async () => {
     const card = renderCard(recordedCard(recordedCards.salesReady));
     await card.waitFor(() => expect(card.maybeFindByTestId(Button, 'card-accept')).not.toBeNull());

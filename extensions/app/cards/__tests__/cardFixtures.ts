@@ -8,6 +8,7 @@ import breached from './fixtures/card-scored-breached.json';
 import leadAccepted from './fixtures/card-lead-accepted.json';
 import leadAttempting from './fixtures/card-lead-attempting.json';
 import leadCreating from './fixtures/card-lead-creating.json';
+import leadDeleted from './fixtures/card-lead-deleted.json';
 import leadNew from './fixtures/card-lead-new.json';
 import leadRefused from './fixtures/card-lead-refused.json';
 import leadRejected from './fixtures/card-lead-rejected.json';
@@ -52,6 +53,8 @@ export const recordedLeadCards = {
   rejected: leadRejected,
   /** HubSpot refused the disqualification for good. */
   refused: leadRefused,
+  /** Another contact (a customer now, disqualified) whose Lead of a month ago was deleted in HubSpot. */
+  deleted: leadDeleted,
 } as const;
 
 /** A recorded answer, its body re-parsed through the contract schema so a drifting fixture fails the test. */

@@ -49,6 +49,11 @@ export function LeadSection({ card }: { card: ScoredCard }) {
           <Text testId="card-lead-owner">{owner}</Text>
         </DescriptionListItem>
       </DescriptionList>
+      {lead.deleted ? (
+        <Text variant="microcopy" testId="card-lead-deleted">
+          {t.leadDeleted}
+        </Text>
+      ) : null}
       {reason ? (
         <Text variant="microcopy" testId="card-lead-disqualified">
           {t.leadDisqualified(reason, lead.disqualification?.note ?? null)}
@@ -66,7 +71,7 @@ export function LeadSection({ card }: { card: ScoredCard }) {
       ) : null}
       {/* HubSpot opens the record in the portal's own app domain (app.hubspot.com, app-eu1...), with a Back button
           to this contact (includeEschref): https://developers.hubspot.com/docs/platform/ui-components/crm-action-components#navigate-to-a-crm-record */}
-      {lead.leadId !== null ? (
+      {lead.leadId !== null && !lead.deleted ? (
         <CrmActionLink
           actionType="RECORD_APP_LINK"
           actionContext={{

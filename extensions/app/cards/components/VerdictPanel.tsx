@@ -28,7 +28,7 @@ export function VerdictPanel(props: {
   if (card.tier !== 'sales_ready') return null;
   // With an open HubSpot Lead, each button says what it does to the Lead: Accept moves a new Lead on.
   const { lead } = card;
-  const leadOpen = lead?.wanted === 'open' && lead.failed === null;
+  const leadOpen = lead?.wanted === 'open' && lead.failed === null && !lead.deleted;
   const leadIsNew = leadOpen && (lead.stage === null || lead.stage.id === 'new-stage-id');
   if (!rejecting) {
     const buttons = (
