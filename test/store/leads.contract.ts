@@ -150,6 +150,25 @@ export function leadsContract(make: () => Promise<TestDatabase>) {
     expect(await leads.openCountsByOwner(portal, ['101'])).toEqual({ '101': 0 });
   });
 
+  it('tells which contacts of a page hold an open Lead, and keeps a Lead created before its move is sent', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    await leads.open(portal, handoff('40', 1000), 1);
+    await leads.open(portal, handoff('41', 1000), 1);
+    await leads.close(portal, '41', 'disqualified', 'nurture', null, 2);
+    const ids = Array.from({ length: 2500 }, (_, i) => String(i + 39));
+    expect([...(await leads.openAmong(portal, ids))]).toEqual(['40']);
+    await leads.close(portal, '40', 'accepted', null, null, 3);
+    const [row] = await leads.claimDue(portal, 4, 10, 60_000);
+    await leads.recordLead(portal, row!, 'L-40', 'new-stage-id', 5);
+    expect(await leads.latest(portal, '40')).toMatchObject({
+      leadId: 'L-40',
+      hubspotStage: 'new-stage-id',
+      status: 'pending',
+      wanted: 'accepted',
+    });
+  });
+
   it('keeps a team until the sync assigns the member who owns the Lead', async () => {
     const portal = freshPortal();
     const leads = store().leads;

@@ -198,6 +198,22 @@ export function leadsRepository(ctx: DbContext) {
       });
     },
 
+    async recordLead(
+      portalId: string,
+      row: RowKey,
+      leadId: string,
+      hubspotStage: string,
+      now: number,
+    ): Promise<void> {
+      await ctx.db
+        .updateTable('leads')
+        .set({ lead_id: leadId, hubspot_stage: hubspotStage, updated_at: now })
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', row.contactId)
+        .where('handoff_at', '=', row.handoffAt)
+        .execute();
+    },
+
     async markRejected(
       portalId: string,
       row: RowKey & Pick<LeadHandoff, 'revision'>,

@@ -87,6 +87,17 @@ export interface LeadsPort {
     hubspotStage: string,
     now: number,
   ): Promise<void>;
+  /**
+   * Keeps the Lead HubSpot created for a claimed row whose stage change is still to be sent (create, then move), so
+   * a failed move never creates it again; the row stays pending.
+   */
+  recordLead(
+    portalId: string,
+    row: Pick<LeadHandoff, 'contactId' | 'handoffAt'>,
+    leadId: string,
+    hubspotStage: string,
+    now: number,
+  ): Promise<void>;
   markRejected(
     portalId: string,
     row: Pick<LeadHandoff, 'contactId' | 'handoffAt' | 'revision'>,

@@ -73,6 +73,10 @@ export function inMemoryLeads() {
       if (row.revision === key.revision) Object.assign(row, { status: 'synced', attempts: 0, message: null });
       else row.nextAttemptAt = now;
     },
+    async recordLead(portalId, key, leadId, hubspotStage, now) {
+      const row = find(portalId, key);
+      if (row) Object.assign(row, { leadId, hubspotStage, updatedAt: now });
+    },
     async markRejected(portalId, key, message, now) {
       const row = find(portalId, key);
       if (!row || row.revision !== key.revision) return;
