@@ -103,7 +103,7 @@ describe("the card's HubSpot Lead", () => {
   it('When the rep rejected it, then the card shows it being disqualified with the reason and their words', async () => {
     const card = renderCard(recordedCard(recordedLeadCards.rejected));
     await shown(card);
-    expect(text(card, 'card-lead-disqualified')).toBe('Disqualified: rejected on the card (Only five seats)');
+    expect(text(card, 'card-lead-disqualified')).toBe('Disqualified: Rejected by a rep (Only five seats)');
     expect(text(card, 'card-lead-pending')).toBe('Being disqualified in HubSpot…');
   });
 
@@ -154,7 +154,7 @@ describe("the card's HubSpot Lead in Japanese", () => {
 
     const rejected = renderCard(recordedCard(recordedLeadCards.rejected), { locale: 'ja' });
     await shown(rejected);
-    expect(text(rejected, 'card-lead-disqualified')).toBe('不適格：カードで却下（Only five seats）');
+    expect(text(rejected, 'card-lead-disqualified')).toBe('不適格：営業が却下（Only five seats）');
     expect(text(rejected, 'card-lead-pending')).toBe('HubSpot でリードを不適格にしています…');
   });
 });

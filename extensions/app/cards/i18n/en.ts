@@ -75,14 +75,8 @@ export const en = {
   leadFailedTitle: 'HubSpot refused this Lead',
   leadDisqualified: (reason: string, note: string | null) =>
     `Disqualified: ${reason}${note ? ` (${note})` : ''}`,
-  /** Why Lead Pact disqualified a Lead; another reason shows as it is stored. */
-  leadReason: {
-    rejected: 'rejected on the card',
-    sla_no_touch: 'no first touch in time',
-    sla_no_progress: 'no progress in time',
-    disqualified: 'no longer fits the agreement',
-    nurture: 'back to nurture',
-  } as Record<string, string>,
+  /** Why Lead Pact disqualified a Lead (the report's words too); another reason shows as it is stored. */
+  leadReason: labelGroup(LABELS.en, 'leadReason') as Record<string, string>,
   leadDeleted: 'Deleted in HubSpot',
   openLead: 'Open the Lead',
   acceptMovesLead: (stage: string) => `Accept: the Lead moves to ${stage}`,
