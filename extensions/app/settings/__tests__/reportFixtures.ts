@@ -3,6 +3,7 @@ import type { FakeAnswer } from '../../testing/fakeBackend';
 import badMonth from './fixtures/report-bad-month.json';
 import empty from './fixtures/report-empty.json';
 import flagged from './fixtures/report-flagged.json';
+import leads from './fixtures/report-leads.json';
 import november from './fixtures/report-november.json';
 import ownerNamesMissingScope from './fixtures/report-owner-names-missing-scope.json';
 
@@ -23,6 +24,8 @@ export const recordedReports = {
   ownerNamesMissingScope: () => answer(monthlyReportSchema, ownerNamesMissingScope),
   /** November 2026 where leads scored by "doc-request" converted 0/20 against 10/20 for the rest. */
   flagged: () => answer(monthlyReportSchema, flagged),
+  /** November 2026 with Leads on (test/http/routes/record-report-lead-responses.ts): 4 created, 3 worked, 2 disqualified, 1 converted. */
+  leads: () => answer(monthlyReportSchema, leads),
   /** A connected portal with no agreement and no leads yet. */
   empty: () => answer(monthlyReportSchema, empty),
   /** `month=2026-13`, refused with the field named. */

@@ -16,6 +16,7 @@ import { ReportEvidence } from './ReportEvidence';
 import { formatMonth } from './ReportFormat';
 import { ReportFollowUp } from './ReportFollowUp';
 import { ReportHandoff } from './ReportHandoff';
+import { ReportLeads } from './ReportLeads';
 import { useReportMessages } from './ReportMessages';
 import { ReportVerdicts } from './ReportVerdicts';
 import { ReportQuiz } from './quiz/ReportQuiz';
@@ -85,6 +86,7 @@ function ReportBody({ report }: { report: MonthlyReportResponse }) {
           <Text>{r.emptyBody}</Text>
         </EmptyState>
         <ReportHandoff report={report} />
+        <ReportLeads report={report} />
       </Flex>
     );
   }
@@ -95,6 +97,7 @@ function ReportBody({ report }: { report: MonthlyReportResponse }) {
       <ReportQuiz report={report} />
       <ReportFollowUp report={report} />
       <ReportVerdicts report={report} />
+      <ReportLeads report={report} />
       <ReportConversion report={report} />
       <ReportEvidence report={report} part="evidence" />
     </Flex>

@@ -1,0 +1,85 @@
+import { BarChart, Statistics, StatisticsItem, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { ReportTab } from '../components/ReportTab';
+import { BACKEND_URL, fakeBackend } from '../../testing/fakeBackend';
+import { recordedReports } from './reportFixtures';
+
+// The report tab's HubSpot Leads section on answers recorded from the real report handler
+// (test/http/routes/record-report-lead-responses.ts; November of test/use-cases/report/seed-leads.ts).
+
+/** 2026-11-27 18:00 in Tokyo, the recordings' clock: the picker opens on November 2026. */
+const NOW = Date.parse('2026-11-27T09:00:00Z');
+let restore: () => void = () => undefined;
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+afterEach(() => {
+  restore();
+  jest.restoreAllMocks();
+});
+
+function renderReport(answer: Parameters<typeof fakeBackend>[0][string], locale = 'en-US') {
+  const backend = fakeBackend({ 'GET /api/report': answer });
+  restore = backend.restore;
+  const renderer = createRenderer('settings');
+  renderer.mocks.context.user.locale = locale;
+  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
+  renderer.render(<ReportTab baseUrl={BACKEND_URL} />);
+  return renderer;
+}
+type Page = ReturnType<typeof renderReport>;
+const shown = (page: Page) =>
+  page.waitFor(() => expect(page.maybeFindByTestId(BarChart, 'report-chart-handoff')).not.toBeNull(), {
+    timeoutInMs: 5000,
+  });
+const figures = (page: Page, testId: string) =>
+  Object.fromEntries(
+    page
+      .findByTestId(Statistics, testId)
+      .findAll(StatisticsItem)
+      .map((item) => [item.props.label, item.props.number]),
+  );
+const rowText = (page: Page, testId: string) =>
+  page
+    .findByTestId(TableRow, testId)
+    .findAll(TableCell)
+    .map((cell) => cell.text);
+
+describe("the report tab's HubSpot Leads", () => {
+  it('When Lead Pact hands leads over as HubSpot Leads, then the month shows the Leads created, worked by a rep, disqualified and why, and converted', async () => {
+    const page = renderReport(recordedReports.leads);
+    await shown(page);
+    expect(figures(page, 'report-leads-figures')).toEqual({
+      Created: '4',
+      'Worked by a rep': '3',
+      Disqualified: '2',
+      Converted: '1',
+    });
+    expect(rowText(page, 'report-leads-reasons-rejected')).toEqual(['Rejected by a rep', '1']);
+    expect(rowText(page, 'report-leads-reasons-sla_no_touch')).toEqual(['SLA: never touched', '1']);
+    // The two Leads a rep moved on before their deadline are the month's touches within the SLA.
+    expect(rowText(page, 'report-follow-up-total').slice(0, 3)).toEqual([
+      'All reps',
+      '4',
+      '50% (2 / 4, 95%: 15%–85%)',
+    ]);
+  });
+
+  it('In Japanese, then the section speaks Japanese', async () => {
+    const page = renderReport(recordedReports.leads, 'ja-JP');
+    await shown(page);
+    expect(figures(page, 'report-leads-figures')).toEqual({
+      作成: '4',
+      営業が着手: '3',
+      不適格: '2',
+      '適格（コンバージョン）': '1',
+    });
+    expect(rowText(page, 'report-leads-reasons-rejected')).toEqual(['営業が却下', '1']);
+    expect(rowText(page, 'report-leads-reasons-sla_no_touch')).toEqual(['SLA：未接触', '1']);
+  });
+
+  it('When Leads are off, then the report has no Leads section', async () => {
+    const page = renderReport(recordedReports.november);
+    await shown(page);
+    expect(page.maybeFindByTestId(Statistics, 'report-leads-figures')).toBeNull();
+    expect(page.maybeFindByTestId(Text, 'report-leads-reasons')).toBeNull();
+  });
+});
