@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { AppError } from '../domain/app-error';
 import { requireHubSpotSignature } from '../hubspot/require-hubspot-signature';
 import type { HubSpotGateway } from '../hubspot/hubspot-gateway';
+import type { LeadsGateway } from '../hubspot/leads-gateway';
 import type { Logger } from '../logger';
 import type { Store } from '../store/create-store';
 import type { SuperAdminLookup, UserTeamsLookup } from '../use-cases/agreements/ports';
@@ -18,8 +19,9 @@ import { noHubSpotUsers } from '../http/routes/no-hubspot-users';
 import { settingsRouter } from '../http/routes/settings-router';
 import { teamsRouter } from '../http/routes/teams-router';
 import { quizRouter } from '../http/routes/quiz-router';
-import { ownerNames } from '../use-cases/names/owner-names';
+import { ownerDirectory, ownerNames } from '../use-cases/names/owner-names';
 import type { QuizPorts } from '../use-cases/quiz/quiz-ports';
+import { leadStageLabels } from '../use-cases/names/lead-stage-labels';
 
 /** What the card and settings API is built from. */
 export interface ApiDeps {
@@ -33,6 +35,8 @@ export interface ApiDeps {
   /** Each portal's HubSpot gateway, for its property list and team and owner names; absent when HubSpot is not configured. */
   gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties' | 'listTeams' | 'listOwners'>;
   logger?: Pick<Logger, 'warn'>;
+  /** Each portal's Leads gateway, for the card's lead stage labels; absent: default stages in the card's words. */
+  leadsGatewayFor?: (portalId: string) => Pick<LeadsGateway, 'listLeadStages'>;
   /** Where simulations run: a worker thread in the compiled service; default the calling thread, in time slices. */
   simulationRunner?: SimulationRunner;
 }
@@ -65,9 +69,12 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
   router.use('/api', signatureCheck(deps.config));
   const portsOn = (store: AgreementStore) => storeAgreementPorts(store, { userTeams: deps.userTeams, clock });
   const agreements = { ports: portsOn(deps.store), once: applyOnceOnStore(deps.store, portsOn, clock) };
-  // The card's Lead section names the Lead's owner (HubSpot's owners, cached per portal like the report's).
-  const cardOwnerNames = ownerNames({ ...deps, now: () => clock.now() });
-  router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock, { ownerNames: cardOwnerNames })));
+  // The card's Lead section names the Lead's owner and the portal's own stages (each cached per portal).
+  const leadLookups = {
+    ownerNames: ownerNames({ ...deps, now: () => clock.now() }),
+    leadStageLabels: leadStageLabels({ ...deps, now: () => clock.now() }),
+  };
+  router.use(cardRouter(storeCardPorts(deps.store, deps.config, clock, leadLookups)));
   router.use(agreementsRouter(agreements));
   const quizOn = (store: Store): QuizPorts => ({
     store,
@@ -75,7 +82,11 @@ export function apiRouters(deps: ApiDeps): RequestHandler[] {
     clock,
     agreements: portsOn(store),
   });
-  router.use(quizRouter({ ports: quizOn(deps.store), once: applyOnceOnStore(deps.store, quizOn, clock) }));
+  // Quiz participants by name: HubSpot user ids through the owners list (owners carry their userId).
+  const { userNames } = ownerDirectory({ ...deps, now: () => clock.now() });
+  router.use(
+    quizRouter({ ports: quizOn(deps.store), once: applyOnceOnStore(deps.store, quizOn, clock), userNames }),
+  );
   const { gatewayFor, logger } = deps;
   const superAdmins = deps.superAdmins ?? noHubSpotUsers;
   const audit = deps.store.audit;
