@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   gradeSchema,
   instantSchema,
+  monthSchema,
   objectIdSchema,
   rejectReasonSchema,
   requestIdSchema,
@@ -92,6 +93,19 @@ export const scoredCardSchema = z.object({
   stage: stageSchema,
   route: routeSchema,
   tierReason: z.enum(['grade', 'disqualified', 'recycled', 'capacity']).nullable(),
+  /**
+   * A lead kept in nurture for capacity (`tierReason` "capacity"): the month that was full, the route whose own cap was
+   * full (null: the month's total was), and that cap's places taken and available as the card is read ("Field sales
+   * is full for December (10 of 10)"). Absent otherwise, for leads held back before the upgrade, and from older servers.
+   */
+  heldBack: z
+    .object({
+      month: monthSchema,
+      route: routeSchema.nullable(),
+      used: z.number().int().nonnegative(),
+      capacity: z.number().int().nonnegative(),
+    })
+    .optional(),
   criteria: z.array(criterionSchema),
   /** Labels of the disqualify rules that matched (empty unless tier is `disqualified`). */
   disqualifiedBy: z.array(z.string()),

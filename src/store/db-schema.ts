@@ -77,6 +77,9 @@ interface QualificationColumns {
   recycled_at: number | null;
   capacity_month: string | null;
   criteria: string;
+  /** A lead held back by capacity: the route it was headed to, and the cap that was full (migration 010). */
+  held_route: ColumnType<string | null, string | null | undefined, string | null>;
+  held_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface QualificationsTable extends QualificationColumns {

@@ -19,6 +19,7 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '007-quiz',
         '008-route-capacity',
         '009-leads',
+        '010-held-back',
       ],
       pending: [],
     });
@@ -41,6 +42,7 @@ export function schemaContract(make: () => Promise<TestDatabase>) {
         '007-quiz',
         '008-route-capacity',
         '009-leads',
+        '010-held-back',
       ],
       pending: [],
     });

@@ -9,6 +9,7 @@ import { proposalTeamMappingMigration } from './006-proposal-team-mapping';
 import { quizMigration } from './007-quiz';
 import { routeCapacityMigration } from './008-route-capacity';
 import { leadsMigration } from './009-leads';
+import { heldBackMigration } from './010-held-back';
 
 /** Every migration, in order. Names sort lexically; never rename or edit one that has shipped. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -22,6 +23,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '007-quiz': quizMigration,
     '008-route-capacity': routeCapacityMigration,
     '009-leads': leadsMigration,
+    '010-held-back': heldBackMigration,
   };
 }
 

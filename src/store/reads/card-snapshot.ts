@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { ObservedChange } from '../../domain/qualification';
 import type { CardSnapshot, CardSnapshotsPort } from '../../use-cases/ports/card-snapshot';
@@ -10,7 +10,7 @@ import { toInstallationState } from '../repositories/installations-repository';
 import { toSummary } from '../repositories/qualifications-repository';
 
 /** One row: installation, active version (no body), the contact's qualification, snapshot, signal history and latest verdict. */
-type QualificationRow = Omit<QualificationsTable, 'portal_id'>;
+type QualificationRow = Omit<Selectable<QualificationsTable>, 'portal_id'>;
 type SnapshotRow = Partial<QualificationRow> & {
   install_status: string | null;
   install_status_reason: string | null;
@@ -90,6 +90,7 @@ export function cardSnapshots(ctx: DbContext): CardSnapshotsPort {
           av.version as active_version,
           q.contact_id, q.tier, q.grade, q.score, q.stage, q.route, q.tier_reason, q.reasons, q.agreement_version,
           q.qualified_at, q.follow_up_due, q.sla_status, q.recycled_at, q.capacity_month, q.criteria, q.updated_at,
+          q.held_route, q.held_by,
           c.properties as contact_properties, c.company as contact_company,
           v.verdict, v.reason as verdict_reason, v.note as verdict_note, v.at as verdict_at,
           ${historyColumn(ctx.engine, portalId, contactId)} as signal_history

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
 import { bulkWrite } from '../bulk-write';
 import type { DbContext } from '../db-context';
@@ -6,6 +6,7 @@ import type { QualificationsTable } from '../db-schema';
 import { fromJson, toJson } from '../json-column';
 import { UPSERT_CHUNK } from './contacts-repository';
 import type {
+  HeldBack,
   QualificationSummary,
   QualificationsPort,
   SlaPatch,
@@ -30,12 +31,22 @@ export const SUMMARY_COLUMNS = [
   'capacity_month',
 ] as const;
 
+/** Why a lead was held back by capacity (migration 010): read with the whole row, not by comparisons and pages. */
+export const HELD_COLUMNS = ['held_route', 'held_by'] as const;
+
 /** The columns a history row copies from the current qualification. */
-const HISTORY_COPY_COLUMNS = ['portal_id', ...SUMMARY_COLUMNS, 'criteria'] as const;
+const HISTORY_COPY_COLUMNS = ['portal_id', ...SUMMARY_COLUMNS, ...HELD_COLUMNS, 'criteria'] as const;
 
-const UPDATED_COLUMNS = [...SUMMARY_COLUMNS.slice(1), 'criteria', 'updated_at'] as const;
+const UPDATED_COLUMNS = [...SUMMARY_COLUMNS.slice(1), ...HELD_COLUMNS, 'criteria', 'updated_at'] as const;
 
-type SummaryRow = Pick<QualificationsTable, (typeof SUMMARY_COLUMNS)[number]>;
+type SummaryRow = Pick<QualificationsTable, (typeof SUMMARY_COLUMNS)[number]> &
+  Partial<Pick<Selectable<QualificationsTable>, (typeof HELD_COLUMNS)[number]>>;
+
+/** The held-back columns as the port's `heldBack` (null unless both are set to what they may hold). */
+function heldBackOf(r: SummaryRow): HeldBack | null {
+  if (!r.held_route || (r.held_by !== 'route' && r.held_by !== 'total')) return null;
+  return { route: r.held_route, by: r.held_by };
+}
 
 /** Maps stored columns (without criteria) to the domain-facing shape. */
 export function toSummary(r: SummaryRow): QualificationSummary {
@@ -54,6 +65,7 @@ export function toSummary(r: SummaryRow): QualificationSummary {
     slaStatus: r.sla_status,
     recycledAt: r.recycled_at,
     capacityMonth: r.capacity_month,
+    ...(r.held_route === undefined ? {} : { heldBack: heldBackOf(r) }),
   };
 }
 
@@ -74,6 +86,8 @@ function toColumns(portalId: string, q: StoredQualification) {
     sla_status: q.slaStatus,
     recycled_at: q.recycledAt,
     capacity_month: q.capacityMonth,
+    held_route: q.heldBack?.route ?? null,
+    held_by: q.heldBack?.by ?? null,
     criteria: toJson(q.criteria),
   };
 }

@@ -51,7 +51,7 @@ export interface ScoreNowStore extends WriteBackQueue, LeadHandoffWrites, Transa
   qualifications: Pick<QualificationsPort, 'get' | 'upsertMany' | 'appendHistory'>;
   signals: Pick<SignalHistoryPort, 'forContacts'>;
   outbox: Pick<OutboxPort, 'enqueueMany'>;
-  capacity: Pick<CapacityPort, 'tryTakePlaces' | 'used'>;
+  capacity: Pick<CapacityPort, 'tryTakePlaces' | 'used' | 'usedByRoute'>;
 }
 
 /** Everything the card's use cases read and write; the store implements it. */

@@ -6,6 +6,7 @@ import { cardLead } from './card-lead';
 import type { CardSnapshot } from '../ports/card-snapshot';
 import type { CardPorts } from './card-ports';
 import { explainCriteria } from './explain-criteria';
+import { heldBackOnCard } from './held-back';
 
 /** The rep's latest verdict, as the card shows it (checked by the contract when the card is parsed). */
 function latestVerdict(latest: CardSnapshot['verdict']): z.input<typeof recordedVerdictSchema> | null {
@@ -52,6 +53,7 @@ export async function loadCard(
   // The contact's HubSpot Lead, when Lead Pact handed it over as one (handoff.createLeads); absent otherwise.
   const handoff = await ports.store.leads.latest(portalId, objectId);
   const lead = handoff ? { lead: await cardLead(ports.leadLookups ?? {}, portalId, handoff) } : {};
+  const heldBack = await heldBackOnCard(ports.store.capacity, { portalId, stored, agreement });
   const disqualifiedBy =
     stored.tier === 'disqualified'
       ? criteria.filter((c) => c.kind === 'disqualify' && c.outcome === 'matched').map((c) => c.label)
@@ -68,6 +70,7 @@ export async function loadCard(
     stage: stored.stage,
     route: stored.route,
     tierReason: stored.tierReason,
+    ...(heldBack ? { heldBack } : {}),
     criteria,
     disqualifiedBy,
     qualifiedAt: isoOrNull(stored.qualifiedAt),

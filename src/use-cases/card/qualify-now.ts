@@ -67,5 +67,6 @@ export async function qualifyNow(
     recycledAt: current?.recycledAt ?? null,
     capacityMonth: holds ? (current?.capacityMonth ?? month) : placed ? month : null,
     criteria: q.criteria,
+    heldBack: held ? { route: q.route, by: routeFull ? 'route' : 'total' } : null,
   };
 }

@@ -16,6 +16,17 @@ export interface StoredQualification {
   /** The capacity month (YYYY-MM) a sales_ready contact counted against. */
   capacityMonth: string | null;
   criteria: unknown;
+  /**
+   * A lead held back by capacity (`tierReason` "capacity"): the route it was headed to and the cap that was full
+   * (`route`: that route's own; `total`: the month's). Null or absent otherwise, and on leads held before migration 010.
+   */
+  heldBack?: HeldBack | null;
+}
+
+/** Why a lead stayed in nurture for capacity: the route it was headed to, and which cap was full. */
+export interface HeldBack {
+  route: string;
+  by: 'route' | 'total';
 }
 
 /** A qualification without its bulky criteria: what comparisons and pages read. */

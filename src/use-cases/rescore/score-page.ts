@@ -16,6 +16,12 @@ interface PageClock {
   followUpDue: number | null;
 }
 
+/** A lead held back by capacity: the route it was headed to and which cap was full (null: not held back). */
+function heldBackOf(q: Scored['q']): StoredQualification['heldBack'] {
+  if (q.tierReason !== 'capacity' || !q.heldBack) return null;
+  return { route: q.route, by: q.heldBack.route === null ? 'total' : 'route' };
+}
+
 function toStored(
   s: Scored,
   job: ScoringJob,
@@ -42,6 +48,7 @@ function toStored(
     recycledAt: s.current?.recycledAt ?? null,
     capacityMonth: kept ? kept.capacityMonth : placed ? at.month : null,
     criteria: null, // filled in by `outcome` only when something changed (most contacts of a rescore keep theirs)
+    heldBack: heldBackOf(s.q),
   };
 }
 

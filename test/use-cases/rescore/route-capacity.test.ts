@@ -84,6 +84,13 @@ describe.each(ENGINE_FACTORIES)('capacity per route on %s', (_engine, make) => {
     expect(q[3]!.reasons).toBe(
       'A1 (score 75, Nurture): Capacity: Field sales is full for 2026-12. No criterion met.',
     );
+    // Stored for the card and the report: the route it was headed to, held by that route's own cap.
+    expect(q[3]!.heldBack).toEqual({ route: 'field_sales', by: 'route' });
+    expect((await store().qualifications.history(p, 'c03'))[0]!.heldBack).toEqual({
+      route: 'field_sales',
+      by: 'route',
+    });
+    expect(q[0]!.heldBack).toBeNull();
     expect(await store().capacity.used(p, '2026-12')).toBe(6);
     expect(await store().capacity.usedByRoute(p, '2026-12')).toEqual({
       field_sales: 3,
@@ -109,6 +116,7 @@ describe.each(ENGINE_FACTORIES)('capacity per route on %s', (_engine, make) => {
     expect(q[4]!.reasons).toBe(
       'A1 (score 70, Nurture): Capacity: sales is full for 2026-12. No criterion met.',
     );
+    expect(q[4]!.heldBack).toEqual({ route: 'inside_sales', by: 'total' });
     expect(await store().capacity.usedByRoute(p, '2026-12')).toEqual({
       field_sales: 2,
       inside_sales: 2,
@@ -139,7 +147,12 @@ describe.each(ENGINE_FACTORIES)('capacity per route on %s', (_engine, make) => {
       capacityMonth: '2026-12',
     });
     const held = await scoreNow(f2!, 'ja');
-    expect(held).toMatchObject({ tier: 'nurture', tierReason: 'capacity', capacityMonth: null });
+    expect(held).toMatchObject({
+      tier: 'nurture',
+      tierReason: 'capacity',
+      capacityMonth: null,
+      heldBack: { route: 'field_sales', by: 'route' },
+    });
     expect(held.reasons).toContain('受け入れ枠：フィールドセールスの2026-12分は上限に達しています。');
     expect(await scoreNow(i1!)).toMatchObject({ tier: 'sales_ready', route: 'inside_sales' });
     expect(await store().capacity.usedByRoute(p, '2026-12')).toEqual({
@@ -172,5 +185,6 @@ describe.each(ENGINE_FACTORIES)('capacity per route on %s', (_engine, make) => {
     }
     expect(results.map((r) => r.tier)).toEqual(['sales_ready', 'nurture']);
     expect(results[1]!.reasons).toContain('Capacity: sales is full for 2026-12.');
+    expect(results[1]!.heldBack).toEqual({ route: 'field_sales', by: 'total' });
   });
 });

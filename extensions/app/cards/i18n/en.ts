@@ -23,6 +23,9 @@ export const en = {
   disqualifiedBody: (labels: string) => `The agreement excludes this contact: ${labels}.`,
   capacityNote:
     "Fits the handoff, but this month's sales capacity is used up, so it stays in nurture for now.",
+  /** `route`: the full route's name, or null when the month's total was full; `used` of `capacity` places taken. */
+  capacityHeld: (route: string | null, month: string, used: string, capacity: string) =>
+    `Fits the handoff, but ${route ?? 'sales'} is full for ${month} (${used} of ${capacity}), so it stays in nurture for now.`,
   recycledNote: 'Recycled: sales let this lead go. It comes back only with a newer signal.',
   criteriaTitle: 'Why',
   outcome: labelGroup(LABELS.en, 'outcome'),

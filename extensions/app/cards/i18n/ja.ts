@@ -23,6 +23,8 @@ export const ja: CardMessages = {
   disqualifiedTitle: LABELS.ja['tier.disqualified'],
   disqualifiedBody: (labels) => `合意によりこのコンタクトは対象外です：${labels}。`,
   capacityNote: `引き渡し条件を満たしていますが、今月の営業の${LABELS.ja['term.capacity']}が埋まっているため、${LABELS.ja['tier.nurture']}に留めています。`,
+  capacityHeld: (route, month, used, capacity) =>
+    `引き渡し条件を満たしていますが、${month}の${route ?? '営業全体'}の${LABELS.ja['term.capacity']}が上限に達している（${used}/${capacity}件）ため、${LABELS.ja['tier.nurture']}に留めています。`,
   recycledNote: 'リサイクル済み：営業が手放したリードです。より新しいシグナルがあれば戻ってきます。',
   criteriaTitle: '理由',
   outcome: labelGroup(LABELS.ja, 'outcome'),
