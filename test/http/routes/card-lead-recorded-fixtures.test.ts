@@ -35,6 +35,8 @@ it('records every state of the Lead section, each a scored card with its Lead', 
     ['card-lead-rejected', 200],
     ['card-lead-refused', 200],
     ['card-lead-deleted', 200],
+    ['card-lead-worked', 200],
+    ['card-lead-worked-accepted', 200],
   ]);
   for (const r of recorded) {
     if (r.name.startsWith('verdict')) expect(verdictResponseSchema.parse(r.body)).toBeTruthy();

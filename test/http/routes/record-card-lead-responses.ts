@@ -50,7 +50,9 @@ async function synced(api: Api, stage: string): Promise<void> {
  *   the rep accepts (verdict-lead-accepted) -> card-lead-accepted: moving on; card-lead-attempting: moved;
  *   the rep rejects with a note -> card-lead-rejected: being disqualified with the reason;
  *   HubSpot refuses the move for good -> card-lead-refused;
- * and the customer's Lead of a month ago, deleted in HubSpot since -> card-lead-deleted.
+ * the customer's Lead of a month ago, deleted in HubSpot since -> card-lead-deleted;
+ * a second director whose Lead the rep already moved to Connected -> card-lead-worked, accepted ->
+ * card-lead-worked-accepted.
  * The handoff is recorded before the director is scored, as the handoff would, so the answers stay the same
  * whichever step opens it.
  */
@@ -149,6 +151,48 @@ export async function recordCardLeadResponses(): Promise<Recorded[]> {
       'card-lead-deleted',
       api.call('GET', `/api/card?objectId=${CUSTOMER.id}`, { portalId: PORTAL_A, user: 's1' }),
     );
+    // A second director, handed over and already worked by the rep in HubSpot (Connected) before they accept.
+    const second = {
+      ...DIRECTOR,
+      id: '104',
+      properties: { ...DIRECTOR.properties, email: 'mai@buyer.example' },
+    };
+    await api.store.contacts.upsertMany(PORTAL, [second], NOW);
+    await api.store.leads.open(
+      PORTAL,
+      {
+        contactId: second.id,
+        handoffAt: NOW,
+        name: 'mai@buyer.example · A2',
+        ownerId: LEAD_OWNER_ID,
+        teamId: null,
+        companyId: null,
+        grade: 'A2',
+        route: 'field_sales',
+        reasons: 'A2 (score 76, Sales-ready)',
+      },
+      NOW,
+    );
+    const [secondLead] = await api.store.leads.claimDue(PORTAL, NOW, 10, 60_000);
+    await api.store.leads.markSynced(PORTAL, secondLead!, '9003', 'new-stage-id', NOW);
+    await api.store.leads.recordStage(PORTAL, '9003', 'connected-stage-id', NOW, {
+      byRep: true,
+      converted: false,
+    });
+    const secondCard = () =>
+      api.call('GET', `/api/card?objectId=${second.id}`, { portalId: PORTAL_A, user: 's1' });
+    await api.call('POST', '/api/card/score-now', {
+      portalId: PORTAL_A,
+      user: 's1',
+      body: { objectId: second.id },
+    });
+    await take('card-lead-worked', secondCard());
+    await api.call('POST', '/api/card/verdict', {
+      portalId: PORTAL_A,
+      user: 's1',
+      body: { objectId: second.id, verdict: 'accepted' },
+    });
+    await take('card-lead-worked-accepted', secondCard());
     if (!nock.isDone()) throw new Error(`unused HubSpot stubs: ${nock.pendingMocks().join(', ')}`);
   } finally {
     nock.cleanAll();

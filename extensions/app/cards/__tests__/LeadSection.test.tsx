@@ -68,6 +68,21 @@ describe("the card's HubSpot Lead", () => {
     );
   });
 
+  it('When the rep already works the Lead in HubSpot, then Accept does not promise to move it, and accepting leaves it there', async () => {
+    const card = renderCard(recordedCard(recordedLeadCards.worked));
+    await shown(card);
+    expect(text(card, 'card-lead-stage')).toBe('Connected');
+    expect(card.maybeFindByTestId(Text, 'card-accept-moves-lead')).toBeNull();
+    expect(text(card, 'card-reject-disqualifies-lead')).toBe(
+      'Reject: the Lead is disqualified with your reason',
+    );
+
+    const accepted = renderCard(recordedCard(recordedLeadCards.workedAccepted));
+    await shown(accepted);
+    expect(text(accepted, 'card-lead-stage')).toBe('Connected');
+    expect(accepted.maybeFindByTestId(Text, 'card-lead-pending')).toBeNull();
+  });
+
   it('When Lead Pact has not created the Lead yet, then it says so and offers no link', async () => {
     const card = renderCard(recordedCard(recordedLeadCards.creating));
     await shown(card);

@@ -12,6 +12,8 @@ import leadDeleted from './fixtures/card-lead-deleted.json';
 import leadNew from './fixtures/card-lead-new.json';
 import leadRefused from './fixtures/card-lead-refused.json';
 import leadRejected from './fixtures/card-lead-rejected.json';
+import leadWorked from './fixtures/card-lead-worked.json';
+import leadWorkedAccepted from './fixtures/card-lead-worked-accepted.json';
 import disqualified from './fixtures/card-scored-disqualified.json';
 import rejected from './fixtures/card-scored-rejected.json';
 import salesReady from './fixtures/card-scored-sales-ready.json';
@@ -55,6 +57,10 @@ export const recordedLeadCards = {
   refused: leadRefused,
   /** Another contact (a customer now, disqualified) whose Lead of a month ago was deleted in HubSpot. */
   deleted: leadDeleted,
+  /** A second director whose Lead the rep already moved to Connected in HubSpot, before deciding on the card. */
+  worked: leadWorked,
+  /** The same, accepted: the Lead stays where the rep put it. */
+  workedAccepted: leadWorkedAccepted,
 } as const;
 
 /** A recorded answer, its body re-parsed through the contract schema so a drifting fixture fails the test. */

@@ -14,7 +14,10 @@ function pendingText(t: CardMessages, lead: CardLead): string | null {
     case 'create':
       return t.leadCreating;
     case 'accept':
-      return t.leadMoving(t.leadStage['attempting-stage-id'] ?? '');
+      // A Lead a rep already works in HubSpot is not moved back (the lead-sync leaves it where it is).
+      return lead.stage === null || lead.stage.id === 'new-stage-id'
+        ? t.leadMoving(t.leadStage['attempting-stage-id'] ?? '')
+        : null;
     case 'disqualify':
       return t.leadDisqualifying;
     default:
