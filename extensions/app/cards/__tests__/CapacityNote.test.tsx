@@ -23,7 +23,7 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-async function capacityNote(card: FakeAnswer, locale: string, now = NOW): Promise<string | undefined> {
+async function capacityNote(card: FakeAnswer, locale: string, now = NOW): Promise<string | null | undefined> {
   jest.spyOn(Date, 'now').mockReturnValue(now);
   const backend = fakeBackend({ 'GET /api/card': () => card });
   restore = backend.restore;
