@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** How far a request timestamp may lag behind (or run ahead of) our clock. HubSpot's documented window is 5 minutes. */
 export const SIGNATURE_MAX_AGE_MS = 5 * 60 * 1000;
@@ -63,6 +63,25 @@ export function computeSignatureV3(
   return hmac.digest('base64');
 }
 
+/**
+ * Computes the v2 signature: hex SHA-256 (a plain hash, no HMAC) of client secret + method + URI + body, as HubSpot
+ * sends it in `X-HubSpot-Signature` beside `X-HubSpot-Signature-Version: v2` ("Validate requests using the v2 request
+ * signature", https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation;
+ * https://developers.hubspot.com/docs/faq/v2-request-validation). The URI must be exactly the one HubSpot called,
+ * protocol and query order included: unlike v3, no character is decoded first. There is no timestamp.
+ */
+export function computeSignatureV2(
+  clientSecret: string,
+  method: string,
+  uri: string,
+  rawBody: Buffer | string,
+): string {
+  const hash = createHash('sha256');
+  hash.update(clientSecret + method.toUpperCase() + uri);
+  hash.update(rawBody);
+  return hash.digest('hex');
+}
+
 function sameSignature(expected: string, given: string): boolean {
   const a = Buffer.from(expected, 'utf8');
   const b = Buffer.from(given, 'utf8');
@@ -100,4 +119,33 @@ export function verifySignature(clientSecret: string, request: SignedRequest, no
     ),
   );
   return matches ? { valid: true } : { valid: false, reason: 'mismatch' };
+}
+
+/** Everything needed to check one request's v2 signature (it has no timestamp). */
+export type SignedRequestV2 = Omit<SignedRequest, 'timestamp'>;
+
+const V2_SIGNATURE = /^[0-9a-f]{64}$/i;
+
+/**
+ * What can be checked of a v2 signature before the body is read: present, and a SHA-256 in hex (anything else could
+ * never match). Never throws.
+ */
+export function checkSignatureV2Header({ signature }: Pick<SignedRequestV2, 'signature'>): SignatureCheck {
+  return signature !== undefined && V2_SIGNATURE.test(signature)
+    ? { valid: true }
+    : { valid: false, reason: 'missing_headers' };
+}
+
+/**
+ * Checks a HubSpot v2 signature, constant-time compare. Never throws. A v2 signature never expires, so a request
+ * captured once verifies forever: only a route whose effect is idempotent per request (the workflow action, per
+ * callbackId) may take it.
+ */
+export function verifySignatureV2(clientSecret: string, request: SignedRequestV2): SignatureCheck {
+  const header = checkSignatureV2Header(request);
+  if (!header.valid) return header;
+  const expected = computeSignatureV2(clientSecret, request.method, request.uri, request.rawBody);
+  return sameSignature(expected, (request.signature ?? '').toLowerCase())
+    ? { valid: true }
+    : { valid: false, reason: 'mismatch' };
 }

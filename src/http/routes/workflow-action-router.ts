@@ -54,7 +54,10 @@ export interface WorkflowActionDeps {
   now?: () => number;
 }
 
-/** Without a client secret and public URL no execution can be verified: each is refused (HubSpot retries a 503). */
+/**
+ * Without a client secret and public URL no execution can be verified: each is refused (HubSpot retries a 503).
+ * This is the one route that also takes a v2-only signature (see workflowActionRouter); every other stays v3-only.
+ */
 function signatureCheck(deps: WorkflowActionDeps): RequestHandler {
   const { clientSecret } = deps.config.hubspot;
   const { publicBaseUrl } = deps.config;
@@ -70,15 +73,27 @@ function signatureCheck(deps: WorkflowActionDeps): RequestHandler {
     clientSecret,
     publicBaseUrl,
     maxBodyBytes: WORKFLOW_ACTION_BODY_MAX_BYTES,
+    acceptV2: true,
     ...(deps.now ? { now: deps.now } : {}),
   });
 }
 
 /**
  * `POST /workflow-actions/qualify`, HubSpot's call when a workflow reaches "Qualify with Lead Pact":
- * - 401 unless the v3 signature over the raw body is valid and fresh (checked before the body is parsed; HubSpot
- *   signs every request to an app's URLs with `X-HubSpot-Signature-v3` = base64 HMAC-SHA256 of method + URI + body +
- *   timestamp, https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation);
+ * - 401 unless the raw body's signature is valid, checked before the body is parsed:
+ *   - with `X-HubSpot-Signature-v3` + `X-HubSpot-Request-Timestamp`, the v3 signature (base64 HMAC-SHA256 of
+ *     method + URI + body + timestamp, 5-minute window): HubSpot adds these headers to its outgoing requests to
+ *     OAuth apps, prior versions still included
+ *     (https://developers.hubspot.com/changelog/introducing-version-3-of-webhook-signatures);
+ *   - with no v3 header and `X-HubSpot-Signature-Version: v2`, the v2 `X-HubSpot-Signature` (hex SHA-256 of
+ *     client secret + method + URI + body): "Requests made for your custom action will use the v2 version of the
+ *     X-HubSpot-Signature" (https://developers.hubspot.com/docs/api-reference/automation-actions-v4-v4/custom-action-guide;
+ *     recipe: https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation).
+ *     v2 has no timestamp, so a captured request verifies forever; a replay does no harm because an execution is
+ *     applied once per callbackId (the card's request receipt, kept a day; past it, a replay re-scores the contact
+ *     as of now, as the nightly rescore would, and writes only what changed);
+ *   - anything else (unsigned, v1, a malformed v2) is refused before its body is read; a signature of other
+ *     bytes (v3 or v2) after reading it, never parsed;
  * - 400 naming the field for a malformed execution; 403 for a portal that never installed Lead Pact;
  * - 200 `{outputFields: {tier, grade, score, stage, route, hs_execution_state: "SUCCESS"}}` with the verdict;
  * - 200 `{outputFields: {hs_execution_state: "FAIL_CONTINUE", errorCode}}` when the contact cannot be scored (no

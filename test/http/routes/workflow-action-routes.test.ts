@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { createReadiness } from '../../../src/http/readiness';
 import { WORKFLOW_ACTION_PATH, workflowActionRouter } from '../../../src/http/routes/workflow-action-router';
 import { startWebServer, stopWebServer, type WebServer } from '../../../src/http/web-server';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
+import { computeSignatureV2 } from '../../../src/hubspot/verify-signature';
 import type { HubSpotGateway } from '../../../src/hubspot/hubspot-gateway';
 import { createJobRegistry } from '../../../src/jobs/job-registry';
 import { runLeasedJob } from '../../../src/jobs/run-leased-job';
@@ -24,7 +26,7 @@ import { fixture } from '../../hubspot/fixture';
 import { serveBatchReads } from '../../hubspot/serve-batch-reads';
 import { useNock } from '../../hubspot/use-nock';
 import { applyExampleAgreement } from '../../use-cases/apply-example-agreement';
-import { CLIENT_SECRET, NOW, PORTAL_A, PORTAL_B, PUBLIC_BASE_URL } from './api-harness';
+import { CLIENT_SECRET, DAY, NOW, PORTAL_A, PORTAL_B, PUBLIC_BASE_URL } from './api-harness';
 import { CUSTOMER, DIRECTOR } from './api-seed';
 
 const API = 'https://api.hubapi.com';
@@ -54,6 +56,10 @@ interface Harness {
   ports: WorkflowActionPorts;
   /** One execution request as HubSpot signs it; each call sends the very same bytes (HubSpot's retry). */
   signed(body: unknown, secret?: string): () => Promise<Response>;
+  /** The same request signed only with v2, as HubSpot's custom action guide says it signs action requests. */
+  signedV2(body: unknown, secret?: string): () => Promise<Response>;
+  /** The execution posted with exactly these headers. */
+  post(body: unknown, headers: Record<string, string>): Promise<Response>;
   unsigned(body: unknown): Promise<Response>;
   close(): Promise<void>;
 }
@@ -62,7 +68,9 @@ interface Harness {
  * The app with the workflow action's route on a fresh SQLite store, at the API tests' fixed "now"; HubSpot is nock
  * at api.hubapi.com unless `gateway` stands in for the portal's gateway.
  */
-async function start(options: { gateway?: HubSpotGateway; deadlineMs?: number } = {}): Promise<Harness> {
+async function start(
+  options: { gateway?: HubSpotGateway; deadlineMs?: number; clock?: { now: () => number } } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lead-pact-workflow-action-'));
   const store = await createStore({ dataDir });
   const logger = createLogger({ level: 'silent' });
@@ -77,7 +85,7 @@ async function start(options: { gateway?: HubSpotGateway; deadlineMs?: number } 
     },
     publicBaseUrl: PUBLIC_BASE_URL,
   };
-  const clock = { now: () => NOW };
+  const clock = options.clock ?? { now: () => NOW };
   const gateway = options.gateway ?? createApiClientGateway({ accessToken: 'token-abc', basePath: API });
   const ports: WorkflowActionPorts = {
     card: storeCardPorts(store, config, clock),
@@ -98,10 +106,23 @@ async function start(options: { gateway?: HubSpotGateway; deadlineMs?: number } 
     const headers = signHubSpotRequest({ clientSecret: secret, method: 'POST', url, body: text });
     return () => fetch(web.url + WORKFLOW_ACTION_PATH, { method: 'POST', headers, body: text });
   };
+  const post = (body: unknown, headers: Record<string, string>) =>
+    fetch(web.url + WORKFLOW_ACTION_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const signedV2 = (body: unknown, secret = CLIENT_SECRET) => {
+    const url = PUBLIC_BASE_URL + WORKFLOW_ACTION_PATH;
+    const signature = computeSignatureV2(secret, 'POST', url, JSON.stringify(body));
+    return () => post(body, { 'x-hubspot-signature-version': 'v2', 'x-hubspot-signature': signature });
+  };
   return {
     store,
     ports,
     signed,
+    signedV2,
+    post,
     unsigned: (body) =>
       fetch(web.url + WORKFLOW_ACTION_PATH, {
         method: 'POST',
@@ -230,6 +251,124 @@ describe('POST /workflow-actions/qualify: a stored contact', () => {
     expect(await res.json()).toMatchObject({
       error: { code: 'invalid_input', details: [{ path: 'object.objectType' }] },
     });
+  });
+});
+
+describe('POST /workflow-actions/qualify: the v2 signature of custom action requests', () => {
+  const url = PUBLIC_BASE_URL + WORKFLOW_ACTION_PATH;
+  const v2Of = (body: unknown, secret = CLIENT_SECRET) =>
+    computeSignatureV2(secret, 'POST', url, JSON.stringify(body));
+
+  /** What must be left untouched by a refused request: no verdict, no history, no job. */
+  async function nothingScored() {
+    expect(await h.store.qualifications.get(PORTAL, DIRECTOR.id)).toBeUndefined();
+    expect(await h.store.qualifications.history(PORTAL, DIRECTOR.id)).toEqual([]);
+    expect(await h.store.jobs.list({ type: COMPLETE_WORKFLOW_ACTION_JOB })).toEqual([]);
+  }
+
+  beforeEach(async () => {
+    h = await start();
+    await ready(h);
+  });
+
+  it('When HubSpot signs the execution with v2 only, then the workflow gets the same verdict as with v3', async () => {
+    const fields = await outputs(await h.signedV2(execution(DIRECTOR.id))());
+    expect(fields).toMatchObject({
+      tier: 'sales_ready',
+      route: 'field_sales',
+      hs_execution_state: 'SUCCESS',
+    });
+    expect(await storedVerdict(h.store, DIRECTOR.id)).toEqual({
+      tier: fields.tier,
+      grade: fields.grade,
+      score: fields.score,
+      stage: fields.stage,
+      route: fields.route,
+    });
+  });
+
+  it('When a v2-signed execution is replayed (v2 has no timestamp), then it answers the same fields and scores and writes once', async () => {
+    const send = h.signedV2(execution(DIRECTOR.id));
+    const first = await outputs(await send());
+    const outboxBefore = await h.store.outbox.get(PORTAL, DIRECTOR.id);
+    const writeBacks = await h.store.jobs.list({ type: 'write-back' });
+    // The director became a customer since: scoring the replay again would disqualify them and write that.
+    const customer = { ...DIRECTOR, properties: { ...DIRECTOR.properties, lifecyclestage: 'customer' } };
+    await h.store.contacts.upsertMany(PORTAL, [customer], NOW);
+    for (let i = 0; i < 3; i++) expect(await outputs(await send())).toEqual(first);
+    expect(await h.store.qualifications.history(PORTAL, DIRECTOR.id)).toHaveLength(1);
+    // The outbox row was not merged again (its revision grows with every write) and no write-back was added.
+    expect(await h.store.outbox.get(PORTAL, DIRECTOR.id)).toEqual(outboxBefore);
+    expect(await h.store.jobs.list({ type: 'write-back' })).toEqual(writeBacks);
+    // A new execution (another callback id) does see the change.
+    const next = h.signedV2(execution(DIRECTOR.id, { callbackId: 'ap-1001-56777914962-12-0' }));
+    expect(await outputs(await next())).toMatchObject({ tier: 'disqualified' });
+  });
+
+  it('When a v2-signed execution is replayed after its receipt is gone, then it only re-scores the contact as of now', async () => {
+    // A receipt is kept a day (RECEIPT_TTL_MS): past it, the replay is the card's "score now" on the current data.
+    let now = NOW;
+    await h.close();
+    h = await start({ clock: { now: () => now } });
+    await ready(h);
+    const send = h.signedV2(execution(DIRECTOR.id));
+    const first = await outputs(await send());
+    now = NOW + 2 * DAY;
+    const replay = await outputs(await send());
+    // The same verdict (the score may have aged, as the nightly rescore would age it), no new history row.
+    const { score: _first, ...verdict } = first;
+    expect(replay).toMatchObject(verdict);
+    expect(await storedVerdict(h.store, DIRECTOR.id)).toMatchObject({ score: replay.score });
+    expect(await h.store.qualifications.history(PORTAL, DIRECTOR.id)).toHaveLength(1);
+  });
+
+  it('When the v2 signature was made with another secret, then 401 and nothing is scored', async () => {
+    const res = await h.signedV2(execution(DIRECTOR.id), 'not-our-client-secret')();
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    await nothingScored();
+  });
+
+  it('When the v2 signature covers another body, then 401 and nothing is scored', async () => {
+    const signature = v2Of(execution(CUSTOMER.id));
+    const headers = { 'x-hubspot-signature-version': 'v2', 'x-hubspot-signature': signature };
+    expect((await h.post(execution(DIRECTOR.id), headers)).status).toBe(401);
+    await nothingScored();
+  });
+
+  it('When the request carries only a v1 signature, then 401 and nothing is scored', async () => {
+    // v1 = SHA-256 of client secret + body: no method, no URI (https://developers.hubspot.com/docs/faq/v1-request-validation).
+    const body = execution(DIRECTOR.id);
+    const v1 = createHash('sha256')
+      .update(CLIENT_SECRET + JSON.stringify(body))
+      .digest('hex');
+    const res = await h.post(body, { 'x-hubspot-signature-version': 'v1', 'x-hubspot-signature': v1 });
+    expect(res.status).toBe(401);
+    await nothingScored();
+  });
+
+  it('When a valid v2 signature comes without its version header, then 401 and nothing is scored', async () => {
+    const res = await h.post(execution(DIRECTOR.id), { 'x-hubspot-signature': v2Of(execution(DIRECTOR.id)) });
+    expect(res.status).toBe(401);
+    await nothingScored();
+  });
+
+  it('When v3 headers are present, then v3 decides: a stale v3 is refused even beside a valid v2', async () => {
+    const body = execution(DIRECTOR.id);
+    const stale = signHubSpotRequest({
+      clientSecret: CLIENT_SECRET,
+      method: 'POST',
+      url,
+      body: JSON.stringify(body),
+      timestamp: NOW - 6 * 60 * 1000,
+    });
+    const res = await h.post(body, {
+      ...stale,
+      'x-hubspot-signature-version': 'v2',
+      'x-hubspot-signature': v2Of(body),
+    });
+    expect(res.status).toBe(401);
+    await nothingScored();
   });
 });
 
