@@ -46,6 +46,15 @@ function setRateHeaders(
   }
 }
 
+/** Serves the request now but sends its answer `holdMs` later (lost if the caller is gone by then). */
+function holdAnswer(res: Response, holdMs: number): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.end = ((...args: unknown[]) => {
+    setTimeout(() => end(...args), holdMs);
+    return res;
+  }) as Response['end'];
+}
+
 /**
  * For CRM routes: a Bearer token is required (401 like HubSpot otherwise), the rolling 10-second, daily and
  * search-per-second windows are enforced per token (429 with `policyName`), and a share of requests fails with 503,
@@ -82,8 +91,10 @@ export function limitsMiddleware(state: StandinState, options: LimitsOptions): R
       state.stats.injectedFailures += 1;
       return sendUnavailable(res);
     }
-    const scripted = options.plan?.next(req.path);
-    if (scripted !== undefined) {
+    const scripted = options.plan?.next(req.path, req.method);
+    if (typeof scripted === 'object') {
+      holdAnswer(res, scripted.holdMs);
+    } else if (scripted !== undefined) {
       state.stats.scriptedFailures[scripted] += 1;
       return scripted === 429 ? sendRateLimited(res, 'TEN_SECONDLY_ROLLING') : sendUnavailable(res);
     }

@@ -91,4 +91,38 @@ describe('the stand-in failure plan and request log', () => {
       await close();
     }
   });
+  it('When a POST is held, then HubSpot has done the work before the caller hears of it, and other methods pass', async () => {
+    const { standin, url, gateway, plan, close } = await start();
+    try {
+      await gateway.ensureProperties();
+      await plan({
+        rules: [{ status: 'hold', holdMs: 400, every: 1, times: 1, method: 'POST', path: '/batch/update' }],
+      });
+      let answered = false;
+      const update = gateway
+        .updateContacts([{ id: '1', properties: { lead_pact_tier: 'nurture' } }])
+        .then((answer) => ((answered = true), answer));
+      // The write lands while the answer is still held back.
+      for (let i = 0; i < 50 && standin.state.contacts.get('1')?.properties.lead_pact_tier !== 'nurture'; i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(standin.state.contacts.get('1')?.properties.lead_pact_tier).toBe('nurture');
+      expect(answered).toBe(false);
+      expect((await update).written).toEqual(['1']);
+      // `times: 1`: the next POST is answered at once; GETs were never held.
+      expect(
+        await outcome(gateway.updateContacts([{ id: '2', properties: { lead_pact_tier: 'nurture' } }])),
+      ).toBe('ok');
+      expect(
+        (
+          await fetch(`${url}/__standin/failures`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ rules: [{ status: 'hold', every: 1, method: 'TRACE' }] }),
+          })
+        ).status,
+      ).toBe(400);
+    } finally {
+      await close();
+    }
+  });
 });
