@@ -1,5 +1,6 @@
 import { hubspotMode } from '../config';
 import { registerFullImport } from '../jobs/handlers/full-import-handler';
+import { registerLeadSync } from '../jobs/handlers/lead-sync-handler';
 import { registerProcessInbox } from '../jobs/handlers/process-inbox-handler';
 import { registerRescore, type RescorePayload } from '../jobs/handlers/rescore-handler';
 import { registerSetUpPortal } from '../jobs/handlers/set-up-portal-handler';
@@ -21,6 +22,7 @@ import { compiledReadAhead } from '../store/rescore-page-source/read-ahead-threa
 import { rescorePageSource } from '../store/rescore-page-source/rescore-page-source';
 import { PROCESS_INBOX_JOB } from '../use-cases/intake/intake-jobs';
 import { enqueueWriteBack } from '../use-cases/write-back/enqueue-write-back';
+import { leadsGatewaysOf } from './leads-gateways';
 import { portalGatewaysOf, type ServiceContext } from './service-context';
 import { registerCompleteWorkflowAction, workflowActionPorts } from './workflow-action';
 
@@ -55,6 +57,7 @@ function buildJobRegistry(context: ServiceContext): JobRegistry {
     log: logger,
   });
   registerWriteBack(registry, { store, limitPer10s: config.hubspot.requestsPer10s, log: logger, gatewayFor });
+  registerLeadSync(registry, { store, leadsGatewayFor: leadsGatewaysOf(context), gatewayFor, log: logger });
   registerProcessInbox(registry, store);
   registerSyncContacts(registry, { store, gatewayFor, engine: domainEngine });
   registerSyncCompanyContacts(registry, { store, gatewayFor, log: logger });

@@ -116,6 +116,7 @@ export function leadsContract(make: () => Promise<TestDatabase>) {
     const [row] = await leads.claimDue(portal, 1, 10, 60_000);
     await leads.retryLater(portal, [row!], 500, 'HubSpot answered 429');
     expect(await leads.claimDue(portal, 499, 10, 60_000)).toEqual([]);
+    expect(await leads.nextDueAt(portal)).toBe(500);
     expect(await leads.latest(portal, '5')).toMatchObject({ attempts: 1, message: 'HubSpot answered 429' });
     const [retried] = await leads.claimDue(portal, 500, 10, 60_000);
     await leads.markRejected(portal, retried!, 'Contact 5 does not exist', 501);

@@ -352,6 +352,16 @@ export function leadsRepository(ctx: DbContext) {
       return counts;
     },
 
+    async nextDueAt(portalId: string): Promise<number | null> {
+      const row = await ctx.db
+        .selectFrom('leads')
+        .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+        .where('portal_id', '=', portalId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return row?.at === null || row?.at === undefined ? null : Number(row.at);
+    },
+
     async counts(portalId: string): Promise<Record<LeadSyncStatus, number>> {
       const rows = await ctx.db
         .selectFrom('leads')

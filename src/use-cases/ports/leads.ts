@@ -138,6 +138,8 @@ export interface LeadsPort {
   latest(portalId: string, contactId: string): Promise<LeadHandoff | undefined>;
   /** The handoff of a HubSpot Lead id, or undefined. */
   byLeadId(portalId: string, leadId: string): Promise<LeadHandoff | undefined>;
+  /** When the portal's earliest pending row is due (a retry's backoff), or null when none is pending. */
+  nextDueAt(portalId: string): Promise<number | null>;
   /** Counts per status (settings and /metrics). */
   counts(portalId: string): Promise<Record<LeadSyncStatus, number>>;
   /** Created, worked, disqualified by reason and converted in [from, to). */

@@ -130,6 +130,10 @@ export function inMemoryLeads() {
       const row = rows.find((r) => r.portalId === portalId && r.leadId === leadId);
       return row && strip(row);
     },
+    async nextDueAt(portalId) {
+      const due = rows.filter((r) => r.portalId === portalId && r.status === 'pending').map((r) => r.nextAttemptAt);
+      return due.length === 0 ? null : Math.min(...due);
+    },
     async counts(portalId) {
       const counts: Record<LeadSyncStatus, number> = { pending: 0, synced: 0, rejected: 0 };
       for (const r of rows) if (r.portalId === portalId) counts[r.status]++;
