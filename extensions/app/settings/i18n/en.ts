@@ -184,6 +184,7 @@ export const en = {
     'set-up-portal': 'Setting up the account',
     'safety-net': 'Catching up on missed changes',
     'sla-sweep': 'Checking follow-up deadlines',
+    'lead-sync': 'Handing leads over as HubSpot Leads',
   } as Record<string, string>,
   gaveUpOther: (type: string) => `A background task (${type})`,
   gaveUpDetail: (message: string) => `Details: ${message}`,

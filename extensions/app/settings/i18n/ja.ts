@@ -176,6 +176,7 @@ export const ja: SettingsMessages = {
     'set-up-portal': 'アカウントのセットアップ',
     'safety-net': '取りこぼした変更の確認',
     'sla-sweep': '対応期限の確認',
+    'lead-sync': 'HubSpot のリードとしての引き渡し',
   },
   gaveUpOther: (type) => `バックグラウンド処理（${type}）`,
   gaveUpDetail: (message) => `詳細（英語）：${message}`,

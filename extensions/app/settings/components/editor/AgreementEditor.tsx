@@ -3,6 +3,8 @@ import type { ErrorDetail } from '@lead-pact/contracts';
 import { useSettingsMessages } from '../../i18n/useSettingsMessages';
 import { useEditor } from './EditorContext';
 import { CapacityEditor, RoutingEditor, SlaEditor } from './HandoffEditors';
+import { LeadHandoffEditor } from './LeadHandoffEditor';
+import { leadHandoffMessages } from '../../i18n/leadHandoffMessages';
 import { RouteCapacityEditor } from './RouteCapacityEditor';
 import { routeCapacityMessages } from '../../i18n/routeCapacityMessages';
 import { RuleListEditor } from './RuleListEditor';
@@ -58,6 +60,9 @@ export function AgreementEditor(props: {
       </Accordion>
       <Accordion title={t.routingTitle}>
         <RoutingEditor />
+      </Accordion>
+      <Accordion title={leadHandoffMessages(locale).title}>
+        <LeadHandoffEditor />
       </Accordion>
       <Accordion title={t.slaTitle}>
         <SlaEditor />

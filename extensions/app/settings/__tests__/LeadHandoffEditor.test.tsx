@@ -1,0 +1,83 @@
+import { Button, Input, Select, Text, Toggle } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { SettingsRoot } from '../components/SettingsRoot';
+import { BACKEND_URL, fakeBackend } from '../../testing/fakeBackend';
+import { recorded, recordedAgreements } from './settingsFixtures';
+
+// The agreement editor's HubSpot Leads section: handoff.createLeads and handoff.leadOwners, saved with the draft.
+
+let restore: () => void = () => undefined;
+afterEach(() => restore());
+
+async function editor(locale: string) {
+  const backend = fakeBackend({
+    'GET /api/agreements': recordedAgreements.draft2,
+    'GET /api/properties': recorded.properties,
+    'GET /api/jobs/current': recorded.jobsIdle,
+    'GET /api/settings/connection': recorded.connectionConnected,
+    'PUT /api/agreements/draft': recordedAgreements.draft2,
+  });
+  restore = backend.restore;
+  const renderer = createRenderer('settings');
+  renderer.mocks.context.variables = { BACKEND_URL };
+  renderer.mocks.context.user.locale = locale;
+  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
+  renderer.render(<SettingsRoot />);
+  const waitFor: typeof renderer.waitFor = (check) => renderer.waitFor(check, { timeoutInMs: 5000 });
+  await waitFor(() => expect(renderer.maybeFindByTestId(Text, 'next-step')).not.toBeNull());
+  const save = async () => {
+    renderer.findByTestId(Button, 'save-draft').trigger('onClick');
+    await waitFor(() => expect(renderer.mocks.actions.addAlert.called).toBe(true));
+    return (
+      backend.calls.filter((c) => c.path === '/api/agreements/draft').at(-1)?.body as {
+        agreement: { handoff: unknown };
+      }
+    ).agreement.handoff;
+  };
+  return { renderer, waitFor, save };
+}
+
+type Triggerable = { trigger: (event: string, value: unknown) => void };
+
+describe('the HubSpot Leads section of the agreement editor', () => {
+  it('When a marketer turns Leads on and gives inside sales to a team, then the draft says so', async () => {
+    const { renderer, waitFor, save } = await editor('en-US');
+    const toggle = () => renderer.findByTestId(Toggle, 'handoff.createLeads');
+    expect(toggle().props.checked).toBe(false);
+    // Off, no owner per route is asked for.
+    expect(renderer.maybeFindByTestId(Select, 'handoff.leadOwners.inside_sales')).toBeNull();
+    (toggle() as unknown as Triggerable).trigger('onChange', true);
+    await waitFor(() =>
+      expect(renderer.maybeFindByTestId(Select, 'handoff.leadOwners.inside_sales')).not.toBeNull(),
+    );
+    const owner = renderer.findByTestId(Select, 'handoff.leadOwners.inside_sales');
+    expect(owner.props.label).toBe('Inside sales: Lead owner');
+    expect(owner.props.value).toBe('contact');
+    (owner as unknown as Triggerable).trigger('onChange', 'team');
+    await waitFor(() =>
+      expect(renderer.maybeFindByTestId(Input, 'handoff.leadOwners.inside_sales.teamId')).not.toBeNull(),
+    );
+    (
+      renderer.findByTestId(Input, 'handoff.leadOwners.inside_sales.teamId') as unknown as Triggerable
+    ).trigger('onChange', ' 7 ');
+    await waitFor(() =>
+      expect(renderer.findByTestId(Input, 'handoff.leadOwners.inside_sales.teamId').props.value).toBe('7'),
+    );
+    expect(await save()).toEqual({
+      salesReady: ['A1', 'A2', 'B1'],
+      createLeads: true,
+      leadOwners: { inside_sales: { teamId: '7' } },
+    });
+  });
+
+  it('When Leads are turned off again, then the draft reads as before it was turned on', async () => {
+    const { renderer, waitFor, save } = await editor('ja-JP');
+    const toggle = () => renderer.findByTestId(Toggle, 'handoff.createLeads');
+    expect(toggle().props.label).toBe('営業対象のリードを HubSpot のリードとして引き渡す');
+    (toggle() as unknown as Triggerable).trigger('onChange', true);
+    await waitFor(() => expect(toggle().props.checked).toBe(true));
+    (toggle() as unknown as Triggerable).trigger('onChange', false);
+    await waitFor(() => expect(toggle().props.checked).toBe(false));
+    expect(await save()).toEqual({ salesReady: ['A1', 'A2', 'B1'] });
+  });
+});
