@@ -16,6 +16,7 @@ import { enableProcessMetrics, metricsRegistry, reportQueueDepthFrom } from './m
 import { createStore, type Store } from './store/create-store';
 import { installGatewayOf, portalGatewaysOf, type ServiceContext } from './composition/service-context';
 import { startWorker } from './composition/start-worker';
+import { leadsGatewaysOf } from './composition/leads-gateways';
 import { workflowActionRouterOf } from './composition/workflow-action';
 import { hubspotOAuth } from './composition/hubspot-oauth';
 import { reportDeadJobsFrom } from './jobs/dead-jobs-gauge';
@@ -50,6 +51,10 @@ function buildRouters(context: ServiceContext): RequestHandler[] {
       userTeams: users,
       superAdmins: users,
       gatewayFor: portalGatewaysFor(context),
+      // The card names a Lead's stage as the portal's lead pipeline does (its own stages and renames).
+      ...(hubspotMode(context.config) === 'not-configured'
+        ? {}
+        : { leadsGatewayFor: leadsGatewaysOf(context) }),
       simulationRunner: compiledThreadSimulationRunner(context.config),
     }),
     oauthRouter({ ...context, gatewayFor, oauthFor: hubspotOAuth }),
