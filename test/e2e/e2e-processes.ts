@@ -70,14 +70,19 @@ export interface E2eWorld {
   /** PUT/POST JSON to an admin route of the stand-in. */
   admin(method: 'PUT' | 'POST', path: string, body: unknown): Promise<Response>;
   requests(): Promise<LoggedRequest[]>;
-  /** Proposes and approves the world's agreement with the CLI, as marketing and sales would. */
-  applyAgreement(): void;
+  /** Proposes and approves the world's agreement (or `next`, from now on) with the CLI, as marketing and sales would. */
+  applyAgreement(next?: unknown): void;
   updates(): Promise<RecordedBatchUpdate[]>;
   /** Posts a raw delivery to the service's webhook route. */
   deliver(body: string, headers: Record<string, string>): Promise<Response>;
   /** Waits until no job runs or is due within a minute, the inbox is processed and the outbox is empty. */
   idle(timeoutMs?: number): Promise<void>;
   diagnostics(): Promise<string>;
+  /**
+   * Kills the service with SIGKILL (no shutdown, no flush: a crash) and starts it again on the same data; `serviceUrl`
+   * is the new one afterwards.
+   */
+  crashAndRestartService(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -164,7 +169,10 @@ export async function startWorld(options: {
   const children = [standinProcess];
   try {
     const standinUrl = await standinUrlOf(standinProcess);
-    const apply = () => applyAgreement(base, join(dir, 'agreement.json'));
+    const apply = (next?: unknown) => {
+      if (next !== undefined) writeFileSync(join(dir, 'agreement.json'), JSON.stringify(next));
+      applyAgreement(base, join(dir, 'agreement.json'));
+    };
     if (options.agreementWhen !== 'after-start') apply();
     const serviceEnv = {
       ...base,
@@ -183,7 +191,12 @@ export async function startWorld(options: {
       children.push(launch([BIN, 'serve', '--role', 'worker'], serviceEnv));
     const serviceUrl = await serviceUrlOf(serviceProcess);
     const store = await createStore({ dataDir, databaseUrl: options.databaseUrl });
-    return world({ standinUrl, serviceUrl, store, children, dir, apply });
+    const relaunch = async () => {
+      const again = launch([BIN, 'serve'], serviceEnv);
+      children[1] = again;
+      return serviceUrlOf(again);
+    };
+    return world({ standinUrl, serviceUrl, store, children, dir, apply, relaunch });
   } catch (error) {
     await Promise.all(children.map(stopChild));
     rmSync(dir, { recursive: true, force: true });
@@ -197,9 +210,10 @@ function world(parts: {
   store: Store;
   children: Child[];
   dir: string;
-  apply: () => void;
+  apply: (next?: unknown) => void;
+  relaunch: () => Promise<string>;
 }): E2eWorld {
-  const { standinUrl, serviceUrl, store, children, dir, apply } = parts;
+  const { standinUrl, serviceUrl, store, children, dir, apply, relaunch } = parts;
   const standin = async <T>(path: string) => (await (await fetch(`${standinUrl}${path}`)).json()) as T;
   const jobsDue = async () => {
     const jobs = await store.jobs.list({ limit: 1000 });
@@ -213,10 +227,11 @@ function world(parts: {
       (j) => `${j.id} ${j.type} ${j.status} attempts=${j.attempts} ${j.lastError ?? ''}`,
     );
     const outbox = await store.outbox.counts(String(PORTAL));
+    const leads = await store.leads.counts(String(PORTAL));
     const logs = children.map((c) => c.output().slice(-4000)).join('\n---\n');
-    return `jobs:\n${lines.join('\n')}\noutbox: ${JSON.stringify(outbox)}\noutput:\n${logs}`;
+    return `jobs:\n${lines.join('\n')}\noutbox: ${JSON.stringify(outbox)}\nleads: ${JSON.stringify(leads)}\noutput:\n${logs}`;
   };
-  return {
+  const w: E2eWorld = {
     standinUrl,
     serviceUrl,
     store,
@@ -231,12 +246,13 @@ function world(parts: {
     applyAgreement: apply,
     updates: async () =>
       (await standin<{ updates: RecordedBatchUpdate[] }>('/__standin/batch-updates')).updates,
-    deliver: (body, headers) => fetch(`${serviceUrl}/webhooks/hubspot`, { method: 'POST', body, headers }),
+    deliver: (body, headers) => fetch(`${w.serviceUrl}/webhooks/hubspot`, { method: 'POST', body, headers }),
     idle: async (timeoutMs) => {
       await waitFor(
         async () => {
           if ((await jobsDue()).length > 0 || (await store.inbox.pending(String(PORTAL), 1)).length > 0)
             return undefined;
+          if ((await store.leads.counts(String(PORTAL))).pending > 0) return undefined;
           return (await store.outbox.counts(String(PORTAL))).pending === 0 ? true : undefined;
         },
         'the service to be idle',
@@ -245,10 +261,20 @@ function world(parts: {
       );
     },
     diagnostics,
+    async crashAndRestartService() {
+      const service = children[1];
+      if (service && service.child.exitCode === null && service.child.signalCode === null) {
+        const exited = once(service.child, 'exit');
+        service.child.kill('SIGKILL');
+        await exited;
+      }
+      w.serviceUrl = await relaunch();
+    },
     async stop() {
       await store.close();
       await Promise.all(children.map(stopChild));
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return w;
 }
