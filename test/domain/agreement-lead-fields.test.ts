@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import example from '../../examples/agreement.json';
+import { summarise } from '../../src/cli/commands/validate';
 import { diffAgreements } from '../../src/domain/diff-agreements';
 import { parseAgreement } from '../../src/domain/parse-agreement';
 import { exampleAgreement, exampleJson } from './example-agreement';
@@ -47,6 +48,10 @@ describe('handoff.createLeads and handoff.leadOwners', () => {
     json.handoff.createLeads = true;
     json.handoff.leadOwners = { field_sales: { ownerId: '101' }, inside_sales: { teamId: '7' } };
     const parsed = parseAgreement(json);
+    // `lead-pact validate` says so in its one-line summary.
+    expect(parsed.success && summarise(parsed.data)).toBe(
+      "'FY2027 H1', 3 fit rules, 5 signals, 2 disqualifiers, sales-ready A1 A2 B1, as HubSpot Leads",
+    );
     expect(parsed.success && parsed.data.handoff).toEqual({
       salesReady: ['A1', 'A2', 'B1'],
       createLeads: true,

@@ -29,7 +29,8 @@ function keywordExceptions(agreement: Agreement): number {
 
 /**
  * "'FY2027 H1', 3 fit rules, 5 signals, 2 disqualifiers, sales-ready A1 A2 B1"; an agreement with keyword
- * exceptions also says how many ("..., 2 disqualifiers, 3 keyword exceptions, sales-ready ...").
+ * exceptions also says how many ("..., 2 disqualifiers, 3 keyword exceptions, sales-ready ..."), and one that hands
+ * leads over as HubSpot Leads says so last ("..., sales-ready A1 A2 B1, as HubSpot Leads").
  */
 export function summarise(agreement: Agreement): string {
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -42,5 +43,6 @@ export function summarise(agreement: Agreement): string {
     count(agreement.disqualify.length, 'disqualifier'),
     ...(exceptions > 0 ? [count(exceptions, 'keyword exception')] : []),
     `sales-ready ${salesReady}`,
+    ...(agreement.handoff.createLeads ? ['as HubSpot Leads'] : []),
   ].join(', ');
 }
