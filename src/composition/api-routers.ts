@@ -36,7 +36,7 @@ export interface ApiDeps {
   gatewayFor?: (portalId: string) => Pick<HubSpotGateway, 'listProperties' | 'listTeams' | 'listOwners'>;
   logger?: Pick<Logger, 'warn'>;
   /** Each portal's Leads gateway, for the card's lead stage labels; absent: default stages in the card's words. */
-  leadsGatewayFor?: (portalId: string) => Pick<LeadsGateway, 'listLeadStages'>;
+  leadsGatewayFor?: (portalId: string, signal?: AbortSignal) => Pick<LeadsGateway, 'listLeadStages'>;
   /** Where simulations run: a worker thread in the compiled service; default the calling thread, in time slices. */
   simulationRunner?: SimulationRunner;
 }

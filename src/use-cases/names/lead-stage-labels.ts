@@ -7,10 +7,16 @@ import { NAMES_FAILURE_TTL_MS } from './team-names';
 export const LEADS_READ_SCOPE = 'crm.objects.leads.read';
 /** Admins rename or add lead stages rarely; a card should not read the pipeline on every view. */
 export const LEAD_STAGE_LABELS_TTL_MS = 10 * 60_000;
+/**
+ * How long a card waits for a slot of the portal's request budget to read the pipeline: a portal busy writing back
+ * a rescore must not hold the rep's card; the card then shows stage ids and asks again a minute later.
+ */
+export const LEAD_STAGE_LABELS_MAX_WAIT_MS = 2_000;
 
 /** What lead stage labels are read with; without a gateway (HubSpot not configured) there are none. */
 export interface LeadStageLabelsDeps {
-  leadsGatewayFor?: (portalId: string) => Pick<LeadsGateway, 'listLeadStages'>;
+  /** `signal` ends the wait for the portal's request budget. */
+  leadsGatewayFor?: (portalId: string, signal?: AbortSignal) => Pick<LeadsGateway, 'listLeadStages'>;
   logger?: Pick<Logger, 'warn'>;
   now?: () => number;
 }
@@ -28,7 +34,8 @@ export function leadStageLabels(
   if (!leadsGatewayFor) return async () => new Map();
   const labels = cachedNames(
     async (portalId) => {
-      const stages = await leadsGatewayFor(portalId).listLeadStages();
+      const signal = AbortSignal.timeout(LEAD_STAGE_LABELS_MAX_WAIT_MS);
+      const stages = await leadsGatewayFor(portalId, signal).listLeadStages();
       return new Map(stages.map((stage) => [stage.id, stage.label]));
     },
     {

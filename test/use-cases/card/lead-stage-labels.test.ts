@@ -75,6 +75,19 @@ describe("the card's lead stage names from the portal's lead pipeline", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("When the portal's request budget is full, then the card does not wait for the labels: it shows the stage by id", async () => {
+    const busy = leadStageLabels({
+      // The budget frees no slot: the wait ends only when the card's signal gives up.
+      leadsGatewayFor: (_portalId, signal) => ({
+        listLeadStages: () =>
+          new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
+      }),
+      logger: { warn: jest.fn() },
+    });
+    const lead = await cardLead({ leadStageLabels: busy }, PORTAL, handoff('1109558437'));
+    expect(lead.stage).toEqual({ id: '1109558437', label: null });
+  });
+
   it('When the token may not read Leads, then the card shows the stage by id, logs once, and asks again a minute later', async () => {
     nock(API).get(PIPELINES).reply(403, fixture('error-403-missing-scopes'));
     const { stageOf, clock, logger } = cardOver();
