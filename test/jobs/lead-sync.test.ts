@@ -157,6 +157,25 @@ describe.each(ENGINE_FACTORIES)('the lead-sync job on %s, against the stand-in',
     });
   });
 
+  it('gives a contact that comes back later a new Lead once its old one is disqualified, never two open ones', async () => {
+    await store.leads.open(PORTAL, handoff('501'), clock);
+    await run();
+    // Back while its Lead is open: no second Lead.
+    expect(await store.leads.open(PORTAL, handoff('501', { handoffAt: QUALIFIED + 1000 }), clock)).toBe(
+      false,
+    );
+    await store.leads.close(PORTAL, '501', 'disqualified', 'sla_no_progress', null, clock);
+    const later = QUALIFIED + 40 * 86_400_000;
+    expect(await store.leads.open(PORTAL, handoff('501', { handoffAt: later }), clock)).toBe(true);
+    expect(await run()).toMatchObject({ outcome: 'drained', created: 1, moved: 1 });
+    expect(
+      hubspotLeads().map((l) => [l.properties.lead_pact_handoff_key, l.properties.hs_pipeline_stage]),
+    ).toEqual([
+      [`501:${QUALIFIED}`, 'unqualified-stage-id'],
+      [`501:${later}`, 'new-stage-id'],
+    ]);
+  });
+
   it('leaves a Lead a rep already works where it is when it is accepted', async () => {
     await store.leads.open(PORTAL, handoff('501'), clock);
     await run();
