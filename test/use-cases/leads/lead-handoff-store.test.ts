@@ -1,5 +1,8 @@
+import { storeCardPorts } from '../../../src/composition/store-card-ports';
 import type { HubSpotContact } from '../../../src/hubspot/hubspot-gateway';
 import type { Store } from '../../../src/store/create-store';
+import { recordVerdict } from '../../../src/use-cases/card/record-verdict';
+import { scoreNow } from '../../../src/use-cases/card/score-now';
 import { loadJob, storeAndQualify } from '../../../src/use-cases/intake/sync-contacts';
 import { LEAD_SYNC_JOB } from '../../../src/use-cases/leads/lead-sync-jobs';
 import { domainEngine } from '../../../src/use-cases/rescore/domain-engine';
@@ -83,6 +86,41 @@ describe.each(ENGINE_FACTORIES)('Leads handed over through the store on %s', (_e
       reason: 'sla_no_touch',
       status: 'pending',
     });
+  });
+
+  it('opens the Lead of a contact a rep scores now on the card, and a rejection disqualifies it with the rep’s words', async () => {
+    await activate(store, PORTAL, {
+      ...agreementWith(),
+      handoff: { salesReady: ['A1', 'A2', 'B1'], createLeads: true },
+    });
+    await store.installations.connect(PORTAL, null, [], NOW);
+    const { companyId: _c, ...snapshot } = director('2');
+    await store.contacts.upsertMany(PORTAL, [snapshot], NOW);
+    const config = { hubspot: { accessToken: undefined, portalId: undefined } } as never;
+    const ports = storeCardPorts(store, config, { now: () => NOW });
+    await scoreNow(ports, { portalId: PORTAL, objectId: '2' });
+    expect(await store.leads.latest(PORTAL, '2')).toMatchObject({
+      handoffAt: NOW,
+      wanted: 'open',
+      companyId: '9001',
+    });
+    // Scored again: the same handoff, no second Lead.
+    await scoreNow(ports, { portalId: PORTAL, objectId: '2' });
+    expect((await store.leads.counts(PORTAL)).pending).toBe(1);
+    await recordVerdict(
+      { store, clock: { now: () => NOW + 1000 } },
+      {
+        portalId: PORTAL,
+        userId: '9001',
+        request: { objectId: '2', verdict: 'rejected', reason: 'too_small', note: 'Five seats' },
+      },
+    );
+    expect(await store.leads.latest(PORTAL, '2')).toMatchObject({
+      wanted: 'disqualified',
+      reason: 'rejected',
+      reasonNote: 'Five seats',
+    });
+    expect(await leadJobs()).toHaveLength(1);
   });
 
   it('leaves the leads table and the job queue alone when the agreement does not create Leads', async () => {
