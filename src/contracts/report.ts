@@ -88,12 +88,26 @@ export const suggestionSchema = z.object({
   text: z.object(bilingual),
 });
 
+/** One route's handoffs in a month against its own cap (null: only the total limits it), and its leads held back. */
+export const routeHandoffSchema = z.object({
+  route: routeSchema,
+  handed: count,
+  capacity: count.nullable(),
+  utilisation: z.number().nonnegative().nullable(),
+  /** Its contacts held back by capacity that month, by its own cap or the total's (absent from older servers). */
+  heldBack: count.optional(),
+});
+
 export const trendPointSchema = z.object({
   month: monthSchema,
   capacity: count.nullable(),
   handed: count,
+  /** Contacts held back by capacity that month. */
+  heldBack: count,
   followUp: countRateSchema,
   conversion: countRateSchema,
+  /** Each route against its cap and its leads held back, when the agreement in force that month capped a route. */
+  routes: z.array(routeHandoffSchema).optional(),
 });
 
 /** `GET /api/report` answer. */
@@ -107,17 +121,11 @@ export const monthlyReportSchema = z.object({
     capacity: count.nullable(),
     heldBack: count,
     utilisation: z.number().nonnegative().nullable(),
-    /** Each route against its own cap (null: only the total limits it), when the agreement in force caps a route. */
-    routes: z
-      .array(
-        z.object({
-          route: routeSchema,
-          handed: count,
-          capacity: count.nullable(),
-          utilisation: z.number().nonnegative().nullable(),
-        }),
-      )
-      .optional(),
+    /**
+     * Each route against its own cap (null: only the total limits it) with its leads held back, when the agreement in
+     * force caps a route. Leads held back before the upgrade are in `heldBack` only.
+     */
+    routes: z.array(routeHandoffSchema).optional(),
   }),
   followUp: z.object({ total: followUpRowSchema, byOwner: z.array(followUpRowSchema) }),
   /** Where `ownerName` comes from: HubSpot's owners, or nowhere (ids shown) and why. */

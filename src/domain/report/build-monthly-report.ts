@@ -31,18 +31,32 @@ function handoffsIn(events: readonly HandoffEvent[], range: { start: number; end
   return [...first.values()].sort((a, b) => a.at - b.at);
 }
 
-/** Each route's handoffs against its cap: the capped routes and every route that was handed a lead. */
+/**
+ * Each route's handoffs against its cap, and its contacts held back when known: the capped routes and every route
+ * that was handed a lead or had one held back.
+ */
 function routeHandoffs(
   handoffs: readonly HandoffEvent[],
   caps: Partial<Record<Route, number>>,
+  heldBack: ReportInput['heldBackRoutes'],
 ): RouteHandoff[] {
   const handed = new Map<Route, number>();
   for (const h of handoffs) if (h.route !== undefined) handed.set(h.route, (handed.get(h.route) ?? 0) + 1);
-  return ROUTES.filter((route) => caps[route] !== undefined || handed.has(route)).map((route) => {
-    const capacity = caps[route] ?? null;
-    const count = handed.get(route) ?? 0;
-    return { route, handed: count, capacity, utilisation: capacity ? count / capacity : null };
-  });
+  const held = new Map<Route, number>();
+  for (const row of heldBack ?? []) if (row.route !== null) held.set(row.route, row.count);
+  return ROUTES.filter((route) => caps[route] !== undefined || handed.has(route) || held.has(route)).map(
+    (route) => {
+      const capacity = caps[route] ?? null;
+      const count = handed.get(route) ?? 0;
+      return {
+        route,
+        handed: count,
+        capacity,
+        utilisation: capacity ? count / capacity : null,
+        ...(heldBack ? { heldBack: held.get(route) ?? 0 } : {}),
+      };
+    },
+  );
 }
 
 /**
@@ -61,9 +75,13 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
     capacity: input.capacity,
     heldBack: input.heldBack.reduce((sum, row) => sum + row.count, 0),
     utilisation: input.capacity ? handoffs.length / input.capacity : null,
-    ...(input.routeCapacity ? { routes: routeHandoffs(handoffs, input.routeCapacity) } : {}),
+    ...(input.routeCapacity
+      ? { routes: routeHandoffs(handoffs, input.routeCapacity, input.heldBackRoutes) }
+      : {}),
   };
-  const current = monthTotals({ month: input.month, handoff, followUp, conversion });
+  // The trend's held-back count: every contact held back that month, whichever route (or none known) it was headed to.
+  const heldBack = input.heldBackRoutes?.reduce((sum, row) => sum + row.count, 0) ?? handoff.heldBack;
+  const current = monthTotals({ month: input.month, handoff, followUp, conversion }, heldBack);
   const trend = buildTrend(current, input.history);
   const basisMonths = Array.from({ length: SUGGESTION_BASIS_MONTHS }, (_, i) =>
     shiftMonth(input.month, i - 2),

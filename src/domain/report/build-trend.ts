@@ -16,8 +16,10 @@ export function buildTrend(current: MonthTotals, history: readonly MonthTotals[]
       month,
       capacity: totals?.capacity ?? null,
       handed: totals?.handed ?? 0,
+      heldBack: totals?.heldBack ?? 0,
       followUp: countRate(totals?.touchedWithinSla ?? 0, totals?.followUpDecided ?? 0),
       conversion: countRate(totals?.handedConverted ?? 0, totals?.handed ?? 0),
+      ...(totals?.routes ? { routes: [...totals.routes] } : {}),
     };
   });
 }

@@ -2,11 +2,17 @@ import type { Grade } from '../agreement-schema';
 import type { MonthlyReport } from './monthly-report';
 import type { MonthTotals } from './report-input';
 
-/** The figures of one month the trend and the suggestion need, taken from that month's report sections. */
+/**
+ * The figures of one month the trend and the suggestion need, taken from that month's report sections (and its
+ * contacts held back by capacity, when known).
+ */
 export function monthTotals(
   report: Pick<MonthlyReport, 'month' | 'handoff' | 'followUp' | 'conversion'>,
+  heldBack?: number,
 ): MonthTotals {
   return {
+    ...(heldBack === undefined ? {} : { heldBack }),
+    ...(report.handoff.routes ? { routes: report.handoff.routes } : {}),
     month: report.month,
     capacity: report.handoff.capacity,
     handed: report.handoff.handed,

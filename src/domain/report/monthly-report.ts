@@ -68,8 +68,12 @@ export interface TrendPoint {
   month: string;
   capacity: number | null;
   handed: number;
+  /** Contacts held back by capacity that month. */
+  heldBack: number;
   followUp: CountRate;
   conversion: CountRate;
+  /** Each route against its cap, when the agreement in force that month capped a route. */
+  routes?: RouteHandoff[];
 }
 
 /** One route's handoffs in the month against its cap. */
@@ -78,6 +82,8 @@ export interface RouteHandoff {
   handed: number;
   capacity: number | null;
   utilisation: number | null;
+  /** Its contacts held back by capacity that month (by either cap); absent where not known. */
+  heldBack?: number;
 }
 
 /** The month's HubSpot Leads: created, worked by a rep, disqualified by Lead Pact (why), converted. */

@@ -1,5 +1,6 @@
 import type { Grade, Route, Stage } from '../agreement-schema';
 import type { RejectReason, Verdict } from '../qualification';
+import type { RouteHandoff } from './monthly-report';
 
 /** Why a lead was recycled. */
 export const RECYCLE_CAUSES = ['sla_no_touch', 'sla_no_progress', 'rejected'] as const;
@@ -75,6 +76,10 @@ export interface MonthTotals {
   touchedWithinSla: number;
   handedConverted: number;
   byGrade: readonly { grade: Grade; leads: number; converted: number }[];
+  /** Contacts held back by capacity in the month (absent: not known, counted as 0). */
+  heldBack?: number;
+  /** Each route against its cap, when the agreement in force that month caps a route. */
+  routes?: readonly RouteHandoff[];
 }
 
 /** The HubSpot Leads Lead Pact handed over (`handoff.createLeads`) and what became of them in the month. */
@@ -115,6 +120,11 @@ export interface ReportInput {
   recycles: readonly RecycleEvent[];
   /** Contacts held back by capacity during the month, per grade. */
   heldBack: readonly { grade: Grade; count: number }[];
+  /**
+   * Contacts held back by capacity during the month, by the route they were headed to (null: held back before the
+   * route was stored). Absent: not known (the trend then shows none, and routes no held-back count).
+   */
+  heldBackRoutes?: readonly { route: Route | null; count: number }[];
   leads: readonly LeadGroup[];
   /** Earlier months (any order, any subset of the last five); missing months count as empty. */
   history: readonly MonthTotals[];

@@ -11,6 +11,7 @@ import type {
 import type { DbContext } from '../db-context';
 import { fromJson } from '../json-column';
 import { reportCohort } from './report-cohort';
+import { reportHeldBack } from './report-held-back';
 
 const storedProperties = z.record(z.string(), z.string().nullable().optional());
 
@@ -69,6 +70,7 @@ export function reportReads(ctx: DbContext): ReportReadsPort {
       }));
     },
     cohort: (portalId, window) => reportCohort(ctx, portalId, window),
+    heldBack: (portalId, window) => reportHeldBack(ctx, portalId, window),
     async contactProperties(portalId, contactIds): Promise<StoredContactProperties[]> {
       const rows = await db
         .selectFrom('contacts')

@@ -48,6 +48,14 @@ export interface CohortRow {
   rejected: number;
 }
 
+/** How many contacts were held back by capacity in a window month, by the route they were headed to. */
+export interface HeldBackRow {
+  month: string;
+  /** The route it was headed to; null for contacts held back before the route was stored (migration 010). */
+  route: string | null;
+  count: number;
+}
+
 /** One contact's stored HubSpot properties. */
 export interface StoredContactProperties {
   contactId: string;
@@ -86,6 +94,11 @@ export interface ReportReadsPort {
    * left out), before the suggestion's basis months only the handed ones. A few hundred rows at most.
    */
   cohort(portalId: string, window: ReportWindow): Promise<CohortRow[]>;
+  /**
+   * The contacts held back by capacity in each window month (once a month each, not when that month ended with
+   * them disqualified), by the route they were headed to.
+   */
+  heldBack(portalId: string, window: ReportWindow): Promise<HeldBackRow[]>;
   /** The stored properties of those of `contactIds` the portal has. */
   contactProperties(portalId: string, contactIds: readonly string[]): Promise<StoredContactProperties[]>;
   /** Every value of `properties` seen through webhooks for `contactIds`. */

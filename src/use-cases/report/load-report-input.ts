@@ -7,6 +7,7 @@ import { shiftMonth } from '../../domain/report/shift-month';
 import { agreementForMonth, capacityOf, reportCriteria } from './agreement-for-month';
 import { loadAgreementVersions } from './load-agreement-versions';
 import { loadCohort } from './load-cohort';
+import { loadHeldBack } from './load-held-back';
 import { loadContactFacts } from './load-contact-facts';
 import { loadLeadCounts } from './load-lead-counts';
 import { loadLeadEvents } from './load-lead-events';
@@ -57,6 +58,7 @@ export async function loadReportInput(
   const window = reportWindow(month, timezone);
   const { handoffs, recycles } = await loadLeadEvents(store.reportReads, portalId, window);
   const cohort = await loadCohort(store.reportReads, portalId, window);
+  const heldBack = await loadHeldBack(store.reportReads, portalId, window);
   const handedIds = [...new Set(handoffs.map((handoff) => handoff.contactId))];
   const facts = await loadContactFacts(store.reportReads, portalId, [
     ...new Set([...handedIds, ...recycles.map((r) => r.contactId)]),
@@ -91,6 +93,7 @@ export async function loadReportInput(
       verdicts: facts.verdicts,
       recycles: [],
       heldBack: [],
+      heldBackRoutes: heldBack.get(monthOfIndex) ?? [],
       leads: cohort.filter((row) => row.month === monthOfIndex).map((row) => row.group),
       history: [],
     };
@@ -108,7 +111,11 @@ export async function loadReportInput(
       cause: recycleCause(r, verdictsOf.get(r.contactId) ?? [], touchesOf.get(r.contactId) ?? []),
     })),
     heldBack: heldBackByGrade(cohort.filter((row) => row.month === month && row.heldBack)),
-    history: window.months.slice(0, last).map((_, index) => monthTotals(buildMonthlyReport(inputFor(index)))),
+    history: window.months.slice(0, last).map((_, index) => {
+      const input = inputFor(index);
+      const heldBackThen = input.heldBackRoutes?.reduce((sum, row) => sum + row.count, 0);
+      return monthTotals(buildMonthlyReport(input), heldBackThen);
+    }),
     ...(hubspotLeads ? { hubspotLeads } : {}),
   };
 }

@@ -57,6 +57,7 @@ function rows(report: ReportWithQuiz): Cell[][] {
     ...(handoff.routes ?? []).flatMap((r) => [
       value('handoff', r.route, 'handed', r.handed),
       value('handoff', r.route, 'capacity', r.capacity),
+      ...(r.heldBack === undefined ? [] : [value('handoff', r.route, 'held_back', r.heldBack)]),
     ]),
   ];
   out.push(...quizRows(report.quiz));
@@ -107,7 +108,13 @@ function rows(report: ReportWithQuiz): Cell[][] {
     out.push(
       value('trend', point.month, 'handed', point.handed),
       value('trend', point.month, 'capacity', point.capacity),
+      value('trend', point.month, 'held_back', point.heldBack),
     );
+    for (const r of point.routes ?? []) {
+      const key = `${point.month} ${r.route}`;
+      out.push(value('trend', key, 'handed', r.handed), value('trend', key, 'capacity', r.capacity));
+      if (r.heldBack !== undefined) out.push(value('trend', key, 'held_back', r.heldBack));
+    }
     out.push(
       rate('trend', point.month, 'follow_up', point.followUp),
       rate('trend', point.month, 'conversion', point.conversion),

@@ -80,7 +80,8 @@ export function reportTable(report: ReportWithQuiz): string {
       ['held back', String(handoff.heldBack)],
       ...(handoff.routes ?? []).map((r): [string, string] => [
         r.route,
-        `${r.handed} of ${r.capacity === null ? 'no cap of its own' : `capacity ${r.capacity}`}`,
+        `${r.handed} of ${r.capacity === null ? 'no cap of its own' : `capacity ${r.capacity}`}` +
+          (r.heldBack === undefined ? '' : `, ${r.heldBack} held back`),
       ]),
     ]),
     ...(report.quiz ? table('Calibration quiz (latest round)', quizRows(report.quiz, report.timezone)) : []),
@@ -121,9 +122,15 @@ export function reportTable(report: ReportWithQuiz): string {
     ),
     ...table(
       'Last six months',
-      report.trend.map((p): [string, string] => [
-        p.month,
-        `handed ${p.handed}/${p.capacity ?? '–'}, follow-up ${pct(p.followUp)}, conversion ${pct(p.conversion)}`,
+      report.trend.flatMap((p): [string, string][] => [
+        [
+          p.month,
+          `handed ${p.handed}/${p.capacity ?? '–'}, held back ${p.heldBack}, follow-up ${pct(p.followUp)}, conversion ${pct(p.conversion)}`,
+        ],
+        ...(p.routes ?? []).map((r): [string, string] => [
+          `  ${r.route}`,
+          `handed ${r.handed}/${r.capacity ?? '–'}${r.heldBack === undefined ? '' : `, held back ${r.heldBack}`}`,
+        ]),
       ]),
     ),
     ...table(

@@ -118,6 +118,7 @@ describe('buildMonthlyReport on a seeded November in Tokyo', () => {
       month,
       capacity: null,
       handed: 0,
+      heldBack: 0,
       followUp: rate(0, 0),
       conversion: rate(0, 0),
     });
@@ -125,9 +126,9 @@ describe('buildMonthlyReport on a seeded November in Tokyo', () => {
       empty('2026-06'),
       empty('2026-07'),
       empty('2026-08'),
-      { month: '2026-09', capacity: 4, handed: 2, followUp: rate(2, 2), conversion: rate(0, 2) },
-      { month: '2026-10', capacity: 4, handed: 4, followUp: rate(3, 4), conversion: rate(1, 4) },
-      { month: '2026-11', capacity: 5, handed: 5, followUp: rate(2, 4), conversion: rate(2, 5) },
+      { month: '2026-09', capacity: 4, handed: 2, heldBack: 0, followUp: rate(2, 2), conversion: rate(0, 2) },
+      { month: '2026-10', capacity: 4, handed: 4, heldBack: 0, followUp: rate(3, 4), conversion: rate(1, 4) },
+      { month: '2026-11', capacity: 5, handed: 5, heldBack: 3, followUp: rate(2, 4), conversion: rate(2, 5) },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway'
 import { fixture } from '../../hubspot/fixture';
 import { PORTAL as SEEDED_PORTAL, seedNovember } from '../../use-cases/report/seed-november';
 import { addActiveAgreement, addContacts, addHistory } from '../../use-cases/report/seed-store';
+import { ROUTES_PORTAL, seedRouteCaps } from '../../use-cases/report/seed-route-caps';
 import { PORTAL_B, startApi, type Api } from './api-harness';
 import { connectPortal } from './api-seed';
 import type { Recorded } from './record-responses';
@@ -42,7 +43,8 @@ async function seedFlagged(api: Api): Promise<void> {
 /**
  * `GET /api/report` answers of the real handler (fixed clock 2026-11-27, fresh SQLite) for the settings page's
  * report tab: the hand-computed November of test/use-cases/report (little history), a portal with an evidence
- * flag, a connected portal with nothing yet, and a month the server refuses.
+ * flag, a connected portal with nothing yet, a portal capping routes with leads held back
+ * (test/use-cases/report/seed-route-caps.ts), and a month the server refuses.
  */
 export async function recordReportResponses(): Promise<Recorded[]> {
   const recorded: Recorded[] = [];
@@ -55,6 +57,7 @@ export async function recordReportResponses(): Promise<Recorded[]> {
     const take = (name: string, portalId: number, month: string) => record(api, name, portalId, month);
     await seedNovember(databaseOf(api.store));
     await seedFlagged(api);
+    await seedRouteCaps(databaseOf(api.store).db);
     await connectPortal(api, PORTAL_B);
     // The reps' names from HubSpot's owners (nock): one on two pages of active owners, one deactivated since.
     nock(HUBSPOT)
@@ -72,6 +75,8 @@ export async function recordReportResponses(): Promise<Recorded[]> {
     await take('report-november', Number(SEEDED_PORTAL), '2026-11');
     await take('report-flagged', Number(FLAGGED_PORTAL), '2026-11');
     await take('report-empty', PORTAL_B, '2026-11');
+    // Field sales capped at 2 in November (3 in October), inside sales at 4: handoffs and leads held back per route.
+    await take('report-route-caps', Number(ROUTES_PORTAL), '2026-11');
     await take('report-bad-month', Number(SEEDED_PORTAL), '2026-13');
   });
   // The same November where the token lacks crm.objects.owners.read: the reps by owner id, and why.

@@ -35,6 +35,7 @@ it('records reports in the contract shape and the refused month in the API error
     ['report-november', 200],
     ['report-flagged', 200],
     ['report-empty', 200],
+    ['report-route-caps', 200],
     ['report-bad-month', 400],
     ['report-owner-names-missing-scope', 200],
   ]);

@@ -37,6 +37,7 @@ function inMemoryStore(events: LeadEventRow[]): ReportStore & { contactReads: nu
   const reportReads: ReportReadsPort = {
     leadEvents: async () => events,
     cohort: async () => [],
+    heldBack: async () => [],
     contactProperties: async (_portal, ids) => {
       contactReads.push(ids.length);
       return ids.map((contactId) => ({ contactId, properties: { hubspot_owner_id: `o-${contactId}` } }));

@@ -85,10 +85,12 @@ describe('the report tab', () => {
     const bars = page.findByTestId(BarChart, 'report-chart-handoff').props.data as Record<string, unknown>[];
     expect(bars.filter((b) => b.month === 'November 2026')).toEqual([
       { month: 'November 2026', count: 3, series: 'Handed to sales' },
+      { month: 'November 2026', count: 1, series: 'Held back by capacity' },
       { month: 'November 2026', count: 3, series: 'Capacity' },
     ]);
     expect(bars.filter((b) => b.month === 'August 2026')).toEqual([
       { month: 'August 2026', count: 0, series: 'Handed to sales' },
+      { month: 'August 2026', count: 0, series: 'Held back by capacity' },
     ]);
   });
 

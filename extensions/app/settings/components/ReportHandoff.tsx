@@ -11,6 +11,7 @@ export function ReportHandoff({ report }: { report: MonthlyReportResponse }) {
   const { handoff } = report;
   const rows = report.trend.flatMap((point) => [
     { month: formatMonth(point.month, locale), count: point.handed, series: r.series.handed },
+    { month: formatMonth(point.month, locale), count: point.heldBack, series: r.series.heldBack },
     ...(point.capacity === null
       ? []
       : [{ month: formatMonth(point.month, locale), count: point.capacity, series: r.series.capacity }]),
@@ -38,6 +39,7 @@ export function ReportHandoff({ report }: { report: MonthlyReportResponse }) {
         testId="report-chart-handoff"
       />
       <RouteHandoffChart report={report} />
+      <RouteTrendChart report={report} />
     </Flex>
   );
 }
@@ -50,6 +52,9 @@ function RouteHandoffChart({ report }: { report: MonthlyReportResponse }) {
   if (routes === undefined) return null;
   const rows = routes.flatMap((route) => [
     { route: m.route(route.route), count: route.handed, series: m.handed },
+    ...(route.heldBack === undefined
+      ? []
+      : [{ route: m.route(route.route), count: route.heldBack, series: m.heldBack }]),
     ...(route.capacity === null
       ? []
       : [{ route: m.route(route.route), count: route.capacity, series: m.capacity }]),
@@ -64,6 +69,42 @@ function RouteHandoffChart({ report }: { report: MonthlyReportResponse }) {
       }}
       options={{ title: m.reportChart, showLegend: true, showTooltips: true }}
       testId="report-chart-routes"
+    />
+  );
+}
+
+/**
+ * Each route over the six months: its handoffs and its leads held back against its own cap, for the months whose
+ * agreement capped a route (none: no chart).
+ */
+function RouteTrendChart({ report }: { report: MonthlyReportResponse }) {
+  const { r, locale } = useReportMessages();
+  const m = routeCapacityMessages(locale);
+  const rows = report.trend.flatMap((point) =>
+    (point.routes ?? []).flatMap((route) => {
+      const month = formatMonth(point.month, locale);
+      return [
+        { month, count: route.handed, series: m.routeSeries(route.route, m.handed) },
+        ...(route.heldBack === undefined
+          ? []
+          : [{ month, count: route.heldBack, series: m.routeSeries(route.route, m.heldBack) }]),
+        ...(route.capacity === null
+          ? []
+          : [{ month, count: route.capacity, series: m.routeSeries(route.route, m.capacity) }]),
+      ];
+    }),
+  );
+  if (rows.length === 0) return null;
+  return (
+    <BarChart
+      data={rows}
+      axes={{
+        x: { field: 'month', fieldType: 'category', label: r.month },
+        y: { field: 'count', fieldType: 'linear', label: r.contacts },
+        options: { groupFieldByColor: 'series' },
+      }}
+      options={{ title: m.reportTrendChart, showLegend: true, showTooltips: true }}
+      testId="report-chart-route-trend"
     />
   );
 }
