@@ -1,7 +1,7 @@
-import type { Grade, Route, Stage } from '../agreement-schema';
+import type { Grade, Stage } from '../agreement-schema';
 import type { RejectReason } from '../qualification';
 import type { CountRate } from './count-rate';
-import type { RecycleCause } from './report-input';
+import type { RecycleCause, RouteHandoff } from './report-input';
 
 /** A sentence in both languages the app speaks. */
 export interface Bilingual {
@@ -76,15 +76,8 @@ export interface TrendPoint {
   routes?: RouteHandoff[];
 }
 
-/** One route's handoffs in the month against its cap. */
-export interface RouteHandoff {
-  route: Route;
-  handed: number;
-  capacity: number | null;
-  utilisation: number | null;
-  /** Its contacts held back by capacity that month (by either cap); absent where not known. */
-  heldBack?: number;
-}
+/** One route's handoffs in the month against its cap (defined beside the report input, which carries it). */
+export type { RouteHandoff } from './report-input';
 
 /** The month's HubSpot Leads: created, worked by a rep, disqualified by Lead Pact (why), converted. */
 export interface LeadsSummary {

@@ -1,6 +1,5 @@
 import type { Grade, Route, Stage } from '../agreement-schema';
 import type { RejectReason, Verdict } from '../qualification';
-import type { RouteHandoff } from './monthly-report';
 
 /** Why a lead was recycled. */
 export const RECYCLE_CAUSES = ['sla_no_touch', 'sla_no_progress', 'rejected'] as const;
@@ -130,4 +129,14 @@ export interface ReportInput {
   history: readonly MonthTotals[];
   /** The month's HubSpot Leads, only when Lead Pact hands leads over as Leads (or did during the month). */
   hubspotLeads?: MonthLeadCounts;
+}
+
+/** One route's handoffs in the month against its cap. */
+export interface RouteHandoff {
+  route: Route;
+  handed: number;
+  capacity: number | null;
+  utilisation: number | null;
+  /** Its contacts held back by capacity that month (by either cap); absent where not known. */
+  heldBack?: number;
 }
