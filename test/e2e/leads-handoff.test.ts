@@ -167,25 +167,47 @@ describe.each<Engine>(['sqlite', 'postgres'])('Leads handed over, worked and clo
     expect(await handoff(ENGINEER)).toBeUndefined();
   });
 
+  /** A request the card makes through hubspot.fetch, signed as HubSpot signs it for the rep. */
+  const cardRequest = (method: 'GET' | 'POST', route: string, body?: unknown) => {
+    const sep = route.includes('?') ? '&' : '?';
+    const path = `${route}${sep}userId=${REP.userId}&userEmail=kenji%40maker.example&appId=77&portalId=${PORTAL}`;
+    const text = body === undefined ? '' : JSON.stringify(body);
+    const headers = signHubSpotRequest({
+      clientSecret: SECRET,
+      method,
+      url: `${PUBLIC_URL}${path}`,
+      body: text,
+    });
+    return fetch(`${world.serviceUrl}${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: text }),
+      headers: { ...headers, 'content-type': 'application/json' },
+    });
+  };
+
+  it('When the rep opens a handed-over contact, then the card shows its Lead: stage, owner by name, nothing pending', async () => {
+    const contactId = handed[0]!;
+    const answer = await cardRequest('GET', `/api/card?objectId=${contactId}`);
+    expect(answer.status).toBe(200);
+    const card = (await answer.json()) as { lead?: Record<string, unknown> };
+    expect(card.lead).toMatchObject({
+      leadId: (await leadsOf(contactId))[0]!.id,
+      name: `Person${contactId} Tanaka · A1`,
+      wanted: 'open',
+      stage: { id: 'new-stage-id' },
+      owner: { id: REP.ownerId, name: 'Kenji Sato' },
+      pending: null,
+      failed: null,
+    });
+  });
+
   it('When a rep rejects a lead on the card, then its Lead is disqualified in HubSpot with the reason and the rep’s words', async () => {
     const rejected = handed[0]!;
-    const path = `/api/card/verdict?userId=${REP.userId}&userEmail=kenji%40maker.example&appId=77&portalId=${PORTAL}`;
-    const body = JSON.stringify({
+    const answer = await cardRequest('POST', '/api/card/verdict', {
       objectId: rejected,
       verdict: 'rejected',
       reason: 'not_ready',
       note: 'No budget until April',
-    });
-    const headers = signHubSpotRequest({
-      clientSecret: SECRET,
-      method: 'POST',
-      url: `${PUBLIC_URL}${path}`,
-      body,
-    });
-    const answer = await fetch(`${world.serviceUrl}${path}`, {
-      method: 'POST',
-      body,
-      headers: { ...headers, 'content-type': 'application/json' },
     });
     expect(answer.status).toBe(200);
     await world.idle(60_000);
