@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cardResponseSchema } from '../../../src/contracts/card';
 import { recordCardCapacityResponses } from './record-card-capacity-responses';
-import { FIXTURE_DIRS, type Recorded } from './record-responses';
+import { FIXTURE_DIRS, type Recorded } from './recorded-fixture';
 
 /*
  * The card's note on a lead held back by capacity is tested on answers recorded from the real card routes.

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cardResponseSchema, verdictResponseSchema } from '../../../src/contracts/card';
 import { recordCardLeadResponses } from './record-card-lead-responses';
-import { FIXTURE_DIRS, type Recorded } from './record-responses';
+import { FIXTURE_DIRS, type Recorded } from './recorded-fixture';
 
 /*
  * The card's Lead section is tested on answers recorded from the real card routes. Re-record after an intended change:

@@ -1,6 +1,6 @@
 import { DAY, NOW, PORTAL_A, startApi, type Api } from './api-harness';
 import { connectPortal, EXAMPLE_AGREEMENT } from './api-seed';
-import type { Recorded } from './record-responses';
+import type { Recorded } from './recorded-fixture';
 
 const PORTAL = String(PORTAL_A);
 

@@ -4,7 +4,7 @@ import { fixture } from '../../hubspot/fixture';
 import { NOW, PORTAL_A, startApi, type Api } from './api-harness';
 import { LEAD_DELETED_STAGE } from '../../../src/domain/lead-stages';
 import { connectPortal, CUSTOMER, DIRECTOR, EXAMPLE_AGREEMENT, storeContacts } from './api-seed';
-import type { Recorded } from './record-responses';
+import type { Recorded } from './recorded-fixture';
 
 const HUBSPOT = 'https://api.hubapi.com';
 const PORTAL = String(PORTAL_A);

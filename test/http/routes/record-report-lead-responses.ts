@@ -1,6 +1,6 @@
 import { seedLeadsNovember } from '../../use-cases/report/seed-leads';
 import { startApi } from './api-harness';
-import type { Recorded } from './record-responses';
+import type { Recorded } from './recorded-fixture';
 
 /** A portal handing its sales-ready leads over as HubSpot Leads (handoff.createLeads). */
 const LEADS_PORTAL = 44;

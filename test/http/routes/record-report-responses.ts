@@ -6,7 +6,7 @@ import { addActiveAgreement, addContacts, addHistory } from '../../use-cases/rep
 import { ROUTES_PORTAL, seedRouteCaps } from '../../use-cases/report/seed-route-caps';
 import { PORTAL_B, startApi, type Api } from './api-harness';
 import { connectPortal } from './api-seed';
-import type { Recorded } from './record-responses';
+import type { Recorded } from './recorded-fixture';
 import { databaseOf } from '../../../src/store/create-store';
 
 const HUBSPOT = 'https://api.hubapi.com';

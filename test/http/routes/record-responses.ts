@@ -17,18 +17,9 @@ import { NOW, PORTAL_A, PORTAL_B, signedPath, startApi } from './api-harness';
 const HUBSPOT = 'https://api.hubapi.com';
 
 /** Where the UI extension tests read the server's answers from. */
-export const FIXTURE_DIRS = {
-  card: 'extensions/app/cards/__tests__/fixtures',
-  settings: 'extensions/app/settings/__tests__/fixtures',
-} as const;
+import type { Recorded } from './recorded-fixture';
 
-/** One recorded answer: the UI area it feeds, a file name, the HTTP status and body the real handlers gave. */
-export interface Recorded {
-  area: keyof typeof FIXTURE_DIRS;
-  name: string;
-  status: number;
-  body: unknown;
-}
+export { FIXTURE_DIRS, type Recorded } from './recorded-fixture';
 
 /**
  * Runs the real API (fixed clock, fresh SQLite) through every state the card and the settings page show and

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monthlyReportSchema } from '../../../src/contracts/report';
 import { recordReportLeadResponses } from './record-report-lead-responses';
-import { FIXTURE_DIRS, type Recorded } from './record-responses';
+import { FIXTURE_DIRS, type Recorded } from './recorded-fixture';
 
 /*
  * The report tab's HubSpot Leads section is tested on an answer recorded from the real handler. Re-record after an

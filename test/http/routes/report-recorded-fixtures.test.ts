@@ -4,7 +4,7 @@ import path from 'node:path';
 import { apiErrorSchema } from '../../../src/contracts/api-error';
 import { monthlyReportSchema } from '../../../src/contracts/report';
 import { recordReportResponses } from './record-report-responses';
-import { FIXTURE_DIRS, type Recorded } from './record-responses';
+import { FIXTURE_DIRS, type Recorded } from './recorded-fixture';
 
 /*
  * The report tab's server answers are recorded from the real handler. Re-record after an intended change with
