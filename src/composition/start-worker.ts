@@ -1,4 +1,5 @@
 import { hubspotMode } from '../config';
+import { registerCompleteWorkflowAction } from '../jobs/handlers/complete-workflow-action-handler';
 import { registerFullImport } from '../jobs/handlers/full-import-handler';
 import { registerLeadSync } from '../jobs/handlers/lead-sync-handler';
 import { registerProcessInbox } from '../jobs/handlers/process-inbox-handler';
@@ -24,7 +25,7 @@ import { PROCESS_INBOX_JOB } from '../use-cases/intake/intake-jobs';
 import { enqueueWriteBack } from '../use-cases/write-back/enqueue-write-back';
 import { leadsGatewaysOf } from './leads-gateways';
 import { portalGatewaysOf, type ServiceContext } from './service-context';
-import { registerCompleteWorkflowAction, workflowActionPorts } from './workflow-action';
+import { workflowActionPorts } from './workflow-action';
 
 /** The job handlers of every area (rescore, sync, write-back, SLA sweep...). */
 function buildJobRegistry(context: ServiceContext): JobRegistry {

@@ -1,15 +1,7 @@
 import type { Router } from 'express';
-import type { JobRegistry } from '../jobs/job-registry';
 import { workflowActionRouter } from '../http/routes/workflow-action-router';
 import { domainEngine } from '../use-cases/rescore/domain-engine';
-import {
-  completeWorkflowAction,
-  type WorkflowActionPorts,
-} from '../use-cases/workflow-action/qualify-enrolled-contact';
-import {
-  COMPLETE_WORKFLOW_ACTION_JOB,
-  completeWorkflowActionPayloadSchema,
-} from '../use-cases/workflow-action/workflow-action-jobs';
+import type { WorkflowActionPorts } from '../use-cases/workflow-action/qualify-enrolled-contact';
 import { portalGatewaysOf, type ServiceContext } from './service-context';
 import { storeCardPorts } from './store-card-ports';
 
@@ -31,19 +23,4 @@ export function workflowActionPorts(context: ServiceContext): WorkflowActionPort
 /** `POST /workflow-actions/qualify` on the real store and HubSpot. */
 export function workflowActionRouterOf(context: ServiceContext): Router {
   return workflowActionRouter({ config: context.config, ports: workflowActionPorts(context) });
-}
-
-/**
- * Registers the job that scores a contact a workflow action blocked on and resumes the enrollment. Thin: the
- * use-case does the work; HubSpot's rate limits defer it and a refused token parks it as for any portal job.
- */
-export function registerCompleteWorkflowAction(
-  registry: JobRegistry,
-  ports: WorkflowActionPorts,
-): JobRegistry {
-  return registry.register(
-    COMPLETE_WORKFLOW_ACTION_JOB,
-    completeWorkflowActionPayloadSchema,
-    (payload, ctx) => completeWorkflowAction(ports, payload, ctx.signal),
-  );
 }

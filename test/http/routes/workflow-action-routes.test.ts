@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
-import { registerCompleteWorkflowAction } from '../../../src/composition/workflow-action';
+import { registerCompleteWorkflowAction } from '../../../src/jobs/handlers/complete-workflow-action-handler';
 import { storeCardPorts } from '../../../src/composition/store-card-ports';
 import { createApp } from '../../../src/http/create-app';
 import { createReadiness } from '../../../src/http/readiness';
