@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import { agreement as baseAgreement, NO_QUOTE, QUOTE } from './e2e-agreement';
-import { SECRET, startWorld, WEBHOOK_URL, type E2eWorld } from './e2e-processes';
+import { startWorld, type E2eWorld } from './e2e-processes';
 import { tempPostgres, type TestDatabase } from '../store/test-databases';
 
 // Two processes: the stand-in plays a HubSpot user changing a company and sends HubSpot's signed company webhook to
@@ -89,15 +88,6 @@ const seed = {
   })),
 };
 
-/** A port nothing listens on now, for the service, so the stand-in can be told where to send webhooks first. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 type Engine = 'sqlite' | 'postgres';
 
 describe.each<Engine>(['sqlite', 'postgres'])('a company change in HubSpot, on %s', (engine) => {
@@ -105,18 +95,10 @@ describe.each<Engine>(['sqlite', 'postgres'])('a company change in HubSpot, on %
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = engine === 'postgres' ? await tempPostgres() : undefined;
-    const port = await freePort();
     world = await startWorld({
       seed,
       agreement,
-      standinArgs: [
-        '--webhook-url',
-        `http://127.0.0.1:${port}/webhooks/hubspot`,
-        '--webhook-signed-url',
-        WEBHOOK_URL,
-      ],
-      standinEnv: { HUBSPOT_CLIENT_SECRET: SECRET },
-      env: { PORT: String(port) },
+      webhooks: true,
       ...(database?.options.databaseUrl ? { databaseUrl: database.options.databaseUrl } : {}),
     });
   });

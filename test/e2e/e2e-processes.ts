@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signHubSpotRequest } from '../../src/standin/sign-hubspot-request';
@@ -129,6 +130,15 @@ async function serviceUrlOf(service: Child): Promise<string> {
   return url;
 }
 
+/** A port nothing listens on now, for the service, so the stand-in can be told where to send webhooks first. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /**
  * Starts the stand-in (`seed` as its CRM, `standinArgs` added), applies `agreement` for PORTAL with the CLI,
  * then starts `lead-pact serve` in static-token mode against the stand-in, and waits until both answer.
@@ -148,7 +158,27 @@ export async function startWorld(options: {
   agreementWhen?: 'before-start' | 'after-start';
   /** `oauth`: the service is an OAuth app (portals install it through the stand-in's consent screen). */
   auth?: 'static-token' | 'oauth';
+  /**
+   * The stand-in sends HubSpot's signed webhooks (contact, company and lead changes its admin routes make) to the
+   * service, which listens on a port picked now and kept across a restart.
+   */
+  webhooks?: boolean;
 }): Promise<E2eWorld> {
+  if (options.webhooks) {
+    const port = await freePort();
+    const target = [
+      '--webhook-url',
+      `http://127.0.0.1:${port}/webhooks/hubspot`,
+      '--webhook-signed-url',
+      WEBHOOK_URL,
+    ];
+    options = {
+      ...options,
+      standinArgs: [...(options.standinArgs ?? []), ...target],
+      standinEnv: { ...options.standinEnv, HUBSPOT_CLIENT_SECRET: SECRET },
+      env: { ...options.env, PORT: String(port) },
+    };
+  }
   if (!existsSync(STANDIN)) throw new Error('dist/ is missing: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'lead-pact-e2e-'));
   const dataDir = join(dir, 'data');

@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import { agreement as baseAgreement } from './e2e-agreement';
-import { PORTAL, PUBLIC_URL, SECRET, WEBHOOK_URL, startWorld, waitFor, type E2eWorld } from './e2e-processes';
+import { PORTAL, PUBLIC_URL, SECRET, startWorld, waitFor, type E2eWorld } from './e2e-processes';
 import { signHubSpotRequest } from '../../src/standin/sign-hubspot-request';
 import type { StandinLead } from '../../src/standin/lead-state';
 import { databaseOf } from '../../src/store/create-store';
@@ -68,15 +67,6 @@ const owner = {
   archived: false,
 };
 
-/** A port nothing listens on now, for the service, so the stand-in can be told where to send webhooks first. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 const primaryContactOf = (lead: StandinLead) => lead.contacts.find((c) => c.typeIds.includes(578))?.id;
 
 type Engine = 'sqlite' | 'postgres';
@@ -86,19 +76,11 @@ describe.each<Engine>(['sqlite', 'postgres'])('Leads handed over, worked and clo
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = engine === 'postgres' ? await tempPostgres() : undefined;
-    const port = await freePort();
     world = await startWorld({
       seed,
       agreement: leadsAgreement(4),
       agreementWhen: 'after-start',
-      standinArgs: [
-        '--webhook-url',
-        `http://127.0.0.1:${port}/webhooks/hubspot`,
-        '--webhook-signed-url',
-        WEBHOOK_URL,
-      ],
-      standinEnv: { HUBSPOT_CLIENT_SECRET: SECRET },
-      env: { PORT: String(port) },
+      webhooks: true,
       ...(database?.options.databaseUrl ? { databaseUrl: database.options.databaseUrl } : {}),
     });
   });
