@@ -20,6 +20,7 @@ import { requestLog } from './request-log';
 import { createStandinState, type StandinSeed, type StandinState } from './standin-state';
 import { userRoutes } from './user-routes';
 import { WebhookSender, type WebhookTarget } from './webhook-sender';
+import { workflowCallbackAdminRoutes, workflowCallbackRoutes } from './workflow-callback-routes';
 
 export interface StandinOptions {
   seed?: StandinSeed;
@@ -64,11 +65,12 @@ export function createStandin(options: StandinOptions = {}): Standin {
   const sender = options.webhook ? new WebhookSender({ ...options.webhook, portalId }) : undefined;
   app.use(adminRoutes(state, now, { sender, plan }));
   app.use(leadAdminRoutes(state, now, portalId, sender));
+  app.use(workflowCallbackAdminRoutes(state, now));
   const oauth = { portalId, appId: 456789, expiresIn: 1800, client: options.oauthClient, now };
   app.use(oauthRoutes(state, oauth));
   // Every HubSpot API route needs a token and counts against the portal's limits.
   app.use(
-    ['/crm', '/settings', '/account-info'],
+    ['/crm', '/settings', '/account-info', '/automation'],
     limitsMiddleware(state, {
       perTenSeconds: options.perTenSeconds ?? 100,
       daily: options.daily,
@@ -88,6 +90,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
     userRoutes(state),
     leadRoutes(state, now, portalId, sender),
     leadPropertyRoutes(state),
+    workflowCallbackRoutes(state, now),
   );
   app.use((_req, res) => sendHubSpotError(res, 404, 'Not found', 'OBJECT_NOT_FOUND'));
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createStandinLeads, type StandinLeads } from './lead-state';
+import type { StandinWorkflowCallbacks } from './workflow-callback-state';
 
 /** A CRM record held by the stand-in; every value is a string, as HubSpot hands them out. */
 export interface StandinRecord {
@@ -102,6 +103,8 @@ export interface StandinState {
   directory: StandinDirectory;
   /** HubSpot Leads (`0-136`): records, lead properties and pipelines (lead-state.ts). */
   leads: StandinLeads;
+  /** Custom workflow action executions HubSpot blocked on, by callback id (workflow-callback-routes.ts). */
+  workflowCallbacks: StandinWorkflowCallbacks;
   stats: StandinStats;
   updates: RecordedBatchUpdate[];
   requestLog: LoggedRequest[];
@@ -172,6 +175,7 @@ export function createStandinState(seed: StandinSeed, now = Date.now()): Standin
     users: new Map(),
     directory: { teams: [], owners: [], grantedScopes: null },
     leads: createStandinLeads(),
+    workflowCallbacks: new Map(),
     stats: emptyStats(),
     updates: [],
     requestLog: [],
