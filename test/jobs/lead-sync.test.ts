@@ -45,8 +45,16 @@ describe.each(ENGINE_FACTORIES)('the lead-sync job on %s, against the stand-in',
           { id: '501', properties: { firstname: 'Aiko', lastname: 'Tanaka' }, companyId: '9001' },
           { id: '502', properties: { firstname: 'Ben', lastname: 'Ito' } },
           { id: '503', properties: { email: 'chika@example.jp' } },
+          {
+            id: '504',
+            properties: { firstname: 'Aiko', lastname: 'Sato', email: 'aiko.sato@example.jp' },
+            companyId: '9002',
+          },
         ],
-        companies: [{ id: '9001', properties: { name: 'Kaisha KK' } }],
+        companies: [
+          { id: '9001', properties: { name: 'Kaisha KK' } },
+          { id: '9002', properties: { name: 'Sato Shoji' } },
+        ],
       },
     });
     ({ url, close } = await standin.listen(0));
@@ -103,7 +111,7 @@ describe.each(ENGINE_FACTORIES)('the lead-sync job on %s, against the stand-in',
     expect(await run()).toMatchObject({ outcome: 'drained', created: 2, synced: 2 });
     const [aiko, ben] = hubspotLeads();
     expect(aiko!.properties).toMatchObject({
-      hs_lead_name: 'Contact 501 · A1',
+      hs_lead_name: 'Aiko Tanaka · A1',
       hubspot_owner_id: '41629779',
       hs_pipeline_stage: 'new-stage-id',
       lead_pact_handoff_key: `501:${QUALIFIED}`,
@@ -127,6 +135,58 @@ describe.each(ENGINE_FACTORIES)('the lead-sync job on %s, against the stand-in',
     });
     expect(await run()).toMatchObject({ outcome: 'drained', created: 0 });
     expect(hubspotLeads()).toHaveLength(2);
+  });
+
+  it('names a Lead and associates its company from the contact as HubSpot has it now, read in one batch, when the stored contact had neither', async () => {
+    // Stored before Leads were on: no names, no company; HubSpot has Aiko Sato of company 9002.
+    await store.leads.open(PORTAL, handoff('504'), clock);
+    await store.leads.open(PORTAL, handoff('502'), clock);
+    const before = (await (await fetch(`${url}/__standin/requests`)).json()) as { total: number };
+    expect(await run()).toMatchObject({ outcome: 'drained', created: 2, rejected: 0 });
+    const lead = hubspotLeads().find((l) => l.properties.lead_pact_handoff_key === `504:${QUALIFIED}`);
+    expect(lead!.properties.hs_lead_name).toBe('Aiko Sato · A1');
+    expect(lead!.companies).toEqual([
+      expect.objectContaining({ id: '9002', typeIds: expect.arrayContaining([580]) }),
+    ]);
+    // The card shows what the Lead was created with.
+    expect(await row('504')).toMatchObject({ name: 'Aiko Sato · A1', companyId: '9002', status: 'synced' });
+    expect(await row('502')).toMatchObject({ name: 'Ben Ito · A1', companyId: null });
+    const { requests } = (await (await fetch(`${url}/__standin/requests?since=${before.total}`)).json()) as {
+      requests: { method: string; path: string; ids?: string[] }[];
+    };
+    // Both contacts in one batch read, before the first Lead was created.
+    const reads = requests.filter((r) => r.path.endsWith('/contacts/batch/read'));
+    expect(reads.map((r) => [...(r.ids ?? [])].sort())).toEqual([['502', '504']]);
+    const firstCreate = requests.findIndex((r) => r.method === 'POST' && r.path.endsWith('/leads'));
+    expect(requests.indexOf(reads[0]!)).toBeLessThan(firstCreate);
+  });
+
+  it('keeps the stored name and company when HubSpot does not answer for the contacts, and creates no Lead for a contact HubSpot no longer has', async () => {
+    await store.leads.open(PORTAL, handoff('504', { name: 'Aiko S. · A1', companyId: '9001' }), clock);
+    await failures([{ status: 503, every: 1, path: '/contacts/batch/read', times: 1 }]);
+    expect(await run()).toMatchObject({ outcome: 'drained', created: 1 });
+    expect(hubspotLeads()[0]!.properties.hs_lead_name).toBe('Aiko S. · A1');
+    expect(hubspotLeads()[0]!.companies).toEqual([expect.objectContaining({ id: '9001' })]);
+    // Deleted (or merged away) in HubSpot since it was handed over: rejected with a clear message, no Lead.
+    await store.leads.open(PORTAL, handoff('888'), clock);
+    expect(await run()).toMatchObject({ outcome: 'drained', created: 0, rejected: 1 });
+    expect(await row('888')).toMatchObject({
+      status: 'rejected',
+      leadId: null,
+      message: 'HubSpot no longer has contact 888 (deleted or merged): no Lead is created',
+    });
+    expect(hubspotLeads()).toHaveLength(1);
+  });
+
+  it('puts the claim back until HubSpot’s hint when the contacts read meets a 429, and creates nothing meanwhile', async () => {
+    await store.leads.open(PORTAL, handoff('504'), clock);
+    await failures([{ status: 429, every: 1, path: '/contacts/batch/read', times: 1 }]);
+    const limited = await run();
+    expect(limited).toMatchObject({ outcome: 'more', created: 0, retried: 1 });
+    expect(hubspotLeads()).toHaveLength(0);
+    clock = limited.resumeAt! + 1;
+    expect(await run()).toMatchObject({ outcome: 'drained', created: 1 });
+    expect(hubspotLeads()[0]!.properties.hs_lead_name).toBe('Aiko Sato · A1');
   });
 
   it('moves an accepted Lead to the attempting stage and a rejected one to the disqualified stage with the reason', async () => {

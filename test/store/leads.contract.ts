@@ -180,6 +180,24 @@ export function leadsContract(make: () => Promise<TestDatabase>) {
     expect(await leads.openCountsByOwner(portal, ['101', '205'])).toEqual({ '101': 0, '205': 1 });
   });
 
+  it('keeps the name and company a Lead was created with, read fresh from HubSpot', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    await leads.open(portal, { ...handoff('31', 1000), name: 'Contact 31 · A1', companyId: null }, 1);
+    await leads.recordContact(
+      portal,
+      { contactId: '31', handoffAt: 1000 },
+      { name: 'Aiko Sato · A1', companyId: '580' },
+      2,
+    );
+    expect(await leads.latest(portal, '31')).toMatchObject({
+      name: 'Aiko Sato · A1',
+      companyId: '580',
+      revision: 1,
+      status: 'pending',
+    });
+  });
+
   it('counts Leads created, worked, disqualified by reason and converted in a period', async () => {
     const portal = freshPortal();
     const leads = store().leads;

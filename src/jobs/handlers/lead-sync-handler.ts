@@ -15,8 +15,8 @@ export interface LeadSyncDeps {
   store: LeadSyncStore & { jobs: LeadSyncJobs };
   /** The portal's Leads gateway, its requests budgeted; `signal` ends a wait for the budget. */
   leadsGatewayFor: (portalId: string, signal?: AbortSignal) => LeadsGateway;
-  /** The portal's HubSpot gateway, for the owners of a route's team. */
-  gatewayFor: (portalId: string, signal?: AbortSignal) => Pick<HubSpotGateway, 'listOwners'>;
+  /** The portal's HubSpot gateway (budgeted): the contacts of new Leads, the owners of a route's team. */
+  gatewayFor: (portalId: string, signal?: AbortSignal) => Pick<HubSpotGateway, 'listOwners' | 'readContacts'>;
   log?: LeadSyncLog;
   now?: () => number;
   /** Waits inside a run for a retry due soon (default: a real, abortable sleep). */
@@ -30,7 +30,7 @@ export function leadSyncHandler(deps: LeadSyncDeps): JobHandler<LeadSyncPayload>
     const result = await syncLeads(deps.store, {
       portalId,
       gateway: deps.leadsGatewayFor(portalId, ctx.signal),
-      owners: deps.gatewayFor(portalId, ctx.signal),
+      hubspot: deps.gatewayFor(portalId, ctx.signal),
       signal: ctx.signal,
       now,
       ...(deps.sleep ? { sleep: deps.sleep } : {}),

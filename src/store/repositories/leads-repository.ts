@@ -337,6 +337,21 @@ export function leadsRepository(ctx: DbContext) {
         .execute();
     },
 
+    async recordContact(
+      portalId: string,
+      row: RowKey,
+      contact: Pick<LeadHandoff, 'name' | 'companyId'>,
+      now: number,
+    ): Promise<void> {
+      await ctx.db
+        .updateTable('leads')
+        .set({ name: contact.name, company_id: contact.companyId, updated_at: now })
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', row.contactId)
+        .where('handoff_at', '=', row.handoffAt)
+        .execute();
+    },
+
     async openCountsByOwner(portalId: string, ownerIds: readonly string[]): Promise<Record<string, number>> {
       const counts: Record<string, number> = Object.fromEntries(ownerIds.map((id) => [id, 0]));
       if (ownerIds.length === 0) return counts;

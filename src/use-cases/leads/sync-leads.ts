@@ -1,6 +1,6 @@
 import { abortableSleep } from '../../abortable-sleep';
 import { isAppError } from '../../domain/app-error';
-import type { HubSpotGateway } from '../../hubspot/hubspot-gateway';
+import type { HubSpotContact, HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { HubSpotLead, LeadPipelineStage, LeadsGateway } from '../../hubspot/leads-gateway';
 import type { CheckpointsPort } from '../ports/checkpoints';
 import { hubspotErrorInfo } from '../ports/hubspot-error-info';
@@ -9,6 +9,7 @@ import type { LeadHandoff, LeadsPort } from '../ports/leads';
 import type { RateBudgetPort } from '../ports/rate-budget';
 import { retryDelay } from '../retry-delay';
 import { UPSTREAM_BACKOFF } from '../write-back/batch-outcome';
+import { leadName } from './hand-over-leads';
 
 /** Claimed rows stay hidden from other workers this long (a few requests each, plus waits for the budget). */
 export const LEAD_CLAIM_LEASE_MS = 120_000;
@@ -28,6 +29,7 @@ export interface LeadSyncStore {
     | 'retryLater'
     | 'nextDueAt'
     | 'assignOwner'
+    | 'recordContact'
     | 'openCountsByOwner'
   >;
   installations: Pick<InstallationsPort, 'get' | 'setStatus'>;
@@ -45,8 +47,11 @@ export interface LeadSyncOptions {
   portalId: string;
   /** The portal's Leads gateway; every request it sends waits for a slot of the portal's request budget. */
   gateway: LeadsGateway;
-  /** The portal's owners (with their teams), for a route that names a team. */
-  owners: Pick<HubSpotGateway, 'listOwners'>;
+  /**
+   * The portal's HubSpot gateway, its reads taking slots of the same request budget: the contacts of the Leads about
+   * to be created (names, primary company), and the owners (with their teams) for a route that names a team.
+   */
+  hubspot: Pick<HubSpotGateway, 'listOwners' | 'readContacts'>;
   log?: LeadSyncLog;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -127,7 +132,7 @@ function portalFacts(store: LeadSyncStore, s: Settings) {
     const all: { id: string; teamIds: string[] }[] = [];
     let after: string | undefined;
     do {
-      const page = await hubspot(() => s.owners.listOwners(after, false));
+      const page = await hubspot(() => s.hubspot.listOwners(after, false));
       for (const o of page.owners) if (!o.archived) all.push({ id: o.id, teamIds: o.teamIds ?? [] });
       after = page.after;
     } while (after);
@@ -191,25 +196,89 @@ async function ownerOf(
   return owner;
 }
 
+/** The contact properties a Lead's name is made of (`leadName`). */
+export const LEAD_NAME_PROPERTIES = ['firstname', 'lastname', 'email'] as const;
+/**
+ * A company property to read with the contacts: asking for one makes `readContacts` read each contact's primary
+ * company association (its id is what the Lead is associated with).
+ */
+const COMPANY_PROPERTIES = ['name'] as const;
+
+/** The claim's contacts as HubSpot has them now, for the Leads about to be created; ids HubSpot no longer has. */
+interface FreshContacts {
+  read: ReadonlyMap<string, HubSpotContact>;
+  missing: ReadonlySet<string>;
+}
+
+const NOTHING_READ: FreshContacts = { read: new Map(), missing: new Set() };
+
+/**
+ * Reads, in one batch (every request through the portal's budget), the contacts of the claimed rows whose Lead is
+ * still to be created: the stored contact may have been read before Leads were on, without names or company. A
+ * refused token, a rate limit or a stop ends the run as for any call (`failure`); any other failure (HubSpot
+ * unavailable) leaves the stored name and company to be used.
+ */
+async function freshContacts(
+  s: Settings,
+  rows: readonly LeadHandoff[],
+): Promise<FreshContacts | { failure: unknown }> {
+  const ids = [...new Set(rows.filter((r) => r.leadId === null).map((r) => r.contactId))];
+  if (ids.length === 0) return NOTHING_READ;
+  try {
+    const { contacts, missing } = await s.hubspot.readContacts(ids, LEAD_NAME_PROPERTIES, COMPANY_PROPERTIES);
+    return { read: new Map(contacts.map((c) => [c.id, c])), missing: new Set(missing) };
+  } catch (error) {
+    if (s.signal?.aborted || isAppError(error, 'unauthorized') || isAppError(error, 'rate_limited'))
+      return { failure: error };
+    const message = error instanceof Error ? error.message : String(error);
+    s.log?.warn(
+      { portalId: s.portalId, contacts: ids.length },
+      `cannot read the contacts of new Leads, their stored names and companies are used: ${message}`,
+    );
+    return NOTHING_READ;
+  }
+}
+
+/** The name and company a Lead is created with: HubSpot's contact as just read, else what the handoff stored. */
+function contactOf(row: LeadHandoff, contact: HubSpotContact | undefined) {
+  if (!contact) return { name: row.name, companyId: row.companyId };
+  return {
+    name: leadName(contact, row.contactId, row.grade),
+    // A gateway that did not read associations says nothing of the company: the stored one stays.
+    companyId: contact.companyId === undefined ? row.companyId : contact.companyId,
+  };
+}
+
 /** Sends one row to HubSpot: creates its Lead when it has none, then moves it to the stage Lead Pact wants. */
 async function syncRow(
   store: LeadSyncStore,
   s: Settings,
   facts: ReturnType<typeof portalFacts>,
+  fresh: FreshContacts,
   row: LeadHandoff,
   result: LeadSyncResult,
 ): Promise<void> {
   let leadId = row.leadId;
   let stage = row.hubspotStage ?? '';
   if (leadId === null) {
+    if (fresh.missing.has(row.contactId)) {
+      const message = `HubSpot no longer has contact ${row.contactId} (deleted or merged): no Lead is created`;
+      await store.leads.markRejected(s.portalId, row, message, s.now());
+      result.rejected++;
+      s.log?.warn({ portalId: s.portalId, contactId: row.contactId }, message);
+      return;
+    }
+    const contact = contactOf(row, fresh.read.get(row.contactId));
+    if (contact.name !== row.name || contact.companyId !== row.companyId)
+      await store.leads.recordContact(s.portalId, row, contact, s.now());
     await facts.ensureProperties();
     const ownerId = await ownerOf(store, s, facts, row);
     const lead = await hubspot(() =>
       s.gateway.createLead({
         handoffKey: handoffKey(row),
-        name: row.name,
+        name: contact.name,
         contactId: row.contactId,
-        companyId: row.companyId,
+        companyId: contact.companyId,
         ownerId,
         reasons: row.reasons,
         grade: row.grade,
@@ -308,10 +377,12 @@ async function recordFailure(
 }
 
 /**
- * Sends a portal's handed-over Leads to HubSpot (the leads table is their outbox): claims due rows, creates each
- * Lead once (HubSpot keeps the handoff key unique, so a create repeated after a crash finds the first Lead), then
- * moves it to the pipeline's in-progress stage when accepted, or to its disqualified stage with the reason and note,
- * and records what HubSpot answered. Every request waits for the portal's request budget (in the gateway). Ends
+ * Sends a portal's handed-over Leads to HubSpot (the leads table is their outbox): claims due rows, reads the
+ * contacts of those still without a Lead in one batch (a contact HubSpot no longer has gets none), creates each
+ * Lead once, named from the contact as HubSpot has it now and associated with its primary company (HubSpot keeps the
+ * handoff key unique, so a create repeated after a crash finds the first Lead), then moves it to the pipeline's
+ * in-progress stage when accepted, or to its disqualified stage with the reason and note, and records what HubSpot
+ * answered. Every request waits for the portal's request budget (in the gateway). Ends
  * when nothing is due, on a rate limit (`resumeAt`), a refused token, or after `maxRunMs`.
  */
 export async function syncLeads(store: LeadSyncStore, options: LeadSyncOptions): Promise<LeadSyncResult> {
@@ -347,13 +418,18 @@ export async function syncLeads(store: LeadSyncStore, options: LeadSyncOptions):
       await s.sleep(wait, s.signal);
       continue;
     }
+    const fresh = await freshContacts(s, rows);
+    if ('failure' in fresh) {
+      const stop = await recordFailure(store, s, rows[0]!, rows.slice(1), fresh.failure, result);
+      return { ...result, ...(stop ?? { outcome: 'more', resumeAt: s.now() }) };
+    }
     for (const [i, row] of rows.entries()) {
       if (s.signal?.aborted) {
         await store.leads.retryLater(s.portalId, rows.slice(i), s.now(), 'stopped before it was sent');
         return { ...result, outcome: 'more', resumeAt: s.now() };
       }
       try {
-        await syncRow(store, s, facts, row, result);
+        await syncRow(store, s, facts, fresh, row, result);
       } catch (error) {
         if (!(error instanceof HubSpotCallFailed)) throw error;
         const stop = await recordFailure(store, s, row, rows.slice(i + 1), error.failure, result);

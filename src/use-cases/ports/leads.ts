@@ -132,6 +132,16 @@ export interface LeadsPort {
     ownerId: string | null,
     now: number,
   ): Promise<void>;
+  /**
+   * The contact's name and company as HubSpot gave them just before its Lead was created (the lead-sync reads them
+   * fresh: the stored contact may predate Leads and lack them), so the row says what the Lead was created with.
+   */
+  recordContact(
+    portalId: string,
+    row: Pick<LeadHandoff, 'contactId' | 'handoffAt'>,
+    contact: Pick<LeadHandoff, 'name' | 'companyId'>,
+    now: number,
+  ): Promise<void>;
   /** How many open handoffs each of these owners holds (0 for none): a team route picks the least loaded member. */
   openCountsByOwner(portalId: string, ownerIds: readonly string[]): Promise<Record<string, number>>;
   /** The contact's latest handoff (for the card), or undefined. */

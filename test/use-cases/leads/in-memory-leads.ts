@@ -113,6 +113,10 @@ export function inMemoryLeads() {
       const row = find(portalId, key);
       if (row) Object.assign(row, { ownerId, teamId: null, updatedAt: now });
     },
+    async recordContact(portalId, key, contact, now) {
+      const r = find(portalId, key);
+      if (r) Object.assign(r, { name: contact.name, companyId: contact.companyId, updatedAt: now });
+    },
     async openCountsByOwner(portalId, ownerIds) {
       return Object.fromEntries(
         ownerIds.map((id) => [
@@ -131,7 +135,9 @@ export function inMemoryLeads() {
       return row && strip(row);
     },
     async nextDueAt(portalId) {
-      const due = rows.filter((r) => r.portalId === portalId && r.status === 'pending').map((r) => r.nextAttemptAt);
+      const due = rows
+        .filter((r) => r.portalId === portalId && r.status === 'pending')
+        .map((r) => r.nextAttemptAt);
       return due.length === 0 ? null : Math.min(...due);
     },
     async counts(portalId) {
