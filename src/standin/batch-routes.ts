@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { notFoundError, sendBatch, sendHubSpotError } from './hubspot-error-body';
+import { notFoundError, sendBatch, sendHubSpotError, sendInvalidInput } from './hubspot-error-body';
 import { contactPropertyExists } from './known-properties';
 import type { StandinRecord, StandinState } from './standin-state';
 
@@ -34,15 +34,6 @@ function tooMany(res: Response, inputs: readonly unknown[]): boolean {
   const message = `Batch input of size ${inputs.length} exceeds the limit of ${MAX_INPUTS} inputs`;
   sendHubSpotError(res, 400, message, 'VALIDATION_ERROR');
   return true;
-}
-
-function invalid(res: Response, error: z.ZodError): void {
-  sendHubSpotError(
-    res,
-    400,
-    `Invalid input JSON: ${error.issues[0]?.message ?? 'bad body'}`,
-    'VALIDATION_ERROR',
-  );
 }
 
 /** One entry of the list HubSpot embeds in a refused batch's message, as its API writes it. */
@@ -97,7 +88,7 @@ function batchRead(state: StandinState) {
       objectType === 'contacts' ? state.contacts : objectType === 'companies' ? state.companies : undefined;
     if (!store) return sendHubSpotError(res, 400, `Unknown object type ${objectType}`, 'VALIDATION_ERROR');
     const body = readBody.safeParse(req.body);
-    if (!body.success) return invalid(res, body.error);
+    if (!body.success) return sendInvalidInput(res, body.error);
     if (tooMany(res, body.data.inputs)) return;
     const found = body.data.inputs.map((input) => store.get(input.id));
     const results = found
@@ -113,7 +104,7 @@ function batchUpdate(state: StandinState, now: () => number, portalId: number) {
   return (req: Request, res: Response) => {
     const startedAt = new Date(now()).toISOString();
     const body = updateBody.safeParse(req.body);
-    if (!body.success) return invalid(res, body.error);
+    if (!body.success) return sendInvalidInput(res, body.error);
     if (tooMany(res, body.data.inputs)) return;
     const token = String(res.locals.token ?? '');
     const record = (status: number) =>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import type { z } from 'zod';
 
 /** Answers with HubSpot's standard error body: `{status: "error", message, correlationId, category, ...}`. */
 export function sendHubSpotError(
@@ -10,6 +11,16 @@ export function sendHubSpotError(
   extra: Record<string, unknown> = {},
 ): void {
   res.status(status).json({ status: 'error', message, correlationId: randomUUID(), category, ...extra });
+}
+
+/** A body HubSpot could not read as the endpoint's input: 400 `VALIDATION_ERROR` naming the first problem. */
+export function sendInvalidInput(res: Response, error: z.ZodError): void {
+  sendHubSpotError(
+    res,
+    400,
+    `Invalid input JSON: ${error.issues[0]?.message ?? 'bad body'}`,
+    'VALIDATION_ERROR',
+  );
 }
 
 /** HubSpot's 429 body; `errorType` and `policyName` tell a burst limit from the daily one. */

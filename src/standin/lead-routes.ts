@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { notFoundError, sendBatch, sendHubSpotError } from './hubspot-error-body';
+import { notFoundError, sendBatch, sendHubSpotError, sendInvalidInput } from './hubspot-error-body';
 import { defaultStart, type StandinLead, type StandinLeadAssociation } from './lead-state';
 import {
   leadAssociations,
@@ -57,15 +57,6 @@ const searchBody = z.object({
   after: z.coerce.number().int().min(0).default(0),
 });
 
-function invalid(res: Response, error: z.ZodError): void {
-  sendHubSpotError(
-    res,
-    400,
-    `Invalid input JSON: ${error.issues[0]?.message ?? 'bad body'}`,
-    'VALIDATION_ERROR',
-  );
-}
-
 /** A lead as HubSpot answers it: the asked properties (null when unset, left out when undefined) and the defaults. */
 function shown(state: StandinState, lead: StandinLead, properties: readonly string[]) {
   const picked: Record<string, string | null> = {};
@@ -119,7 +110,7 @@ function conflict(res: Response, found: { name: string; value: string; existingI
 function create(state: StandinState, now: () => number, portalId: number, sender?: WebhookSender) {
   return (req: Request, res: Response) => {
     const body = createBody.safeParse(req.body);
-    if (!body.success) return invalid(res, body.error);
+    if (!body.success) return sendInvalidInput(res, body.error);
     const properties = { ...body.data.properties };
     if (refuseProblems(res, leadPropertyProblems(state, portalId, properties))) return;
     if (!properties.hs_lead_name?.trim())
@@ -168,7 +159,7 @@ function update(state: StandinState, now: () => number, portalId: number, sender
     const lead = leadOr404(state, req, res);
     if (!lead) return;
     const body = updateBody.safeParse(req.body);
-    if (!body.success) return invalid(res, body.error);
+    if (!body.success) return sendInvalidInput(res, body.error);
     const properties = body.data.properties;
     if (refuseProblems(res, leadPropertyProblems(state, portalId, properties, lead))) return;
     if (properties.hs_lead_name !== undefined && !properties.hs_lead_name.trim())
@@ -196,7 +187,7 @@ function batchRead(state: StandinState) {
   return (req: Request, res: Response) => {
     const startedAt = new Date().toISOString();
     const body = batchReadBody.safeParse(req.body);
-    if (!body.success) return invalid(res, body.error);
+    if (!body.success) return sendInvalidInput(res, body.error);
     const { inputs, properties, idProperty } = body.data;
     if (inputs.length > MAX_INPUTS)
       return sendHubSpotError(
@@ -244,7 +235,7 @@ function matches(lead: StandinLead, f: z.infer<typeof filter>): boolean {
 function search(state: StandinState) {
   return (req: Request, res: Response) => {
     const body = searchBody.safeParse(req.body);
-    if (!body.success) return invalid(res, body.error);
+    if (!body.success) return sendInvalidInput(res, body.error);
     const { filterGroups, properties, limit, after } = body.data;
     const unknown = filterGroups
       .flatMap((group) => group.filters)

@@ -5,38 +5,25 @@
  * answers.
  */
 
+import type { StandinOption, StandinProperty, StandinRecord } from './standin-state';
+
 /** An association from a lead, as the stand-in keeps it: the record and every HubSpot-defined type id. */
 export interface StandinLeadAssociation {
   id: string;
   typeIds: number[];
 }
 
-/** A lead record (the shape of standin-state's `StandinRecord`, kept here so the state can hold leads). */
-export interface StandinLead {
-  id: string;
-  properties: Record<string, string | null>;
-  createdAt: string;
-  updatedAt: string;
+/** A lead record: a `StandinRecord` with its associations. */
+export interface StandinLead extends StandinRecord {
   contacts: StandinLeadAssociation[];
   companies: StandinLeadAssociation[];
 }
 
-export interface StandinLeadOption {
-  label: string;
-  value: string;
-  displayOrder?: number;
-  hidden?: boolean;
-}
+/** An option of a lead property: the same shape as a contact property's. */
+export type StandinLeadOption = StandinOption;
 
 /** A lead property definition (`hasUniqueValue`: HubSpot refuses a second lead with the same value). */
-export interface StandinLeadProperty {
-  name: string;
-  label: string;
-  type: string;
-  fieldType: string;
-  groupName: string;
-  description?: string;
-  options: StandinLeadOption[];
+export interface StandinLeadProperty extends StandinProperty {
   hasUniqueValue: boolean;
   hubspotDefined: boolean;
   /** HubSpot computes it; a write is refused. */
