@@ -1,19 +1,8 @@
-import {
-  Flex,
-  Heading,
-  Statistics,
-  StatisticsItem,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Text,
-} from '@hubspot/ui-extensions';
+import { Flex, Heading, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import type { MonthlyReportResponse } from '@lead-pact/contracts';
 import { formatNumber } from '../../shared/locale';
 import { reportLeadsMessages } from '../i18n/reportLeadsMessages';
+import { ReportCountTable } from './ReportCountTable';
 import { useReportMessages } from './ReportMessages';
 
 /**
@@ -36,26 +25,17 @@ export function ReportLeads({ report }: { report: MonthlyReportResponse }) {
         <StatisticsItem label={m.disqualified} number={n(leads.disqualified)} />
         <StatisticsItem label={m.converted} number={n(leads.converted)} />
       </Statistics>
-      {leads.disqualifiedByReason.length === 0 ? (
-        <Text testId="report-leads-reasons">{m.noneDisqualified}</Text>
-      ) : (
-        <Table bordered density="condensed" testId="report-leads-reasons">
-          <TableHead>
-            <TableRow>
-              <TableHeader>{m.reason}</TableHeader>
-              <TableHeader>{m.count}</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {leads.disqualifiedByReason.map((row) => (
-              <TableRow key={row.reason} testId={`report-leads-reasons-${row.reason}`}>
-                <TableCell>{m.reasons[row.reason] ?? row.reason}</TableCell>
-                <TableCell>{n(row.count)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ReportCountTable
+        testId="report-leads-reasons"
+        head={m.reason}
+        countHead={m.count}
+        none={m.noneDisqualified}
+        rows={leads.disqualifiedByReason.map((row) => ({
+          key: row.reason,
+          label: m.reasons[row.reason] ?? row.reason,
+          count: row.count,
+        }))}
+      />
     </Flex>
   );
 }
