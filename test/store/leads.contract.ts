@@ -170,6 +170,25 @@ export function leadsContract(make: () => Promise<TestDatabase>) {
     });
   });
 
+  it('tells which handoffs of a page are recorded, open or closed, matching each contact’s own handoff', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    await leads.open(portal, handoff('50', 1000), 1);
+    await leads.open(portal, handoff('51', 1000), 1);
+    await leads.close(portal, '51', 'disqualified', 'rejected', null, 2);
+    await leads.open(portal, handoff('52', 1000), 1);
+    const asked = [
+      { contactId: '50', handoffAt: 1000 },
+      { contactId: '51', handoffAt: 1000 },
+      // Handed over again later: that handoff has no row yet.
+      { contactId: '52', handoffAt: 9000 },
+      { contactId: '53', handoffAt: 1000 },
+      ...Array.from({ length: 1500 }, (_, i) => ({ contactId: `x${i}`, handoffAt: 1000 })),
+    ];
+    expect([...(await leads.recordedAmong(portal, asked))].sort()).toEqual(['50', '51']);
+    expect(await leads.recordedAmong(freshPortal(), asked)).toEqual(new Set());
+  });
+
   it('keeps a team until the sync assigns the member who owns the Lead', async () => {
     const portal = freshPortal();
     const leads = store().leads;

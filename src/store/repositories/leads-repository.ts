@@ -327,6 +327,24 @@ export function leadsRepository(ctx: DbContext) {
       return open;
     },
 
+    async recordedAmong(portalId: string, handoffs: readonly RowKey[]): Promise<Set<string>> {
+      const recorded = new Set<string>();
+      for (let i = 0; i < handoffs.length; i += IN_CHUNK) {
+        const part = handoffs.slice(i, i + IN_CHUNK);
+        const wanted = new Map(part.map((h) => [h.contactId, h.handoffAt]));
+        // A contact has a few handoffs at most: its rows are read and matched to the one asked about here.
+        const rows = await ctx.db
+          .selectFrom('leads')
+          .select(['contact_id', 'handoff_at'])
+          .where('portal_id', '=', portalId)
+          .where('contact_id', 'in', [...wanted.keys()])
+          .execute();
+        for (const r of rows)
+          if (wanted.get(r.contact_id) === Number(r.handoff_at)) recorded.add(r.contact_id);
+      }
+      return recorded;
+    },
+
     async assignOwner(portalId: string, row: RowKey, ownerId: string | null, now: number): Promise<void> {
       await ctx.db
         .updateTable('leads')

@@ -123,6 +123,14 @@ export interface LeadsPort {
    * it existed), or undefined. At most one exists per contact.
    */
   openFor(portalId: string, contactId: string): Promise<LeadHandoff | undefined>;
+  /**
+   * Which of these handoffs (a contact at its `qualifiedAt`) are recorded, open or closed: their contact ids (one
+   * query per thousand). A sales-ready contact whose handoff is not is one handed over while Leads were off.
+   */
+  recordedAmong(
+    portalId: string,
+    handoffs: readonly Pick<LeadHandoff, 'contactId' | 'handoffAt'>[],
+  ): Promise<Set<string>>;
   /** Which of these contacts have an open handoff (one query for a page of contacts). */
   openAmong(portalId: string, contactIds: readonly string[]): Promise<Set<string>>;
   /** The team's member picked as the owner (or the fallback kept: `ownerId` as it is): the team is resolved. */

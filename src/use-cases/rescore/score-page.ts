@@ -1,6 +1,7 @@
 import { monthOf, routeCapacityForMonth } from '../../domain/allocate-capacity';
 import type { Route } from '../../domain/agreement-schema';
 import type { ObservedChange } from '../../domain/qualification';
+import { createsLeads } from '../leads/hand-over-leads';
 import type { ContactWithQualification } from '../ports/contact-batches';
 import type { StoredQualification } from '../ports/qualifications';
 import { holdsPlace, placeCandidates, type Scored } from './allocate-batch';
@@ -98,6 +99,8 @@ export function scorePage(
   };
   const entries: (Outcome | Candidate)[] = [];
   const position = new Map<Scored, number>();
+  // Read by the Leads only: with createLeads off a rescore builds nothing more than before.
+  const kept: StoredQualification[] | undefined = createsLeads(job.agreement) ? [] : undefined;
   for (const s of batch) {
     if (candidates.has(s)) {
       position.set(s, entries.length);
@@ -116,6 +119,7 @@ export function scorePage(
     }
     const o = outcome(s, toStored(s, job, engine, at, false));
     if (o.changed !== 0) entries.push(o);
+    if (kept && o.stored.tier === 'sales_ready' && o.stored.qualifiedAt !== null) kept.push(o.stored);
   }
   return {
     lastId: rows.length === 0 ? null : rows[rows.length - 1]!.contact.id,
@@ -124,6 +128,7 @@ export function scorePage(
     month: at.month,
     entries,
     ranking: [...candidates].map((s) => position.get(s)!),
+    ...(kept ? { keptSalesReady: kept } : {}),
   };
 }
 

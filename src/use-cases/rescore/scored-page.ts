@@ -55,6 +55,11 @@ export interface ScoredPage {
   entries: (Outcome | Candidate)[];
   /** Indexes into `entries`, best candidate first. */
   ranking: number[];
+  /**
+   * Only when the agreement creates HubSpot Leads: the page's contacts that keep the sales-ready place they already
+   * hold (changed or not), as they would be stored. One handed over while Leads were off gets its Lead now.
+   */
+  keptSalesReady?: StoredQualification[];
 }
 
 export const isCandidate = (e: Outcome | Candidate): e is Candidate => 'placed' in e;

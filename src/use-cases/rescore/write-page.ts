@@ -8,6 +8,7 @@ import {
   type LeadHandoffWrites,
 } from '../leads/hand-over-leads';
 import type { CapacityPort } from '../ports/capacity';
+import type { LeadsPort } from '../ports/leads';
 import type { OutboxPort, OutboxWrite } from '../ports/outbox';
 import type { QualificationsPort, StoredQualification } from '../ports/qualifications';
 import { isCandidate, type Candidate, type Outcome, type ScoredPage, type ScoringJob } from './scored-page';
@@ -15,6 +16,7 @@ import { maskedProperties, TIER_BIT } from './written-properties';
 
 /** What writing a page needs, inside its transaction (the Leads only when the agreement creates them). */
 export interface PageWrites extends LeadHandoffWrites {
+  leads: LeadHandoffWrites['leads'] & Pick<LeadsPort, 'recordedAmong'>;
   capacity: Pick<CapacityPort, 'used' | 'usedByRoute' | 'tryTakePlaces'>;
   qualifications: Pick<QualificationsPort, 'upsertMany' | 'appendHistory'>;
   outbox: Pick<OutboxPort, 'enqueueMany'>;
@@ -36,6 +38,23 @@ function leadChanges(page: ScoredPage, outcomeOf: ReadonlyMap<number, Outcome>):
     }
   });
   return changes;
+}
+
+/**
+ * The page's sales-ready contacts that hold their place without a Lead row for it (handed over while the agreement
+ * did not create Leads): each opens its Lead now (one per handoff; never a second open one, the store refuses it). A
+ * contact whose row for this handoff exists — open, disqualified, converted, refused by HubSpot, deleted — gets none.
+ */
+async function queueWithoutLeads(tx: PageWrites, portalId: string, page: ScoredPage): Promise<LeadChange[]> {
+  const kept = page.keptSalesReady ?? [];
+  if (kept.length === 0) return [];
+  const recorded = await tx.leads.recordedAmong(
+    portalId,
+    kept.map((q) => ({ contactId: q.contactId, handoffAt: q.qualifiedAt! })),
+  );
+  return kept
+    .filter((q) => !recorded.has(q.contactId))
+    .map((q): LeadChange => ({ kind: 'handed_over', qualification: q }));
 }
 
 /** What a page did. */
@@ -113,7 +132,9 @@ export async function writePage(tx: PageWrites, job: ScoringJob, page: ScoredPag
   await tx.qualifications.upsertMany(job.portalId, upserts, page.now);
   await tx.qualifications.appendHistory(job.portalId, verdicts, page.now);
   await tx.outbox.enqueueMany(job.portalId, writes, page.now);
-  if (createsLeads(job.agreement))
-    await handOverLeads(tx, job.portalId, job.agreement, leadChanges(page, outcomeOf), page.now);
+  if (createsLeads(job.agreement)) {
+    const changes = [...leadChanges(page, outcomeOf), ...(await queueWithoutLeads(tx, job.portalId, page))];
+    await handOverLeads(tx, job.portalId, job.agreement, changes, page.now);
+  }
   return { lastId: page.lastId, count: page.count, changed: writes.length, madeSalesReady: allocation.taken };
 }

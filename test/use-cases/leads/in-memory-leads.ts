@@ -109,6 +109,9 @@ export function inMemoryLeads() {
     async openAmong(portalId, contactIds) {
       return new Set(contactIds.filter((id) => openOf(portalId, id)));
     },
+    async recordedAmong(portalId, handoffs) {
+      return new Set(handoffs.filter((h) => find(portalId, h)).map((h) => h.contactId));
+    },
     async assignOwner(portalId, key, ownerId, now) {
       const row = find(portalId, key);
       if (row) Object.assign(row, { ownerId, teamId: null, updatedAt: now });
