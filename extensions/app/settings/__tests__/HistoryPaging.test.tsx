@@ -1,31 +1,20 @@
 import { Accordion, Button, Text } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, fakeBackend, unreachable } from '../../testing/fakeBackend';
-import { recorded, recordedAgreements } from './settingsFixtures';
+import { unreachable } from '../../testing/fakeBackend';
+import { recordedAgreements } from './settingsFixtures';
+import { renderWithBackend, restoreBackend, settingsPageRoutes } from './settingsHarness';
 
 // The history pages are the real GET /api/agreements answers for a portal with 12 versions (./fixtures).
 
-let restore: () => void = () => undefined;
-afterEach(() => restore());
+afterEach(restoreBackend);
 
 /** The settings page whose agreements answer is the newest page, and the older page behind `?cursor=3`. */
 function renderSettings(older: () => ReturnType<typeof recordedAgreements.historyPage2>) {
-  const backend = fakeBackend({
+  return renderWithBackend(<SettingsRoot />, {
+    ...settingsPageRoutes,
     'GET /api/agreements': (_body, query) =>
       query.get('cursor') === '3' ? older() : recordedAgreements.historyPage1(),
-    'GET /api/properties': recorded.properties,
-    'GET /api/jobs/current': recorded.jobsIdle,
-    'GET /api/settings/connection': recorded.connectionConnected,
   });
-  restore = backend.restore;
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-  renderer.render(<SettingsRoot />);
-  const waitFor: typeof renderer.waitFor = (check, options) =>
-    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
-  return { ...renderer, waitFor, calls: backend.calls };
 }
 type Page = ReturnType<typeof renderSettings>;
 const versionsShown = (page: Page) =>

@@ -1,14 +1,12 @@
-import { Alert, Button, Input, Text } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, fakeBackend, type FakeAnswer } from '../../testing/fakeBackend';
+import { Alert, Button, Input } from '@hubspot/ui-extensions';
+import { type FakeAnswer } from '../../testing/fakeBackend';
 import { recorded, recordedAgreements } from './settingsFixtures';
+import { fire, renderSettingsPage, restoreBackend, settingsLoaded } from './settingsHarness';
 
 // The open draft recorded from the real handlers (./fixtures): its role rule (fit.rules[1]) has two keyword groups
 // and no exceptions.
 
-let restore: () => void = () => undefined;
-afterEach(() => restore());
+afterEach(restoreBackend);
 
 /**
  * The recorded 400 for an invalid draft, naming instead the problem the server gives an exception that contains no
@@ -24,30 +22,11 @@ function exceptionRefused(): FakeAnswer {
 }
 
 function renderSettings(locale = 'en-US', put: () => FakeAnswer = recordedAgreements.draft2) {
-  const backend = fakeBackend({
-    'GET /api/agreements': recordedAgreements.draft2,
-    'GET /api/properties': recorded.properties,
-    'GET /api/jobs/current': recorded.jobsIdle,
-    'GET /api/settings/connection': recorded.connectionConnected,
-    'PUT /api/agreements/draft': put,
-  });
-  restore = backend.restore;
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.user.locale = locale;
-  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-  renderer.render(<SettingsRoot />);
-  const waitFor: typeof renderer.waitFor = (check, options) =>
-    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
-  return { ...renderer, waitFor, calls: backend.calls };
+  return renderSettingsPage({ 'PUT /api/agreements/draft': put }, locale);
 }
 type Page = ReturnType<typeof renderSettings>;
 
-const loaded = (page: Page) =>
-  page.waitFor(() => expect(page.maybeFindByTestId(Text, 'next-step')).not.toBeNull());
-/** createRenderer's typing wants the handler; at runtime `trigger` passes the value. */
-const fire = (node: { trigger: (event: never, value?: never) => void }, event: string, value?: unknown) =>
-  node.trigger(event as never, value as never);
+const loaded = settingsLoaded;
 
 async function savedGroups(page: Page) {
   page.findByTestId(Button, 'save-draft').trigger('onClick');

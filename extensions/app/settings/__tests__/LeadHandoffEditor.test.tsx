@@ -1,35 +1,20 @@
-import { Button, Input, Select, Text, Toggle } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, fakeBackend } from '../../testing/fakeBackend';
-import { recorded, recordedAgreements } from './settingsFixtures';
+import { Button, Input, Select, Toggle } from '@hubspot/ui-extensions';
+import { recordedAgreements } from './settingsFixtures';
+import { renderSettingsPage, restoreBackend, settingsLoaded } from './settingsHarness';
 
 // The agreement editor's HubSpot Leads section: handoff.createLeads and handoff.leadOwners, saved with the draft.
 
-let restore: () => void = () => undefined;
-afterEach(() => restore());
+afterEach(restoreBackend);
 
 async function editor(locale: string) {
-  const backend = fakeBackend({
-    'GET /api/agreements': recordedAgreements.draft2,
-    'GET /api/properties': recorded.properties,
-    'GET /api/jobs/current': recorded.jobsIdle,
-    'GET /api/settings/connection': recorded.connectionConnected,
-    'PUT /api/agreements/draft': recordedAgreements.draft2,
-  });
-  restore = backend.restore;
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.user.locale = locale;
-  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-  renderer.render(<SettingsRoot />);
-  const waitFor: typeof renderer.waitFor = (check) => renderer.waitFor(check, { timeoutInMs: 5000 });
-  await waitFor(() => expect(renderer.maybeFindByTestId(Text, 'next-step')).not.toBeNull());
+  const renderer = renderSettingsPage({ 'PUT /api/agreements/draft': recordedAgreements.draft2 }, locale);
+  const { waitFor } = renderer;
+  await settingsLoaded(renderer);
   const save = async () => {
     renderer.findByTestId(Button, 'save-draft').trigger('onClick');
     await waitFor(() => expect(renderer.mocks.actions.addAlert.called).toBe(true));
     return (
-      backend.calls.filter((c) => c.path === '/api/agreements/draft').at(-1)?.body as {
+      renderer.calls.filter((c) => c.path === '/api/agreements/draft').at(-1)?.body as {
         agreement: { handoff: unknown };
       }
     ).agreement.handoff;

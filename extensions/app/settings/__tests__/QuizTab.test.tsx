@@ -13,38 +13,34 @@ import {
   Text,
   ToggleGroup,
 } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { monthlyReportSchema } from '@lead-pact/contracts';
 import { QuizTab } from '../components/quiz/QuizTab';
-import { ReportTab } from '../components/ReportTab';
-import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, eventually, fakeBackend } from '../../testing/fakeBackend';
+import { BACKEND_URL, eventually } from '../../testing/fakeBackend';
 import { quizFixtures } from './quizFixtures';
 import { recordedReports } from './reportFixtures';
-import { recorded, recordedAgreements } from './settingsFixtures';
+import {
+  fire,
+  renderReportTab,
+  renderSettingsPage,
+  renderWithBackend,
+  restoreBackend,
+  type Routes,
+} from './settingsHarness';
 
 // Backend answers: ./quizFixtures (recorded from the real quiz routes; the figures are worked out there).
 
-let restore: () => void = () => undefined;
-afterEach(() => restore());
+afterEach(restoreBackend);
 
-type Routes = Parameters<typeof fakeBackend>[0];
 const REQUEST_ID = expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
-/** createRenderer's typing wants the handler; at runtime `trigger` passes the value. */
-const fire = (node: { trigger: (event: never, value?: never) => void }, event: string, value?: unknown) =>
-  node.trigger(event as never, value as never);
 
 function renderQuiz(routes: Routes, locale = 'en-US') {
-  const backend = fakeBackend({ 'GET /api/quiz/rounds': quizFixtures.rounds, ...routes });
-  restore = backend.restore;
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.user.locale = locale;
-  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
   const onDraftChanged = jest.fn();
-  renderer.render(<QuizTab baseUrl={BACKEND_URL} onDraftChanged={onDraftChanged} />);
-  const waitFor: typeof renderer.waitFor = (check, options) =>
-    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
-  return { ...renderer, waitFor, calls: backend.calls, onDraftChanged };
+  const page = renderWithBackend(
+    <QuizTab baseUrl={BACKEND_URL} onDraftChanged={onDraftChanged} />,
+    { 'GET /api/quiz/rounds': quizFixtures.rounds, ...routes },
+    { locale, backendUrl: false },
+  );
+  return { ...page, onDraftChanged };
 }
 type Page = ReturnType<typeof renderQuiz>;
 
@@ -369,21 +365,8 @@ describe('the calibration quiz tab', () => {
   });
 
   it("is a tab of the settings page, named in the user's language", async () => {
-    const backend = fakeBackend({
-      'GET /api/agreements': recordedAgreements.draft2,
-      'GET /api/properties': recorded.properties,
-      'GET /api/jobs/current': recorded.jobsIdle,
-      'GET /api/settings/connection': recorded.connectionConnected,
-      'GET /api/quiz/rounds': quizFixtures.rounds,
-    });
-    restore = backend.restore;
-    const renderer = createRenderer('settings');
-    renderer.mocks.context.variables = { BACKEND_URL };
-    renderer.mocks.context.user.locale = 'ja-JP';
-    renderer.render(<SettingsRoot />);
-    await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Flex, 'quiz')).not.toBeNull(), {
-      timeoutInMs: 5000,
-    });
+    const renderer = renderSettingsPage({ 'GET /api/quiz/rounds': quizFixtures.rounds }, 'ja-JP');
+    await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Flex, 'quiz')).not.toBeNull());
     expect(renderer.findAll(Tab).map((tab) => tab.props.title)).toContain('目線合わせクイズ');
   });
 
@@ -405,17 +388,11 @@ describe('the calibration quiz tab', () => {
       low: betweenSides.low,
       high: betweenSides.high,
     };
-    const backend = fakeBackend({
-      'GET /api/report': () => ({ body: monthlyReportSchema.parse({ ...november, quiz }) }),
-    });
-    restore = backend.restore;
-    const renderer = createRenderer('settings');
-    renderer.mocks.context.user.locale = 'ja-JP';
-    renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-    renderer.render(<ReportTab baseUrl={BACKEND_URL} />);
-    await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Flex, 'report-quiz')).not.toBeNull(), {
-      timeoutInMs: 5000,
-    });
+    const renderer = renderReportTab(
+      () => ({ body: monthlyReportSchema.parse({ ...november, quiz }) }),
+      'ja-JP',
+    );
+    await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Flex, 'report-quiz')).not.toBeNull());
     expect(texts(renderer.findByTestId(Flex, 'report-quiz'))).toEqual([
       'ラウンド 1（2026/11/27 締め切り、リード 8 件）',
       'マーケティングと営業の回答の一致率：37.5%',

@@ -1,30 +1,19 @@
 import { BarChart, Statistics, StatisticsItem, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { ReportTab } from '../components/ReportTab';
-import { BACKEND_URL, fakeBackend } from '../../testing/fakeBackend';
 import { recordedReports } from './reportFixtures';
+import { renderReportTab, restoreBackend } from './settingsHarness';
 
 // The report tab's HubSpot Leads section on answers recorded from the real report handler
 // (test/http/routes/record-report-lead-responses.ts; November of test/use-cases/report/seed-leads.ts).
 
 /** 2026-11-27 18:00 in Tokyo, the recordings' clock: the picker opens on November 2026. */
 const NOW = Date.parse('2026-11-27T09:00:00Z');
-let restore: () => void = () => undefined;
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => {
-  restore();
+  restoreBackend();
   jest.restoreAllMocks();
 });
 
-function renderReport(answer: Parameters<typeof fakeBackend>[0][string], locale = 'en-US') {
-  const backend = fakeBackend({ 'GET /api/report': answer });
-  restore = backend.restore;
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.user.locale = locale;
-  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-  renderer.render(<ReportTab baseUrl={BACKEND_URL} />);
-  return renderer;
-}
+const renderReport = renderReportTab;
 type Page = ReturnType<typeof renderReport>;
 const shown = (page: Page) =>
   page.waitFor(() => expect(page.maybeFindByTestId(BarChart, 'report-chart-handoff')).not.toBeNull(), {

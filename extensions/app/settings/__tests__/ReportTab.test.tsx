@@ -18,34 +18,22 @@ import {
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { ReportTab } from '../components/ReportTab';
 import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, fakeBackend, hangingBackend } from '../../testing/fakeBackend';
+import { BACKEND_URL, hangingBackend } from '../../testing/fakeBackend';
 import { recordedReports } from './reportFixtures';
 import { NO_JOB, recorded, recordedAgreements } from './settingsFixtures';
+import { renderReportTab, renderWithBackend, replacedFetch, restoreBackend } from './settingsHarness';
 
 // Backend answers are the real report handler's, recorded (./fixtures/report-*.json). Hand-built only: an outage.
 
 /** 2026-11-27 18:00 in Tokyo, the recordings' clock: the picker opens on November 2026. */
 const NOW = Date.parse('2026-11-27T09:00:00Z');
-let restore: () => void = () => undefined;
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => {
-  restore();
+  restoreBackend();
   jest.restoreAllMocks();
 });
 
-type Routes = Parameters<typeof fakeBackend>[0];
-
-function renderReport(answer: Routes[string], locale = 'en-US') {
-  const backend = fakeBackend({ 'GET /api/report': answer });
-  restore = backend.restore;
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.user.locale = locale;
-  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-  renderer.render(<ReportTab baseUrl={BACKEND_URL} />);
-  const waitFor: typeof renderer.waitFor = (check, options) =>
-    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
-  return { ...renderer, waitFor, calls: backend.calls };
-}
+const renderReport = renderReportTab;
 type Page = ReturnType<typeof renderReport>;
 const shown = (page: Page) =>
   page.waitFor(() => expect(page.maybeFindByTestId(BarChart, 'report-chart-handoff')).not.toBeNull());
@@ -286,7 +274,7 @@ describe('the report tab', () => {
   });
 
   it('While the report is built, then a spinner says so', () => {
-    restore = hangingBackend().restore;
+    replacedFetch(hangingBackend());
     const { render, findByTestId, mocks } = createRenderer('settings');
     mocks.context.portal.timezone = 'Asia/Tokyo';
     render(<ReportTab baseUrl={BACKEND_URL} />);
@@ -294,20 +282,13 @@ describe('the report tab', () => {
   });
 
   it('is a tab of the settings page', async () => {
-    const backend = fakeBackend({
+    const renderer = renderWithBackend(<SettingsRoot />, {
       'GET /api/agreements': recordedAgreements.active,
       'GET /api/properties': recorded.properties,
       'GET /api/jobs/current': () => ({ body: NO_JOB }),
       'GET /api/report': recordedReports.november,
     });
-    restore = backend.restore;
-    const renderer = createRenderer('settings');
-    renderer.mocks.context.variables = { BACKEND_URL };
-    renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-    renderer.render(<SettingsRoot />);
-    await renderer.waitFor(() => expect(renderer.maybeFind(Tab, { tabId: 'report' })).not.toBeNull(), {
-      timeoutInMs: 5000,
-    });
+    await renderer.waitFor(() => expect(renderer.maybeFind(Tab, { tabId: 'report' })).not.toBeNull());
     expect(renderer.find(Tab, { tabId: 'report' }).props.title).toBe('Monthly report');
   });
 });

@@ -1,13 +1,19 @@
 import { BarChart, Button, LineChart, NumberInput, Text } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { monthlyReportSchema, simulateResponseSchema } from '@lead-pact/contracts';
 import { ReportTab } from '../components/ReportTab';
 import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, fakeBackend } from '../../testing/fakeBackend';
+import { BACKEND_URL } from '../../testing/fakeBackend';
 import november from './fixtures/report-november.json';
 import routeCaps from './fixtures/report-route-caps.json';
 import simulateRouteCaps from './fixtures/simulate-route-caps.json';
 import { recorded, recordedAgreements } from './settingsFixtures';
+import {
+  renderSettingsPage,
+  renderWithBackend,
+  restoreBackend,
+  settingsLoaded,
+  type Routes,
+} from './settingsHarness';
 
 // Capacity per route on the settings page. The simulation is the real handler's answer, recorded
 // (fixtures/simulate-route-caps.json: the example agreement with field sales at 0 in December, inside sales 40).
@@ -17,27 +23,14 @@ import { recorded, recordedAgreements } from './settingsFixtures';
 // October: field sales handed 1, held back 1.
 
 const NOW = Date.parse('2026-11-27T09:00:00Z');
-let restore: () => void = () => undefined;
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => {
-  restore();
+  restoreBackend();
   jest.restoreAllMocks();
 });
 
-type Routes = Parameters<typeof fakeBackend>[0];
-
-function render(node: JSX.Element, routes: Routes, locale: string) {
-  const backend = fakeBackend(routes);
-  restore = backend.restore;
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.user.locale = locale;
-  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-  renderer.render(node);
-  const waitFor: typeof renderer.waitFor = (check, options) =>
-    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
-  return { ...renderer, waitFor };
-}
+const render = (node: JSX.Element, routes: Routes, locale: string) =>
+  renderWithBackend(node, routes, { locale });
 
 async function simulated(locale: string, answer = simulateRouteCaps) {
   const page = render(
@@ -161,28 +154,16 @@ describe('capacity per route on the settings page', () => {
     expect((trend.props.data as { series: string }[])[1]!.series).toBe(
       'フィールドセールス：受け入れ枠超過で保留',
     );
-    restore();
+    restoreBackend();
     const plain = await reported('en-US', november);
     expect(plain.maybeFindByTestId(BarChart, 'report-chart-routes')).toBeNull();
     expect(plain.maybeFindByTestId(BarChart, 'report-chart-route-trend')).toBeNull();
   });
 
   it('When a marketer caps field sales in the editor, then the draft is saved with the route cap', async () => {
-    const backend = fakeBackend({
-      'GET /api/agreements': recordedAgreements.draft2,
-      'GET /api/properties': recorded.properties,
-      'GET /api/jobs/current': recorded.jobsIdle,
-      'GET /api/settings/connection': recorded.connectionConnected,
-      'PUT /api/agreements/draft': recordedAgreements.draft2,
-    });
-    restore = backend.restore;
-    const renderer = createRenderer('settings');
-    renderer.mocks.context.variables = { BACKEND_URL };
-    renderer.mocks.context.user.locale = 'en-US';
-    renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-    renderer.render(<SettingsRoot />);
-    const waitFor: typeof renderer.waitFor = (check) => renderer.waitFor(check, { timeoutInMs: 5000 });
-    await waitFor(() => expect(renderer.maybeFindByTestId(Text, 'next-step')).not.toBeNull());
+    const renderer = renderSettingsPage({ 'PUT /api/agreements/draft': recordedAgreements.draft2 });
+    const { waitFor } = renderer;
+    await settingsLoaded(renderer);
     const field = () => renderer.findByTestId(NumberInput, 'capacity.routes.field_sales.default');
     expect(field().props.value).toBeUndefined();
     (field() as unknown as { trigger: (event: string, value: number) => void }).trigger('onChange', 10);
@@ -197,7 +178,7 @@ describe('capacity per route on the settings page', () => {
     );
     renderer.findByTestId(Button, 'save-draft').trigger('onClick');
     await waitFor(() => expect(renderer.mocks.actions.addAlert.called).toBe(true));
-    const saved = backend.calls.filter((c) => c.path === '/api/agreements/draft').at(-1)?.body as {
+    const saved = renderer.calls.filter((c) => c.path === '/api/agreements/draft').at(-1)?.body as {
       agreement: { capacity: unknown };
     };
     expect(saved.agreement.capacity).toEqual({

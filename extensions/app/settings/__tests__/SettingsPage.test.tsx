@@ -18,47 +18,22 @@ import {
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, eventually, fakeBackend, unreachable } from '../../testing/fakeBackend';
+import { eventually, unreachable } from '../../testing/fakeBackend';
 import { recorded, recordedAgreements } from './settingsFixtures';
+import { fire, renderSettingsPage, restoreBackend, settingsLoaded } from './settingsHarness';
 
 // Backend answers come from responses recorded from the real server's handlers (./fixtures, kept honest by
 // test/http/routes/recorded-fixtures.test.ts). What is not a response stays hand-built (a fetch that rejects: the
 // backend unreachable).
 
-let restore: () => void = () => undefined;
-afterEach(() => restore());
+afterEach(restoreBackend);
 
-type Routes = Parameters<typeof fakeBackend>[0];
-
-/** The settings page for a user in `locale`, the backend answering from the default routes plus `routes`. */
-function renderSettings(routes: Routes = {}, locale = 'en-US') {
-  const backend = fakeBackend({
-    'GET /api/agreements': recordedAgreements.draft2,
-    'GET /api/properties': recorded.properties,
-    'GET /api/jobs/current': recorded.jobsIdle,
-    'GET /api/settings/connection': recorded.connectionConnected,
-    ...routes,
-  });
-  restore = backend.restore;
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.user.locale = locale;
-  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-  renderer.render(<SettingsRoot />);
-  // A longer wait than createRenderer's 1 s default: the whole suite runs in parallel workers.
-  const waitFor: typeof renderer.waitFor = (check, options) =>
-    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
-  return { ...renderer, waitFor, calls: backend.calls };
-}
+const renderSettings = renderSettingsPage;
 type Page = ReturnType<typeof renderSettings>;
-const loaded = (page: Page) =>
-  page.waitFor(() => expect(page.maybeFindByTestId(Text, 'next-step')).not.toBeNull());
+const loaded = settingsLoaded;
 const lastPost = (page: Page, path: string) => page.calls.filter((c) => c.path === path).at(-1)?.body;
 /** Every state-changing call carries a request id, so hubspot.fetch's retry of it is applied once. */
 const REQUEST_ID = expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
-/** createRenderer's typing wants the handler; at runtime `trigger` passes the value. */
-const fire = (node: { trigger: (event: never, value?: never) => void }, event: string, value?: unknown) =>
-  node.trigger(event as never, value as never);
 
 describe('the settings page', () => {
   it('When the profile has no backend address, then it says what to fix', () => {

@@ -1,46 +1,22 @@
 import { Alert, Button, MultiSelect, Text } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { teamsResponseSchema } from '@lead-pact/contracts';
-import { SettingsRoot } from '../components/SettingsRoot';
-import { BACKEND_URL, eventually, fakeBackend } from '../../testing/fakeBackend';
+import { eventually } from '../../testing/fakeBackend';
 import { recorded, recordedAgreements } from './settingsFixtures';
+import { fire, renderSettingsPage, restoreBackend, type Routes } from './settingsHarness';
 
 // Who may change the team mapping, as the settings page shows it: answers recorded from the real handlers (./fixtures).
 
-let restore: () => void = () => undefined;
-afterEach(() => restore());
+afterEach(restoreBackend);
 
-type Routes = Parameters<typeof fakeBackend>[0];
-
-/** The settings page for a user in `locale`, the backend answering from the default routes plus `routes`. */
-function renderSettings(routes: Routes = {}, locale = 'en-US') {
-  const backend = fakeBackend({
-    'GET /api/agreements': recordedAgreements.draft2,
-    'GET /api/properties': recorded.properties,
-    'GET /api/jobs/current': recorded.jobsIdle,
-    'GET /api/settings/connection': recorded.connectionConnected,
-    'GET /api/settings/teams': recorded.teams,
-    ...routes,
-  });
-  restore = backend.restore;
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.user.locale = locale;
-  renderer.mocks.context.portal.timezone = 'Asia/Tokyo';
-  renderer.render(<SettingsRoot />);
-  const waitFor: typeof renderer.waitFor = (check, options) =>
-    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
-  return { ...renderer, waitFor, calls: backend.calls };
-}
+/** The settings page for a user in `locale`, the backend answering from the default routes, the teams, and `routes`. */
+const renderSettings = (routes: Routes = {}, locale = 'en-US') =>
+  renderSettingsPage({ 'GET /api/settings/teams': recorded.teams, ...routes }, locale);
 type Page = ReturnType<typeof renderSettings>;
 const texts = (page: Page, prefix: string) =>
   page
     .findAll(Text)
     .filter((node) => node.props.testId?.startsWith(prefix))
     .map((node) => node.text);
-/** createRenderer's typing wants the handler; at runtime `trigger` passes the value. */
-const fire = (node: { trigger: (event: never, value?: never) => void }, event: string, value?: unknown) =>
-  node.trigger(event as never, value as never);
 
 describe('the teams tab', () => {
   it('When a user who is no super admin opens it, then the mapping is read-only, by name, with a note on who can change it', async () => {
