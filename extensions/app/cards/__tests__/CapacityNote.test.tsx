@@ -1,9 +1,8 @@
 import { Text } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { cardResponseSchema } from '@lead-pact/contracts';
-import { CardRoot } from '../components/CardRoot';
-import { BACKEND_URL, fakeBackend, type FakeAnswer } from '../../testing/fakeBackend';
-import { NOW } from './cardFixtures';
+import type { FakeAnswer } from '../../testing/fakeBackend';
+import { NOW, recordedCard } from './cardFixtures';
+import { renderCard, restoreCardTest } from './cardHarness';
 import heldByRoute from './fixtures/card-scored-held-by-route.json';
 import heldByTotal from './fixtures/card-scored-held-by-total.json';
 
@@ -12,28 +11,13 @@ import heldByTotal from './fixtures/card-scored-held-by-total.json';
  * places in all and one of field sales' own. Director 402 (field sales) was held back by field sales' cap (1 of 1
  * taken), director 404 (inside sales) by the month's total (2 of 2).
  */
-const recorded = (fixture: { status: number; body: unknown }): FakeAnswer => ({
-  status: fixture.status,
-  body: cardResponseSchema.parse(fixture.body),
-});
+const recorded = recordedCard;
 
-let restore: () => void = () => undefined;
-afterEach(() => {
-  restore();
-  jest.restoreAllMocks();
-});
+afterEach(restoreCardTest);
 
 async function capacityNote(card: FakeAnswer, locale: string, now = NOW): Promise<string | null | undefined> {
-  jest.spyOn(Date, 'now').mockReturnValue(now);
-  const backend = fakeBackend({ 'GET /api/card': () => card });
-  restore = backend.restore;
-  const renderer = createRenderer('crm.record.sidebar');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.user.locale = locale;
-  renderer.render(<CardRoot />);
-  await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Text, 'card-capacity')).not.toBeNull(), {
-    timeoutInMs: 5000,
-  });
+  const renderer = renderCard(card, { locale, now });
+  await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Text, 'card-capacity')).not.toBeNull());
   return renderer.findByTestId(Text, 'card-capacity').text;
 }
 

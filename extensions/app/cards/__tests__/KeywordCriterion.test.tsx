@@ -1,9 +1,8 @@
 import { Tag, Text } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { cardResponseSchema, type Criterion } from '@lead-pact/contracts';
-import { CardRoot } from '../components/CardRoot';
-import { BACKEND_URL, fakeBackend, type FakeAnswer } from '../../testing/fakeBackend';
-import { NOW, recordedCard, recordedCards } from './cardFixtures';
+import { type FakeAnswer } from '../../testing/fakeBackend';
+import { recordedCard, recordedCards } from './cardFixtures';
+import { renderCard, restoreCardTest } from './cardHarness';
 
 // The recorded sales-ready card (its role rule matched the keyword "director"), and the same answer with that
 // criterion as the engine gives it for 営業部長代理 under a role rule whose group lists 部長代理 as an exception
@@ -21,25 +20,12 @@ function cancelledCard(): FakeAnswer {
   return { status: 200, body: cardResponseSchema.parse(body) };
 }
 
-let restore: () => void = () => undefined;
-afterEach(() => {
-  restore();
-  jest.restoreAllMocks();
-});
+afterEach(restoreCardTest);
 
 async function roleLine(card: FakeAnswer, locale: string) {
-  jest.spyOn(Date, 'now').mockReturnValue(NOW);
-  const backend = fakeBackend({ 'GET /api/card': () => card });
-  restore = backend.restore;
-  const renderer = createRenderer('crm.record.sidebar');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.user.locale = locale;
-  renderer.render(<CardRoot />);
-  await renderer.waitFor(
-    () => expect(renderer.maybeFindByTestId(Text, 'criterion-role-seen')).not.toBeNull(),
-    {
-      timeoutInMs: 5000,
-    },
+  const renderer = renderCard(card, { locale });
+  await renderer.waitFor(() =>
+    expect(renderer.maybeFindByTestId(Text, 'criterion-role-seen')).not.toBeNull(),
   );
   return {
     seen: renderer.findByTestId(Text, 'criterion-role-seen').text,

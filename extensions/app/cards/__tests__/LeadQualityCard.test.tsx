@@ -15,15 +15,9 @@ import {
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { apiErrorSchema, verdictResponseSchema } from '@lead-pact/contracts';
 import { CardRoot } from '../components/CardRoot';
-import {
-  BACKEND_URL,
-  fakeBackend,
-  hangingBackend,
-  ok,
-  unreachable,
-  type FakeAnswer,
-} from '../../testing/fakeBackend';
-import { NOW, recordedCard, recordedCards } from './cardFixtures';
+import { BACKEND_URL, hangingBackend, ok, unreachable, type FakeAnswer } from '../../testing/fakeBackend';
+import { recordedCard, recordedCards } from './cardFixtures';
+import { renderCard, replacedFetch, restoreCardTest } from './cardHarness';
 import verdictAccepted from './fixtures/verdict-accepted.json';
 import verdictMissingReason from './fixtures/verdict-missing-reason.json';
 import verdictRejected from './fixtures/verdict-rejected.json';
@@ -32,32 +26,7 @@ import verdictRejected from './fixtures/verdict-rejected.json';
 // test/http/routes/recorded-fixtures.test.ts). What is not a response stays hand-built: a fetch that never
 // settles (loading) and a fetch that rejects (backend unreachable).
 
-let restore: () => void = () => undefined;
-afterEach(() => {
-  restore();
-  jest.restoreAllMocks();
-});
-
-/** Renders the card for contact 123 in `locale`, with the backend answering GET /api/card with `card`. */
-function renderCard(
-  card: FakeAnswer | (() => FakeAnswer),
-  options: { locale?: string; routes?: Parameters<typeof fakeBackend>[0] } = {},
-) {
-  jest.spyOn(Date, 'now').mockReturnValue(NOW);
-  const backend = fakeBackend({
-    'GET /api/card': typeof card === 'function' ? card : () => card,
-    ...options.routes,
-  });
-  restore = backend.restore;
-  const renderer = createRenderer('crm.record.sidebar');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.user.locale = options.locale ?? 'en-US';
-  renderer.render(<CardRoot />);
-  // A longer wait than createRenderer's 1 s default: the whole suite runs in parallel workers.
-  const waitFor: typeof renderer.waitFor = (check, options) =>
-    renderer.waitFor(check, { timeoutInMs: 5000, ...options });
-  return { ...renderer, waitFor, calls: backend.calls };
-}
+afterEach(restoreCardTest);
 
 const text = (renderer: ReturnType<typeof renderCard>, testId: string) =>
   renderer.findByTestId(Text, testId).text;
@@ -67,7 +36,7 @@ const REQUEST_ID = expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
 
 describe('the lead quality card, every state', () => {
   it('shows a spinner while the backend has not answered', () => {
-    restore = hangingBackend().restore;
+    replacedFetch(hangingBackend());
     const { render, findByTestId, mocks } = createRenderer('crm.record.sidebar');
     mocks.context.variables = { BACKEND_URL };
     render(<CardRoot />);

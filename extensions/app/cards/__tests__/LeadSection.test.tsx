@@ -1,39 +1,15 @@
 import { Alert, Button, Text } from '@hubspot/ui-extensions';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { verdictResponseSchema } from '@lead-pact/contracts';
-import { CardRoot } from '../components/CardRoot';
-import { BACKEND_URL, fakeBackend, ok, type FakeAnswer } from '../../testing/fakeBackend';
-import { NOW, recordedCard, recordedCards, recordedLeadCards } from './cardFixtures';
+import { ok } from '../../testing/fakeBackend';
+import { recordedCard, recordedCards, recordedLeadCards } from './cardFixtures';
+import { renderCard, restoreCardTest } from './cardHarness';
 import verdictLeadAccepted from './fixtures/verdict-lead-accepted.json';
 
 // The backend's answers were recorded from the real card routes (test/http/routes/record-card-lead-responses.ts):
 // the director (A2, sales-ready) handed over as a HubSpot Lead owned by Hana Sato, id 9001.
 
-let restore: () => void = () => undefined;
-afterEach(() => {
-  restore();
-  jest.restoreAllMocks();
-});
-
-function renderCard(
-  card: FakeAnswer | (() => FakeAnswer),
-  options: { locale?: string; routes?: Parameters<typeof fakeBackend>[0] } = {},
-) {
-  jest.spyOn(Date, 'now').mockReturnValue(NOW);
-  const backend = fakeBackend({
-    'GET /api/card': typeof card === 'function' ? card : () => card,
-    ...options.routes,
-  });
-  restore = backend.restore;
-  const renderer = createRenderer('crm.record.sidebar');
-  renderer.mocks.context.variables = { BACKEND_URL };
-  renderer.mocks.context.user.locale = options.locale ?? 'en-US';
-  renderer.render(<CardRoot />);
-  const waitFor: typeof renderer.waitFor = (check, waitOptions) =>
-    renderer.waitFor(check, { timeoutInMs: 5000, ...waitOptions });
-  return { ...renderer, waitFor, calls: backend.calls };
-}
+afterEach(restoreCardTest);
 
 const text = (card: ReturnType<typeof renderCard>, testId: string) => card.findByTestId(Text, testId).text;
 const shown = (card: ReturnType<typeof renderCard>) =>
