@@ -34,25 +34,29 @@ export async function connectPortal(api: Api, portalId = PORTAL_A): Promise<void
   );
 }
 
-/** Marketing drafts and proposes the example agreement, sales approves it, all over HTTP. */
-export async function activateExample(api: Api, portalId = PORTAL_A): Promise<void> {
+/** Marketing drafts and proposes `agreement` with `rationale`, sales approves it, all over HTTP. */
+export async function activateAgreement(
+  api: Api,
+  agreement: unknown,
+  rationale: string,
+  portalId = PORTAL_A,
+): Promise<void> {
   const ok = async (res: Promise<Response>) => {
     const r = await res;
     if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
     return (await r.json()) as { open: { version: number } | null };
   };
-  const draft = await ok(
-    api.call('PUT', '/api/agreements/draft', { portalId, user: 'm1', body: { agreement: example } }),
-  );
+  const as = (user: string, method: string, path: string, body: unknown) =>
+    ok(api.call(method, path, { portalId, user, body }));
+  const draft = await as('m1', 'PUT', '/api/agreements/draft', { agreement });
   const version = draft.open!.version;
-  await ok(
-    api.call('POST', '/api/agreements/propose', {
-      portalId,
-      user: 'm1',
-      body: { version, rationale: 'First agreement' },
-    }),
-  );
-  await ok(api.call('POST', '/api/agreements/approve', { portalId, user: 's1', body: { version } }));
+  await as('m1', 'POST', '/api/agreements/propose', { version, rationale });
+  await as('s1', 'POST', '/api/agreements/approve', { version });
+}
+
+/** Marketing drafts and proposes the example agreement, sales approves it, all over HTTP. */
+export async function activateExample(api: Api, portalId = PORTAL_A): Promise<void> {
+  await activateAgreement(api, example, 'First agreement', portalId);
 }
 
 /** Stores the three seed contacts of a portal. */

@@ -1,5 +1,5 @@
-import { DAY, NOW, PORTAL_A, startApi, type Api } from './api-harness';
-import { connectPortal, EXAMPLE_AGREEMENT } from './api-seed';
+import { DAY, NOW, PORTAL_A, startApi } from './api-harness';
+import { activateAgreement, connectPortal, EXAMPLE_AGREEMENT } from './api-seed';
 import type { Recorded } from './recorded-fixture';
 
 const PORTAL = String(PORTAL_A);
@@ -28,20 +28,6 @@ export const FIELD_2 = director('402', 'Newsletter: get a quote', 3);
 export const INSIDE_1 = director('403', 'Web: price list', 0);
 export const INSIDE_2 = director('404', 'Web: price list', 0);
 
-async function approve(api: Api, agreement: unknown): Promise<void> {
-  const ok = async (res: Promise<Response>) => {
-    const r = await res;
-    if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
-    return r.json() as Promise<{ open: { version: number } | null }>;
-  };
-  const as = (user: string, method: string, path: string, body: unknown) =>
-    ok(api.call(method, path, { portalId: PORTAL_A, user, body }));
-  const draft = await as('m1', 'PUT', '/api/agreements/draft', { agreement });
-  const version = draft.open!.version;
-  await as('m1', 'POST', '/api/agreements/propose', { version, rationale: 'Field sales is busy' });
-  await as('s1', 'POST', '/api/agreements/approve', { version });
-}
-
 /**
  * `GET /api/card` answers of the real card routes (fixed clock, fresh SQLite) for a lead kept in nurture by capacity.
  * Field sales may take 1 place in November, 2 in all. Scored now, in order: 401 (field sales) takes field sales'
@@ -55,7 +41,7 @@ export async function recordCardCapacityResponses(): Promise<Recorded[]> {
     api.call('GET', `/api/card?objectId=${id}`, { portalId: PORTAL_A, user: 's1' });
   try {
     await connectPortal(api);
-    await approve(api, ROUTE_CAPPED);
+    await activateAgreement(api, ROUTE_CAPPED, 'Field sales is busy');
     const contacts = [FIELD_1, FIELD_2, INSIDE_1, INSIDE_2];
     await api.store.contacts.upsertMany(PORTAL, contacts, NOW);
     for (const c of contacts) {

@@ -3,7 +3,14 @@ import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway'
 import { fixture } from '../../hubspot/fixture';
 import { NOW, PORTAL_A, startApi, type Api } from './api-harness';
 import { LEAD_DELETED_STAGE } from '../../../src/domain/lead-stages';
-import { connectPortal, CUSTOMER, DIRECTOR, EXAMPLE_AGREEMENT, storeContacts } from './api-seed';
+import {
+  activateAgreement,
+  connectPortal,
+  CUSTOMER,
+  DIRECTOR,
+  EXAMPLE_AGREEMENT,
+  storeContacts,
+} from './api-seed';
 import type { Recorded } from './recorded-fixture';
 
 const HUBSPOT = 'https://api.hubapi.com';
@@ -19,27 +26,10 @@ const WITH_LEADS = {
   handoff: { ...EXAMPLE_AGREEMENT.handoff, createLeads: true },
 };
 
-async function approveWithLeads(api: Api): Promise<void> {
-  const ok = async (res: Promise<Response>) => {
-    const r = await res;
-    if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
-    return r.json() as Promise<{ open: { version: number } | null }>;
-  };
-  const as = (user: string, method: string, path: string, body: unknown) =>
-    ok(api.call(method, path, { portalId: PORTAL_A, user, body }));
-  const draft = await as('m1', 'PUT', '/api/agreements/draft', { agreement: WITH_LEADS });
-  const version = draft.open!.version;
-  await as('m1', 'POST', '/api/agreements/propose', {
-    version,
-    rationale: 'Hand leads over as HubSpot Leads',
-  });
-  await as('s1', 'POST', '/api/agreements/approve', { version });
-}
-
-/** The lead-sync's work as the store records it: HubSpot took what was claimed and answered with `stage`. */
-async function synced(api: Api, stage: string): Promise<void> {
+/** The lead-sync's work as the store records it: HubSpot took what was claimed as `leadId` and answered `stage`. */
+async function synced(api: Api, stage: string, leadId = LEAD_ID): Promise<void> {
   const [claimed] = await api.store.leads.claimDue(PORTAL, NOW, 10, 60_000);
-  await api.store.leads.markSynced(PORTAL, claimed!, LEAD_ID, stage, NOW);
+  await api.store.leads.markSynced(PORTAL, claimed!, leadId, stage, NOW);
 }
 
 /**
@@ -66,13 +56,22 @@ export async function recordCardLeadResponses(): Promise<Recorded[]> {
     const res = await response;
     recorded.push({ area: 'card', name, status: res.status, body: await res.json() });
   };
-  const card = () => api.call('GET', `/api/card?objectId=${DIRECTOR.id}`, { portalId: PORTAL_A, user: 's1' });
-  const verdict = (body: object) =>
+  const cardOf = (contactId: string) =>
+    api.call('GET', `/api/card?objectId=${contactId}`, { portalId: PORTAL_A, user: 's1' });
+  const verdictOn = (contactId: string, body: object) =>
     api.call('POST', '/api/card/verdict', {
       portalId: PORTAL_A,
       user: 's1',
-      body: { objectId: DIRECTOR.id, ...body },
+      body: { objectId: contactId, ...body },
     });
+  const scoreNow = (contactId: string) =>
+    api.call('POST', '/api/card/score-now', {
+      portalId: PORTAL_A,
+      user: 's1',
+      body: { objectId: contactId },
+    });
+  const card = () => cardOf(DIRECTOR.id);
+  const verdict = (body: object) => verdictOn(DIRECTOR.id, body);
   try {
     // HubSpot's owners, read once per portal and kept (src/use-cases/names/owner-names.ts).
     nock(HUBSPOT)
@@ -84,7 +83,7 @@ export async function recordCardLeadResponses(): Promise<Recorded[]> {
       .query({ limit: '100', archived: 'false', after: 'MjA=' })
       .reply(200, fixture('crm-owners-page-2'));
     await connectPortal(api);
-    await approveWithLeads(api);
+    await activateAgreement(api, WITH_LEADS, 'Hand leads over as HubSpot Leads');
     await storeContacts(api);
     await api.store.leads.open(
       PORTAL,
@@ -101,11 +100,7 @@ export async function recordCardLeadResponses(): Promise<Recorded[]> {
       },
       NOW,
     );
-    await api.call('POST', '/api/card/score-now', {
-      portalId: PORTAL_A,
-      user: 's1',
-      body: { objectId: DIRECTOR.id },
-    });
+    await scoreNow(DIRECTOR.id);
     await take('card-lead-creating', card());
     await synced(api, 'new-stage-id');
     await take('card-lead-new', card());
@@ -136,21 +131,13 @@ export async function recordCardLeadResponses(): Promise<Recorded[]> {
       },
       NOW,
     );
-    const [customerLead] = await api.store.leads.claimDue(PORTAL, NOW, 10, 60_000);
-    await api.store.leads.markSynced(PORTAL, customerLead!, '9002', 'new-stage-id', NOW);
+    await synced(api, 'new-stage-id', '9002');
     await api.store.leads.recordStage(PORTAL, '9002', LEAD_DELETED_STAGE, NOW, {
       byRep: false,
       converted: false,
     });
-    await api.call('POST', '/api/card/score-now', {
-      portalId: PORTAL_A,
-      user: 's1',
-      body: { objectId: CUSTOMER.id },
-    });
-    await take(
-      'card-lead-deleted',
-      api.call('GET', `/api/card?objectId=${CUSTOMER.id}`, { portalId: PORTAL_A, user: 's1' }),
-    );
+    await scoreNow(CUSTOMER.id);
+    await take('card-lead-deleted', cardOf(CUSTOMER.id));
     // A second director, handed over and already worked by the rep in HubSpot (Connected) before they accept.
     const second = {
       ...DIRECTOR,
@@ -173,26 +160,15 @@ export async function recordCardLeadResponses(): Promise<Recorded[]> {
       },
       NOW,
     );
-    const [secondLead] = await api.store.leads.claimDue(PORTAL, NOW, 10, 60_000);
-    await api.store.leads.markSynced(PORTAL, secondLead!, '9003', 'new-stage-id', NOW);
+    await synced(api, 'new-stage-id', '9003');
     await api.store.leads.recordStage(PORTAL, '9003', 'connected-stage-id', NOW, {
       byRep: true,
       converted: false,
     });
-    const secondCard = () =>
-      api.call('GET', `/api/card?objectId=${second.id}`, { portalId: PORTAL_A, user: 's1' });
-    await api.call('POST', '/api/card/score-now', {
-      portalId: PORTAL_A,
-      user: 's1',
-      body: { objectId: second.id },
-    });
-    await take('card-lead-worked', secondCard());
-    await api.call('POST', '/api/card/verdict', {
-      portalId: PORTAL_A,
-      user: 's1',
-      body: { objectId: second.id, verdict: 'accepted' },
-    });
-    await take('card-lead-worked-accepted', secondCard());
+    await scoreNow(second.id);
+    await take('card-lead-worked', cardOf(second.id));
+    await verdictOn(second.id, { verdict: 'accepted' });
+    await take('card-lead-worked-accepted', cardOf(second.id));
     if (!nock.isDone()) throw new Error(`unused HubSpot stubs: ${nock.pendingMocks().join(', ')}`);
   } finally {
     nock.cleanAll();
