@@ -24,6 +24,7 @@ import {
   PUBLIC_BASE_URL,
   signedPath,
   TEAMS,
+  testAppConfig,
   USER_IDS,
   type Api,
 } from '../routes/api-harness';
@@ -72,18 +73,8 @@ export async function startFullApp(): Promise<FullApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lead-pact-full-'));
   const store = await createStore({ dataDir });
   const logger = createLogger({ level: 'silent' });
-  const config = {
-    hubspot: {
-      clientSecret: CLIENT_SECRET,
-      clientId: 'id',
-      accessToken: undefined,
-      portalId: undefined,
-      // Nothing listens there: a route that reached HubSpot would fail, never hang.
-      apiBaseUrl: 'http://127.0.0.1:9',
-      requestsPer10s: 100,
-    },
-    publicBaseUrl: PUBLIC_BASE_URL,
-  };
+  // Nothing listens at HubSpot's address: a route that reached HubSpot would fail, never hang.
+  const config = testAppConfig('http://127.0.0.1:9');
   const clock = { now: () => NOW };
   const userTeams = { teamIdsOf: async (_portal: string, userId: string) => teamsById.get(userId) ?? [] };
   const gatewayFor = () => {

@@ -13,6 +13,21 @@ import type { TestDatabase } from '../../store/test-databases';
 
 export const CLIENT_SECRET = 'test-client-secret-for-signatures';
 export const PUBLIC_BASE_URL = 'https://lead-pact.example.test';
+
+/** The app's config in the HTTP tests: this harness's client secret and public URL, HubSpot at `apiBaseUrl`. */
+export function testAppConfig(apiBaseUrl: string) {
+  return {
+    hubspot: {
+      clientSecret: CLIENT_SECRET,
+      clientId: 'id',
+      accessToken: undefined,
+      portalId: undefined,
+      apiBaseUrl,
+      requestsPer10s: 100,
+    },
+    publicBaseUrl: PUBLIC_BASE_URL,
+  };
+}
 /** The fixed "now" of every API test: 2026-11-27 09:00 UTC (18:00 in Tokyo). */
 export const NOW = Date.parse('2026-11-27T09:00:00Z');
 export const DAY = 86_400_000;
@@ -81,17 +96,7 @@ export async function startApi(
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lead-pact-api-'));
   const store = await createStore(database?.options ?? { dataDir });
   const logger = createLogger({ level: 'silent' });
-  const config = {
-    hubspot: {
-      clientSecret: CLIENT_SECRET,
-      clientId: 'id',
-      accessToken: undefined,
-      portalId: undefined,
-      apiBaseUrl: 'x',
-      requestsPer10s: 100,
-    },
-    publicBaseUrl: PUBLIC_BASE_URL,
-  };
+  const config = testAppConfig('x');
   const userTeams = { teamIdsOf: async (_portal: string, userId: string) => teamsById.get(userId) ?? [] };
   const superAdmins = { isSuperAdmin: async (_portal: string, userId: string) => SUPER_ADMINS.has(userId) };
   const clock = { now: () => NOW };

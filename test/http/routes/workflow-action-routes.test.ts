@@ -26,7 +26,7 @@ import { fixture } from '../../hubspot/fixture';
 import { serveBatchReads } from '../../hubspot/serve-batch-reads';
 import { useNock } from '../../hubspot/use-nock';
 import { applyExampleAgreement } from '../../use-cases/apply-example-agreement';
-import { CLIENT_SECRET, DAY, NOW, PORTAL_A, PORTAL_B, PUBLIC_BASE_URL } from './api-harness';
+import { CLIENT_SECRET, DAY, NOW, PORTAL_A, PORTAL_B, PUBLIC_BASE_URL, testAppConfig } from './api-harness';
 import { CUSTOMER, DIRECTOR } from './api-seed';
 
 const API = 'https://api.hubapi.com';
@@ -74,17 +74,7 @@ async function start(
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lead-pact-workflow-action-'));
   const store = await createStore({ dataDir });
   const logger = createLogger({ level: 'silent' });
-  const config = {
-    hubspot: {
-      clientSecret: CLIENT_SECRET,
-      clientId: 'id',
-      accessToken: undefined,
-      portalId: undefined,
-      apiBaseUrl: API,
-      requestsPer10s: 100,
-    },
-    publicBaseUrl: PUBLIC_BASE_URL,
-  };
+  const config = testAppConfig(API);
   const clock = options.clock ?? { now: () => NOW };
   const gateway = options.gateway ?? createApiClientGateway({ accessToken: 'token-abc', basePath: API });
   const ports: WorkflowActionPorts = {
@@ -171,6 +161,17 @@ async function storedVerdict(store: Store, contactId: string) {
   return { tier: q.tier, grade: q.grade, score: String(q.score), stage: q.stage, route: q.route };
 }
 
+/** The contact's stored verdict is the one the workflow was answered: its tier, grade, score, stage and route. */
+async function expectStoredAsAnswered(store: Store, contactId: string, fields: Record<string, string>) {
+  expect(await storedVerdict(store, contactId)).toEqual({
+    tier: fields.tier,
+    grade: fields.grade,
+    score: fields.score,
+    stage: fields.stage,
+    route: fields.route,
+  });
+}
+
 useNock();
 
 let h: Harness;
@@ -195,13 +196,7 @@ describe('POST /workflow-actions/qualify: a stored contact', () => {
       hs_execution_state: 'SUCCESS',
     });
     // The very verdict the card shows and the write-back sends: scored once, stored, queued for HubSpot.
-    expect(await storedVerdict(h.store, DIRECTOR.id)).toEqual({
-      tier: fields.tier,
-      grade: fields.grade,
-      score: fields.score,
-      stage: fields.stage,
-      route: fields.route,
-    });
+    await expectStoredAsAnswered(h.store, DIRECTOR.id, fields);
     expect((await h.store.outbox.get(PORTAL, DIRECTOR.id))?.properties).toMatchObject({
       lead_pact_tier: 'sales_ready',
       lead_pact_score: fields.score,
@@ -278,13 +273,7 @@ describe('POST /workflow-actions/qualify: the v2 signature of custom action requ
       route: 'field_sales',
       hs_execution_state: 'SUCCESS',
     });
-    expect(await storedVerdict(h.store, DIRECTOR.id)).toEqual({
-      tier: fields.tier,
-      grade: fields.grade,
-      score: fields.score,
-      stage: fields.stage,
-      route: fields.route,
-    });
+    await expectStoredAsAnswered(h.store, DIRECTOR.id, fields);
   });
 
   it('When a v2-signed execution is replayed (v2 has no timestamp), then it answers the same fields and scores and writes once', async () => {
@@ -422,13 +411,7 @@ describe('POST /workflow-actions/qualify: a contact Lead Pact has not stored yet
     reads();
     const fields = await outputs(await h.signed(execution('51'))());
     expect(fields.hs_execution_state).toBe('SUCCESS');
-    expect(await storedVerdict(h.store, '51')).toEqual({
-      tier: fields.tier,
-      grade: fields.grade,
-      score: fields.score,
-      stage: fields.stage,
-      route: fields.route,
-    });
+    await expectStoredAsAnswered(h.store, '51', fields);
     expect(await h.store.jobs.list({ type: COMPLETE_WORKFLOW_ACTION_JOB })).toEqual([]);
   });
 
