@@ -131,3 +131,10 @@ export async function startFullApp(): Promise<FullApp> {
     },
   };
 }
+
+/** A metric's value from the app's /metrics (0 when never incremented). */
+export async function metricOf(app: { url: string }, name: string): Promise<number> {
+  const text = await (await fetch(`${app.url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}

@@ -5,7 +5,7 @@ import { API_BODY_LIMITS } from '../../../src/http/routes/api-body-limits';
 import { signHubSpotRequest } from '../../../src/standin/sign-hubspot-request';
 import { CLIENT_SECRET, PORTAL_A, PUBLIC_BASE_URL, signedPath, USER_IDS } from '../routes/api-harness';
 import { connectPortal, DIRECTOR, storeContacts } from '../routes/api-seed';
-import { startFullApp, type FullApp } from './full-app';
+import { metricOf, startFullApp, type FullApp } from './full-app';
 
 let app: FullApp;
 
@@ -21,12 +21,7 @@ afterAll(async () => {
 /** 1 MB of `[[[...]]]`: the body that once took the card API from 2,400 to 1.6 requests per second. */
 const NESTED = '['.repeat(512 * 1024) + ']'.repeat(512 * 1024);
 
-/** A metric's value from /metrics (0 when never incremented). */
-async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${app.url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}
+const metric = (name: string) => metricOf(app, name);
 
 /** Runs `send` with JSON.parse watched; resolves with the calls that saw a string at least `minLength` long. */
 async function bigParses(minLength: number, send: () => Promise<void>): Promise<number> {

@@ -1,7 +1,7 @@
 import { computeSignatureV2 } from '../../../src/hubspot/verify-signature';
 import { CLIENT_SECRET, PORTAL_A, PUBLIC_BASE_URL, signedPath, USER_IDS } from '../routes/api-harness';
 import { connectPortal, DIRECTOR, storeContacts } from '../routes/api-seed';
-import { startFullApp, type FullApp } from './full-app';
+import { metricOf, startFullApp, type FullApp } from './full-app';
 
 /**
  * A v2 signature has no timestamp: a request captured once verifies for ever. Only the workflow action takes it
@@ -18,12 +18,7 @@ afterAll(async () => {
   await app.close();
 });
 
-/** A metric's value from /metrics (0 when never incremented). */
-async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${app.url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}
+const metric = (name: string) => metricOf(app, name);
 
 /** The request signed with a valid v2 signature only, as HubSpot's v2 recipe builds it. */
 function sendV2(method: string, path: string, body?: string): Promise<Response> {
