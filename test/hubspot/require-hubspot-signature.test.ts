@@ -1,9 +1,9 @@
 import express from 'express';
 import type { Server } from 'node:http';
-import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { requireHubSpotSignature, signedContext } from '../../src/hubspot/require-hubspot-signature';
 import { computeSignatureV3 } from '../../src/hubspot/verify-signature';
+import { firstAnswer } from './raw-request';
 
 const secret = 'client-secret-for-tests';
 const publicBaseUrl = 'https://leadpact.example.com/';
@@ -120,18 +120,7 @@ describe('requireHubSpotSignature', () => {
 /** Sends raw HTTP on a socket and resolves with the first answer, even if the request body was never finished. */
 function rawRequest(head: string, body = ''): Promise<string> {
   const { port } = server.address() as AddressInfo;
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\n\r\n${body}`));
-    let answer = '';
-    socket.on('data', (chunk: Buffer) => {
-      answer += chunk.toString();
-      if (answer.includes('\r\n\r\n')) {
-        socket.destroy();
-        resolve(answer);
-      }
-    });
-    socket.on('error', reject);
-  });
+  return firstAnswer(port, head, body);
 }
 
 describe('an unsigned request costs nothing', () => {

@@ -1,6 +1,6 @@
 import express from 'express';
 import type { Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { Signature } from '@hubspot/api-client';
 import { requireHubSpotSignature } from '../../src/hubspot/require-hubspot-signature';
 import {
@@ -8,6 +8,7 @@ import {
   computeSignatureV3,
   verifySignatureV2,
 } from '../../src/hubspot/verify-signature';
+import { firstAnswer } from './raw-request';
 
 // The secret of HubSpot's own examples (https://developers.hubspot.com/docs/faq/v2-request-validation).
 const secret = 'yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy';
@@ -117,18 +118,7 @@ describe('requireHubSpotSignature and v2', () => {
     const { port } = server.address() as AddressInfo;
     const lines = [`POST ${path} HTTP/1.1`, 'Host: x', 'Content-Length: 1048576'];
     for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
-    return new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write(`${lines.join('\r\n')}\r\n\r\n${sent}`));
-      let answer = '';
-      socket.on('data', (chunk: Buffer) => {
-        answer += chunk.toString();
-        if (answer.includes('\r\n\r\n')) {
-          socket.destroy();
-          resolve(answer);
-        }
-      });
-      socket.on('error', reject);
-    });
+    return firstAnswer(port, lines.join('\r\n'), sent);
   }
 
   it('When a route takes v2 and the request is v2-signed only, then its handler gets the parsed body', async () => {

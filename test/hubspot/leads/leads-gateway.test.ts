@@ -29,6 +29,12 @@ const created = {
   handoffKey: '501:1796115600000',
 };
 
+/** What `createLead(lead)` rejects with. */
+const createFailure = () =>
+  gateway()
+    .createLead(lead)
+    .catch((e: unknown) => e);
+
 useNock();
 
 describe('createLead', () => {
@@ -126,9 +132,7 @@ describe('createLead', () => {
       .post(`${LEADS}/search`)
       .reply(200, fixture('leads-search-empty'));
 
-    const error = await gateway()
-      .createLead(lead)
-      .catch((e: unknown) => e);
+    const error = await createFailure();
     expect(isAppError(error, 'upstream_failed')).toBe(true);
     expect((error as Error).message).toContain('501:1796115600000');
   });
@@ -136,9 +140,7 @@ describe('createLead', () => {
   it('When HubSpot refuses the Lead for another reason (no contact), then the refusal comes back as invalid input with its message', async () => {
     nock(API).post(LEADS).reply(400, fixture('leads-400-no-contact'));
 
-    const error = await gateway()
-      .createLead(lead)
-      .catch((e: unknown) => e);
+    const error = await createFailure();
     expect(isAppError(error, 'invalid_input')).toBe(true);
     expect((error as Error).message).toContain('must be associated with an existing contact');
   });
@@ -146,18 +148,14 @@ describe('createLead', () => {
   it('When the token lacks the leads scopes (403), then it fails as forbidden', async () => {
     nock(API).post(LEADS).reply(403, fixture('error-403-missing-scopes'));
 
-    const error = await gateway()
-      .createLead(lead)
-      .catch((e: unknown) => e);
+    const error = await createFailure();
     expect(isAppError(error, 'forbidden')).toBe(true);
   });
 
   it('When HubSpot rate-limits the create (429), then it fails as rate limited with the policy and when to retry', async () => {
     nock(API).post(LEADS).reply(429, fixture('error-429-ten-secondly'), { 'Retry-After': '2' });
 
-    const error = await gateway()
-      .createLead(lead)
-      .catch((e: unknown) => e);
+    const error = await createFailure();
     expect(isAppError(error, 'rate_limited')).toBe(true);
   });
 });
