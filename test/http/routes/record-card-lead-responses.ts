@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
-import { fixture } from '../../hubspot/fixture';
+import { stubActiveOwners } from '../../hubspot/owner-stubs';
 import { NOW, PORTAL_A, startApi, type Api } from './api-harness';
 import { LEAD_DELETED_STAGE } from '../../../src/domain/lead-stages';
 import {
@@ -74,14 +74,7 @@ export async function recordCardLeadResponses(): Promise<Recorded[]> {
   const verdict = (body: object) => verdictOn(DIRECTOR.id, body);
   try {
     // HubSpot's owners, read once per portal and kept (src/use-cases/names/owner-names.ts).
-    nock(HUBSPOT)
-      .get('/crm/v3/owners/')
-      .query({ limit: '100', archived: 'false' })
-      .reply(200, fixture('crm-owners-page-1'));
-    nock(HUBSPOT)
-      .get('/crm/v3/owners/')
-      .query({ limit: '100', archived: 'false', after: 'MjA=' })
-      .reply(200, fixture('crm-owners-page-2'));
+    stubActiveOwners(HUBSPOT);
     await connectPortal(api);
     await activateAgreement(api, WITH_LEADS, 'Hand leads over as HubSpot Leads');
     await storeContacts(api);

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
 import { fixture } from '../../hubspot/fixture';
+import { stubActiveOwners, stubArchivedOwners } from '../../hubspot/owner-stubs';
 import { PORTAL as SEEDED_PORTAL, seedNovember } from '../../use-cases/report/seed-november';
 import { addActiveAgreement, addContacts, addHistory } from '../../use-cases/report/seed-store';
 import { ROUTES_PORTAL, seedRouteCaps } from '../../use-cases/report/seed-route-caps';
@@ -60,18 +61,8 @@ export async function recordReportResponses(): Promise<Recorded[]> {
     await seedRouteCaps(databaseOf(api.store).db);
     await connectPortal(api, PORTAL_B);
     // The reps' names from HubSpot's owners (nock): one on two pages of active owners, one deactivated since.
-    nock(HUBSPOT)
-      .get('/crm/v3/owners/')
-      .query({ limit: '100', archived: 'false' })
-      .reply(200, fixture('crm-owners-page-1'));
-    nock(HUBSPOT)
-      .get('/crm/v3/owners/')
-      .query({ limit: '100', archived: 'false', after: 'MjA=' })
-      .reply(200, fixture('crm-owners-page-2'));
-    nock(HUBSPOT)
-      .get('/crm/v3/owners/')
-      .query({ limit: '100', archived: 'true' })
-      .reply(200, fixture('crm-owners-archived'));
+    stubActiveOwners(HUBSPOT);
+    stubArchivedOwners(HUBSPOT);
     await take('report-november', Number(SEEDED_PORTAL), '2026-11');
     await take('report-flagged', Number(FLAGGED_PORTAL), '2026-11');
     await take('report-empty', PORTAL_B, '2026-11');

@@ -4,6 +4,7 @@ import { ownerDirectory } from '../../../src/use-cases/names/owner-names';
 import { resultWithNames, roundsWithNames } from '../../../src/use-cases/quiz/with-user-names';
 import { quizResultSchema, quizRoundListSchema } from '../../../src/contracts/quiz';
 import { fixture } from '../../hubspot/fixture';
+import { stubActiveOwners, stubArchivedOwners } from '../../hubspot/owner-stubs';
 import { useNock } from '../../hubspot/use-nock';
 
 const API = 'https://api.hubapi.com';
@@ -19,19 +20,8 @@ useNock();
  *   active: crm-owners-page-1/2.json: Hana Sato (user 9001), Kenji Ito (9003), sales-desk@ (9004)
  *   archived: crm-owners-archived.json: Yuki Tanaka (userIdIncludingInactive 9002)
  */
-const owners = () =>
-  nock(API)
-    .get('/crm/v3/owners/')
-    .query({ limit: '100', archived: 'false' })
-    .reply(200, fixture('crm-owners-page-1'))
-    .get('/crm/v3/owners/')
-    .query({ limit: '100', archived: 'false', after: 'MjA=' })
-    .reply(200, fixture('crm-owners-page-2'));
-const archivedOwners = () =>
-  nock(API)
-    .get('/crm/v3/owners/')
-    .query({ limit: '100', archived: 'true' })
-    .reply(200, fixture('crm-owners-archived'));
+const owners = () => stubActiveOwners(API);
+const archivedOwners = () => stubArchivedOwners(API);
 
 const directory = () =>
   ownerDirectory({
