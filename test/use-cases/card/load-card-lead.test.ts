@@ -3,27 +3,16 @@ import type { ScoredCard } from '../../../src/contracts/card';
 import { AppError } from '../../../src/domain/app-error';
 import { LEAD_DELETED_STAGE } from '../../../src/domain/lead-stages';
 import type { Store } from '../../../src/store/create-store';
-import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
-import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import type { CardLeadLookups } from '../../../src/use-cases/card/card-lead';
 import { loadCard } from '../../../src/use-cases/card/load-card';
 import { scoreNow } from '../../../src/use-cases/card/score-now';
 import { storeCardPorts } from '../../../src/composition/store-card-ports';
 import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../../store/test-databases';
+import { approveAgreement, DIRECTOR, NOW } from './card-seed';
 
 const PORTAL = '3004';
-const NOW = Date.parse('2026-11-27T09:00:00Z');
 const clock = { now: () => NOW };
 const config = { hubspot: { accessToken: undefined, portalId: undefined } } as never;
-const DIRECTOR = {
-  id: '101',
-  properties: {
-    jobtitle: 'Director of IT',
-    recent_conversion_event_name: 'Newsletter: get a quote',
-    recent_conversion_date: new Date(NOW - 3 * 86_400_000).toISOString(),
-  },
-  company: { numberofemployees: '1200', industry: 'COMPUTER_SOFTWARE' },
-};
 const HANDOFF = {
   contactId: DIRECTOR.id,
   handoffAt: NOW,
@@ -53,13 +42,7 @@ describe.each(ENGINE_FACTORIES)("the card's Lead on %s", (_engine, make) => {
     ({ store, database } = await openTestStore(make));
     await store.installations.connect(PORTAL, null, [], NOW);
     await store.contacts.upsertMany(PORTAL, [DIRECTOR], NOW);
-    const agreements = storeAgreementPorts(store, { userTeams: { teamIdsOf: async () => [] }, clock });
-    await applyAgreement(agreements, {
-      portalId: PORTAL,
-      body: example,
-      proposedBy: 'marketing@example.com',
-      approvedBy: 'sales@example.com',
-    });
+    await approveAgreement(store, PORTAL, example);
     await scoreNow(storeCardPorts(store, config, clock), { portalId: PORTAL, objectId: DIRECTOR.id });
   });
   afterEach(async () => {

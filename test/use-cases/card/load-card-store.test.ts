@@ -3,36 +3,19 @@ import type { ScoredCard } from '../../../src/contracts/card';
 import type { Store } from '../../../src/store/create-store';
 import { qualify } from '../../../src/domain/qualify';
 import { parseAgreement } from '../../../src/domain/parse-agreement';
-import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
-import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { loadCard } from '../../../src/use-cases/card/load-card';
 import { scoreNow } from '../../../src/use-cases/card/score-now';
 import { storeCardPorts } from '../../../src/composition/store-card-ports';
 import { ENGINE_FACTORIES, openTestStore, type TestDatabase } from '../../store/test-databases';
+import { approveAgreement, DIRECTOR, NOW } from './card-seed';
 
 const PORTAL = '3003';
-const NOW = Date.parse('2026-11-27T09:00:00Z');
 const clock = { now: () => NOW };
 const config = { hubspot: { accessToken: undefined, portalId: undefined } } as never;
-const DIRECTOR = {
-  id: '101',
-  properties: {
-    jobtitle: 'Director of IT',
-    recent_conversion_event_name: 'Newsletter: get a quote',
-    recent_conversion_date: new Date(NOW - 3 * 86_400_000).toISOString(),
-  },
-  company: { numberofemployees: '1200', industry: 'COMPUTER_SOFTWARE' },
-};
 const NEWCOMER = { id: '103', properties: { jobtitle: 'Engineer' }, company: null };
 
 /** Approves `body` in one step, as `lead-pact agreement apply` does (from any process sharing the store). */
-const approve = (store: Store, body: object) =>
-  applyAgreement(storeAgreementPorts(store, { userTeams: { teamIdsOf: async () => [] }, clock }), {
-    portalId: PORTAL,
-    body,
-    proposedBy: 'marketing@example.com',
-    approvedBy: 'sales@example.com',
-  });
+const approve = (store: Store, body: object) => approveAgreement(store, PORTAL, body);
 
 describe.each(ENGINE_FACTORIES)('the card on %s', (_engine, make) => {
   let store: Store;

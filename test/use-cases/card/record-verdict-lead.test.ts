@@ -1,12 +1,11 @@
 import example from '../../../examples/agreement.json';
 import type { VerdictRequest } from '../../../src/contracts/card';
 import { createStore, type Store } from '../../../src/store/create-store';
-import { applyAgreement } from '../../../src/use-cases/agreements/apply-agreement';
-import { storeAgreementPorts } from '../../../src/use-cases/agreements/store-ports';
 import { recordVerdict } from '../../../src/use-cases/card/record-verdict';
 import { failInsertsFor, injectedFailure } from '../../store/fail-inserts-for';
 import { ENGINE_FACTORIES, type TestDatabase } from '../../store/test-databases';
 import { salesReadyLead } from '../sales-ready-lead';
+import { approveAgreement } from './card-seed';
 
 const PORTAL = '781';
 const QUALIFIED = Date.parse('2026-11-27T10:00:00Z');
@@ -27,14 +26,7 @@ describe.each(ENGINE_FACTORIES)("a rep's verdict and the contact's HubSpot Lead 
     await database.drop();
   });
 
-  const approve = (body: object) =>
-    applyAgreement(
-      storeAgreementPorts(store, {
-        userTeams: { teamIdsOf: async () => [] },
-        clock: { now: () => QUALIFIED },
-      }),
-      { portalId: PORTAL, body, proposedBy: 'marketing@example.com', approvedBy: 'sales@example.com' },
-    );
+  const approve = (body: object) => approveAgreement(store, PORTAL, body, QUALIFIED);
   /** The contact was handed over as a Lead, which Lead Pact created in HubSpot (id 9001, stage New). */
   const handedOverAsLead = async () => {
     const handoff = {
