@@ -38,15 +38,28 @@ export function leadStageChange(stage: string, byThisApp: boolean): { byRep: boo
 }
 
 /**
- * Why Lead Pact disqualifies a Lead it handed over: a rep rejected the lead on the card, the SLA recycled it (never
- * touched, or no progress), or a rescore took it out of sales-ready (a disqualify rule, back to nurture). The report
- * lists them in this order.
+ * Why a Lead Lead Pact handed over was disqualified: a rep rejected the lead on the card, or disqualified its Lead in
+ * HubSpot's prospecting workspace (`rep_in_hubspot`), the SLA recycled it (never touched, or no progress), or a
+ * rescore took it out of sales-ready (a disqualify rule, back to nurture). The report lists them in this order.
  */
 export const LEAD_DISQUALIFY_REASONS = [
   'rejected',
+  'rep_in_hubspot',
   'sla_no_touch',
   'sla_no_progress',
   'disqualified',
   'nurture',
 ] as const;
 export type LeadDisqualifyReason = (typeof LEAD_DISQUALIFY_REASONS)[number];
+
+/** The reason of a Lead a rep (or anyone but Lead Pact) disqualified in HubSpot. */
+export const REP_IN_HUBSPOT: LeadDisqualifyReason = 'rep_in_hubspot';
+
+/**
+ * The note Lead Pact keeps of a Lead disqualified in HubSpot (on the Lead's row and the rejection it records):
+ * HubSpot's disqualification reason as its webhook gave it (the option's internal value), when one came with it.
+ */
+export function disqualifiedInHubSpotNote(hubspotReason: string | null | undefined): string {
+  const reason = hubspotReason?.trim();
+  return reason ? `Disqualified in HubSpot: ${reason}` : 'Disqualified in HubSpot';
+}

@@ -13,6 +13,12 @@ export const COMPANY_OBJECT_TYPE_ID = '0-2';
 export const LEAD_OBJECT_TYPE_ID = '0-136';
 /** The lead property that holds its stage in the lead pipeline. */
 export const LEAD_STAGE_PROPERTY = 'hs_pipeline_stage';
+/**
+ * The lead property HubSpot's prospecting workspace asks a rep to fill when disqualifying a Lead (recorded from real
+ * portals, /work/notes/leads-facts.md section 4). Lead Pact subscribes to it beside the stage: one change of both
+ * arrives as one event per property.
+ */
+export const LEAD_DISQUALIFICATION_REASON_PROPERTY = 'hs_lead_disqualification_reason';
 
 /** What can happen to a contact (an association change re-reads its primary company). */
 export const CONTACT_EVENT_KINDS = [
@@ -24,8 +30,11 @@ export const CONTACT_EVENT_KINDS = [
   'restored',
   'association_changed',
 ] as const;
-/** What can happen to a HubSpot Lead that Lead Pact follows: a rep moves it through the pipeline, or deletes it. */
-export const LEAD_EVENT_KINDS = ['lead_stage_changed', 'lead_deleted'] as const;
+/**
+ * What can happen to a HubSpot Lead that Lead Pact follows: a rep moves it through the pipeline (disqualifying it
+ * with a reason), or deletes it.
+ */
+export const LEAD_EVENT_KINDS = ['lead_stage_changed', 'lead_deleted', 'lead_reason_changed'] as const;
 export const WEBHOOK_EVENT_KINDS = [...CONTACT_EVENT_KINDS, 'company_changed', ...LEAD_EVENT_KINDS] as const;
 export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
 
@@ -58,12 +67,16 @@ export interface CompanyEvent extends EventBase {
   propertyValue?: string;
 }
 
-/** A HubSpot Lead's stage changed (`stage` set) or the Lead was deleted. */
+/** A HubSpot Lead's stage changed (`stage` set), its disqualification reason changed (`reason` set), or it was deleted. */
 export interface LeadEvent extends EventBase {
   kind: (typeof LEAD_EVENT_KINDS)[number];
   leadId: string;
   /** The new `hs_pipeline_stage`, for stage changes. */
   stage?: string;
+  /** The new `hs_lead_disqualification_reason` (the option's internal value), for reason changes. */
+  reason?: string;
+  /** The HubSpot user who made the change in HubSpot (`sourceId` `userId:<id>`), when the event names one. */
+  userId?: string;
   /**
    * True when the app that receives the event made the change itself through the API (Lead Pact's own write):
    * `changeSource` `INTEGRATION` (or `API`) with `sourceId` the event's `appId`. A rep in HubSpot shows as `CRM_UI`
@@ -174,9 +187,10 @@ function associationEvent(event: RawWebhookEvent, base: EventBase): ContactEvent
 const APP_CHANGE_SOURCES = new Set(['INTEGRATION', 'API']);
 
 /**
- * Stage changes and deletions of Leads. A creation tells nothing Lead Pact needs: it learns its own Leads' ids from
- * its create calls, and a Lead a rep created by hand is no handoff of Lead Pact's (the creation's stage, when
- * subscribed, arrives as a property change).
+ * Stage changes, disqualification reason changes and deletions of Leads, with the HubSpot user who made them when
+ * the event names one (a rep disqualifying a Lead is recorded as theirs). A creation tells nothing Lead Pact needs: it
+ * learns its own Leads' ids from its create calls, and a Lead a rep created by hand is no handoff of Lead Pact's (the
+ * creation's stage, when subscribed, arrives as a property change).
  */
 function leadEvent(event: RawWebhookEvent, base: EventBase, action: string): LeadEvent | undefined {
   const byThisApp =
@@ -184,12 +198,17 @@ function leadEvent(event: RawWebhookEvent, base: EventBase, action: string): Lea
     APP_CHANGE_SOURCES.has(event.changeSource) &&
     event.appId !== undefined &&
     event.sourceId === event.appId;
-  if (action === 'deletion')
-    return withBase(base, { kind: 'lead_deleted', leadId: event.objectId, byThisApp });
-  if (action !== 'propertyChange' || event.propertyName !== LEAD_STAGE_PROPERTY) return undefined;
-  const stage = valueOf(event.propertyValue);
-  if (stage === '') return undefined;
-  return withBase(base, { kind: 'lead_stage_changed', leadId: event.objectId, stage, byThisApp });
+  const user = /^userId:(\d+)$/.exec(event.sourceId ?? '')?.[1];
+  const by = user === undefined ? { byThisApp } : { byThisApp, userId: user };
+  if (action === 'deletion') return withBase(base, { kind: 'lead_deleted', leadId: event.objectId, ...by });
+  if (action !== 'propertyChange') return undefined;
+  const value = valueOf(event.propertyValue);
+  if (value === '') return undefined;
+  if (event.propertyName === LEAD_STAGE_PROPERTY)
+    return withBase(base, { kind: 'lead_stage_changed', leadId: event.objectId, stage: value, ...by });
+  if (event.propertyName === LEAD_DISQUALIFICATION_REASON_PROPERTY)
+    return withBase(base, { kind: 'lead_reason_changed', leadId: event.objectId, reason: value, ...by });
+  return undefined;
 }
 
 /** The event we act on, or undefined for one about something we do not track (deals, company creations...). */

@@ -2,7 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { DISQUALIFICATION_REASON, findStage, type StandinLeadPipeline } from './lead-state';
 import { leadPropertyProblems } from './lead-validation';
-import { sendLeadWebhook } from './lead-webhooks';
+import { sendLeadWebhook, subscribedChanges } from './lead-webhooks';
 import type { StandinState } from './standin-state';
 import type { WebhookSender } from './webhook-sender';
 
@@ -60,18 +60,20 @@ function moveByRep(state: StandinState, now: () => number, portalId: number, sen
     )
       return fail(res, 400, 'invalid_input', 'the workspace asks for a disqualification reason');
     const at = new Date(now()).toISOString();
+    const before = { ...lead.properties };
     Object.assign(lead.properties, properties, { hs_lastmodifieddate: at });
     lead.updatedAt = at;
-    const delivery = sendLeadWebhook(
-      state,
-      sender,
-      {
-        leadId: lead.id,
-        change: { propertyName: 'hs_pipeline_stage', propertyValue: stage },
-        source: { userId },
-      },
-      now(),
-    );
+    // One event per subscribed property the move changed (the stage; the reason when the rep gave a new one).
+    const changes = subscribedChanges(before, lead.properties);
+    const delivery =
+      changes.length === 0
+        ? undefined
+        : sendLeadWebhook(
+            state,
+            sender,
+            { leadId: lead.id, change: { properties: changes }, source: { userId } },
+            now(),
+          );
     res.json({ id: lead.id, webhook: delivery ? await delivery : null });
   };
 }

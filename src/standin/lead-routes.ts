@@ -9,7 +9,7 @@ import {
   refuseProblems,
   uniqueCollision,
 } from './lead-validation';
-import { sendLeadWebhook, stageChangedByApp } from './lead-webhooks';
+import { changedByApp, sendLeadWebhook } from './lead-webhooks';
 import { requireScope } from './scope-guard';
 import type { StandinState } from './standin-state';
 import type { WebhookSender } from './webhook-sender';
@@ -145,8 +145,8 @@ function create(state: StandinState, now: () => number, portalId: number, sender
       companies: associated.companies,
     };
     state.leads.records.set(id, lead);
-    // A created lead's stage is a property change too (the subscription Lead Pact has), made by this app.
-    stageChangedByApp(state, sender, id, properties.hs_pipeline_stage ?? '', now());
+    // A created lead's stage (and reason) are property changes too (Lead Pact's subscriptions), made by this app.
+    changedByApp(state, sender, id, {}, lead.properties, now());
     res.status(201).json({
       ...shown(state, lead, Object.keys(lead.properties)),
       url: `https://app.hubspot.com/contacts/${portalId}/record/0-136/${id}`,
@@ -173,12 +173,11 @@ function update(state: StandinState, now: () => number, portalId: number, sender
     if (taken) return conflict(res, taken);
     const missing = missingDisqualificationReason({ ...lead.properties, ...properties });
     if (missing) return sendHubSpotError(res, 400, missing, 'VALIDATION_ERROR');
-    const before = lead.properties.hs_pipeline_stage;
+    const before = { ...lead.properties };
     const at = new Date(now()).toISOString();
     Object.assign(lead.properties, properties, { hs_lastmodifieddate: at });
     lead.updatedAt = at;
-    const stage = lead.properties.hs_pipeline_stage;
-    if (stage && stage !== before) stageChangedByApp(state, sender, lead.id, stage, now());
+    changedByApp(state, sender, lead.id, before, lead.properties, now());
     res.json(shown(state, lead, Object.keys(properties)));
   };
 }

@@ -1,3 +1,4 @@
+import { DISQUALIFICATION_REASON } from './lead-state';
 import type { StandinState } from './standin-state';
 import type { LeadChange, WebhookSender } from './webhook-sender';
 
@@ -23,23 +24,40 @@ export function sendLeadWebhook(
   return delivery;
 }
 
-/** The stage-change event of an app's own API write (`INTEGRATION`, `sourceId` its app id). */
-export function stageChangedByApp(
+/**
+ * The lead properties Lead Pact's app subscribes to (extensions/app/webhooks/webhooks-hsmeta.json): HubSpot sends
+ * one event per subscribed property an update changed, and nothing for the others.
+ */
+export const SUBSCRIBED_LEAD_PROPERTIES = ['hs_pipeline_stage', DISQUALIFICATION_REASON] as const;
+
+/** The subscribed properties whose value differs between `before` and `after`, as events name them. */
+export function subscribedChanges(
+  before: Readonly<Record<string, string | null | undefined>>,
+  after: Readonly<Record<string, string | null | undefined>>,
+): { propertyName: string; propertyValue: string }[] {
+  return SUBSCRIBED_LEAD_PROPERTIES.filter((name) => (after[name] ?? '') !== (before[name] ?? '')).map(
+    (name) => ({ propertyName: name, propertyValue: after[name] ?? '' }),
+  );
+}
+
+/**
+ * The events of an app's own API write (`INTEGRATION`, `sourceId` its app id): one per subscribed property it
+ * changed (the stage, the disqualification reason), in one delivery.
+ */
+export function changedByApp(
   state: StandinState,
   sender: WebhookSender | undefined,
   leadId: string,
-  stage: string,
+  before: Readonly<Record<string, string | null | undefined>>,
+  after: Readonly<Record<string, string | null | undefined>>,
   now: number,
 ): void {
-  if (!sender) return;
+  const properties = subscribedChanges(before, after);
+  if (!sender || properties.length === 0) return;
   void sendLeadWebhook(
     state,
     sender,
-    {
-      leadId,
-      change: { propertyName: 'hs_pipeline_stage', propertyValue: stage },
-      source: { appId: sender.appId },
-    },
+    { leadId, change: { properties }, source: { appId: sender.appId } },
     now,
   );
 }

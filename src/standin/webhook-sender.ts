@@ -38,8 +38,14 @@ export interface AssociationChange {
  */
 export interface LeadChange {
   leadId: string;
-  /** A property change (`hs_pipeline_stage` is the one Lead Pact subscribes to), or the Lead's deletion. */
-  change: { propertyName: string; propertyValue: string } | { deleted: true };
+  /**
+   * A property change, changes of several properties at once (one event each, in one delivery, as HubSpot sends
+   * the subscribed properties one update changed: the stage and the disqualification reason), or the deletion.
+   */
+  change:
+    | { propertyName: string; propertyValue: string }
+    | { properties: { propertyName: string; propertyValue: string }[] }
+    | { deleted: true };
   source: { userId: string } | { appId: number };
 }
 
@@ -115,20 +121,21 @@ export class WebhookSender {
       'userId' in change.source
         ? { changeSource: 'CRM_UI', sourceId: `userId:${change.source.userId}` }
         : { changeSource: 'INTEGRATION', sourceId: String(change.source.appId) };
-    const what =
+    const whats =
       'deleted' in change.change
-        ? { subscriptionType: 'object.deletion', changeFlag: 'DELETED' }
-        : { subscriptionType: 'object.propertyChange', ...change.change };
-    return [
-      {
-        ...this.envelope(occurredAt),
-        ...source,
-        ...what,
-        objectId: Number(change.leadId),
-        objectTypeId: '0-136',
-        isSensitive: false,
-      },
-    ];
+        ? [{ subscriptionType: 'object.deletion', changeFlag: 'DELETED' }]
+        : ('properties' in change.change ? change.change.properties : [change.change]).map((p) => ({
+            subscriptionType: 'object.propertyChange',
+            ...p,
+          }));
+    return whats.map((what) => ({
+      ...this.envelope(occurredAt),
+      ...source,
+      ...what,
+      objectId: Number(change.leadId),
+      objectTypeId: '0-136',
+      isSensitive: false,
+    }));
   }
 
   /** The app id events are sent for (an API write of this app shows it as `sourceId`). */

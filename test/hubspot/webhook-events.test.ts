@@ -159,7 +159,7 @@ describe('parseWebhookEvents', () => {
     expect(events[1]).toMatchObject({ propertyName: 'lifecyclestage', propertyValue: 'salesqualifiedlead' });
   });
 
-  it("When HubSpot sends lead (0-136) events, then stage changes and deletions come out as lead events, telling Lead Pact's own writes from a rep's, and nothing about a Lead is taken for a contact", () => {
+  it("When HubSpot sends lead (0-136) events, then stage changes and deletions come out as lead events, telling Lead Pact's own writes from a rep's (named by their user id), and nothing about a Lead is taken for a contact", () => {
     const { events, ignored } = parseWebhookEvents(fixture('webhook-events-leads'));
     expect(events).toEqual([
       {
@@ -170,6 +170,7 @@ describe('parseWebhookEvents', () => {
         leadId: '90001',
         stage: 'attempting-stage-id',
         byThisApp: false,
+        userId: '98499705',
       },
       // INTEGRATION with the receiving app's own id: Lead Pact moved it
       {
@@ -198,6 +199,7 @@ describe('parseWebhookEvents', () => {
         kind: 'lead_deleted',
         leadId: '90001',
         byThisApp: false,
+        userId: '98499705',
       },
       {
         eventId: '2107',
@@ -211,6 +213,43 @@ describe('parseWebhookEvents', () => {
     ]);
     // a lead creation and a change of another lead property
     expect(ignored).toBe(2);
+  });
+
+  it('When a rep disqualifies a Lead with a reason, then the reason change comes out beside the stage change, and an emptied reason is ignored', () => {
+    const rep = { changeSource: 'CRM_UI', sourceId: 'userId:98499705' };
+    const event = (eventId: number, propertyName: string, propertyValue: string) => ({
+      ...{ eventId, subscriptionId: 7662305, portalId: 62515, appId: 456789, occurredAt: 1764316900000 },
+      ...{
+        subscriptionType: 'object.propertyChange',
+        attemptNumber: 0,
+        objectId: 90001,
+        objectTypeId: '0-136',
+      },
+      ...{ propertyName, propertyValue, isSensitive: false, ...rep },
+    });
+    const { events, ignored } = parseWebhookEvents([
+      event(2201, 'hs_pipeline_stage', 'unqualified-stage-id'),
+      event(2202, 'hs_lead_disqualification_reason', 'NOT_A_GOOD_FIT'),
+      event(2203, 'hs_lead_disqualification_reason', ''),
+    ]);
+    expect(events.map((e) => ({ ...e }))).toEqual([
+      expect.objectContaining({
+        kind: 'lead_stage_changed',
+        stage: 'unqualified-stage-id',
+        userId: '98499705',
+      }),
+      {
+        eventId: '2202',
+        portalId: 62515,
+        occurredAt: 1764316900000,
+        kind: 'lead_reason_changed',
+        leadId: '90001',
+        reason: 'NOT_A_GOOD_FIT',
+        byThisApp: false,
+        userId: '98499705',
+      },
+    ]);
+    expect(ignored).toBe(1);
   });
 
   it('When the body is not an array of events, then it fails as invalid_input naming the field', () => {

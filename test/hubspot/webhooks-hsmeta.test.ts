@@ -90,9 +90,9 @@ describe('webhooks-hsmeta.json', () => {
     ]);
   });
 
-  it('When a rep moves a HubSpot Lead through its pipeline, then the stage change is subscribed (the first touch for the SLA), and nothing else of Leads', () => {
+  it('When a rep moves a HubSpot Lead through its pipeline, then the stage change (the first touch for the SLA) and the disqualification reason are subscribed, and nothing else of Leads', () => {
     // Generic subscriptions name the lead object "lead" (https://developers.hubspot.com/changelog/public-beta-generic-webhook-subscriptions).
-    expect(propertyChanges('lead')).toEqual(['hs_pipeline_stage']);
+    expect(propertyChanges('lead')).toEqual(['hs_pipeline_stage', 'hs_lead_disqualification_reason']);
     expect(crmObjects.filter((s) => s.objectType === 'lead').every((s) => s.active)).toBe(true);
   });
 

@@ -236,6 +236,28 @@ describe.each(ENGINE_FACTORIES)('the lead-sync job on %s, against the stand-in',
     ]);
   });
 
+  it('sends nothing to a Lead a rep deleted in HubSpot before its webhook came, and frees the contact for a new Lead', async () => {
+    await store.leads.open(PORTAL, handoff('501'), clock);
+    await run();
+    const [lead] = hubspotLeads();
+    await fetch(`${url}/__standin/leads/${lead!.id}`, {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: '9001' }),
+    });
+    // Accepted on the card meanwhile: Lead Pact would move it on.
+    await store.leads.close(PORTAL, '501', 'accepted', null, null, clock);
+    const before = (await (await fetch(`${url}/__standin/requests`)).json()) as { total: number };
+    expect(await run()).toMatchObject({ outcome: 'drained', moved: 0, rejected: 0 });
+    const { requests } = (await (await fetch(`${url}/__standin/requests?since=${before.total}`)).json()) as {
+      requests: { method: string }[];
+    };
+    expect(requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+    expect(await row('501')).toMatchObject({ hubspotStage: 'lead-pact:deleted', status: 'synced' });
+    expect(await store.leads.openFor(PORTAL, '501')).toBeUndefined();
+    expect(await run()).toMatchObject({ outcome: 'drained', synced: 0 });
+  });
+
   it('leaves a Lead a rep already works where it is when it is accepted', async () => {
     await store.leads.open(PORTAL, handoff('501'), clock);
     await run();

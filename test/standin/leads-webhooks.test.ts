@@ -128,6 +128,29 @@ describe('stand-in lead webhooks', () => {
     }
   });
 
+  it('When Lead Pact disqualifies a Lead through the API, then the stage and the reason it set arrive as its own changes', async () => {
+    const { lead, receiver, gateway, standin, close } = await start();
+    try {
+      receiver.received.length = 0;
+      await gateway.moveLead({
+        leadId: lead.id,
+        stage: 'unqualified-stage-id',
+        disqualification: { reason: 'rejected', note: 'Five seats' },
+      });
+      await webhooksDelivered(standin.state.leads);
+      const own = { changeSource: 'INTEGRATION', sourceId: String(APP_ID) };
+      expect(receiver.received).toEqual([
+        stageEvent(lead.id, 'unqualified-stage-id', own),
+        {
+          ...stageEvent(lead.id, expect.any(String) as unknown as string, own),
+          propertyName: 'hs_lead_disqualification_reason',
+        },
+      ]);
+    } finally {
+      await close();
+    }
+  });
+
   it('When an update leaves the stage as it was, then no stage event is sent', async () => {
     const { lead, receiver, gateway, standin, close } = await start();
     try {
@@ -140,7 +163,7 @@ describe('stand-in lead webhooks', () => {
     }
   });
 
-  it('When a rep disqualifies in the workspace, then the reason is required, and with it the stage event follows', async () => {
+  it('When a rep disqualifies in the workspace, then the reason is required, and with it the stage and reason events follow in one delivery', async () => {
     const { lead, receiver, admin, close } = await start();
     try {
       receiver.received.length = 0;
@@ -156,13 +179,19 @@ describe('stand-in lead webhooks', () => {
       });
       expect(bad.status).toBe(400);
       expect(receiver.received).toEqual([]);
-      await admin(`/__standin/leads/${lead.id}/stage`, 'POST', {
+      const moved = await admin(`/__standin/leads/${lead.id}/stage`, 'POST', {
         stage: 'unqualified-stage-id',
         userId: '9911',
         reason: 'BAD_TIMING',
       });
+      // One delivery with both events.
+      expect(moved).toMatchObject({
+        body: { webhook: { status: 204, eventIds: [expect.any(Number), expect.any(Number)] } },
+      });
+      const rep = { changeSource: 'CRM_UI', sourceId: 'userId:9911' };
       expect(receiver.received).toEqual([
-        stageEvent(lead.id, 'unqualified-stage-id', { changeSource: 'CRM_UI', sourceId: 'userId:9911' }),
+        stageEvent(lead.id, 'unqualified-stage-id', rep),
+        { ...stageEvent(lead.id, 'BAD_TIMING', rep), propertyName: 'hs_lead_disqualification_reason' },
       ]);
     } finally {
       await close();

@@ -189,6 +189,44 @@ export function leadsContract(make: () => Promise<TestDatabase>) {
     expect(await leads.recordedAmong(freshPortal(), asked)).toEqual(new Set());
   });
 
+  it('closes a Lead a rep disqualified in HubSpot (rep_in_hubspot, worked, nothing to send) or deleted, once, freeing the contact', async () => {
+    const portal = freshPortal();
+    const leads = store().leads;
+    for (const id of ['60', '61']) {
+      await leads.open(portal, handoff(id, 1000), 1);
+      const [row] = await leads.claimDue(portal, 2, 10, 60_000);
+      await leads.markSynced(portal, row!, `L-${id}`, 'new-stage-id', 3);
+    }
+    await leads.close(portal, '60', 'accepted', null, null, 4);
+    const note = 'Disqualified in HubSpot: BAD_TIMING';
+    expect(await leads.disqualifiedInHubSpot(portal, 'L-60', 'unqualified-stage-id', note, 5)).toMatchObject({
+      contactId: '60',
+      wanted: 'disqualified',
+      reason: 'rep_in_hubspot',
+      reasonNote: note,
+      hubspotStage: 'unqualified-stage-id',
+      workedAt: 5,
+      status: 'synced',
+    });
+    // Closed already: nothing is written again.
+    expect(
+      await leads.disqualifiedInHubSpot(portal, 'L-60', 'unqualified-stage-id', 'again', 6),
+    ).toBeUndefined();
+    expect(
+      await leads.disqualifiedInHubSpot(portal, 'L-unknown', 'unqualified-stage-id', note, 6),
+    ).toBeUndefined();
+    await leads.close(portal, '61', 'accepted', null, null, 7);
+    const deleted = { byRep: false, converted: false, deleted: true };
+    expect(await leads.recordStage(portal, 'L-61', 'lead-pact:deleted', 8, deleted)).toMatchObject({
+      status: 'synced',
+      workedAt: null,
+    });
+    expect(await leads.claimDue(portal, 100, 10, 60_000)).toEqual([]);
+    expect(await leads.openAmong(portal, ['60', '61'])).toEqual(new Set());
+    expect(await leads.open(portal, handoff('61', 9000), 9)).toBe(true);
+    expect((await leads.countsBetween(portal, 0, 100)).disqualifiedByReason).toEqual({ rep_in_hubspot: 1 });
+  });
+
   it('keeps a team until the sync assigns the member who owns the Lead', async () => {
     const portal = freshPortal();
     const leads = store().leads;

@@ -31,6 +31,7 @@ export const LABELS_EN: Labels = {
   'rejectReason.existing_relationship': 'Existing relationship',
   'rejectReason.other': 'Other',
   'leadReason.rejected': 'Rejected by a rep',
+  'leadReason.rep_in_hubspot': 'Disqualified by a rep in HubSpot',
   'leadReason.sla_no_touch': 'SLA: never touched',
   'leadReason.sla_no_progress': 'SLA: no progress',
   'leadReason.disqualified': 'Disqualified by a rule',

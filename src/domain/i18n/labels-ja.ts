@@ -34,6 +34,7 @@ export const LABELS_JA: Labels = {
   'rejectReason.existing_relationship': '既存の取引関係あり',
   'rejectReason.other': 'その他',
   'leadReason.rejected': '営業が却下',
+  'leadReason.rep_in_hubspot': '営業が HubSpot で不適格に',
   'leadReason.sla_no_touch': 'SLA：未接触',
   'leadReason.sla_no_progress': 'SLA：進展なし',
   'leadReason.disqualified': '除外ルールに該当',

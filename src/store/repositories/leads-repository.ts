@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { REP_IN_HUBSPOT } from '../../domain/lead-stages';
 import {
   LEAD_SYNC_STATUSES,
   WANTED_LEAD_STATES,
@@ -261,24 +262,64 @@ export function leadsRepository(ctx: DbContext) {
       leadId: string,
       stage: string,
       at: number,
-      flags: { byRep: boolean; converted: boolean },
+      flags: { byRep: boolean; converted: boolean; deleted?: boolean },
     ): Promise<LeadHandoff | undefined> {
+      const deleted = flags.deleted === true;
       const row = await ctx.db
         .updateTable('leads')
-        .set({
+        .set((eb) => ({
           hubspot_stage: stage,
           worked_at: flags.byRep ? sql<number>`coalesce(worked_at, ${at})` : sql<number | null>`worked_at`,
           converted_at: flags.converted
             ? sql<number>`coalesce(converted_at, ${at})`
             : sql<number | null>`converted_at`,
-          // A converted Lead is done: leaving sales_ready later must not disqualify it.
-          closed_at: flags.converted
-            ? sql<number>`coalesce(closed_at, ${at})`
-            : sql<number | null>`closed_at`,
+          // A converted Lead is done: leaving sales_ready later must not disqualify it. A deleted one is gone.
+          closed_at:
+            flags.converted || deleted
+              ? sql<number>`coalesce(closed_at, ${at})`
+              : sql<number | null>`closed_at`,
+          // Nothing is sent to a deleted Lead; a sync that claimed the row before keeps out (the revision moved on).
+          ...(deleted
+            ? {
+                status: sql<string>`case when status = 'pending' then 'synced' else status end`,
+                revision: eb('revision', '+', 1),
+              }
+            : {}),
           updated_at: at,
-        })
+        }))
         .where('portal_id', '=', portalId)
         .where('lead_id', '=', leadId)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toHandoff(row) : undefined;
+    },
+
+    async disqualifiedInHubSpot(
+      portalId: string,
+      leadId: string,
+      stage: string,
+      note: string,
+      at: number,
+    ): Promise<LeadHandoff | undefined> {
+      const row = await ctx.db
+        .updateTable('leads')
+        .set((eb) => ({
+          wanted: 'disqualified',
+          reason: REP_IN_HUBSPOT,
+          reason_note: note,
+          hubspot_stage: stage,
+          worked_at: sql<number>`coalesce(worked_at, ${at})`,
+          closed_at: at,
+          // HubSpot already has it: no move is sent, and a sync that claimed the row before keeps out.
+          status: 'synced',
+          revision: eb('revision', '+', 1),
+          attempts: 0,
+          message: null,
+          updated_at: at,
+        }))
+        .where('portal_id', '=', portalId)
+        .where('lead_id', '=', leadId)
+        .where('closed_at', 'is', null)
         .returningAll()
         .executeTakeFirst();
       return row ? toHandoff(row) : undefined;

@@ -29,6 +29,8 @@ const storedEventSchema: z.ZodType<WebhookEvent> = z.union([
     kind: z.enum(LEAD_EVENT_KINDS),
     leadId: z.string(),
     stage: z.string().optional(),
+    reason: z.string().optional(),
+    userId: z.string().optional(),
     byThisApp: z.boolean(),
   }),
 ]);

@@ -3,8 +3,10 @@ import { tierSchema } from '../../contracts/values';
 import { AppError } from '../../domain/app-error';
 import { createsLeads, handOverLeads, type LeadChange } from '../leads/hand-over-leads';
 import type { RequestKey } from '../ports/request-receipts';
-import type { StoredVerdict } from '../ports/verdicts';
-import { enqueueWriteBackAfterWrites } from '../write-back/enqueue-write-back';
+import type { OutboxPort } from '../ports/outbox';
+import type { QualificationsPort } from '../ports/qualifications';
+import type { StoredVerdict, VerdictsPort } from '../ports/verdicts';
+import { enqueueWriteBackAfterWrites, type WriteBackQueue } from '../write-back/enqueue-write-back';
 import type { CardPorts, VerdictStore } from './card-ports';
 
 /** The contact properties a verdict writes (DESIGN.md section 4); an acceptance clears a former reject reason. */
@@ -33,6 +35,49 @@ async function moveLead(tx: VerdictStore, portalId: string, request: VerdictRequ
       : { kind: 'left', contactId, reason: 'rejected', note: request.note ?? null };
   // Also queues the lead-sync job that sends the move to HubSpot.
   await handOverLeads(tx, portalId, active.body, [change], now);
+}
+
+/** What writing a verdict changes, inside the caller's transaction. */
+export interface VerdictWrites extends WriteBackQueue {
+  qualifications: Pick<QualificationsPort, 'updateSla' | 'recordInHistory'>;
+  verdicts: Pick<VerdictsPort, 'add'>;
+  outbox: Pick<OutboxPort, 'enqueueMany'>;
+}
+
+/**
+ * Writes a rep's verdict on a scored lead inside the caller's transaction: the verdict is stored (at `at`), a
+ * rejection recycles the lead (tier `recycled`, `recycled_at` then, a history row), and the properties go to the
+ * outbox with a write-back job. Resolves with the contact's tier. Its HubSpot Lead is the caller's to move.
+ */
+export async function writeVerdict(
+  tx: VerdictWrites,
+  portalId: string,
+  input: { userId: string; request: VerdictRequest; currentTier: string; at: number; now: number },
+): Promise<string> {
+  const { userId, request, at, now } = input;
+  const contactId = request.objectId;
+  await tx.verdicts.add(portalId, {
+    contactId,
+    userId,
+    verdict: request.verdict,
+    reason: request.reason ?? null,
+    note: request.note ?? null,
+    at,
+  });
+  const tier = request.verdict === 'rejected' ? 'recycled' : input.currentTier;
+  if (request.verdict === 'rejected') {
+    await tx.qualifications.updateSla(
+      portalId,
+      contactId,
+      { tier, tierReason: 'recycled', recycledAt: at },
+      now,
+    );
+    await tx.qualifications.recordInHistory(portalId, contactId, at, 'rejected');
+  }
+  await tx.outbox.enqueueMany(portalId, [{ contactId, properties: verdictProperties(request, tier) }], now);
+  // Without a queued write-back, HubSpot workflows would not see the verdict until some other write.
+  await enqueueWriteBackAfterWrites(tx, portalId, now);
+  return tier;
 }
 
 const sameVerdict = (latest: StoredVerdict | undefined, request: VerdictRequest) =>
@@ -64,29 +109,14 @@ export async function recordVerdict(
     if (!first || sameVerdict(latest, request))
       return { objectId: contactId, verdict: request.verdict, tier: tierSchema.parse(current.tier) };
 
-    const verdict = {
-      contactId,
+    const tier = await writeVerdict(tx, portalId, {
       userId,
-      verdict: request.verdict,
-      reason: request.reason ?? null,
-      note: request.note ?? null,
+      request,
+      currentTier: current.tier,
       at: now,
-    };
-    await tx.verdicts.add(portalId, verdict);
-    const tier = request.verdict === 'rejected' ? 'recycled' : current.tier;
-    if (request.verdict === 'rejected') {
-      await tx.qualifications.updateSla(
-        portalId,
-        contactId,
-        { tier, tierReason: 'recycled', recycledAt: now },
-        now,
-      );
-      await tx.qualifications.recordInHistory(portalId, contactId, now, 'rejected');
-    }
+      now,
+    });
     await moveLead(tx, portalId, request, now);
-    await tx.outbox.enqueueMany(portalId, [{ contactId, properties: verdictProperties(request, tier) }], now);
-    // Without a queued write-back, HubSpot workflows would not see the verdict until some other write.
-    await enqueueWriteBackAfterWrites(tx, portalId, now);
     return { objectId: contactId, verdict: request.verdict, tier: tierSchema.parse(tier) };
   });
 }

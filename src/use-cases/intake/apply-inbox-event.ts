@@ -19,10 +19,14 @@ export interface BatchEffects {
   /** Lead webhooks recorded on a handoff, and those about a Lead Lead Pact did not hand over (ignored). */
   leadEvents: number;
   unknownLeads: number;
+  /** HubSpot's disqualification reasons the batch sets on Leads (`leadReasonsOf`), read by their stage changes. */
+  leadReasons: ReadonlyMap<string, string>;
 }
 
 const isLeadEvent = (event: WebhookEvent): event is LeadEvent =>
-  event.kind === 'lead_stage_changed' || event.kind === 'lead_deleted';
+  event.kind === 'lead_stage_changed' ||
+  event.kind === 'lead_deleted' ||
+  event.kind === 'lead_reason_changed';
 
 /** A company matters when the agreement reads the changed property (a restore changes them all). */
 function companyMatters(event: Extract<WebhookEvent, { kind: 'company_changed' }>, watched: Watched) {
@@ -34,14 +38,14 @@ export async function applyEvent(
   event: WebhookEvent,
   effects: BatchEffects,
   watched: Watched,
-  io: { portalId: string; tx: InboxBatchWrites },
+  io: { portalId: string; tx: InboxBatchWrites; now: number },
 ): Promise<void> {
   if (event.kind === 'company_changed') {
     if (companyMatters(event, watched)) effects.companies.add(event.companyId);
     return;
   }
   if (isLeadEvent(event)) {
-    if (await applyLeadEvent(event, io)) effects.leadEvents += 1;
+    if (await applyLeadEvent(event, { ...io, reasons: effects.leadReasons })) effects.leadEvents += 1;
     else effects.unknownLeads += 1;
     return;
   }

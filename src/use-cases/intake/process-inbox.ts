@@ -2,6 +2,7 @@ import { setImmediate as nextTurnOfTheEventLoop } from 'node:timers/promises';
 import type { Agreement } from '../../domain/agreement-schema';
 import { propertiesRead } from '../../domain/properties-read';
 import { applyEvent, type BatchEffects, type Watched } from './apply-inbox-event';
+import { leadReasonsOf } from './apply-lead-event';
 import type { ProcessInboxStore } from './intake-ports';
 import { queueCompanyFanOuts } from './queue-company-fan-outs';
 import { queueSyncs } from './queue-syncs';
@@ -55,8 +56,9 @@ async function processBatch(store: ProcessInboxStore, portalId: string, run: Run
       forgotten: 0,
       leadEvents: 0,
       unknownLeads: 0,
+      leadReasons: leadReasonsOf(batch.map((p) => p.event)),
     };
-    for (const { event } of batch) await applyEvent(event, effects, run.watched, { portalId, tx });
+    for (const { event } of batch) await applyEvent(event, effects, run.watched, { portalId, tx, now });
     await tx.signals.addMany(portalId, [...effects.signals.values()].flat());
     const ids = [...effects.changed].sort();
     const key = batch[0]?.id ?? 0;
@@ -85,7 +87,8 @@ async function processBatch(store: ProcessInboxStore, portalId: string, run: Run
  * what is stored, merges drop the merged-away ids, and changed contacts (a restore or a new
  * company association included) are queued for a sync in batches of up to 100. A change of a
  * company property the agreement reads queues the company for a walk through its contacts. A lead webhook records
- * the stage of a Lead Lead Pact handed over (one it did not is ignored and counted).
+ * the stage of a Lead Lead Pact handed over (one it did not is ignored and counted); a rep's move to the disqualified
+ * stage closes the handoff and recycles the contact like a rejection on the card, a deletion closes the handoff.
  * Re-running after a crash redoes only the uncommitted batch.
  */
 export async function processInbox(

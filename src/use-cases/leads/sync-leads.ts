@@ -1,5 +1,6 @@
 import { abortableSleep } from '../../abortable-sleep';
 import { isAppError } from '../../domain/app-error';
+import { LEAD_DELETED_STAGE } from '../../domain/lead-stages';
 import type { HubSpotContact, HubSpotGateway } from '../../hubspot/hubspot-gateway';
 import type { HubSpotLead, LeadPipelineStage, LeadsGateway } from '../../hubspot/leads-gateway';
 import type { CheckpointsPort } from '../ports/checkpoints';
@@ -30,6 +31,7 @@ export interface LeadSyncStore {
     | 'nextDueAt'
     | 'assignOwner'
     | 'recordContact'
+    | 'recordStage'
     | 'openCountsByOwner'
   >;
   installations: Pick<InstallationsPort, 'get' | 'setStatus'>;
@@ -293,8 +295,15 @@ async function syncRow(
     const id = leadId;
     const current = await hubspot(() => s.gateway.getLead(id));
     if (!current) {
-      await store.leads.markRejected(s.portalId, row, `Lead ${leadId} no longer exists in HubSpot`, s.now());
-      result.rejected++;
+      // Deleted in HubSpot before its webhook arrived: recorded as that webhook would (the handoff closes, nothing is
+      // sent to it, the contact may get a new Lead later).
+      const deleted = { byRep: false, converted: false, deleted: true };
+      await store.leads.recordStage(s.portalId, id, LEAD_DELETED_STAGE, s.now(), deleted);
+      s.log?.info(
+        { portalId: s.portalId, contactId: row.contactId },
+        `Lead ${id} no longer exists in HubSpot`,
+      );
+      result.synced++;
       return;
     }
     stage = current.stage;

@@ -110,13 +110,28 @@ export interface LeadsPort {
     nextAttemptAt: number,
     message: string,
   ): Promise<void>;
-  /** A Lead's stage reported by HubSpot (a lead webhook); `byRep` marks the first touch when it is the first. */
+  /**
+   * A Lead's stage reported by HubSpot (a lead webhook); `byRep` marks the first touch when it is the first. A Lead
+   * `deleted` in HubSpot closes its handoff (the contact may get a new Lead later) and nothing more is sent to it.
+   */
   recordStage(
     portalId: string,
     leadId: string,
     stage: string,
     at: number,
-    flags: { byRep: boolean; converted: boolean },
+    flags: { byRep: boolean; converted: boolean; deleted?: boolean },
+  ): Promise<LeadHandoff | undefined>;
+  /**
+   * Someone other than Lead Pact (a rep in the prospecting workspace) moved the open Lead to the disqualified stage:
+   * its handoff closes as disqualified with the reason `rep_in_hubspot` and `note`, worked by that move, with nothing
+   * left to send. Undefined (nothing written) when the Lead is not one of Lead Pact's open handoffs.
+   */
+  disqualifiedInHubSpot(
+    portalId: string,
+    leadId: string,
+    stage: string,
+    note: string,
+    at: number,
   ): Promise<LeadHandoff | undefined>;
   /**
    * The contact's open handoff (its Lead not disqualified by Lead Pact, not converted, not refused by HubSpot before

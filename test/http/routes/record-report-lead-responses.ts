@@ -8,7 +8,8 @@ const LEADS_PORTAL = 44;
 /**
  * `GET /api/report` of the real handler (fixed clock 2026-11-27, fresh SQLite, no HubSpot: reps by owner id) for the
  * report tab's HubSpot Leads section: November of test/use-cases/report/seed-leads.ts, in which 4 Leads were created,
- * 3 worked by a rep, 2 disqualified (rejected on the card, never touched within the SLA) and 1 converted.
+ * 3 worked by a rep, 3 disqualified (rejected on the card, by a rep in HubSpot, never touched within the SLA) and 1
+ * converted.
  */
 export async function recordReportLeadResponses(): Promise<Recorded[]> {
   const api = await startApi();

@@ -15,9 +15,10 @@ it("records November's report with its HubSpot Leads, in the contract shape", ()
   expect(monthlyReportSchema.parse(recorded[0]!.body).leads).toEqual({
     created: 4,
     worked: 3,
-    disqualified: 2,
+    disqualified: 3,
     disqualifiedByReason: [
       { reason: 'rejected', count: 1 },
+      { reason: 'rep_in_hubspot', count: 1 },
       { reason: 'sla_no_touch', count: 1 },
     ],
     converted: 1,

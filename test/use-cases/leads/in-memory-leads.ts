@@ -99,7 +99,22 @@ export function inMemoryLeads() {
         row.convertedAt ??= at;
         row.closedAt ??= at;
       }
+      if (flags.deleted) {
+        row.closedAt ??= at;
+        if (row.status === 'pending') row.status = 'synced';
+        row.revision++;
+      }
       row.updatedAt = at;
+      return strip(row);
+    },
+    async disqualifiedInHubSpot(portalId, leadId, stage, note, at) {
+      const row = rows.find((r) => r.portalId === portalId && r.leadId === leadId && r.closedAt === null);
+      if (!row) return undefined;
+      Object.assign(row, {
+        ...{ wanted: 'disqualified', reason: 'rep_in_hubspot', reasonNote: note, hubspotStage: stage },
+        ...{ workedAt: row.workedAt ?? at, closedAt: at, status: 'synced', revision: row.revision + 1 },
+        ...{ attempts: 0, message: null, updatedAt: at },
+      });
       return strip(row);
     },
     async openFor(portalId, contactId) {

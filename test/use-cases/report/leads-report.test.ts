@@ -41,23 +41,26 @@ describe.each(ENGINE_FACTORIES)('the monthly report with HubSpot Leads, on %s', 
     expect(r.leads).toEqual({
       created: 4,
       worked: 3,
-      disqualified: 2,
+      disqualified: 3,
       disqualifiedByReason: [
         { reason: 'rejected', count: 1 },
+        { reason: 'rep_in_hubspot', count: 1 },
         { reason: 'sla_no_touch', count: 1 },
       ],
       converted: 1,
     });
     expect(monthlyReportSchema.parse(r).leads).toEqual(r.leads);
     const table = reportTable(r);
-    expect(table).toMatch(/HubSpot Leads\n\s+created\s+4\n\s+worked\s+3\n\s+disqualified\s+2\n/);
+    expect(table).toMatch(/HubSpot Leads\n\s+created\s+4\n\s+worked\s+3\n\s+disqualified\s+3\n/);
     expect(table).toMatch(/disqualified: rejected\s+1/);
+    expect(table).toMatch(/disqualified: rep_in_hubspot\s+1/);
     expect(table).toMatch(/converted\s+1/);
     const csv = reportCsv(r);
     expect(csv).toContain('hubspot_leads,total,created,4');
     expect(csv).toContain('hubspot_leads,total,worked,3');
     expect(csv).toContain('hubspot_leads,total,converted,1');
     expect(csv).toContain('hubspot_leads,sla_no_touch,disqualified,1');
+    expect(csv).toContain('hubspot_leads,rep_in_hubspot,disqualified,1');
   });
 
   it("counts a rep's first move on a Lead as the first touch in the follow-up figures, like a sales activity", async () => {

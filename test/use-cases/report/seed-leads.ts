@@ -51,10 +51,10 @@ const byRep = (store: Store, portalId: string, leadId: string, stage: string, lo
 
 /**
  * November 2026 with Leads on: c0 handed over in October, first worked on 2 November; c1-c4 handed over in November
- * (due two days later), none with a sales activity on the contact. c1 worked (1 day 1 hour after its handoff), c2
- * worked (after 24 hours) and converted on the 20th, c3 rejected on the card on the 17th, c4 recycled by the SLA
- * (never touched) on the 25th. November: 4 created, 3 worked, 2 disqualified (rejected, sla_no_touch), 1 converted;
- * within the SLA 2 of 4.
+ * (due two days later), none with a sales activity on the contact. c1 worked (1 day 1 hour after its handoff) and
+ * disqualified by its rep in HubSpot's prospecting workspace on the 24th, c2 worked (after 24 hours) and converted on
+ * the 20th, c3 rejected on the card on the 17th, c4 recycled by the SLA (never touched) on the 25th. November: 4
+ * created, 3 worked, 3 disqualified (rejected, rep_in_hubspot, sla_no_touch), 1 converted; within the SLA 2 of 4.
  */
 export async function seedLeadsNovember(store: Store, portalId: string): Promise<void> {
   await approveAgreement(store, portalId, WITH_LEADS);
@@ -69,4 +69,12 @@ export async function seedLeadsNovember(store: Store, portalId: string): Promise
   await byRep(store, portalId, '902', 'qualified-stage-id', '2026-11-20T10:00');
   await store.leads.close(portalId, 'c3', 'disqualified', 'rejected', 'too small', tokyo('2026-11-17T10:00'));
   await store.leads.close(portalId, 'c4', 'disqualified', 'sla_no_touch', null, tokyo('2026-11-25T10:00'));
+  const inHubSpot = 'Disqualified in HubSpot: NOT_A_GOOD_FIT';
+  await store.leads.disqualifiedInHubSpot(
+    portalId,
+    '901',
+    'unqualified-stage-id',
+    inHubSpot,
+    tokyo('2026-11-24T15:00'),
+  );
 }

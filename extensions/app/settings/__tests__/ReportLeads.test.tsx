@@ -39,10 +39,14 @@ describe("the report tab's HubSpot Leads", () => {
     expect(figures(page, 'report-leads-figures')).toEqual({
       Created: '4',
       'Worked by a rep': '3',
-      Disqualified: '2',
+      Disqualified: '3',
       Converted: '1',
     });
     expect(rowText(page, 'report-leads-reasons-rejected')).toEqual(['Rejected by a rep', '1']);
+    expect(rowText(page, 'report-leads-reasons-rep_in_hubspot')).toEqual([
+      'Disqualified by a rep in HubSpot',
+      '1',
+    ]);
     expect(rowText(page, 'report-leads-reasons-sla_no_touch')).toEqual(['SLA: never touched', '1']);
     // The two Leads a rep moved on before their deadline are the month's touches within the SLA.
     expect(rowText(page, 'report-follow-up-total').slice(0, 3)).toEqual([
@@ -58,10 +62,11 @@ describe("the report tab's HubSpot Leads", () => {
     expect(figures(page, 'report-leads-figures')).toEqual({
       作成: '4',
       営業が着手: '3',
-      不適格: '2',
+      不適格: '3',
       '適格（コンバージョン）': '1',
     });
     expect(rowText(page, 'report-leads-reasons-rejected')).toEqual(['営業が却下', '1']);
+    expect(rowText(page, 'report-leads-reasons-rep_in_hubspot')).toEqual(['営業が HubSpot で不適格に', '1']);
     expect(rowText(page, 'report-leads-reasons-sla_no_touch')).toEqual(['SLA：未接触', '1']);
   });
 

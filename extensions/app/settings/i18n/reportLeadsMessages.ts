@@ -6,8 +6,8 @@ const en = {
   title: 'HubSpot Leads',
   help:
     'The Leads Lead Pact created in HubSpot for this month’s handoffs, the Leads a rep first moved on in the ' +
-    'prospecting workspace (that move is the first touch for the SLA), the Leads Lead Pact disqualified and why, ' +
-    'and the Leads that reached the qualified stage.',
+    'prospecting workspace (that move is the first touch for the SLA), the Leads disqualified and why (by Lead Pact, ' +
+    'or by a rep in HubSpot), and the Leads that reached the qualified stage.',
   created: 'Created',
   worked: 'Worked by a rep',
   disqualified: 'Disqualified',
@@ -22,7 +22,8 @@ const ja: typeof en = {
   title: 'HubSpot のリード',
   help:
     '今月の引き渡しで Lead Pact が HubSpot に作成したリード、営業がプロスペクティングワークスペースで最初に進めたリード' +
-    '（これが SLA の初回接触になります）、Lead Pact が不適格にしたリードとその理由、適格ステージに達したリードです。',
+    '（これが SLA の初回接触になります）、不適格になったリードとその理由（Lead Pact によるもの、または営業が HubSpot で' +
+    '不適格にしたもの）、適格ステージに達したリードです。',
   created: '作成',
   worked: '営業が着手',
   disqualified: '不適格',
