@@ -254,6 +254,42 @@ describe.each<Engine>(['sqlite', 'postgres'])('Leads handed over, worked and clo
     expect(row.hubspotStage).toBe('attempting-stage-id');
   });
 
+  it('When the rep then disqualifies that Lead in the prospecting workspace, then Lead Pact recycles the contact with a rejection naming HubSpot’s reason, and sends nothing more to the Lead', async () => {
+    const worked = handed[2]!;
+    const [lead] = await leadsOf(worked);
+    const moved = await world.admin('POST', `/__standin/leads/${lead!.id}/stage`, {
+      stage: 'unqualified-stage-id',
+      userId: REP.userId,
+      reason: 'BAD_TIMING',
+    });
+    expect(moved.status).toBe(200);
+    const recycled = await waitFor(
+      async () => {
+        const q = await world.store.qualifications.get(String(PORTAL), worked);
+        return q?.tier === 'recycled' ? q : undefined;
+      },
+      'the rep’s disqualification to recycle the contact',
+      world.diagnostics,
+    );
+    expect(recycled.tierReason).toBe('recycled');
+    const note = 'Disqualified in HubSpot: BAD_TIMING';
+    expect(await handoff(worked)).toMatchObject({
+      wanted: 'disqualified',
+      reason: 'rep_in_hubspot',
+      reasonNote: note,
+      status: 'synced',
+    });
+    expect(await world.store.verdicts.forContact(String(PORTAL), worked)).toEqual([
+      expect.objectContaining({ userId: String(REP.userId), verdict: 'rejected', reason: 'other', note }),
+    ]);
+    await world.idle(60_000);
+    expect((await leadsOf(worked))[0]?.properties).toMatchObject({
+      hs_pipeline_stage: 'unqualified-stage-id',
+      hs_lead_disqualification_reason: 'BAD_TIMING',
+    });
+    expect((await leadsOf(worked))[0]?.properties.lead_pact_disqualification_reason).toBeUndefined();
+  });
+
   it('When capacity is raised and the rejected contact asks for a quote again, then each gets a new Lead and no contact has two open ones', async () => {
     const rejected = handed[0]!;
     const held = A1.find((id) => !handed.includes(id))!;
