@@ -5,7 +5,7 @@
  * answers.
  */
 
-import type { StandinOption, StandinProperty, StandinRecord } from './standin-state';
+import type { StandinOption, StandinProperty, StandinRecord } from './standin-records';
 
 /** An association from a lead, as the stand-in keeps it: the record and every HubSpot-defined type id. */
 export interface StandinLeadAssociation {

@@ -2,30 +2,9 @@ import { z } from 'zod';
 import { createStandinLeads, type StandinLeads } from './lead-state';
 import type { StandinWorkflowCallbacks } from './workflow-callback-state';
 
-/** A CRM record held by the stand-in; every value is a string, as HubSpot hands them out. */
-export interface StandinRecord {
-  id: string;
-  properties: Record<string, string | null>;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { StandinProperty, StandinRecord } from './standin-records';
 
-export interface StandinOption {
-  label: string;
-  value: string;
-  displayOrder?: number;
-  hidden?: boolean;
-}
-
-export interface StandinProperty {
-  name: string;
-  label: string;
-  type: string;
-  fieldType: string;
-  groupName: string;
-  description?: string;
-  options: StandinOption[];
-}
+export type { StandinOption, StandinProperty, StandinRecord } from './standin-records';
 
 /** One batch update as the stand-in received it, for tests and benchmarks to assert on. */
 export interface RecordedBatchUpdate {
