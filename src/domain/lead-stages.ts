@@ -1,6 +1,6 @@
 /**
  * Where a stage of HubSpot's lead pipeline sits. HubSpot's default lead pipeline (`lead-pipeline-id`) has the stage
- * ids below; portals rename their labels, never their ids (recorded from real portals: /work/notes/leads-facts.md,
+ * ids below; portals rename their labels, never their ids (recorded from real portals: docs/hubspot-leads-facts.md,
  * section 3). A stage a portal added is taken as "in progress": a rep moving a Lead there has worked it, and it is
  * never taken as converted or disqualified.
  */

@@ -35,7 +35,7 @@ export const OPTIONAL_SCOPES: readonly string[] = [
   'crm.objects.leads.read',
   'crm.objects.leads.write',
   // Create Lead Pact's lead properties (the handoff key, reasons, grade, route), as crm.schemas.contacts.write
-  // does for its contact properties (/work/notes/leads-facts.md section 7).
+  // does for its contact properties (docs/hubspot-leads-facts.md section 7).
   'crm.schemas.leads.write',
 ];
 

@@ -15,7 +15,7 @@ export const LEAD_OBJECT_TYPE_ID = '0-136';
 export const LEAD_STAGE_PROPERTY = 'hs_pipeline_stage';
 /**
  * The lead property HubSpot's prospecting workspace asks a rep to fill when disqualifying a Lead (recorded from real
- * portals, /work/notes/leads-facts.md section 4). Lead Pact subscribes to it beside the stage: one change of both
+ * portals, docs/hubspot-leads-facts.md section 4). Lead Pact subscribes to it beside the stage: one change of both
  * arrives as one event per property.
  */
 export const LEAD_DISQUALIFICATION_REASON_PROPERTY = 'hs_lead_disqualification_reason';
@@ -81,7 +81,7 @@ export interface LeadEvent extends EventBase {
    * True when the app that receives the event made the change itself through the API (Lead Pact's own write):
    * `changeSource` `INTEGRATION` (or `API`) with `sourceId` the event's `appId`. A rep in HubSpot shows as `CRM_UI`
    * with `sourceId` `userId:<id>`. (Field list: https://developers.hubspot.com/docs/apps/legacy-apps/public-apps/create-generic-webhook-subscriptions;
-   * the values as recorded from real portals in /work/notes/leads-facts.md section 6.)
+   * the values as recorded from real portals in docs/hubspot-leads-facts.md section 6.)
    */
   byThisApp: boolean;
   /** Never set: lets code that reads `companyId` off any event (association tests) keep compiling. */

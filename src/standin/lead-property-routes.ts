@@ -52,7 +52,7 @@ function createProperty(state: StandinState) {
 /**
  * Lead property groups and definitions: list (HubSpot's and the portal's), read one, create (409 when present;
  * `hasUniqueValue` for a unique property). Reads need `crm.objects.leads.read`; creating needs
- * `crm.schemas.leads.write` (leads-facts.md §7).
+ * `crm.schemas.leads.write` (docs/hubspot-leads-facts.md §7).
  */
 export function leadPropertyRoutes(state: StandinState): Router {
   const router = Router();

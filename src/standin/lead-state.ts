@@ -1,7 +1,7 @@
 /**
  * The stand-in's Leads (object `0-136`): records with their associations, the lead properties (HubSpot's and the
  * ones an app created), property groups and the lead pipelines. HubSpot's facts behind each rule are in
- * /work/notes/leads-facts.md; where HubSpot's documents say nothing, the stand-in is the stricter of the plausible
+ * docs/hubspot-leads-facts.md; where HubSpot's documents say nothing, the stand-in is the stricter of the plausible
  * answers.
  */
 
@@ -56,7 +56,7 @@ export interface StandinLeads {
   deliveries: Set<Promise<unknown>>;
 }
 
-/** HubSpot-defined association type ids from a lead (leads-facts.md §2). */
+/** HubSpot-defined association type ids from a lead (docs/hubspot-leads-facts.md §2). */
 export const LEAD_TO = { primaryContact: 578, contact: 608, primaryCompany: 580, company: 610 } as const;
 export const CONTACT_TYPE_IDS: readonly number[] = [LEAD_TO.primaryContact, LEAD_TO.contact];
 export const COMPANY_TYPE_IDS: readonly number[] = [LEAD_TO.primaryCompany, LEAD_TO.company];
@@ -72,7 +72,7 @@ const option = (label: string, value: string, displayOrder: number): StandinLead
   hidden: false,
 });
 
-/** HubSpot's default lead pipeline: renamable labels, fixed ids (leads-facts.md §3). */
+/** HubSpot's default lead pipeline: renamable labels, fixed ids (docs/hubspot-leads-facts.md §3). */
 export function defaultLeadPipeline(): StandinLeadPipeline {
   const stage = (id: string, label: string, displayOrder: number): StandinLeadStage => ({
     id,

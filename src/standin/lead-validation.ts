@@ -171,7 +171,7 @@ export function uniqueCollision(
 
 /**
  * A lead may not sit in the disqualified stage without a disqualification reason. HubSpot's API documents do not
- * say it refuses that (portals can require it per stage): the stand-in is the stricter (leads-facts.md §4).
+ * say it refuses that (portals can require it per stage): the stand-in is the stricter (docs/hubspot-leads-facts.md §4).
  */
 export function missingDisqualificationReason(merged: Record<string, string | null>): string | undefined {
   if (merged.hs_pipeline_stage !== DISQUALIFIED_STAGE_ID || merged[DISQUALIFICATION_REASON]) return undefined;

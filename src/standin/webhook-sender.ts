@@ -34,7 +34,7 @@ export interface AssociationChange {
 /**
  * A change to a Lead (`0-136`) as HubSpot reports it. `source` tells who made it: a user in HubSpot (`CRM_UI`,
  * `sourceId` `userId:<id>`) or an app through the API (`INTEGRATION`, `sourceId` the app's id), as recorded from real
- * portals (/work/notes/leads-facts.md §6).
+ * portals (docs/hubspot-leads-facts.md §6).
  */
 export interface LeadChange {
   leadId: string;

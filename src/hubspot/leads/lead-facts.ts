@@ -1,6 +1,6 @@
 /**
  * HubSpot's Leads object as Lead Pact uses it (platform 2026.03). Each fact names where it comes from; the verified
- * list with what could not be verified is /work/notes/leads-facts.md (summarised in the README).
+ * list with what could not be verified is docs/hubspot-leads-facts.md (summarised in the README).
  */
 
 /** Generic webhook events name the lead object `0-136`. https://developers.hubspot.com/changelog/public-beta-generic-webhook-subscriptions */
@@ -36,7 +36,7 @@ export const LEAD_PROPERTY = {
   pipeline: 'hs_pipeline',
   stage: 'hs_pipeline_stage',
   owner: 'hubspot_owner_id',
-  /** Enumeration, options editable per portal (observed in portals' lead properties; see leads-facts.md §4). */
+  /** Enumeration, options editable per portal (observed in portals' lead properties; see docs/hubspot-leads-facts.md §4). */
   disqualificationReason: 'hs_lead_disqualification_reason',
   /** Free text (idem). */
   disqualificationNote: 'hs_lead_disqualification_note',
@@ -44,7 +44,7 @@ export const LEAD_PROPERTY = {
 
 /**
  * The default lead pipeline and its stage ids (renamable labels, fixed ids), as real portals export them; not in a
- * HubSpot page we could read (leads-facts.md §3). A portal's own stages are classified by `metadata.leadState`.
+ * HubSpot page we could read (docs/hubspot-leads-facts.md §3). A portal's own stages are classified by `metadata.leadState`.
  */
 export const DEFAULT_LEAD_PIPELINE_ID = 'lead-pipeline-id';
 export const DEFAULT_LEAD_STAGES = {

@@ -81,7 +81,7 @@ const propertyList = z.object({ results: z.array(z.object({ name: z.string() }).
 
 /**
  * Creates the `lead_pact` lead property group and Lead Pact's lead properties that are missing (a second run
- * only reads). A 409 means another worker created it meanwhile. Needs `crm.schemas.leads.write` (leads-facts.md §7).
+ * only reads). A 409 means another worker created it meanwhile. Needs `crm.schemas.leads.write` (docs/hubspot-leads-facts.md §7).
  */
 export async function ensureLeadProperties(send: LeadsSend): Promise<string[]> {
   try {

@@ -67,7 +67,7 @@ export function createLeadBody(lead: NewLead) {
 
 /**
  * Whether HubSpot refused a create because the unique handoff key is taken. HubSpot's documents do not say which
- * answer that is (leads-facts.md §5): 409 (as for a contact's email), or a 400 naming the value as already taken.
+ * answer that is (docs/hubspot-leads-facts.md §5): 409 (as for a contact's email), or a 400 naming the value as already taken.
  */
 export function isDuplicateKey(error: unknown): boolean {
   if (isAppError(error, 'conflict')) return true;
@@ -173,7 +173,7 @@ const reasonProperty = z
 
 /**
  * HubSpot's option for Lead Pact's reason. The options of `hs_lead_disqualification_reason` are the portal's own
- * (leads-facts.md §4), so the value is chosen from them: a rep's rejection is "not a good fit", an SLA recycle "no
+ * (docs/hubspot-leads-facts.md §4), so the value is chosen from them: a rep's rejection is "not a good fit", an SLA recycle "no
  * response", a return to nurturing "bad timing", when the portal has those; an option equal to the reason itself
  * wins; else the first visible option.
  */

@@ -43,7 +43,7 @@ const KIND_BY_LEAD_STATE: Record<string, LeadPipelineStage['kind']> = {
 
 /**
  * Where a stage sits: HubSpot's default stage ids first, then the stage's `metadata.leadState` (not documented in a
- * page we could read: leads-facts.md §3); any other stage counts as in progress, so a rep moving a lead to a stage
+ * page we could read: docs/hubspot-leads-facts.md §3); any other stage counts as in progress, so a rep moving a lead to a stage
  * of the portal's own counts as working it, never as converting or disqualifying it.
  */
 export function stageKind(id: string, metadata: Record<string, unknown>): LeadPipelineStage['kind'] {

@@ -8,7 +8,7 @@ import { iso } from './agreement-ref';
 /**
  * HubSpot's default lead pipeline stages and the names HubSpot gives them. The ids cannot be renamed, the labels
  * can; ids and labels as read from real portals' `GET /crm/pipelines/2026-03/leads` (helper A's facts,
- * /work/notes/leads-facts.md §3: observed, not in a HubSpot page; the stage names New, Attempting, Connected,
+ * docs/hubspot-leads-facts.md §3: observed, not in a HubSpot page; the stage names New, Attempting, Connected,
  * Qualified, Disqualified also in https://www.blendb2b.com/blog/hubspot-lead-object-explained). A stage whose
  * label is still one of these names is said in the rep's language by the card; a renamed or added stage keeps the
  * portal's own label.

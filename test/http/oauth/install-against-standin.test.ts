@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { oauthRouter } from '../../../src/http/routes/oauth-router';
 import { createApiClientGateway } from '../../../src/hubspot/api-client-gateway';
-import { REQUIRED_SCOPES } from '../../../src/hubspot/oauth';
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../../src/hubspot/oauth';
 import { createStandin } from '../../../src/standin/create-standin';
 import { createStore, type Store } from '../../../src/store/create-store';
 import { hubspotOAuth } from '../../../src/composition/hubspot-oauth';
@@ -71,7 +71,11 @@ describe('an OAuth install against the HubSpot stand-in', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Lead Pact is connected to portal 777.');
     const installation = await store.installations.get('777');
-    expect(installation).toMatchObject({ status: 'connected', scopes: [...REQUIRED_SCOPES] });
+    // The stand-in plays an account with Leads (Sales Hub Professional), so the optional scopes are granted too.
+    expect(installation).toMatchObject({
+      status: 'connected',
+      scopes: [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES],
+    });
     const crm = await fetch(`${standinUrl}/crm/v3/objects/contacts`, {
       headers: { authorization: `Bearer ${installation?.tokens?.accessToken}` },
     });
