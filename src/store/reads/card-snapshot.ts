@@ -3,28 +3,34 @@ import { z } from 'zod';
 import type { ObservedChange } from '../../domain/qualification';
 import type { CardSnapshot, CardSnapshotsPort } from '../../use-cases/ports/card-snapshot';
 import type { DbContext } from '../db-context';
-import type { QualificationsTable } from '../db-schema';
+import type { LeadsTable, QualificationsTable } from '../db-schema';
 import { fromJson, fromJsonValue } from '../json-column';
 import { readPropertyMap } from '../repositories/contacts-repository';
 import { toInstallationState } from '../repositories/installations-repository';
+import { toHandoff } from '../repositories/leads-repository';
 import { toSummary } from '../repositories/qualifications-repository';
 
 /** One row: installation, active version (no body), the contact's qualification, snapshot, signal history and latest verdict. */
 type QualificationRow = Omit<Selectable<QualificationsTable>, 'portal_id'>;
-type SnapshotRow = Partial<QualificationRow> & {
-  install_status: string | null;
-  install_status_reason: string | null;
-  install_locale: string | null;
-  active_version: number | null;
-  contact_properties: string | null;
-  contact_company: string | null;
-  verdict: string | null;
-  verdict_reason: string | null;
-  verdict_note: string | null;
-  verdict_at: number | null;
-  /** `[[property, value, occurred_at], ...]` oldest first: JSON text on SQLite, parsed by pg on PostgreSQL. */
-  signal_history: string | unknown[] | null;
+/** The contact's latest Lead handoff, its columns prefixed `lead_` (all null when it has none). */
+type LeadColumns = {
+  [K in Exclude<keyof LeadsTable, 'portal_id' | 'contact_id'> as `lead_${K}`]: LeadsTable[K] | null;
 };
+type SnapshotRow = Partial<QualificationRow> &
+  LeadColumns & {
+    install_status: string | null;
+    install_status_reason: string | null;
+    install_locale: string | null;
+    active_version: number | null;
+    contact_properties: string | null;
+    contact_company: string | null;
+    verdict: string | null;
+    verdict_reason: string | null;
+    verdict_note: string | null;
+    verdict_at: number | null;
+    /** `[[property, value, occurred_at], ...]` oldest first: JSON text on SQLite, parsed by pg on PostgreSQL. */
+    signal_history: string | unknown[] | null;
+  };
 
 const historySchema = z.array(z.tuple([z.string(), z.string(), z.number()]));
 
@@ -68,6 +74,44 @@ function qualificationOf(r: SnapshotRow): CardSnapshot['qualification'] {
   };
 }
 
+/** The leads columns the snapshot reads, each as `lead_<column>`. */
+const LEAD_COLUMNS = [
+  'handoff_at',
+  'lead_id',
+  'wanted',
+  'reason',
+  'reason_note',
+  'name',
+  'owner_id',
+  'team_id',
+  'company_id',
+  'grade',
+  'route',
+  'reasons',
+  'hubspot_stage',
+  'worked_at',
+  'converted_at',
+  'closed_at',
+  'status',
+  'revision',
+  'attempts',
+  'next_attempt_at',
+  'message',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof LeadsTable)[];
+const leadSelect = sql.raw(LEAD_COLUMNS.map((c) => `l.${c} as lead_${c}`).join(', '));
+
+function leadOf(r: SnapshotRow, portalId: string, contactId: string): CardSnapshot['lead'] {
+  if (r.lead_handoff_at === null) return null;
+  const row = Object.fromEntries(LEAD_COLUMNS.map((c) => [c, r[`lead_${c}`]]));
+  return toHandoff({
+    ...(row as Omit<LeadsTable, 'portal_id' | 'contact_id'>),
+    portal_id: portalId,
+    contact_id: contactId,
+  });
+}
+
 function contactOf(r: SnapshotRow, contactId: string): CardSnapshot['contact'] {
   if (r.contact_properties === null) return null;
   return {
@@ -93,7 +137,8 @@ export function cardSnapshots(ctx: DbContext): CardSnapshotsPort {
           q.held_route, q.held_by,
           c.properties as contact_properties, c.company as contact_company,
           v.verdict, v.reason as verdict_reason, v.note as verdict_note, v.at as verdict_at,
-          ${historyColumn(ctx.engine, portalId, contactId)} as signal_history
+          ${historyColumn(ctx.engine, portalId, contactId)} as signal_history,
+          ${leadSelect}
         from (select 1 as one) base
         left join installations i on i.portal_id = ${portalId}
         left join agreement_versions av on av.portal_id = ${portalId} and av.status = 'active'
@@ -102,6 +147,8 @@ export function cardSnapshots(ctx: DbContext): CardSnapshotsPort {
         left join verdicts v on v.id = (
           select id from verdicts where portal_id = ${portalId} and contact_id = ${contactId}
           order by at desc, id desc limit 1)
+        left join leads l on l.portal_id = ${portalId} and l.contact_id = ${contactId} and l.handoff_at = (
+          select max(handoff_at) from leads where portal_id = ${portalId} and contact_id = ${contactId})
       `.execute(ctx.db);
       const r = rows[0];
       if (!r) throw new Error('The card snapshot query returned no row');
@@ -111,6 +158,7 @@ export function cardSnapshots(ctx: DbContext): CardSnapshotsPort {
         qualification: qualificationOf(r),
         contact: contactOf(r, contactId),
         signalHistory: r.contact_properties === null ? [] : readHistory(r.signal_history),
+        lead: leadOf(r, portalId, contactId),
         verdict:
           r.verdict === null || r.verdict_at === null
             ? null

@@ -17,7 +17,7 @@ import type { LeadsTable } from '../db-schema';
 const wantedSchema = z.enum(WANTED_LEAD_STATES);
 const statusSchema = z.enum(LEAD_SYNC_STATUSES);
 
-function toHandoff(r: LeadsTable): LeadHandoff {
+export function toHandoff(r: LeadsTable): LeadHandoff {
   return {
     contactId: r.contact_id,
     handoffAt: Number(r.handoff_at),

@@ -50,8 +50,9 @@ export async function loadCard(
   const { agreement } = version;
   const scoredAt = stored.updatedAt;
   const criteria = explainCriteria(ports, { snapshot, agreement, scoredAt });
-  // The contact's HubSpot Lead, when Lead Pact handed it over as one (handoff.createLeads); absent otherwise.
-  const handoff = await ports.store.leads.latest(portalId, objectId);
+  // The contact's HubSpot Lead, when Lead Pact handed it over as one (handoff.createLeads); absent otherwise. It comes
+  // with the snapshot: a query of its own cost about a tenth of the card's throughput (bench/card-api-bench.ts).
+  const handoff = snapshot.lead;
   const lead = handoff ? { lead: await cardLead(ports.leadLookups ?? {}, portalId, handoff) } : {};
   const heldBack = await heldBackOnCard(ports.store.capacity, { portalId, stored, agreement });
   const disqualifiedBy =

@@ -1,5 +1,6 @@
 import type { ContactRecord, ObservedChange } from '../../domain/qualification';
 import type { InstallationState } from './installations';
+import type { LeadHandoff } from './leads';
 import type { QualificationSummary } from './qualifications';
 
 /** The contact's current qualification as the card reads it. */
@@ -21,6 +22,8 @@ export interface CardSnapshot {
   signalHistory: ObservedChange[];
   /** The rep's latest verdict. */
   verdict: { verdict: string; reason: string | null; note: string | null; at: number } | null;
+  /** The contact's latest HubSpot Lead handoff (agreements with `handoff.createLeads`), or null. */
+  lead: LeadHandoff | null;
 }
 
 /** The card's read model: everything GET /api/card needs about one contact, fresh on every call. */
