@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import { z } from 'zod';
 import { REP_IN_HUBSPOT } from '../../domain/lead-stages';
 import {
@@ -12,7 +12,7 @@ import {
   type WantedLeadState,
 } from '../../use-cases/ports/leads';
 import type { DbContext } from '../db-context';
-import type { LeadsTable } from '../db-schema';
+import type { Database, LeadsTable } from '../db-schema';
 
 const wantedSchema = z.enum(WANTED_LEAD_STATES);
 const statusSchema = z.enum(LEAD_SYNC_STATUSES);
@@ -63,6 +63,17 @@ export function leadsRepository(ctx: DbContext) {
       .where('portal_id', '=', portalId)
       .where('contact_id', '=', contactId)
       .where('closed_at', 'is', null);
+
+  /** An update of one handoff's row, by its primary key (portal, contact, handoff). */
+  const updateRow = (portalId: string, row: RowKey) => ({
+    set: (values: UpdateObject<Database, 'leads'>) =>
+      ctx.db
+        .updateTable('leads')
+        .set(values)
+        .where('portal_id', '=', portalId)
+        .where('contact_id', '=', row.contactId)
+        .where('handoff_at', '=', row.handoffAt),
+  });
 
   return {
     async open(portalId: string, handoff: NewLeadHandoff, now: number): Promise<boolean> {
@@ -206,12 +217,8 @@ export function leadsRepository(ctx: DbContext) {
       hubspotStage: string,
       now: number,
     ): Promise<void> {
-      await ctx.db
-        .updateTable('leads')
+      await updateRow(portalId, row)
         .set({ lead_id: leadId, hubspot_stage: hubspotStage, updated_at: now })
-        .where('portal_id', '=', portalId)
-        .where('contact_id', '=', row.contactId)
-        .where('handoff_at', '=', row.handoffAt)
         .execute();
     },
 
@@ -221,8 +228,7 @@ export function leadsRepository(ctx: DbContext) {
       message: string,
       now: number,
     ): Promise<void> {
-      await ctx.db
-        .updateTable('leads')
+      await updateRow(portalId, row)
         .set({
           status: 'rejected',
           message,
@@ -232,9 +238,6 @@ export function leadsRepository(ctx: DbContext) {
           >`case when lead_id is null then coalesce(closed_at, ${now}) else closed_at end`,
           updated_at: now,
         })
-        .where('portal_id', '=', portalId)
-        .where('contact_id', '=', row.contactId)
-        .where('handoff_at', '=', row.handoffAt)
         .where('revision', '=', row.revision)
         .execute();
     },
@@ -387,13 +390,7 @@ export function leadsRepository(ctx: DbContext) {
     },
 
     async assignOwner(portalId: string, row: RowKey, ownerId: string | null, now: number): Promise<void> {
-      await ctx.db
-        .updateTable('leads')
-        .set({ owner_id: ownerId, team_id: null, updated_at: now })
-        .where('portal_id', '=', portalId)
-        .where('contact_id', '=', row.contactId)
-        .where('handoff_at', '=', row.handoffAt)
-        .execute();
+      await updateRow(portalId, row).set({ owner_id: ownerId, team_id: null, updated_at: now }).execute();
     },
 
     async recordContact(
@@ -402,12 +399,8 @@ export function leadsRepository(ctx: DbContext) {
       contact: Pick<LeadHandoff, 'name' | 'companyId'>,
       now: number,
     ): Promise<void> {
-      await ctx.db
-        .updateTable('leads')
+      await updateRow(portalId, row)
         .set({ name: contact.name, company_id: contact.companyId, updated_at: now })
-        .where('portal_id', '=', portalId)
-        .where('contact_id', '=', row.contactId)
-        .where('handoff_at', '=', row.handoffAt)
         .execute();
     },
 
