@@ -1,30 +1,13 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { createStandin } from '../../src/standin/create-standin';
 import { sizeAndQuotePact } from '../simulation/size-and-quote-pact';
-import { ROOT } from './run-cli';
+import { runCliAsync } from './run-cli';
 
 // Each test starts the built CLI as a process, which is slow on a busy machine.
 jest.setTimeout(120_000);
-
-/** Runs the built CLI without blocking this process, whose stand-in must answer it. */
-function runCliAsync(args: string[], env: Record<string, string> = {}) {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
-    throw new Error('dist/src/cli/main.js is missing: run `npm run build` first');
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'lead-pact.js'), ...args], {
-    env: { PATH: process.env.PATH, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (status) => resolve({ status, stdout, stderr })),
-  );
-}
 
 let dir: string;
 let url: string;

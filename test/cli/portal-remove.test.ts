@@ -1,31 +1,14 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exchangeCode, refreshAccessToken, REQUIRED_SCOPES } from '../../src/hubspot/oauth';
 import { createStandin } from '../../src/standin/create-standin';
 import { createStore } from '../../src/store/create-store';
-import { ROOT } from './run-cli';
+import { runCliAsync } from './run-cli';
 
 const CLIENT = { clientId: 'client-id-1', clientSecret: 'client-secret-1' };
 const KEY = 'ab'.repeat(32);
 const REDIRECT = 'https://leadpact.example.com/oauth/callback';
-
-/** Runs the built CLI without blocking this process, whose stand-in must answer it. */
-function runCliAsync(args: string[], env: Record<string, string>) {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
-    throw new Error('dist/src/cli/main.js is missing: run `npm run build` first');
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'lead-pact.js'), ...args], {
-    env: { PATH: process.env.PATH, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (status) => resolve({ status, stdout, stderr })),
-  );
-}
 
 let dir: string;
 let close: () => Promise<void>;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,4 +24,19 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
     timeout: 60_000,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Runs the built CLI without blocking this process (for tests whose in-process stand-in must answer it); only PATH
+ * and `env` reach it.
+ */
+export function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
+    throw new Error('dist/src/cli/main.js is missing: run `npm run build` first');
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise<CliRun>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
