@@ -1,6 +1,12 @@
-import { BarChart, Statistics, StatisticsItem, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
+import { Statistics, Text } from '@hubspot/ui-extensions';
 import { recordedReports } from './reportFixtures';
-import { renderReportTab, restoreBackend } from './settingsHarness';
+import {
+  renderReportTab,
+  restoreBackend,
+  reportFigures as figures,
+  reportRowText as rowText,
+  reportShown as shown,
+} from './settingsHarness';
 
 // The report tab's HubSpot Leads section on answers recorded from the real report handler
 // (test/http/routes/record-report-lead-responses.ts; November of test/use-cases/report/seed-leads.ts).
@@ -14,23 +20,6 @@ afterEach(() => {
 });
 
 const renderReport = renderReportTab;
-type Page = ReturnType<typeof renderReport>;
-const shown = (page: Page) =>
-  page.waitFor(() => expect(page.maybeFindByTestId(BarChart, 'report-chart-handoff')).not.toBeNull(), {
-    timeoutInMs: 5000,
-  });
-const figures = (page: Page, testId: string) =>
-  Object.fromEntries(
-    page
-      .findByTestId(Statistics, testId)
-      .findAll(StatisticsItem)
-      .map((item) => [item.props.label, item.props.number]),
-  );
-const rowText = (page: Page, testId: string) =>
-  page
-    .findByTestId(TableRow, testId)
-    .findAll(TableCell)
-    .map((cell) => cell.text);
 
 describe("the report tab's HubSpot Leads", () => {
   it('When Lead Pact hands leads over as HubSpot Leads, then the month shows the Leads created, worked by a rep, disqualified and why, and converted', async () => {

@@ -7,10 +7,7 @@ import {
   LineChart,
   LoadingSpinner,
   Select,
-  Statistics,
-  StatisticsItem,
   Tab,
-  TableCell,
   TableRow,
   Tag,
   Text,
@@ -21,7 +18,15 @@ import { SettingsRoot } from '../components/SettingsRoot';
 import { BACKEND_URL, hangingBackend } from '../../testing/fakeBackend';
 import { recordedReports } from './reportFixtures';
 import { NO_JOB, recorded, recordedAgreements } from './settingsFixtures';
-import { renderReportTab, renderWithBackend, replacedFetch, restoreBackend } from './settingsHarness';
+import {
+  renderReportTab,
+  renderWithBackend,
+  replacedFetch,
+  restoreBackend,
+  reportFigures as figures,
+  reportRowText as rowText,
+  reportShown as shown,
+} from './settingsHarness';
 
 // Backend answers are the real report handler's, recorded (./fixtures/report-*.json). Hand-built only: an outage.
 
@@ -34,21 +39,6 @@ afterEach(() => {
 });
 
 const renderReport = renderReportTab;
-type Page = ReturnType<typeof renderReport>;
-const shown = (page: Page) =>
-  page.waitFor(() => expect(page.maybeFindByTestId(BarChart, 'report-chart-handoff')).not.toBeNull());
-const rowText = (page: Page, testId: string) =>
-  page
-    .findByTestId(TableRow, testId)
-    .findAll(TableCell)
-    .map((cell) => cell.text);
-const figures = (page: Page, testId: string) =>
-  Object.fromEntries(
-    page
-      .findByTestId(Statistics, testId)
-      .findAll(StatisticsItem)
-      .map((item) => [item.props.label, item.props.number]),
-  );
 
 describe('the report tab', () => {
   it('When a marketer opens it, then November (this month in Tokyo) is asked for and shown against capacity', async () => {

@@ -1,4 +1,4 @@
-import { Text } from '@hubspot/ui-extensions';
+import { BarChart, Statistics, StatisticsItem, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { ReportTab } from '../components/ReportTab';
 import { SettingsRoot } from '../components/SettingsRoot';
@@ -77,3 +77,28 @@ export const fire = (
   event: string,
   value?: unknown,
 ) => node.trigger(event as never, value as never);
+
+/** A rendered report tab. */
+export type ReportPage = ReturnType<typeof renderReportTab>;
+
+/** Waits until the report is drawn (its handoff chart is there). */
+export const reportShown = (page: ReportPage) =>
+  page.waitFor(() => expect(page.maybeFindByTestId(BarChart, 'report-chart-handoff')).not.toBeNull(), {
+    timeoutInMs: 5000,
+  });
+
+/** A Statistics block's figures by label. */
+export const reportFigures = (page: ReportPage, testId: string) =>
+  Object.fromEntries(
+    page
+      .findByTestId(Statistics, testId)
+      .findAll(StatisticsItem)
+      .map((item) => [item.props.label, item.props.number]),
+  );
+
+/** A table row's cell texts. */
+export const reportRowText = (page: ReportPage, testId: string) =>
+  page
+    .findByTestId(TableRow, testId)
+    .findAll(TableCell)
+    .map((cell) => cell.text);
